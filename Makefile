@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# reckon — plain make with pkg-config.
+#   make              build every program into bin/
+#   make check        unit + CLI tests, then the same under ASan+UBSan; summary line
+#   make install      PREFIX=/usr/local (DESTDIR honoured)
+#   make fuzz         libFuzzer targets under ASan, FUZZ_SECONDS each (default 60)
+#   make bench        benchmarks (not part of check)
+#   V=1               show the commands
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+CC       ?= cc
+FUZZ_CC  ?= clang
+FUZZ_SECONDS ?= 60
+CFLAGS   ?= -O2 -g
+PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
+DEFS     := -D_POSIX_C_SOURCE=200809L -DRECKON_VERSION='"$(VERSION)"'
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka)
+
+ifeq ($(SANITIZE),1)
+  B        := build/san
+  SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  BIN      := $(B)/bin
+else
+  B        := build/rel
+  SANFLAGS :=
+  BIN      := bin
+endif
+
+ifeq ($(V),1)
+  Q :=
+  say :=@true
+else
+  Q := @
+  say := @printf '  %-7s %s\n'
+endif
+
+ALL_CFLAGS := $(WARN) $(DEFS) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
+
+STAGES   := extract
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+MOD_SRC  := $(filter-out %/main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c)))
+MOD_OBJ  := $(MOD_SRC:%.c=$(B)/%.o)
+PROGS    := $(foreach s,$(STAGES),$(BIN)/reckon-$(s))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+.PHONY: all example check test-run unit-bins install uninstall fuzz fuzz-build fuzz-smoke \
+        bench bench-smoke clean deps
+.SUFFIXES:
+
+all: $(PROGS)
+
+$(B)/%.o: %.c
+	$(say) CC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/libreckon.a: $(LIB_OBJ)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/libstages.a: $(MOD_OBJ)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN)/reckon-%: $(B)/%/main.o $(B)/libstages.a $(B)/libreckon.a
+	$(say) LD $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/tests/test_%.o: tests/unit/test_%.c
+	$(say) CC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-pedantic -Iextract $(CMOCKA_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libstages.a $(B)/libreckon.a
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+unit-bins: $(UNIT_BIN)
+
+# One pass of every test against this build variant.
+test-run: all unit-bins
+	$(Q)tests/run.sh --label "$(if $(SANITIZE),asan+ubsan,release)" \
+		--bin $(abspath $(BIN)) --results $(B)/results $(UNIT_BIN)
+
+check:
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory test-run
+	$(Q)$(MAKE) --no-print-directory SANITIZE=1 test-run
+	$(Q)$(MAKE) --no-print-directory fuzz-smoke
+	$(Q)tests/summary.sh build/rel/results build/san/results build/fuzz/results
+
+# README command 1: the example pipeline's inputs, extracted.
+EXAMPLE := pipelines/examples/tj-torture/pipeline.yaml
+example: all
+	$(Q)$(BIN)/reckon-extract --config $(EXAMPLE) --source wol
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+
+uninstall:
+	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(PREFIX)/bin/%)
+
+# libFuzzer: every parser of outside input has a target in tests/fuzz/.
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(MOD_SRC)
+	$(say) FUZZ $@
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(WARN) -Wno-unused-command-line-argument $(DEFS) $(FUZZ_FLAGS) -Ilib -Iextract \
+		$(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+# Replays each target's seed corpus once: keeps the targets building and the
+# seeds passing inside make check.
+fuzz-smoke: fuzz-build
+	$(Q)tests/fuzz/run.sh --smoke build/fuzz/results $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	$(Q)tests/fuzz/run.sh --seconds $(FUZZ_SECONDS) build/fuzz/results $(FUZZ_BIN)
+
+bench: all
+	$(Q)bench/run.sh
+
+bench-smoke: all
+	$(Q)bench/run.sh --smoke
+
+deps:
+	$(Q).ci/deps
+
+clean:
+	rm -rf build bin
+
+-include $(shell find build -name '*.d' 2>/dev/null)

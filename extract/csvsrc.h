@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_CSVSRC_H
+#define RECKON_CSVSRC_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "layout.h"
+#include "text.h"
+#include "tidy.h"
+
+/* Delimited text as an extraction source. */
+
+struct csvsrc_opts {
+	enum rk_encoding encoding;   /* RK_ENC_AUTO to detect */
+	unsigned char delimiter;     /* 0 to sniff */
+};
+
+/*
+ * Streams the rows of in (name: how errors call it) through the layout
+ * engine into w.  Returns 0, or -1 with err set.
+ */
+int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
+		   struct layout *L, struct tidy_writer *w, struct rk_error *err);
+
+/*
+ * Writes the cells view (sheet,cell,type,value) of in: one row per
+ * non-empty cell; plain decimal numbers are type n in their shortest form,
+ * everything else type s.  sheet names the table in the sheet column.
+ */
+int csvsrc_cells(FILE *in, const char *name, const char *sheet,
+		 const struct csvsrc_opts *o, struct tidy_writer *w,
+		 struct rk_error *err);
+
+/* Parses a --delimiter or config delimiter: one character, "tab", "\t". */
+int csvsrc_parse_delimiter(const char *s, unsigned char *out);
+
+#endif

@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cellref.h"
+#include "rx.h"
+#include "value.h"
+
+enum slot_kind { SLOT_NONE, SLOT_CONST, SLOT_COLUMN, SLOT_VALUE_HEADER };
+
+/* A tidy field and where its value comes from. */
+struct slot {
+	const char *name;
+	enum slot_kind kind;
+	const char *text;          /* column spec, or the constant */
+	long col;                  /* resolved column */
+};
+
+enum { SLOT_INDICATOR = 0, SLOT_PERIOD = 1, SLOT_FIRST_DIM = 2 };
+
+struct value_col {
+	long col;
+	char *header;              /* header text, or the column letters */
+};
+
+struct sentinel {
+	const char *text;
+	size_t len;
+	char *value;               /* canonical number, or "" */
+	const char *status;        /* "" or a status word */
+};
+
+/* A piece of the period template: literal text, or a slot (ref >= 0). */
+struct piece {
+	const char *text;
+	size_t len;
+	long ref;
+};
+
+struct layout {
+	struct layout_spec spec;
+	struct slot *slots;
+	size_t nslots;
+	struct value_col *vcols;
+	size_t nvcols;
+	long vh_slot;              /* the slot value headers go to, or -1 */
+	struct sentinel *sent;
+	size_t nsent;
+	struct piece *tmpl;
+	size_t ntmpl;
+	struct rk_rx *skip, *stop;
+	int stop_blank;
+	enum value_decimal dec;
+	long header_row;           /* -1 find, 0 none, else 1-based */
+	int have_header;
+	size_t ncols;
+	long written;
+	const char **out;          /* the tidy row being written */
+	size_t nout;
+	char *num;                 /* parsed value */
+	size_t numcap;
+	char *period;              /* expanded period template */
+	size_t periodcap;
+	char origin[1024];
+};
+
+static int spec_error(const struct layout *L, struct rk_error *err,
+		      const char *fmt, const char *arg)
+{
+	int code = L->spec.config_name ? RK_EXIT_CONFIG : RK_EXIT_USAGE;
+
+	rk_error_set(err, code, L->spec.config_name,
+		     L->spec.layout->mark.line, fmt, arg);
+	rk_error_column(err, L->spec.layout->mark.column);
+	return -1;
+}
+
+static long find_slot(const struct layout *L, const char *name)
+{
+	for (size_t i = 0; i < L->nslots; i++)
+		if (strcmp(L->slots[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The slot named name, added as a template variable if new. */
+static long need_slot(struct layout *L, const char *name, int may_add)
+{
+	long i = find_slot(L, name);
+	struct slot *s;
+
+	if (i >= 0 || !may_add)
+		return i;
+	s = realloc(L->slots, (L->nslots + 1) * sizeof(*s));
+	if (!s)
+		return -1;
+	L->slots = s;
+	L->slots[L->nslots] = (struct slot){ name, SLOT_NONE, NULL, -1 };
+	return (long)L->nslots++;
+}
+
+static int in_template(const struct layout *L, const char *name)
+{
+	const char *t = L->spec.layout->period;
+	size_t n = strlen(name);
+
+	for (; t && (t = strchr(t, '{')) != NULL; t++)
+		if (strncmp(t + 1, name, n) == 0 && t[1 + n] == '}')
+			return 1;
+	return 0;
+}
+
+static int bind(struct layout *L, const char *name, enum slot_kind kind,
+		const char *text, struct rk_error *err)
+{
+	long i = need_slot(L, name, in_template(L, name));
+
+	if (i < 0) {
+		spec_error(L, err, "unknown field '%s'", name);
+		rk_error_hint(err, "a field is indicator, period, one of the "
+				   "dimensions, or a name used in the period "
+				   "template");
+		return -1;
+	}
+	if (L->slots[i].kind != SLOT_NONE)
+		return spec_error(L, err, "field '%s' is given twice", name);
+	L->slots[i].kind = kind;
+	L->slots[i].text = text;
+	return 0;
+}
+
+static int init_slots(struct layout *L, struct rk_error *err)
+{
+	const struct rk_layout *lay = L->spec.layout;
+
+	L->nslots = SLOT_FIRST_DIM + L->spec.ndims;
+	L->slots = calloc(L->nslots, sizeof(*L->slots));
+	if (!L->slots)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	L->slots[SLOT_INDICATOR] = (struct slot){ "indicator", SLOT_NONE, NULL, -1 };
+	L->slots[SLOT_PERIOD] = (struct slot){ "period", SLOT_NONE, NULL, -1 };
+	for (size_t i = 0; i < L->spec.ndims; i++)
+		L->slots[SLOT_FIRST_DIM + i] =
+			(struct slot){ L->spec.dims[i], SLOT_NONE, NULL, -1 };
+	for (size_t i = 0; i < lay->fields.n; i++)
+		if (bind(L, lay->fields.items[i].key, SLOT_COLUMN,
+			 lay->fields.items[i].value, err) < 0)
+			return -1;
+	for (size_t i = 0; L->spec.constants && i < L->spec.constants->n; i++)
+		if (bind(L, L->spec.constants->items[i].key, SLOT_CONST,
+			 L->spec.constants->items[i].value, err) < 0)
+			return -1;
+	L->vh_slot = -1;
+	if (lay->value_headers.n > 1)
+		return spec_error(L, err, "%s: a text table has one header "
+				  "tier, so value_headers names one field",
+				  "value_headers");
+	if (lay->value_headers.n == 1) {
+		if (bind(L, lay->value_headers.items[0], SLOT_VALUE_HEADER,
+			 NULL, err) < 0)
+			return -1;
+		L->vh_slot = find_slot(L, lay->value_headers.items[0]);
+	}
+	return 0;
+}
+
+/* Splits "{quarter} {year}" into literal and slot pieces. */
+static int init_template(struct layout *L, struct rk_error *err)
+{
+	const char *t = L->spec.layout->period, *open, *close;
+	char name[128];
+
+	if (!t)
+		return 0;
+	if (L->slots[SLOT_PERIOD].kind != SLOT_NONE)
+		return spec_error(L, err, "period is both a field and a "
+				  "template ('%s')", t);
+	L->tmpl = calloc(2 * strlen(t) + 2, sizeof(*L->tmpl));
+	if (!L->tmpl)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	while (*t) {
+		open = strchr(t, '{');
+		if (open != t) {
+			size_t n = open ? (size_t)(open - t) : strlen(t);
+
+			L->tmpl[L->ntmpl++] = (struct piece){ t, n, -1 };
+			t += n;
+			continue;
+		}
+		close = strchr(open, '}');
+		if (!close || (size_t)(close - open - 1) >= sizeof(name))
+			return spec_error(L, err, "period template '%s' has an "
+					  "unclosed {", L->spec.layout->period);
+		memcpy(name, open + 1, (size_t)(close - open - 1));
+		name[close - open - 1] = '\0';
+		L->tmpl[L->ntmpl] = (struct piece){ NULL, 0, find_slot(L, name) };
+		if (L->tmpl[L->ntmpl].ref < 0 ||
+		    L->slots[L->tmpl[L->ntmpl].ref].kind == SLOT_NONE)
+			return spec_error(L, err, "period template names "
+					  "'%s', which no field, constant or "
+					  "value header gives", name);
+		L->ntmpl++;
+		t = close + 1;
+	}
+	return 0;
+}
+
+static const char *const sentinel_statuses[] = { "missing", "suppressed", NULL };
+
+static int init_sentinels(struct layout *L, struct rk_error *err)
+{
+	const struct rk_kvlist *kv = &L->spec.layout->sentinels;
+
+	L->sent = calloc(kv->n + 1, sizeof(*L->sent));
+	if (!L->sent)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	for (size_t i = 0; i < kv->n; i++) {
+		struct sentinel *s = &L->sent[L->nsent++];
+		const char *v = kv->items[i].value;
+
+		s->text = kv->items[i].key;
+		s->len = strlen(s->text);
+		value_trim(&s->text, &s->len);
+		s->status = "";
+		s->value = malloc(strlen(v) + 2);
+		if (!s->value)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "out of memory");
+		for (size_t k = 0; sentinel_statuses[k]; k++)
+			if (strcmp(v, sentinel_statuses[k]) == 0)
+				s->status = sentinel_statuses[k];
+		if (*s->status) {
+			s->value[0] = '\0';
+		} else if (value_parse(v, strlen(v), VALUE_DECIMAL_POINT,
+				       s->value) != VALUE_OK) {
+			spec_error(L, err, "sentinel value '%s' is neither a "
+				   "number nor missing/suppressed", v);
+			rk_error_hint(err, "write e.g. sentinels: {\"-\": 0, "
+					   "\"н/д\": missing, \"x\": suppressed}");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int init_patterns(struct layout *L, struct rk_error *err)
+{
+	const struct rk_layout *lay = L->spec.layout;
+	const char *cfg = L->spec.config_name;
+
+	if (lay->skip_rows) {
+		L->skip = rk_rx_compile(lay->skip_rows, cfg, lay->mark.line, err);
+		if (!L->skip)
+			return -1;
+	}
+	if (lay->stop_at && strcmp(lay->stop_at, "blank") == 0) {
+		L->stop_blank = 1;
+	} else if (lay->stop_at) {
+		L->stop = rk_rx_compile(lay->stop_at, cfg, lay->mark.line, err);
+		if (!L->stop)
+			return -1;
+	}
+	if (!cfg && err && err->code == RK_EXIT_CONFIG)
+		err->code = RK_EXIT_USAGE;
+	return 0;
+}
+
+static int init_decimal(struct layout *L, struct rk_error *err)
+{
+	const char *d = L->spec.layout->decimal;
+
+	if (!d)
+		L->dec = VALUE_DECIMAL_AUTO;
+	else if (strcmp(d, ",") == 0)
+		L->dec = VALUE_DECIMAL_COMMA;
+	else if (strcmp(d, ".") == 0)
+		L->dec = VALUE_DECIMAL_POINT;
+	else
+		return spec_error(L, err, "decimal must be ',' or '.', not "
+				  "'%s'", d);
+	return 0;
+}
+
+struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
+{
+	struct layout *L = calloc(1, sizeof(*L));
+
+	if (!L) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return NULL;
+	}
+	L->spec = *spec;
+	L->header_row = spec->layout->header_row;
+	if (init_slots(L, err) < 0 || init_template(L, err) < 0 ||
+	    init_sentinels(L, err) < 0 || init_patterns(L, err) < 0 ||
+	    init_decimal(L, err) < 0)
+		goto fail;
+	if (spec->layout->values.n == 0) {
+		spec_error(L, err, "%s", "the layout names no value column");
+		rk_error_hint(err, "give values: the header text or letter of "
+				   "the column holding the numbers");
+		goto fail;
+	}
+	L->nout = 6 + spec->ndims;
+	L->out = calloc(L->nout, sizeof(*L->out));
+	if (!L->out) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		goto fail;
+	}
+	return L;
+fail:
+	layout_free(L);
+	return NULL;
+}
+
+/* ---- the header ---- */
+
+static int cell_is(const struct grid_row *r, size_t i, const char *text)
+{
+	const char *s = r->cell[i];
+	size_t n = r->len[i];
+
+	value_trim(&s, &n);
+	return strlen(text) == n && memcmp(s, text, n) == 0;
+}
+
+static long header_col(const struct grid_row *h, const char *text)
+{
+	for (size_t i = 0; h && i < h->n; i++)
+		if (cell_is(h, i, text))
+			return (long)i;
+	return -1;
+}
+
+/* A spec that can only be found as header text. */
+static int is_text_spec(const char *s)
+{
+	long a, b;
+
+	return cellref_col(s) < 0 && cellref_col_range(s, &a, &b) < 0;
+}
+
+static int row_has_all_texts(const struct layout *L, const struct grid_row *r)
+{
+	const struct rk_strlist *v = &L->spec.layout->values;
+
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN &&
+		    is_text_spec(L->slots[i].text) &&
+		    header_col(r, L->slots[i].text) < 0)
+			return 0;
+	for (size_t i = 0; i < v->n; i++)
+		if (is_text_spec(v->items[i]) && header_col(r, v->items[i]) < 0)
+			return 0;
+	return 1;
+}
+
+static int any_text_spec(const struct layout *L)
+{
+	const struct rk_strlist *v = &L->spec.layout->values;
+
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN &&
+		    is_text_spec(L->slots[i].text))
+			return 1;
+	for (size_t i = 0; i < v->n; i++)
+		if (is_text_spec(v->items[i]))
+			return 1;
+	return 0;
+}
+
+static int not_found(const struct layout *L, const char *spec, long line,
+		     struct rk_error *err)
+{
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, line,
+		     "column '%s' not found in the header row", spec);
+	rk_error_hint(err, "name it by its exact header text or its letter "
+			   "(A, B, ...)");
+	return -1;
+}
+
+static int add_vcol(struct layout *L, long col, const struct grid_row *h,
+		    struct rk_error *err)
+{
+	struct value_col *v = realloc(L->vcols, (L->nvcols + 1) * sizeof(*v));
+	char letters[8];
+	const char *s = letters;
+	size_t n;
+
+	if (!v)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	L->vcols = v;
+	cellref_letters(col, letters);
+	n = strlen(letters);
+	if (h && (size_t)col < h->n) {
+		s = h->cell[col];
+		n = h->len[col];
+		value_trim(&s, &n);
+	}
+	v[L->nvcols].col = col;
+	v[L->nvcols].header = strndup(s, n);
+	if (!v[L->nvcols++].header)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	return 0;
+}
+
+static int resolve_values(struct layout *L, const struct grid_row *h,
+			  long line, struct rk_error *err)
+{
+	const struct rk_strlist *v = &L->spec.layout->values;
+
+	for (size_t i = 0; i < v->n; i++) {
+		long col = header_col(h, v->items[i]), a, b;
+
+		if (col < 0 && cellref_col_range(v->items[i], &a, &b) == 0) {
+			for (long c = a; c <= b; c++)
+				if (add_vcol(L, c, h, err) < 0)
+					return -1;
+			continue;
+		}
+		if (col < 0)
+			col = cellref_col(v->items[i]);
+		if (col < 0)
+			return not_found(L, v->items[i], line, err);
+		if (add_vcol(L, col, h, err) < 0)
+			return -1;
+	}
+	if (L->nvcols > 1 && L->vh_slot < 0) {
+		rk_error_set(err, L->spec.config_name ? RK_EXIT_CONFIG
+						      : RK_EXIT_USAGE,
+			     L->spec.config_name, L->spec.layout->mark.line,
+			     "%zu value columns, but no value_headers to name "
+			     "the field their headers go to", L->nvcols);
+		rk_error_hint(err, "add e.g. value_headers: [period]");
+		return -1;
+	}
+	return 0;
+}
+
+/* Resolves every column the layout names against header row h (or none). */
+static int take_header(struct layout *L, const struct grid_row *h, long line,
+		       struct rk_error *err)
+{
+	for (size_t i = 0; i < L->nslots; i++) {
+		struct slot *s = &L->slots[i];
+
+		if (s->kind != SLOT_COLUMN)
+			continue;
+		s->col = header_col(h, s->text);
+		if (s->col < 0)
+			s->col = cellref_col(s->text);
+		if (s->col < 0)
+			return not_found(L, s->text, line, err);
+	}
+	if (resolve_values(L, h, line, err) < 0)
+		return -1;
+	L->have_header = 1;
+	L->ncols = h ? h->n : 0;
+	return 0;
+}
+
+static int is_blank(const struct grid_row *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const char *s = r->cell[i];
+		size_t n = r->len[i];
+
+		value_trim(&s, &n);
+		if (n)
+			return 0;
+	}
+	return 1;
+}
+
+/* Returns 1 when the header was taken, 0 to keep looking, -1 on error. */
+static int seek_header(struct layout *L, const struct grid_row *r,
+		       struct rk_error *err)
+{
+	if (L->header_row == 0)
+		return take_header(L, NULL, r->line, err) < 0 ? -1 : 2;
+	if (L->header_row < 0 && !any_text_spec(L))
+		L->header_row = r->index;      /* letters only: first row */
+	if (L->header_row > 0 && r->index < L->header_row)
+		return 0;
+	if (L->header_row < 0 && !row_has_all_texts(L, r))
+		return 0;
+	return take_header(L, r, r->line, err) < 0 ? -1 : 1;
+}
+
+/* ---- the body ---- */
+
+static int labels_match(const struct layout *L, struct rk_rx *rx,
+			const struct grid_row *r)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < L->nslots; i++) {
+		const struct slot *s = &L->slots[i];
+
+		if (s->kind != SLOT_COLUMN || (size_t)s->col >= r->n)
+			continue;
+		any = 1;
+		if (rk_rx_search(rx, r->cell[s->col], r->len[s->col]) == 1)
+			return 1;
+	}
+	return !any && r->n && rk_rx_search(rx, r->cell[0], r->len[0]) == 1;
+}
+
+static int value_error(const struct layout *L, const struct grid_row *r,
+		       const struct value_col *vc, const char *s, size_t n,
+		       enum value_result res, struct rk_error *err)
+{
+	if (res == VALUE_AMBIGUOUS) {
+		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
+			     "ambiguous number '%.*s' in column '%s'",
+			     (int)(n > 64 ? 64 : n), s, vc->header);
+		rk_error_hint(err, "say which mark is decimal: decimal: ',' "
+				   "or decimal: '.' (--decimal)");
+		return -1;
+	}
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
+		     "expected a number, found '%.*s' in column '%s'",
+		     (int)(n > 64 ? 64 : n), s, vc->header);
+	rk_error_hint(err, "add it to sentinels (e.g. \"%.*s\": missing) or "
+			   "correct the cell", (int)(n > 64 ? 64 : n), s);
+	return -1;
+}
+
+/* Sets out[value] and out[status] for one value cell. */
+static int take_value(struct layout *L, const struct grid_row *r,
+		      const struct value_col *vc, struct rk_error *err)
+{
+	const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
+	size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0;
+	const char **val = &L->out[L->nout - 3], **st = &L->out[L->nout - 2];
+	enum value_result res;
+
+	value_trim(&s, &n);
+	for (size_t i = 0; i < L->nsent; i++)
+		if (L->sent[i].len == n && memcmp(L->sent[i].text, s, n) == 0) {
+			*val = L->sent[i].value;
+			*st = L->sent[i].status;
+			return 0;
+		}
+	if (n + 2 > L->numcap) {
+		char *p = realloc(L->num, n + 64);
+
+		if (!p)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "out of memory");
+		L->num = p;
+		L->numcap = n + 64;
+	}
+	res = value_parse(s, n, L->dec, L->num);
+	if (res == VALUE_EMPTY) {
+		*val = "";
+		*st = "missing";
+		return 0;
+	}
+	if (res != VALUE_OK)
+		return value_error(L, r, vc, s, n, res, err);
+	*val = L->num;
+	*st = "";
+	return 0;
+}
+
+static const char *slot_value(const struct layout *L, size_t i,
+			      const struct grid_row *r,
+			      const struct value_col *vc)
+{
+	const struct slot *s = &L->slots[i];
+
+	switch (s->kind) {
+	case SLOT_CONST:
+		return s->text;
+	case SLOT_COLUMN:
+		return (size_t)s->col < r->n ? r->cell[s->col] : "";
+	case SLOT_VALUE_HEADER:
+		return vc->header;
+	default:
+		return "";
+	}
+}
+
+static int expand_period(struct layout *L, const struct grid_row *r,
+			 const struct value_col *vc, struct rk_error *err)
+{
+	size_t need = 1, o = 0;
+
+	for (size_t i = 0; i < L->ntmpl; i++)
+		need += L->tmpl[i].ref < 0
+				? L->tmpl[i].len
+				: strlen(slot_value(L, (size_t)L->tmpl[i].ref, r, vc));
+	if (need > L->periodcap) {
+		char *p = realloc(L->period, need + 64);
+
+		if (!p)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "out of memory");
+		L->period = p;
+		L->periodcap = need + 64;
+	}
+	for (size_t i = 0; i < L->ntmpl; i++) {
+		const char *s = L->tmpl[i].text;
+		size_t n = L->tmpl[i].len;
+
+		if (L->tmpl[i].ref >= 0) {
+			s = slot_value(L, (size_t)L->tmpl[i].ref, r, vc);
+			n = strlen(s);
+		}
+		memcpy(L->period + o, s, n);
+		o += n;
+	}
+	L->period[o] = '\0';
+	L->out[TIDY_PERIOD] = L->period;
+	return 0;
+}
+
+static int emit(struct layout *L, const struct grid_row *r,
+		const struct value_col *vc, struct tidy_writer *w,
+		struct rk_error *err)
+{
+	if (take_value(L, r, vc, err) < 0)
+		return -1;
+	L->out[TIDY_SOURCE] = L->spec.source_id;
+	for (size_t i = 0; i < SLOT_FIRST_DIM + L->spec.ndims; i++)
+		L->out[1 + i] = slot_value(L, i, r, vc);
+	if (L->ntmpl && expand_period(L, r, vc, err) < 0)
+		return -1;
+	snprintf(L->origin, sizeof(L->origin), "%s:%ld", L->spec.origin_name,
+		 r->line);
+	L->out[L->nout - 1] = L->origin;
+	L->written++;
+	return tidy_writer_row(w, L->out, NULL, L->nout, err);
+}
+
+int layout_row(struct layout *L, const struct grid_row *r,
+	       struct tidy_writer *w, struct rk_error *err)
+{
+	if (!L->have_header) {
+		int rc;
+
+		if (is_blank(r))
+			return 0;
+		rc = seek_header(L, r, err);
+		if (rc != 2)
+			return rc < 0 ? -1 : 0;
+		L->ncols = r->n;               /* no header: the first row sets it */
+	}
+	if (is_blank(r))
+		return L->stop_blank ? 1 : 0;
+	if (L->stop && labels_match(L, L->stop, r))
+		return 1;
+	if (L->skip && labels_match(L, L->skip, r))
+		return 0;
+	if (L->ncols && r->n != L->ncols) {
+		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
+			     "row has %zu fields, the header has %zu", r->n,
+			     L->ncols);
+		rk_error_hint(err, "a delimiter inside a value needs quotes; "
+				   "check the row for a stray or missing "
+				   "delimiter");
+		return -1;
+	}
+	for (size_t i = 0; i < L->nvcols; i++)
+		if (emit(L, r, &L->vcols[i], w, err) < 0)
+			return -1;
+	return 0;
+}
+
+int layout_end(struct layout *L, struct rk_error *err)
+{
+	if (L->have_header)
+		return 0;
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, 0,
+		     "header not found: no row holds every column the layout "
+		     "names");
+	rk_error_hint(err, "check the header texts under fields and values, "
+			   "or give header_row (--header-row)");
+	return -1;
+}
+
+long layout_rows_written(const struct layout *L)
+{
+	return L->written;
+}
+
+void layout_free(struct layout *L)
+{
+	if (!L)
+		return;
+	for (size_t i = 0; i < L->nvcols; i++)
+		free(L->vcols[i].header);
+	for (size_t i = 0; i < L->nsent; i++)
+		free(L->sent[i].value);
+	free(L->vcols);
+	free(L->sent);
+	free(L->slots);
+	free(L->tmpl);
+	rk_rx_free(L->skip);
+	rk_rx_free(L->stop);
+	free(L->out);
+	free(L->num);
+	free(L->period);
+	free(L);
+}

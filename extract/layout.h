@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_LAYOUT_H
+#define RECKON_LAYOUT_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "error.h"
+#include "grid.h"
+#include "tidy.h"
+
+/*
+ * The layout engine: turns the rows of a table, as any reader yields them,
+ * into tidy observations.  It finds the header row, resolves the columns
+ * the layout names (by header text or letter), then for every body row
+ * and every value column writes one tidy row: the source, the fields from
+ * label columns, constants and value headers, the value (parsed, or a
+ * sentinel), its status and its origin.
+ */
+
+struct layout_spec {
+	const char *source_id;           /* written in the source column */
+	const char *input_name;          /* the input as errors call it */
+	const char *origin_name;         /* the file name written in origins */
+	const struct rk_layout *layout;
+	const struct rk_kvlist *constants;
+	char *const *dims;               /* output dimension order */
+	size_t ndims;
+	const char *config_name;         /* for errors in layout patterns; NULL */
+};
+
+struct layout;
+
+/*
+ * Prepares the engine.  Everything in spec is borrowed and must outlive
+ * it.  Returns NULL with err set: RK_EXIT_CONFIG (or RK_EXIT_USAGE for ad
+ * hoc layouts, as err->code says) for a layout that cannot work.
+ */
+struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err);
+
+/*
+ * Feeds one row.  Returns 0 to go on, 1 when the layout says to stop
+ * (stop_at), -1 with err set (RK_EXIT_DATAERR naming file and line, or the
+ * writer's error).
+ */
+int layout_row(struct layout *L, const struct grid_row *row,
+	       struct tidy_writer *out, struct rk_error *err);
+
+/* Ends the input: an error if the header was never found. */
+int layout_end(struct layout *L, struct rk_error *err);
+
+/* The tidy rows written so far. */
+long layout_rows_written(const struct layout *L);
+
+/* Frees; accepts NULL. */
+void layout_free(struct layout *L);
+
+#endif

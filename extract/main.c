@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* reckon-extract: figures out of agency files, as raw tidy CSV. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "csvsrc.h"
+#include "error.h"
+#include "layout.h"
+#include "outfile.h"
+#include "source.h"
+#include "tidy.h"
+
+static const char usage_text[] =
+	"usage: reckon-extract --config PIPELINE.yaml --source ID [-o FILE]\n"
+	"       reckon-extract [layout options] [-o FILE] FILE\n"
+	"       reckon-extract --cells [--encoding ENC] [--delimiter C] FILE\n";
+
+static const char help_text[] =
+	"\n"
+	"Extracts the figures of one source into raw tidy CSV (source,indicator,\n"
+	"period,<dimensions>,value,status,origin) on stdout, or the cells view\n"
+	"(sheet,cell,type,value) with --cells.  FILE '-' is stdin.\n"
+	"\n"
+	"  -c, --config FILE        pipeline config; the file and layout come from it\n"
+	"  -s, --source ID          the source to extract; ad hoc: the id to write\n"
+	"                           (default: the file name without extension)\n"
+	"  -o, --output FILE        write FILE (whole or not at all) instead of stdout\n"
+	"      --cells              write every non-empty cell instead of tidy rows\n"
+	"  -e, --encoding ENC       utf-8, utf-16le, utf-16be, windows-1251, koi8-r\n"
+	"                           (default: detected)\n"
+	"  -t, --delimiter C        , ; | or tab (default: sniffed)\n"
+	"ad hoc layout (the same keys as a config layout):\n"
+	"  -f, --field NAME=COL     a field from a column: header text or letter\n"
+	"      --value COL          value column: header text, letter or range B:E;\n"
+	"                           repeatable\n"
+	"      --value-header NAME  the field several value columns' headers go to\n"
+	"  -k, --constant NAME=VAL  a fixed field, e.g. indicator=torture_complaints\n"
+	"  -d, --dimensions A,B     dimension columns, in order (default: the fields\n"
+	"                           other than indicator and period)\n"
+	"      --header-row N       1-based header row; 0 for none (default: found)\n"
+	"      --skip-rows REGEX    skip rows whose label cells match (totals)\n"
+	"      --stop-at blank|REGEX  stop at a blank row, or one that matches\n"
+	"      --sentinel TEXT=VAL  TEXT in a value cell means VAL: a number,\n"
+	"                           missing or suppressed; repeatable\n"
+	"      --period TEMPLATE    period built from fields, e.g. '{quarter} {year}'\n"
+	"      --decimal , | .      the decimal mark (default: decided per number)\n"
+	"  -q, --quiet              no progress or summary on stderr\n"
+	"  -h, --help               this text\n"
+	"  -V, --version            the version\n"
+	"\n";
+
+/* long options without a short form; layout ones go to source_request_option */
+enum { OPT_CELLS = 256, OPT_LAYOUT };
+
+static const struct option options[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "source", required_argument, NULL, 's' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "cells", no_argument, NULL, OPT_CELLS },
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "delimiter", required_argument, NULL, 't' },
+	{ "field", required_argument, NULL, 'f' },
+	{ "value", required_argument, NULL, OPT_LAYOUT },
+	{ "value-header", required_argument, NULL, OPT_LAYOUT },
+	{ "constant", required_argument, NULL, 'k' },
+	{ "dimensions", required_argument, NULL, 'd' },
+	{ "header-row", required_argument, NULL, OPT_LAYOUT },
+	{ "skip-rows", required_argument, NULL, OPT_LAYOUT },
+	{ "stop-at", required_argument, NULL, OPT_LAYOUT },
+	{ "sentinel", required_argument, NULL, OPT_LAYOUT },
+	{ "period", required_argument, NULL, OPT_LAYOUT },
+	{ "decimal", required_argument, NULL, OPT_LAYOUT },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int usage(const char *fmt, const char *arg)
+{
+	if (fmt) {
+		fputs("reckon-extract: ", stderr);
+		fprintf(stderr, fmt, arg);
+		fputc('\n', stderr);
+	}
+	fputs(usage_text, stderr);
+	fputs("try 'reckon-extract --help' for more\n", stderr);
+	return RK_EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, struct source_request *q)
+{
+	int c, idx = -1;
+
+	while ((c = getopt_long(argc, argv, "c:s:o:e:t:f:k:d:qhV", options,
+				&idx)) != -1) {
+		int rc = 0;
+
+		switch (c) {
+		case 'c': q->config = optarg; break;
+		case 's': q->source = optarg; break;
+		case 'o': q->output = optarg; break;
+		case OPT_CELLS: q->cells = 1; break;
+		case 'e': q->encoding = optarg; break;
+		case 't': q->delimiter = optarg; break;
+		case 'q': q->quiet = 1; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			fputs(rk_exit_codes_help, stdout);
+			exit(0);
+		case 'V':
+			printf("reckon-extract %s\n", RECKON_VERSION);
+			exit(0);
+		case '?':
+			return usage(NULL, NULL);
+		case 'f': rc = source_request_option(q, "field", optarg); break;
+		case 'k': rc = source_request_option(q, "constant", optarg); break;
+		case 'd': rc = source_request_option(q, "dimensions", optarg); break;
+		default:
+			rc = source_request_option(q, options[idx].name, optarg);
+		}
+		idx = -1;
+		if (rc < 0)
+			return usage("bad option value '%s'", optarg);
+	}
+	if (optind < argc)
+		q->file = argv[optind++];
+	if (optind < argc)
+		return usage("unexpected argument '%s'", argv[optind]);
+	if (q->config && !q->source)
+		return usage("%s", "--config needs --source ID");
+	if (q->config && q->file)
+		return usage("give either --config or FILE, not both ('%s')",
+			     q->file);
+	if (!q->config && !q->file)
+		return usage("%s", "no input: give FILE (or - for stdin) or "
+			     "--config and --source");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct source_request q;
+	struct rk_error err = { 0 };
+	struct rk_out out;
+	int rc;
+
+	source_request_init(&q);
+	rc = parse_args(argc, argv, &q);
+	if (rc != 0) {
+		source_request_release(&q);
+		return rc;
+	}
+	if (rk_out_open(&out, q.output, &err) < 0) {
+		rk_error_print(stderr, "reckon-extract", &err);
+		source_request_release(&q);
+		return err.code;
+	}
+	if (source_run(&q, out.f, &err) < 0 || rk_out_commit(&out, &err) < 0) {
+		rk_out_abort(&out);
+		rk_error_print(stderr, "reckon-extract", &err);
+		source_request_release(&q);
+		return err.code ? err.code : RK_EXIT_SOFTWARE;
+	}
+	source_request_release(&q);
+	return 0;
+}

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "source.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvsrc.h"
+#include "layout.h"
+#include "tidy.h"
+
+void source_request_init(struct source_request *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->layout.header_rows = -1;
+	q->layout.header_row = -1;
+}
+
+static int push_str(struct rk_strlist *l, char *s)
+{
+	char **p = realloc(l->items, (l->n + 1) * sizeof(*p));
+
+	if (!p || !s) {
+		free(s);
+		if (p)
+			l->items = p;
+		return -1;
+	}
+	l->items = p;
+	l->items[l->n++] = s;
+	return 0;
+}
+
+/* Splits "NAME=VALUE" into a new pair. */
+static int push_kv(struct rk_kvlist *l, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct rk_kv *p;
+
+	if (!eq || eq == arg)
+		return -1;
+	p = realloc(l->items, (l->n + 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	l->items = p;
+	p[l->n].key = strndup(arg, (size_t)(eq - arg));
+	p[l->n].value = strdup(eq + 1);
+	p[l->n].mark = (struct rk_mark){ 0, 0 };
+	l->n++;
+	return p[l->n - 1].key && p[l->n - 1].value ? 0 : -1;
+}
+
+static int split_dims(struct source_request *q, const char *arg)
+{
+	const char *s = arg;
+
+	q->dims_given = 1;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+
+		if (n && push_str(&q->dims, strndup(s, n)) < 0)
+			return -1;
+		s += n + (s[n] == ',');
+	}
+	return 0;
+}
+
+static int parse_row_number(const char *arg, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(arg, &end, 10);
+	return (*arg && !*end && !errno && *out >= 0) ? 0 : -1;
+}
+
+int source_request_option(struct source_request *q, const char *name,
+			  const char *arg)
+{
+	struct rk_layout *l = &q->layout;
+
+	if (strcmp(name, "field") == 0)
+		return push_kv(&l->fields, arg);
+	if (strcmp(name, "constant") == 0)
+		return push_kv(&q->constants, arg);
+	if (strcmp(name, "sentinel") == 0)
+		return push_kv(&l->sentinels, arg);
+	if (strcmp(name, "value") == 0)
+		return push_str(&l->values, strdup(arg));
+	if (strcmp(name, "value-header") == 0)
+		return push_str(&l->value_headers, strdup(arg));
+	if (strcmp(name, "dimensions") == 0)
+		return split_dims(q, arg);
+	if (strcmp(name, "header-row") == 0)
+		return parse_row_number(arg, &l->header_row);
+	if (strcmp(name, "skip-rows") == 0)
+		return (l->skip_rows = (char *)arg) ? 0 : -1;
+	if (strcmp(name, "stop-at") == 0)
+		return (l->stop_at = (char *)arg) ? 0 : -1;
+	if (strcmp(name, "period") == 0)
+		return (l->period = (char *)arg) ? 0 : -1;
+	if (strcmp(name, "decimal") == 0)
+		return (l->decimal = (char *)arg) ? 0 : -1;
+	return -1;
+}
+
+/* Ad hoc dimensions: the fields that are not indicator, period or template words. */
+static int default_dims(struct source_request *q)
+{
+	const struct rk_kvlist *f = &q->layout.fields;
+
+	for (size_t i = 0; i < f->n; i++) {
+		const char *k = f->items[i].key;
+		char ref[160];
+
+		snprintf(ref, sizeof(ref), "{%s}", k);
+		if (strcmp(k, "indicator") == 0 || strcmp(k, "period") == 0 ||
+		    (q->layout.period && strstr(q->layout.period, ref)))
+			continue;
+		if (push_str(&q->dims, strdup(k)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static int has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), e = strlen(ext);
+
+	return n > e && strcasecmp(path + n - e, ext) == 0;
+}
+
+static int check_text_format(const char *path, struct rk_error *err)
+{
+	static const char *const sheets[] = { ".xlsx", ".xlsm", ".xls", ".ods",
+					      NULL };
+
+	for (size_t i = 0; sheets[i]; i++)
+		if (has_ext(path, sheets[i])) {
+			rk_error_set(err, RK_EXIT_DATAERR, path, 0,
+				     "cannot read %s files yet", sheets[i] + 1);
+			rk_error_hint(err, "save the sheet as CSV (UTF-8) and "
+					   "extract that");
+			return -1;
+		}
+	return 0;
+}
+
+/* What a run needs, from the config or from the options. */
+struct plan {
+	struct rk_config *cfg;
+	const struct rk_layout *layout;
+	const struct rk_kvlist *constants;
+	char *const *dims;
+	size_t ndims;
+	const char *path;          /* to open; "-" for stdin */
+	const char *name;          /* for errors */
+	char *source_id;
+	struct csvsrc_opts csv;
+};
+
+static int plan_from_config(struct source_request *q, struct plan *p,
+			    struct rk_error *err)
+{
+	const struct rk_source *s;
+
+	p->cfg = rk_config_load(q->config, err);
+	if (!p->cfg)
+		return -1;
+	s = rk_config_source(p->cfg, q->source);
+	if (!s) {
+		rk_error_set(err, RK_EXIT_USAGE, q->config, 0,
+			     "no source '%s' in the config", q->source);
+		rk_error_hint(err, "the sources are listed under sources: with "
+				   "their id");
+		return -1;
+	}
+	p->layout = &s->layout;
+	p->constants = &s->constants;
+	p->dims = p->cfg->dimensions.items;
+	p->ndims = p->cfg->dimensions.n;
+	p->path = p->name = s->file;
+	p->source_id = strdup(s->id);
+	return 0;
+}
+
+static int plan_ad_hoc(struct source_request *q, struct plan *p)
+{
+	const char *stem = strcmp(q->file, "-") == 0 ? "stdin"
+						      : base_name(q->file);
+
+	if (!q->dims_given && default_dims(q) < 0)
+		return -1;
+	p->layout = &q->layout;
+	p->constants = &q->constants;
+	p->dims = q->dims.items;
+	p->ndims = q->dims.n;
+	p->path = q->file;
+	p->name = strcmp(q->file, "-") == 0 ? "stdin" : q->file;
+	p->source_id = q->source ? strdup(q->source)
+				 : strndup(stem, strcspn(stem, "."));
+	return 0;
+}
+
+static int plan_text_options(struct source_request *q, struct plan *p,
+			     struct rk_error *err)
+{
+	const char *enc = q->encoding ? q->encoding : p->layout->encoding;
+	const char *delim = q->delimiter ? q->delimiter : p->layout->delimiter;
+	int code = q->encoding || q->delimiter || !p->cfg ? RK_EXIT_USAGE
+							  : RK_EXIT_CONFIG;
+
+	if (enc && rk_encoding_parse(enc, &p->csv.encoding) < 0) {
+		rk_error_set(err, code, p->cfg ? q->config : NULL, 0,
+			     "unknown encoding '%s'", enc);
+		rk_error_hint(err, "use utf-8, utf-16le, utf-16be, "
+				   "windows-1251 or koi8-r");
+		return -1;
+	}
+	if (delim && csvsrc_parse_delimiter(delim, &p->csv.delimiter) < 0) {
+		rk_error_set(err, code, p->cfg ? q->config : NULL, 0,
+			     "bad delimiter '%s'", delim);
+		rk_error_hint(err, "give one character, e.g. ';', or tab");
+		return -1;
+	}
+	return 0;
+}
+
+static FILE *open_input(const struct plan *p, struct rk_error *err)
+{
+	FILE *f;
+
+	if (strcmp(p->path, "-") == 0)
+		return stdin;
+	f = fopen(p->path, "rb");
+	if (!f) {
+		rk_error_set(err, RK_EXIT_NOINPUT, p->path, 0, "cannot open: %s",
+			     strerror(errno));
+		rk_error_hint(err, "check the path%s",
+			      p->cfg ? " under file: in the config" : "");
+	}
+	return f;
+}
+
+static int extract_tidy(struct plan *p, FILE *in, FILE *out,
+			struct rk_error *err)
+{
+	struct layout_spec spec = {
+		.source_id = p->source_id,
+		.input_name = p->name,
+		.origin_name = strcmp(p->path, "-") == 0 ? "stdin"
+							 : base_name(p->path),
+		.layout = p->layout,
+		.constants = p->constants,
+		.dims = p->dims,
+		.ndims = p->ndims,
+		.config_name = p->cfg ? p->cfg->path : NULL,
+	};
+	struct layout *L = layout_new(&spec, err);
+	struct tidy_writer *w = L ? tidy_writer_open(out, "output", err) : NULL;
+	int rc = -1;
+
+	if (!w || tidy_writer_header(w, p->dims, p->ndims, err) < 0 ||
+	    csvsrc_extract(in, p->name, &p->csv, L, w, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	layout_free(L);
+	return rc;
+}
+
+static int extract_cells(struct plan *p, FILE *in, FILE *out,
+			 struct rk_error *err)
+{
+	struct tidy_writer *w = tidy_writer_open(out, "output", err);
+	const char *sheet = strcmp(p->path, "-") == 0 ? "stdin"
+						      : base_name(p->path);
+	int rc;
+
+	if (!w)
+		return -1;
+	rc = csvsrc_cells(in, p->name, sheet, &p->csv, w, err);
+	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	return rc;
+}
+
+int source_run(struct source_request *q, FILE *out, struct rk_error *err)
+{
+	struct plan p = { 0 };
+	FILE *in = NULL;
+	int rc = -1;
+
+	if (q->config ? plan_from_config(q, &p, err) < 0
+		      : plan_ad_hoc(q, &p) < 0) {
+		if (!err->code)
+			rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				     "out of memory");
+		goto out;
+	}
+	if (!p.source_id) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		goto out;
+	}
+	if (plan_text_options(q, &p, err) < 0 ||
+	    check_text_format(p.path, err) < 0)
+		goto out;
+	in = open_input(&p, err);
+	if (!in)
+		goto out;
+	rc = q->cells ? extract_cells(&p, in, out, err)
+		      : extract_tidy(&p, in, out, err);
+out:
+	if (in && in != stdin)
+		fclose(in);
+	free(p.source_id);
+	rk_config_free(p.cfg);
+	return rc;
+}
+
+static void free_kvs(struct rk_kvlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].key);
+		free(l->items[i].value);
+	}
+	free(l->items);
+}
+
+static void free_strs(struct rk_strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+}
+
+void source_request_release(struct source_request *q)
+{
+	free_kvs(&q->layout.fields);
+	free_kvs(&q->layout.sentinels);
+	free_kvs(&q->constants);
+	free_strs(&q->layout.values);
+	free_strs(&q->layout.value_headers);
+	free_strs(&q->dims);
+}

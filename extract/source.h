@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_SOURCE_H
+#define RECKON_SOURCE_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "error.h"
+
+/*
+ * One extraction as the user asked for it: a source of a pipeline config,
+ * or a file with a layout given by options.  Strings are borrowed from
+ * argv; what the request builds itself it frees in
+ * source_request_release.
+ */
+struct source_request {
+	const char *config, *source, *output, *encoding, *delimiter, *file;
+	int cells, quiet;
+	struct rk_layout layout;      /* ad hoc layout from options */
+	struct rk_kvlist constants;
+	struct rk_strlist dims;       /* --dimensions, split */
+	int dims_given;
+};
+
+void source_request_init(struct source_request *q);
+
+/*
+ * Takes one ad hoc layout option by its long name ("field", "value",
+ * "value-header", "constant", "dimensions", "header-row", "skip-rows",
+ * "stop-at", "sentinel", "period", "decimal").  Returns 0, or -1 if the
+ * value is malformed.
+ */
+int source_request_option(struct source_request *q, const char *name,
+			  const char *arg);
+
+/*
+ * Runs the request, writing tidy rows (or cells) to out.  Returns 0, or -1
+ * with err set.
+ */
+int source_run(struct source_request *q, FILE *out, struct rk_error *err);
+
+void source_request_release(struct source_request *q);
+
+#endif

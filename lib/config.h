@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_CONFIG_H
+#define RECKON_CONFIG_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/*
+ * The pipeline config (design.md §3): a YAML file in git, loaded into the
+ * typed structs below.  Everything the loader returns is owned by the
+ * struct rk_config and freed by rk_config_free.  Every error is
+ * RK_EXIT_CONFIG with file, line and column set.
+ */
+
+/* Where a YAML node starts, 1-based. */
+struct rk_mark {
+	long line, column;
+};
+
+/* One key → scalar pair of a mapping whose keys the user chooses. */
+struct rk_kv {
+	char *key;
+	char *value;           /* the scalar as written (quotes removed) */
+	struct rk_mark mark;   /* of the value */
+};
+
+struct rk_kvlist {
+	struct rk_kv *items;
+	size_t n;
+};
+
+struct rk_strlist {
+	char **items;
+	size_t n;
+	struct rk_mark mark;   /* of the list (or of the single scalar) */
+};
+
+/* A text in the languages reckon speaks; NULL where not given. */
+struct rk_i18n {
+	char *en, *ru, *tg;
+};
+
+/* Where the numbers are in a file and what surrounds them. */
+struct rk_layout {
+	char *sheet;              /* name or 1-based index as text; NULL */
+	char *range;              /* e.g. "A3:F40"; NULL = whole sheet */
+	long header_rows;         /* tiers above the body; -1 = not given */
+	long header_row;          /* 1-based header row; -1 = not given, 0 = none */
+	struct rk_kvlist fields;  /* tidy field ← header text or column letter */
+	struct rk_strlist values; /* header texts, letters or one range "B:E";
+				     a single scalar gives n = 1 */
+	struct rk_strlist value_headers; /* field each header tier becomes */
+	char *period;             /* period template, e.g. "{quarter} {year}" */
+	char *skip_rows;          /* regex on label cells */
+	char *stop_at;            /* "blank" or a regex */
+	struct rk_kvlist sentinels; /* cell text → number, or a status word */
+	char *decimal;            /* "," or "."; NULL = auto */
+	char *encoding;           /* NULL = detect */
+	char *delimiter;          /* one character or "tab"; NULL = sniff */
+	struct rk_mark mark;
+};
+
+struct rk_source {
+	char *id;
+	struct rk_i18n name;
+	char *kind;               /* government | nhri | civil_society |
+				     international | other; NULL */
+	char *file;               /* resolved against the config's directory */
+	char *file_as_written;    /* as in the config */
+	struct rk_layout layout;
+	struct rk_kvlist constants; /* fixed fields, e.g. indicator */
+	struct rk_mark mark;
+};
+
+struct rk_rule {
+	char *check;
+	char *over;               /* NULL */
+	char *severity;           /* NULL = "fail" */
+	struct rk_mark mark;
+};
+
+struct rk_compare {
+	char *indicator;
+	char *reference;
+	struct rk_strlist against;
+	double alpha;             /* 0.05 when not given */
+	struct rk_mark mark;
+};
+
+struct rk_report {
+	char *output;             /* resolved; NULL = none */
+	struct rk_strlist languages;
+	long suppress_below;      /* 0 = no suppression */
+};
+
+/* Affixes stripped from one dimension's labels before matching. */
+struct rk_strip {
+	char *dimension;
+	struct rk_strlist affixes;
+};
+
+struct rk_config {
+	char *path;               /* as given to rk_config_load */
+	char *dir;                /* directory of path; relative paths resolve here */
+	char *pipeline;
+	struct rk_i18n title;
+	char *period_from, *period_to, *period_grain; /* NULL when not given */
+	struct rk_strlist dimensions;
+	char *codelists_dir;      /* resolved; NULL */
+	struct rk_kvlist unmapped;        /* dimension → fail | warn | keep */
+	struct rk_strip *strip;   /* per-dimension affixes to strip */
+	size_t nstrip;
+	struct rk_source *sources;
+	size_t nsources;
+	struct rk_rule *rules;
+	size_t nrules;
+	struct rk_compare *compares;
+	size_t ncompares;
+	struct rk_report report;
+};
+
+/*
+ * Loads and checks the config at path.  Returns NULL with err set on
+ * failure: the file cannot be read (RK_EXIT_NOINPUT), or it is not valid
+ * YAML, has an unknown key, a wrong type, a missing required key, a
+ * malformed integer (`80abc`, octal `010`), a duplicate source id, a layout
+ * field that is neither a dimension nor source/indicator/period
+ * (RK_EXIT_CONFIG, with file:line:column).
+ */
+struct rk_config *rk_config_load(const char *path, struct rk_error *err);
+
+/* Loads from a buffer; name is used in errors and to resolve paths. */
+struct rk_config *rk_config_load_data(const char *data, size_t len,
+				      const char *name, struct rk_error *err);
+
+/* The source with that id, or NULL. */
+const struct rk_source *rk_config_source(const struct rk_config *c,
+					 const char *id);
+
+/* Frees the config; accepts NULL and half-built configs. */
+void rk_config_free(struct rk_config *c);
+
+#endif

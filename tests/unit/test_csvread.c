@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "csvread.h"
+
+/* A reader over an in-memory text. */
+struct fixture {
+	FILE *f;
+	struct rk_text *t;
+	struct csvr *r;
+	struct rk_error err;
+};
+
+static void open_text(struct fixture *x, const char *s, size_t n, char delim)
+{
+	memset(x, 0, sizeof(*x));
+	x->f = tmpfile();
+	assert_non_null(x->f);
+	assert_int_equal(fwrite(s, 1, n, x->f), n);
+	rewind(x->f);
+	x->t = rk_text_open(x->f, "t.csv", RK_ENC_UTF8, &x->err);
+	assert_non_null(x->t);
+	x->r = csvr_open(x->t, (unsigned char)delim, "t.csv", &x->err);
+	assert_non_null(x->r);
+}
+
+static void close_text(struct fixture *x)
+{
+	csvr_close(x->r);
+	rk_text_close(x->t);
+	fclose(x->f);
+}
+
+static void expect_row(struct fixture *x, long line, size_t n, ...)
+{
+	struct csvr_row row;
+	va_list ap;
+
+	assert_int_equal(csvr_next(x->r, &row, &x->err), 1);
+	assert_int_equal(row.line, line);
+	assert_int_equal(row.n, n);
+	va_start(ap, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(row.field[i], va_arg(ap, const char *));
+	va_end(ap);
+}
+
+static void expect_end(struct fixture *x)
+{
+	struct csvr_row row;
+
+	assert_int_equal(csvr_next(x->r, &row, &x->err), 0);
+}
+
+static void test_lf_and_crlf(void **state)
+{
+	struct fixture x;
+	const char *s = "a,b\r\n1,2\n3,4\r\n";
+
+	(void)state;
+	open_text(&x, s, strlen(s), ',');
+	expect_row(&x, 1, 2, "a", "b");
+	expect_row(&x, 2, 2, "1", "2");
+	expect_row(&x, 3, 2, "3", "4");
+	expect_end(&x);
+	close_text(&x);
+}
+
+static void test_quotes_and_embedded_newlines(void **state)
+{
+	struct fixture x;
+	const char *s = "\"a,b\",\"say \"\"hi\"\"\"\n\"two\r\nlines\",x\n"
+			"last,\"\"\n";
+
+	(void)state;
+	open_text(&x, s, strlen(s), ',');
+	expect_row(&x, 1, 2, "a,b", "say \"hi\"");
+	expect_row(&x, 2, 2, "two\r\nlines", "x");
+	expect_row(&x, 4, 2, "last", "");
+	expect_end(&x);
+	close_text(&x);
+}
+
+static void test_blank_lines_and_no_final_newline(void **state)
+{
+	struct fixture x;
+	const char *s = "a;b\n\n\r\n c ; d \n,\ne;f";
+
+	(void)state;
+	open_text(&x, s, strlen(s), ';');
+	expect_row(&x, 1, 2, "a", "b");
+	expect_row(&x, 2, 0);
+	expect_row(&x, 3, 0);
+	expect_row(&x, 4, 2, " c ", " d ");   /* never trimmed */
+	expect_row(&x, 5, 1, ",");
+	expect_row(&x, 6, 2, "e", "f");
+	expect_end(&x);
+	close_text(&x);
+}
+
+static void test_unterminated_quote(void **state)
+{
+	struct fixture x;
+	struct csvr_row row;
+	const char *s = "a,b\n1,2\n\"3,4\n5,6\n";
+
+	(void)state;
+	open_text(&x, s, strlen(s), ',');
+	expect_row(&x, 1, 2, "a", "b");
+	expect_row(&x, 2, 2, "1", "2");
+	assert_int_equal(csvr_next(x.r, &row, &x.err), -1);
+	assert_int_equal(x.err.code, RK_EXIT_DATAERR);
+	assert_int_equal(x.err.line, 3);
+	assert_string_equal(x.err.file, "t.csv");
+	assert_non_null(strstr(x.err.msg, "unterminated"));
+	close_text(&x);
+}
+
+static void test_stray_quote(void **state)
+{
+	struct fixture x;
+	struct csvr_row row;
+	const char *s = "a,b\n1,2\nx\"y,3\n";
+
+	(void)state;
+	open_text(&x, s, strlen(s), ',');
+	expect_row(&x, 1, 2, "a", "b");
+	expect_row(&x, 2, 2, "1", "2");
+	assert_int_equal(csvr_next(x.r, &row, &x.err), -1);
+	assert_int_equal(x.err.code, RK_EXIT_DATAERR);
+	assert_int_equal(x.err.line, 3);
+	close_text(&x);
+}
+
+/* Rows and quoted line breaks across the reader's chunk boundaries. */
+static void test_large_input_line_numbers(void **state)
+{
+	struct fixture x;
+	struct csvr_row row;
+	size_t cap = 8u << 20, n = 0;
+	char *s = malloc(cap);
+	long rows = 0, want_line = 1;
+	int rc;
+
+	(void)state;
+	assert_non_null(s);
+	for (long i = 0; n + 64 < cap; i++)
+		n += (size_t)snprintf(s + n, cap - n, i % 7 ? "%ld,value %ld\n"
+						  : "%ld,\"multi\nline %ld\"\n",
+				      i, i);
+	open_text(&x, s, n, ',');
+	while ((rc = csvr_next(x.r, &row, &x.err)) == 1) {
+		assert_int_equal(row.line, want_line);
+		assert_int_equal(atol(row.field[0]), rows);
+		want_line += rows % 7 ? 1 : 2;
+		rows++;
+	}
+	assert_int_equal(rc, 0);
+	assert_true(rows > 100000);
+	close_text(&x);
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lf_and_crlf),
+		cmocka_unit_test(test_quotes_and_embedded_newlines),
+		cmocka_unit_test(test_blank_lines_and_no_final_newline),
+		cmocka_unit_test(test_unterminated_quote),
+		cmocka_unit_test(test_stray_quote),
+		cmocka_unit_test(test_large_input_line_numbers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

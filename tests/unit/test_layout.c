@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "layout.h"
+
+/* Runs rows (cells separated by '|', one row per string) through a layout. */
+struct run {
+	char *out;
+	struct rk_error err;
+	int rc;          /* of the last layout_row / layout_end */
+	long written;
+};
+
+static void feed(const struct layout_spec *spec, const char *const *rows,
+		 size_t nrows, struct run *r)
+{
+	size_t len = 0;
+	FILE *f = open_memstream(&r->out, &len);
+	struct layout *L;
+	struct tidy_writer *w;
+
+	memset(&r->err, 0, sizeof(r->err));
+	L = layout_new(spec, &r->err);
+	r->rc = -2;
+	w = tidy_writer_open(f, "mem", &r->err);
+	if (L) {
+		r->rc = 0;
+		for (size_t i = 0; i < nrows && r->rc == 0; i++) {
+			char *copy = strdup(rows[i]), *cells[16], *save = NULL;
+			size_t lens[16], n = 0;
+			struct grid_row g = { (long)i + 1, (long)i + 1, 0, cells, lens };
+
+			for (char *c = strtok_r(copy, "|", &save); c && n < 16;
+			     c = strtok_r(NULL, "|", &save)) {
+				cells[n] = strcmp(c, "_") == 0 ? c + 1 : c;
+				lens[n] = strlen(cells[n]);
+				n++;
+			}
+			g.n = n;
+			r->rc = layout_row(L, &g, w, &r->err);
+			free(copy);
+		}
+		if (r->rc >= 0 && layout_end(L, &r->err) < 0)
+			r->rc = -1;
+		r->written = layout_rows_written(L);
+	}
+	tidy_writer_close(w, NULL);
+	fclose(f);
+	layout_free(L);
+}
+
+static char *dims[] = { "region", "sex" };
+
+static struct layout_spec spec_for(struct rk_layout *lay, struct rk_kvlist *consts)
+{
+	struct layout_spec s = { "wol", "in.csv", "in.csv", lay, consts, dims, 2,
+				 "p.yaml" };
+	return s;
+}
+
+#define KV(k, v) { (char *)(k), (char *)(v), { 0, 0 } }
+
+static void test_long_table_with_title_rows(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "Регион"), KV("period", "Дата") };
+	struct rk_kv consts[] = { KV("indicator", "tc") };
+	char *values[] = { "Число" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = -1 };
+	struct rk_kvlist kc = { consts, 1 };
+	struct layout_spec s;
+	const char *rows[] = {
+		"Жалобы за 2024 год",
+		"Регион|Дата|Число",
+		"Душанбе|2024-Q1|12",
+		"Сугд|2024-Q1|_",
+	};
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 2 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	s = spec_for(&lay, &kc);
+	feed(&s, rows, 4, &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.out,
+		"wol,tc,2024-Q1,Душанбе,,12,,in.csv:3\n"
+		"wol,tc,2024-Q1,Сугд,,,missing,in.csv:4\n");
+	free(r.out);
+}
+
+static void test_wide_values_sentinels_skip_stop(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A"), KV("sex", "B") };
+	struct rk_kv sent[] = { KV("-", "0"), KV("н/д", "missing"),
+				KV("x", "suppressed") };
+	char *values[] = { "C:D" }, *vh[] = { "year" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = 2,
+				 .period = "{year}-Q3",
+				 .skip_rows = "^Итого", .stop_at = "^\\*" };
+	struct layout_spec s;
+	const char *rows[] = {
+		"title",
+		"Регион|Пол|2023|2024",
+		"Душанбе|Ж|-|н/д",
+		"Итого|_|5|6",
+		"Сугд|М|x|1 234,5",
+		"* footnote",
+		"Хатлон|М|1|1",
+	};
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 2 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 1, { 0, 0 } };
+	lay.sentinels = (struct rk_kvlist){ sent, 3 };
+	s = spec_for(&lay, NULL);
+	feed(&s, rows, 7, &r);
+	assert_int_equal(r.rc, 1);           /* stopped at the footnote */
+	assert_string_equal(r.out,
+		"wol,,2023-Q3,Душанбе,Ж,0,,in.csv:3\n"
+		"wol,,2024-Q3,Душанбе,Ж,,missing,in.csv:3\n"
+		"wol,,2023-Q3,Сугд,М,,suppressed,in.csv:5\n"
+		"wol,,2024-Q3,Сугд,М,1234.5,,in.csv:5\n");
+	free(r.out);
+}
+
+static void test_errors_name_line_and_column(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "r") };
+	char *values[] = { "v" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = -1 };
+	struct layout_spec s;
+	const char *bad_value[] = { "r|v", "a|1", "b|abc" };
+	const char *ragged[] = { "r|v", "a|1|2" };
+	const char *no_header[] = { "x|y", "a|1" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+
+	feed(&s, bad_value, 3, &r);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.code, RK_EXIT_DATAERR);
+	assert_int_equal(r.err.line, 3);
+	assert_string_equal(r.err.msg, "expected a number, found 'abc' in column 'v'");
+	free(r.out);
+
+	feed(&s, ragged, 2, &r);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.line, 2);
+	assert_string_equal(r.err.msg, "row has 3 fields, the header has 2");
+	free(r.out);
+
+	feed(&s, no_header, 2, &r);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.code, RK_EXIT_DATAERR);
+	assert_non_null(strstr(r.err.msg, "header not found"));
+	free(r.out);
+}
+
+static void test_spec_errors(void **state)
+{
+	struct rk_kv fields[] = { KV("regoin", "A") };
+	char *values[] = { "B" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = 0,
+				 .mark = { 5, 7 } };
+	struct layout_spec s;
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed(&s, NULL, 0, &r);
+	assert_int_equal(r.rc, -2);
+	assert_int_equal(r.err.code, RK_EXIT_CONFIG);
+	assert_int_equal(r.err.line, 5);
+	assert_int_equal(r.err.column, 7);
+	assert_string_equal(r.err.msg, "unknown field 'regoin'");
+	free(r.out);
+
+	fields[0].key = "region";
+	lay.period = "{quarter} {year}";
+	feed(&s, NULL, 0, &r);
+	assert_int_equal(r.rc, -2);
+	assert_non_null(strstr(r.err.msg, "'quarter'"));
+	free(r.out);
+}
+
+static void test_no_header_letters(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	char *values[] = { "B" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = 0 };
+	struct layout_spec s;
+	const char *rows[] = { "Душанбе|5", "Сугд|7" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed(&s, rows, 2, &r);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.written, 2);
+	assert_string_equal(r.out, "wol,,,Душанбе,,5,,in.csv:1\n"
+				   "wol,,,Сугд,,7,,in.csv:2\n");
+	free(r.out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_long_table_with_title_rows),
+		cmocka_unit_test(test_wide_values_sentinels_skip_stop),
+		cmocka_unit_test(test_errors_name_line_and_column),
+		cmocka_unit_test(test_spec_errors),
+		cmocka_unit_test(test_no_header_letters),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

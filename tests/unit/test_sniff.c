@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cellref.h"
+#include "sniff.h"
+
+static unsigned char sniff(const char *s)
+{
+	return sniff_delimiter(s, strlen(s));
+}
+
+static void test_delimiters(void **state)
+{
+	(void)state;
+	assert_int_equal(sniff("a,b,c\n1,2,3\n"), ',');
+	assert_int_equal(sniff("a;b;c\r\n1;2;3\r\n"), ';');
+	assert_int_equal(sniff("a\tb\n1\t2\n"), '\t');
+	assert_int_equal(sniff("a|b\n1|2\n"), '|');
+	assert_int_equal(sniff("just one column\nvalue\n"), ',');
+}
+
+static void test_decimal_commas_in_semicolon_file(void **state)
+{
+	(void)state;
+	assert_int_equal(sniff("r;v;w\nx;1,5;2\ny;3;4,25\nz;12;1,2\n"), ';');
+}
+
+static void test_quotes_hide_delimiters(void **state)
+{
+	(void)state;
+	assert_int_equal(sniff("a,b\n\"x;y;z\",1\n\"p;q\nr;s\",2\n"), ',');
+}
+
+static void test_cellref(void **state)
+{
+	char buf[8];
+	long a, b;
+
+	(void)state;
+	assert_int_equal(cellref_col("A"), 0);
+	assert_int_equal(cellref_col("Z"), 25);
+	assert_int_equal(cellref_col("AA"), 26);
+	assert_int_equal(cellref_col("XFD"), 16383);
+	assert_int_equal(cellref_col("XFE"), -1);
+	assert_int_equal(cellref_col("a"), -1);
+	assert_int_equal(cellref_col(""), -1);
+	assert_int_equal(cellref_col("ABCD"), -1);
+	cellref_letters(0, buf);
+	assert_string_equal(buf, "A");
+	cellref_letters(27, buf);
+	assert_string_equal(buf, "AB");
+	cellref_letters(16383, buf);
+	assert_string_equal(buf, "XFD");
+	assert_int_equal(cellref_col_range("B:E", &a, &b), 0);
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 4);
+	assert_int_equal(cellref_col_range("E:B", &a, &b), -1);
+	assert_int_equal(cellref_col_range("B", &a, &b), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_delimiters),
+		cmocka_unit_test(test_decimal_commas_in_semicolon_file),
+		cmocka_unit_test(test_quotes_hide_delimiters),
+		cmocka_unit_test(test_cellref),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
