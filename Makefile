@@ -56,6 +56,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 .PHONY: all example check test-run unit-bins install uninstall fuzz fuzz-build fuzz-smoke \
         bench bench-smoke clean deps
 .SUFFIXES:
+.SECONDARY:
 
 all: $(PROGS)
 

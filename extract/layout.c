@@ -675,13 +675,34 @@ int layout_row(struct layout *L, const struct grid_row *r,
 	return 0;
 }
 
+/* "'Регион', 'Количество'": the header texts the layout looks for. */
+static void list_texts(const struct layout *L, char *buf, size_t cap)
+{
+	const struct rk_strlist *v = &L->spec.layout->values;
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < L->nslots + v->n && o < cap; i++) {
+		const char *t = i < L->nslots ? L->slots[i].text
+					      : v->items[i - L->nslots];
+
+		if ((i < L->nslots && L->slots[i].kind != SLOT_COLUMN) ||
+		    !is_text_spec(t))
+			continue;
+		o += (size_t)snprintf(buf + o, cap - o, "%s'%s'", o ? ", " : "",
+				      t);
+	}
+}
+
 int layout_end(struct layout *L, struct rk_error *err)
 {
+	char names[400];
+
 	if (L->have_header)
 		return 0;
+	list_texts(L, names, sizeof(names));
 	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, 0,
-		     "header not found: no row holds every column the layout "
-		     "names");
+		     "header not found: no row holds all of %s", names);
 	rk_error_hint(err, "check the header texts under fields and values, "
 			   "or give header_row (--header-row)");
 	return -1;
