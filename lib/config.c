@@ -240,6 +240,7 @@ struct loader {
 	const char *dir;           /* of the config, for resolving paths */
 	const char **dims;         /* dimension names, sorted */
 	size_t ndims;
+	const char *period_template; /* of the source being built, or NULL */
 };
 
 static struct rk_mark mark_of(const yaml_node_t *n)
@@ -249,13 +250,13 @@ static struct rk_mark mark_of(const yaml_node_t *n)
 	return m;
 }
 
-static void vfail(struct loader *l, int code, struct rk_mark m,
-		  const char *fmt, va_list ap)
+static void vfail(struct loader *l, struct rk_mark m, const char *fmt,
+		  va_list ap)
 {
 	char msg[sizeof(l->err->msg)];
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	rk_error_set(l->err, code, l->name, m.line, "%s", msg);
+	rk_error_set(l->err, RK_EXIT_CONFIG, l->name, m.line, "%s", msg);
 	rk_error_column(l->err, m.column);
 }
 
@@ -265,7 +266,7 @@ static int fail_at(struct loader *l, struct rk_mark m, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfail(l, RK_EXIT_CONFIG, m, fmt, ap);
+	vfail(l, m, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -276,7 +277,7 @@ static int fail(struct loader *l, const yaml_node_t *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfail(l, RK_EXIT_CONFIG, mark_of(n), fmt, ap);
+	vfail(l, mark_of(n), fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -621,9 +622,10 @@ static int check_keys(struct loader *l, const yaml_node_t *map,
 		return 0;
 	fail(l, node(l, pairs[b].key), "duplicate key '%s'",
 	     text(node(l, pairs[b].key)));
-	rk_error_hint(l->err, "'%s' is already given at line %ld; remove one "
-		      "of them", text(node(l, pairs[a].key)),
-		      mark_of(node(l, pairs[a].key)).line);
+	rk_error_hint(l->err, "'%s' is already given at line %ld, column %ld; "
+		      "remove one of them", text(node(l, pairs[a].key)),
+		      mark_of(node(l, pairs[a].key)).line,
+		      mark_of(node(l, pairs[a].key)).column);
 	return -1;
 }
 
@@ -1115,11 +1117,23 @@ static int is_dimension(struct loader *l, const char *name)
 				   cmp_str_ptr) != NULL;
 }
 
+/* A word the source's period template uses, as in "{quarter} {year}". */
+static int in_period_template(const struct loader *l, const char *name)
+{
+	const char *t = l->period_template;
+	size_t n = strlen(name);
+
+	for (; t && (t = strchr(t, '{')) != NULL; t++)
+		if (strncmp(t + 1, name, n) == 0 && t[1 + n] == '}')
+			return 1;
+	return 0;
+}
+
 /* A tidy field a layout or constants may name. */
 static int is_field(struct loader *l, const char *name)
 {
 	return !strcmp(name, "indicator") || !strcmp(name, "period") ||
-	       is_dimension(l, name);
+	       is_dimension(l, name) || in_period_template(l, name);
 }
 
 static int check_name(struct loader *l, const yaml_node_t *n)
@@ -1208,8 +1222,9 @@ static int check_kv_key(struct loader *l, const yaml_node_t *k,
 {
 	if (rule == KEYS_FIELDS && !is_field(l, text(k))) {
 		fail(l, k, "unknown field '%s' in %s", text(k), rule_ctx);
-		rk_error_hint(l->err, "declare it under dimensions or use "
-			      "indicator/period");
+		rk_error_hint(l->err, "declare it under dimensions, use "
+			      "indicator/period, or use it in the period "
+			      "template as {%s}", text(k));
 		return -1;
 	}
 	if (rule == KEYS_DIMENSIONS && !is_dimension(l, text(k))) {
@@ -1409,6 +1424,7 @@ static int build_layout(struct loader *l, struct y_source *y,
 	inside(lctx, "layout", ctx);
 	out->range = take(&yl->range);
 	out->period = take(&yl->period);
+	l->period_template = out->period;
 	out->skip_rows = take(&yl->skip_rows);
 	out->stop_at = take(&yl->stop_at);
 	out->decimal = take(&yl->decimal);
@@ -1462,6 +1478,7 @@ static int build_source(struct loader *l, struct y_source *y,
 	    check_word(l, n, "kind", s->kind, kinds, ctx))
 		return -1;
 	s->file = resolve(l, s->file_as_written);
+	l->period_template = NULL;
 	if (!s->file || build_layout(l, y, n, ctx, s))
 		return -1;
 	return kv_list(l, n, "constants", ctx, KEYS_FIELDS, cctx,

@@ -125,8 +125,12 @@ struct rk_config {
  * failure: the file cannot be read (RK_EXIT_NOINPUT), or it is not valid
  * YAML, has an unknown key, a wrong type, a missing required key, a
  * malformed integer (`80abc`, octal `010`), a duplicate source id, a layout
- * field that is neither a dimension nor source/indicator/period
- * (RK_EXIT_CONFIG, with file:line:column).
+ * or constants field that is neither indicator, period nor a dimension
+ * (RK_EXIT_CONFIG, with file:line:column); out of memory is
+ * RK_EXIT_SOFTWARE.  Relative paths in the config (source files,
+ * codelists.dir, report.output) are joined to the directory of path, which
+ * is "." (paths then stay as written) when path has no '/'.  err may be
+ * NULL; it is left alone on success.
  */
 struct rk_config *rk_config_load(const char *path, struct rk_error *err);
 

@@ -341,8 +341,8 @@ static void undecodable_hint(struct rk_text *t, struct rk_error *err)
 			      rk_encoding_name(t->enc));
 	else
 		rk_error_hint(err, "the file is not %s; give its encoding with "
-			      "--encoding (e.g. utf-8, windows-1251, koi8-r)",
-			      rk_encoding_name(t->enc));
+			      "--encoding (utf-8, utf-16le, utf-16be, "
+			      "windows-1251 or koi8-r)", rk_encoding_name(t->enc));
 }
 
 /* ---- reading ---------------------------------------------------------------- */
@@ -409,28 +409,58 @@ static int usable_mapping(UChar u)
 	return !(u >= 0x80 && u <= 0x9F) && !U16_IS_SURROGATE(u);
 }
 
+/*
+ * Decodes the bytes from..255 in one call, until ICU stops at an undefined
+ * byte, into map; returns the byte to go on from.
+ */
+static int map_run(UConverter *cnv, int from, UChar map[256])
+{
+	UErrorCode st = U_ZERO_ERROR;
+	char bytes[256];
+	UChar u[256];
+	int32_t offsets[256];
+	const char *src;
+	UChar *dst = u;
+	int b, k, n;
+
+	for (b = 0; b < 256; b++)
+		bytes[b] = (char)b;
+	src = bytes + from;
+	ucnv_resetToUnicode(cnv);
+	ucnv_toUnicode(cnv, &dst, u + 256, &src, bytes + 256, offsets, 1, &st);
+	n = (int)(dst - u);
+	for (k = 0; k < n; k++) {
+		/* a byte that gave two units (none should) stays undefined */
+		if ((k > 0 && offsets[k - 1] == offsets[k]) ||
+		    (k + 1 < n && offsets[k + 1] == offsets[k]))
+			continue;
+		if (offsets[k] >= 0 && usable_mapping(u[k]))
+			map[from + offsets[k]] = u[k];
+	}
+	b = (int)(src - bytes);
+	return b > from ? b : from + 1;
+}
+
 /* Fills map[b] with ICU's decoding of each byte b, 0 where undefined. */
 static int sbcs_map(enum rk_encoding enc, UChar map[256], struct rk_error *err)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *cnv;
-	UChar u[4];
-	char byte;
-	int b, n;
+	int b;
 
 	cnv = ucnv_open(icu_name(enc), &st);
-	if (U_FAILURE(st))
+	if (U_SUCCESS(st))
+		ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL,
+				    NULL, &st);
+	if (U_FAILURE(st)) {
+		ucnv_close(cnv);
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "cannot open the ICU converter for %s: %s",
 				    rk_encoding_name(enc), u_errorName(st));
-	ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
-	for (b = 0; b < 256; b++) {
-		byte = (char)b;
-		st = U_ZERO_ERROR;
-		ucnv_resetToUnicode(cnv);
-		n = ucnv_toUChars(cnv, u, 4, &byte, 1, &st);
-		map[b] = (U_SUCCESS(st) && n == 1 && usable_mapping(u[0])) ? u[0] : 0;
 	}
+	memset(map, 0, 256 * sizeof(map[0]));
+	for (b = 0; b < 256; b = map_run(cnv, b, map))
+		;
 	map[0] = 0;     /* NUL decodes to U+0000, which the map uses for "none" */
 	ucnv_close(cnv);
 	return 0;
@@ -781,6 +811,12 @@ static int detect(struct rk_text *t, struct rk_error *err)
 
 /* ---- the reader ------------------------------------------------------------ */
 
+/* The most input bytes one chunk decodes: a short input needs less. */
+static size_t most_input(const struct rk_text *t)
+{
+	return t->eof ? t->len : RK_TEXT_BLOCK;
+}
+
 static int open_converter(struct rk_text *t, struct rk_error *err)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -794,7 +830,7 @@ static int open_converter(struct rk_text *t, struct rk_error *err)
 				    "cannot open the ICU converter for %s: %s",
 				    rk_encoding_name(t->enc), u_errorName(st));
 	/* one UTF-16 unit for every two bytes, plus one held by ICU */
-	t->ubuf_cap = RK_TEXT_BLOCK / 2 + 2;
+	t->ubuf_cap = most_input(t) / 2 + 2;
 	t->ubuf = malloc(t->ubuf_cap * sizeof(UChar));
 	t->out_cap = t->ubuf_cap * 3;
 	t->out = malloc(t->out_cap);
@@ -809,7 +845,7 @@ static int open_decoder(struct rk_text *t, struct rk_error *err)
 	case RK_ENC_CP1251:
 	case RK_ENC_KOI8R:
 		/* up to 3 UTF-8 bytes a byte, and a 4-byte store at the end */
-		t->out_cap = RK_TEXT_BLOCK * 3 + 1;
+		t->out_cap = most_input(t) * 3 + 1;
 		t->out = malloc(t->out_cap);
 		t->table = calloc(1, sizeof(*t->table));
 		if (!t->out || !t->table)
