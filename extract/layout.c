@@ -63,7 +63,8 @@ struct layout {
 	size_t numcap;
 	char *period;              /* expanded period template */
 	size_t periodcap;
-	char origin[1024];
+	char origin[1024];         /* "file:" then the line, per row */
+	size_t origin_len;
 };
 
 static int spec_error(const struct layout *L, struct rk_error *err,
@@ -306,6 +307,10 @@ struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
 				   "the column holding the numbers");
 		goto fail;
 	}
+	L->origin_len = (size_t)snprintf(L->origin, sizeof(L->origin) - 24,
+					 "%s:", spec->origin_name);
+	if (L->origin_len >= sizeof(L->origin) - 24)
+		L->origin_len = sizeof(L->origin) - 25;
 	L->nout = 6 + spec->ndims;
 	L->out = calloc(L->nout, sizeof(*L->out));
 	if (!L->out) {
@@ -623,6 +628,22 @@ static int expand_period(struct layout *L, const struct grid_row *r,
 	return 0;
 }
 
+/* "file:LINE", without printf: this runs once per value. */
+static const char *origin(struct layout *L, const struct grid_row *r)
+{
+	char digits[24];
+	size_t n = 0, base = L->origin_len;
+	unsigned long v = r->line > 0 ? (unsigned long)r->line : 0;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n)
+		L->origin[base++] = digits[--n];
+	L->origin[base] = '\0';
+	return L->origin;
+}
+
 static int emit(struct layout *L, const struct grid_row *r,
 		const struct value_col *vc, struct tidy_writer *w,
 		struct rk_error *err)
@@ -634,9 +655,7 @@ static int emit(struct layout *L, const struct grid_row *r,
 		L->out[1 + i] = slot_value(L, i, r, vc);
 	if (L->ntmpl && expand_period(L, r, vc, err) < 0)
 		return -1;
-	snprintf(L->origin, sizeof(L->origin), "%s:%ld", L->spec.origin_name,
-		 r->line);
-	L->out[L->nout - 1] = L->origin;
+	L->out[L->nout - 1] = origin(L, r);
 	L->written++;
 	return tidy_writer_row(w, L->out, NULL, L->nout, err);
 }

@@ -1,13 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "rx.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
+
+/*
+ * Labels repeat: a million rows hold a few hundred region names.  Results
+ * for short texts are remembered in a direct-mapped table, which spares
+ * ICU's per-call set-up for almost every row.
+ */
+#define MEMO_SLOTS 512
+#define MEMO_TEXT 56
+
+struct memo {
+	uint32_t hash;
+	uint8_t len;
+	int8_t found;            /* -1: empty slot */
+	char text[MEMO_TEXT];
+};
 
 struct rk_rx {
 	URegularExpression *re;
 	UText *text;
+	struct memo memo[MEMO_SLOTS];
 };
 
 struct rk_rx *rk_rx_compile(const char *pattern, const char *name, long line,
@@ -21,6 +39,8 @@ struct rk_rx *rk_rx_compile(const char *pattern, const char *name, long line,
 		rk_error_set(err, RK_EXIT_SOFTWARE, name, line, "out of memory");
 		return NULL;
 	}
+	for (size_t i = 0; i < MEMO_SLOTS; i++)
+		rx->memo[i].found = -1;
 	{
 		UText *pat = utext_openUTF8(NULL, pattern, -1, &status);
 
@@ -39,7 +59,16 @@ struct rk_rx *rk_rx_compile(const char *pattern, const char *name, long line,
 	return rx;
 }
 
-int rk_rx_search(struct rk_rx *rx, const char *s, size_t len)
+static uint32_t fnv1a(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int search(struct rk_rx *rx, const char *s, size_t len)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UBool found;
@@ -50,6 +79,29 @@ int rk_rx_search(struct rk_rx *rx, const char *s, size_t len)
 	if (U_FAILURE(status))
 		return -1;
 	return found ? 1 : 0;
+}
+
+int rk_rx_search(struct rk_rx *rx, const char *s, size_t len)
+{
+	uint32_t h;
+	struct memo *m;
+	int found;
+
+	if (len > MEMO_TEXT)
+		return search(rx, s, len);
+	h = fnv1a(s, len);
+	m = &rx->memo[h % MEMO_SLOTS];
+	if (m->found >= 0 && m->hash == h && m->len == len &&
+	    memcmp(m->text, s, len) == 0)
+		return m->found;
+	found = search(rx, s, len);
+	if (found >= 0) {
+		m->hash = h;
+		m->len = (uint8_t)len;
+		m->found = (int8_t)found;
+		memcpy(m->text, s, len);
+	}
+	return found;
 }
 
 void rk_rx_free(struct rk_rx *rx)

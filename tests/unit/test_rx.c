@@ -48,6 +48,27 @@ static void test_length_is_respected(void **state)
 	rk_rx_free(rx);
 }
 
+/* The memo of recent texts must never answer for a different text. */
+static void test_memo_many_texts(void **state)
+{
+	struct rk_error err = { 0 };
+	struct rk_rx *rx = rk_rx_compile("^Итого", NULL, 0, &err);
+	char buf[64];
+
+	(void)state;
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < 5000; i++) {
+			int n = snprintf(buf, sizeof(buf), i % 3 ? "Район %d" :
+					 "Итого %d", i);
+
+			assert_int_equal(rk_rx_search(rx, buf, (size_t)n),
+					 i % 3 == 0);
+			/* a prefix of the same text is another text */
+			assert_int_equal(rk_rx_search(rx, buf, 2), 0);
+		}
+	rk_rx_free(rx);
+}
+
 static void test_bad_pattern(void **state)
 {
 	struct rk_error err = { 0 };
@@ -66,6 +87,7 @@ int main(void)
 		cmocka_unit_test(test_cyrillic_search),
 		cmocka_unit_test(test_case_folding_any_script),
 		cmocka_unit_test(test_length_is_respected),
+		cmocka_unit_test(test_memo_many_texts),
 		cmocka_unit_test(test_bad_pattern),
 	};
 
