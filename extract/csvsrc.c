@@ -62,6 +62,8 @@ int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
 		struct grid_row g = { row.record, row.line, row.n, row.field,
 				      row.len };
 
+		if (o->progress && (row.record & 0x3fff) == 0)
+			o->progress(row.record);
 		r = layout_row(L, &g, w, err);
 		if (r < 0)
 			goto out;

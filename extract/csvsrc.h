@@ -14,6 +14,8 @@
 struct csvsrc_opts {
 	enum rk_encoding encoding;   /* RK_ENC_AUTO to detect */
 	unsigned char delimiter;     /* 0 to sniff */
+	/* called every few thousand input rows with the count so far; NULL */
+	void (*progress)(long rows);
 };
 
 /*

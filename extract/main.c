@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "csvsrc.h"
@@ -78,6 +80,29 @@ static const struct option options[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
+
+static int progress_shown;
+
+/* At most twice a second, overwriting the line. */
+static void show_progress(long rows)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec * 1000 + now.tv_nsec / 1000000 <
+	    last.tv_sec * 1000 + last.tv_nsec / 1000000 + 500)
+		return;
+	last = now;
+	fprintf(stderr, "\rreckon-extract: %ld rows read", rows);
+	progress_shown = 1;
+}
+
+static void end_progress(void)
+{
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+}
 
 static int usage(const char *fmt, const char *arg)
 {
@@ -155,12 +180,16 @@ int main(int argc, char **argv)
 		source_request_release(&q);
 		return rc;
 	}
+	if (!q.quiet && isatty(STDERR_FILENO))
+		q.progress = show_progress;
 	if (rk_out_open(&out, q.output, &err) < 0) {
 		rk_error_print(stderr, "reckon-extract", &err);
 		source_request_release(&q);
 		return err.code;
 	}
-	if (source_run(&q, out.f, &err) < 0 || rk_out_commit(&out, &err) < 0) {
+	rc = source_run(&q, out.f, &err);
+	end_progress();
+	if (rc < 0 || rk_out_commit(&out, &err) < 0) {
 		rk_out_abort(&out);
 		rk_error_print(stderr, "reckon-extract", &err);
 		source_request_release(&q);

@@ -312,6 +312,7 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}
+	p.csv.progress = q->progress;
 	if (plan_text_options(q, &p, err) < 0 ||
 	    check_text_format(p.path, err) < 0)
 		goto out;

@@ -16,6 +16,7 @@
 struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
 	int cells, quiet;
+	void (*progress)(long rows); /* for long inputs; NULL for none */
 	struct rk_layout layout;      /* ad hoc layout from options */
 	struct rk_kvlist constants;
 	struct rk_strlist dims;       /* --dimensions, split */
