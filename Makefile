@@ -42,12 +42,18 @@ endif
 ALL_CFLAGS := $(WARN) $(DEFS) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
-STAGES   := extract
+# Programs: bin/reckon-NAME is built from NAME_MAIN plus every module of
+# every stage directory (the linker takes only what it uses).  A main file is
+# main.c or *-main.c; every other .c file in a stage directory is a module.
+STAGES          := extract transform load reports pipelines
+PROGRAMS        := extract
+extract_MAIN    := extract/main.c
+
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-MOD_SRC  := $(filter-out %/main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c)))
+MOD_SRC  := $(filter-out %/main.c %-main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c)))
 MOD_OBJ  := $(MOD_SRC:%.c=$(B)/%.o)
-PROGS    := $(foreach s,$(STAGES),$(BIN)/reckon-$(s))
+PROGS    := $(foreach p,$(PROGRAMS),$(BIN)/reckon-$(p))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
@@ -73,15 +79,18 @@ $(B)/libstages.a: $(MOD_OBJ)
 	$(say) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BIN)/reckon-%: $(B)/%/main.o $(B)/libstages.a $(B)/libreckon.a
-	$(say) LD $@
-	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+define program_rule
+$(BIN)/reckon-$(1): $(B)/$($(1)_MAIN:.c=.o) $(B)/libstages.a $(B)/libreckon.a
+	$$(say) LD $$@
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call program_rule,$(p))))
 
 $(B)/tests/test_%.o: tests/unit/test_%.c
 	$(say) CC $<
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -Wno-pedantic -Iextract $(CMOCKA_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-pedantic $(STAGES:%=-I%) $(CMOCKA_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libstages.a $(B)/libreckon.a
 	$(say) LD $@
@@ -118,7 +127,7 @@ FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=a
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(MOD_SRC)
 	$(say) FUZZ $@
 	@mkdir -p $(dir $@)
-	$(Q)$(FUZZ_CC) $(WARN) -Wno-unused-command-line-argument $(DEFS) $(FUZZ_FLAGS) -Ilib -Iextract \
+	$(Q)$(FUZZ_CC) $(WARN) -Wno-unused-command-line-argument $(DEFS) $(FUZZ_FLAGS) -Ilib $(STAGES:%=-I%) \
 		$(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 fuzz-build: $(FUZZ_BIN)

@@ -30,7 +30,7 @@ struct rk_text {
 	FILE *f;
 	char *name;
 	enum rk_encoding enc;
-	int sniffed;            /* enc was chosen by content, not by a BOM or the caller */
+	int sniffed;            /* enc was guessed from the content */
 	int eof;                /* the last read hit the end of the input */
 	int flushed;            /* the converter has been told that input ended */
 
@@ -115,7 +115,7 @@ static const char *icu_name(enum rk_encoding enc)
 	}
 }
 
-/* ---- UTF-8 validation ---------------------------------------------------- */
+/* ---- UTF-8 validation --------------------------------------------------- */
 
 #define HIGH_BITS 0x8080808080808080ULL
 
@@ -179,7 +179,7 @@ static size_t seq_fit(const unsigned char *s, size_t n, size_t need)
 	return i;
 }
 
-/* Eight bytes as a number whose lowest byte is s[0], whatever the host order. */
+/* Eight bytes as a number whose lowest byte is s[0], in any host order. */
 static uint64_t load_le64(const unsigned char *s)
 {
 	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
@@ -261,7 +261,7 @@ static int utf8_unfinished(const unsigned char *s, size_t n)
 	return need > n && seq_fit(s, n, need) == n;
 }
 
-/* ---- line counting -------------------------------------------------------- */
+/* ---- line counting ------------------------------------------------------ */
 
 /* The number of LF bytes in s[0..n). */
 static long count_lf(const unsigned char *s, size_t n)
@@ -286,7 +286,7 @@ static long count_lf(const unsigned char *s, size_t n)
 	return total;
 }
 
-/* ---- errors ---------------------------------------------------------------- */
+/* ---- errors ------------------------------------------------------------- */
 
 static int read_failed(struct rk_text *t, struct rk_error *err)
 {
@@ -296,8 +296,8 @@ static int read_failed(struct rk_text *t, struct rk_error *err)
 }
 
 /*
- * Records a decoding failure: at input offset off, on the line after
- * lines_before LFs.  The message is already in err; this adds the place and
+ * Records a decoding failure on the line after lines_before LFs of the
+ * current chunk.  The message is already in err; this adds the place and
  * keeps a copy, so that later calls fail the same way.
  */
 static int decode_failed(struct rk_text *t, struct rk_error *err,
@@ -345,7 +345,7 @@ static void undecodable_hint(struct rk_text *t, struct rk_error *err)
 			      "windows-1251 or koi8-r)", rk_encoding_name(t->enc));
 }
 
-/* ---- reading ---------------------------------------------------------------- */
+/* ---- reading ------------------------------------------------------------ */
 
 /*
  * Moves the undecoded tail to the front of the buffer and tops the buffer
@@ -374,12 +374,13 @@ static int fill(struct rk_text *t, struct rk_error *err)
 	return 0;
 }
 
-/* ---- UTF-8: validate in place ---------------------------------------------- */
+/* ---- UTF-8: validate in place ------------------------------------------- */
 
 static int next_utf8(struct rk_text *t, const char **data, size_t *len,
 		     struct rk_error *err)
 {
 	size_t n, ok;
+	int unfinished;
 
 	if (fill(t, err) < 0)
 		return -1;
@@ -387,17 +388,19 @@ static int next_utf8(struct rk_text *t, const char **data, size_t *len,
 	if (n == 0)
 		return 0;
 	ok = rk_utf8_valid_prefix((const char *)t->in, n);
-	if (ok < n && (t->eof || !utf8_unfinished(t->in + ok, n - ok)))
-		return bad_utf8(t, ok, t->eof && utf8_unfinished(t->in + ok, n - ok),
-				err);
-	/* ok > 0: the block holds more than one unfinished sequence */
+	if (ok < n) {
+		unfinished = utf8_unfinished(t->in + ok, n - ok);
+		if (t->eof || !unfinished)
+			return bad_utf8(t, ok, unfinished, err);
+	}
+	/* ok > 0: a full block holds more than one unfinished sequence */
 	t->pos = ok;
 	*data = (const char *)t->in;
 	*len = ok;
 	return 1;
 }
 
-/* ---- single-byte code pages: a table built from ICU ----------------------- */
+/* ---- single-byte code pages: a table built from ICU --------------------- */
 
 /* Whether ICU's mapping of a byte is one we accept as text. */
 static int usable_mapping(UChar u)
@@ -549,7 +552,7 @@ static int next_sbcs(struct rk_text *t, const char **data, size_t *len,
 	return 1;
 }
 
-/* ---- UTF-16: ICU to UTF-16, then to UTF-8 ---------------------------------- */
+/* ---- UTF-16: ICU to UTF-16, then to UTF-8 ------------------------------- */
 
 static int bad_utf16(struct rk_text *t, size_t consumed, size_t units,
 		     struct rk_error *err)
@@ -623,7 +626,7 @@ static int next_utf16(struct rk_text *t, const char **data, size_t *len,
 	return 1;
 }
 
-/* ---- detection ------------------------------------------------------------- */
+/* ---- detection ---------------------------------------------------------- */
 
 /*
  * Whether the first bytes are UTF-8: the window may end inside a sequence
@@ -809,7 +812,7 @@ static int detect(struct rk_text *t, struct rk_error *err)
 	return 0;
 }
 
-/* ---- the reader ------------------------------------------------------------ */
+/* ---- the reader --------------------------------------------------------- */
 
 /* The most input bytes one chunk decodes: a short input needs less. */
 static size_t most_input(const struct rk_text *t)

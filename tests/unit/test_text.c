@@ -100,7 +100,7 @@ static const char russian[] =
 	"Регион;Жалобы;Период\nг. Душанбе;12;2023\n"
 	"Хатлонская область;7;2023\nёжик съел щуку\n";
 
-/* ---- names ----------------------------------------------------------------- */
+/* ---- names -------------------------------------------------------------- */
 
 static void test_encoding_parse(void **state)
 {
@@ -139,7 +139,7 @@ static void test_encoding_name(void **state)
 	assert_string_equal(rk_encoding_name(RK_ENC_KOI8R), "koi8-r");
 }
 
-/* ---- round trips --------------------------------------------------------- */
+/* ---- round trips -------------------------------------------------------- */
 
 static void test_utf8_round_trip(void **state)
 {
@@ -199,7 +199,7 @@ static void test_utf16_round_trip(void **state)
 			  RK_ENC_UTF16LE, RK_ENC_UTF16LE);
 }
 
-/* ---- BOMs ------------------------------------------------------------------ */
+/* ---- BOMs --------------------------------------------------------------- */
 
 static void assert_bom_stripped(const char *bytes, size_t n,
 				enum rk_encoding open_as, enum rk_encoding want)
@@ -232,7 +232,7 @@ static void test_bom_stripped(void **state)
 			    RK_ENC_UTF16BE);
 }
 
-/* ---- detection ------------------------------------------------------------- */
+/* ---- detection ---------------------------------------------------------- */
 
 static void assert_detected(const char *s)
 {
@@ -280,7 +280,7 @@ static void test_detect_ascii_is_utf8(void **state)
 	assert_round_trip("a,b\n1,2\n", "UTF-8", RK_ENC_AUTO, RK_ENC_UTF8);
 }
 
-/* ---- errors ---------------------------------------------------------------- */
+/* ---- errors ------------------------------------------------------------- */
 
 static void test_invalid_utf8_offset_line(void **state)
 {
@@ -458,7 +458,7 @@ static void test_read_error(void **state)
 	fclose(f);
 }
 
-/* ---- block boundaries ------------------------------------------------------- */
+/* ---- block boundaries --------------------------------------------------- */
 
 /* seq placed so that it starts `before` bytes before the block end. */
 static void assert_split_survives(const char *seq, size_t before, size_t bom)
@@ -558,7 +558,7 @@ static void test_utf16_large_round_trip(void **state)
 	free(bytes);
 }
 
-/* ---- peek -------------------------------------------------------------------- */
+/* ---- peek --------------------------------------------------------------- */
 
 static void assert_peek_matches_next(const char *bytes, size_t n,
 				     enum rk_encoding enc, size_t min_peek)
@@ -659,7 +659,7 @@ static void test_close_null(void **state)
 	rk_text_close(NULL);
 }
 
-/* ---- validator --------------------------------------------------------------- */
+/* ---- validator ---------------------------------------------------------- */
 
 #define VALID(s, n) assert_int_equal(rk_utf8_valid_prefix(s, sizeof(s) - 1), n)
 
