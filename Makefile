@@ -13,7 +13,7 @@ CC       ?= cc
 FUZZ_CC  ?= clang
 FUZZ_SECONDS ?= 60
 CFLAGS   ?= -O2 -g
-PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n
+PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n libzip expat freexl libpq gsl xlsxwriter
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
 DEFS     := -D_POSIX_C_SOURCE=200809L -DRECKON_VERSION='"$(VERSION)"'
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -21,7 +21,14 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka)
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+  # objects for libFuzzer targets: clang, coverage instrumentation, ASan+UBSan
+  CC       := $(FUZZ_CC)
+  CFLAGS   := -g -O1
+  B        := build/fuzzobj
+  SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  BIN      := $(B)/bin
+else ifeq ($(SANITIZE),1)
   B        := build/san
   SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
   BIN      := $(B)/bin
@@ -46,8 +53,13 @@ ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 # every stage directory (the linker takes only what it uses).  A main file is
 # main.c or *-main.c; every other .c file in a stage directory is a module.
 STAGES          := extract transform load reports pipelines
-PROGRAMS        := extract
 extract_MAIN    := extract/main.c
+normalise_MAIN  := transform/main.c
+load_MAIN       := load/main.c
+db_MAIN         := load/db-main.c
+compare_MAIN    := reports/compare-main.c
+report_MAIN     := reports/report-main.c
+PROGRAMS := $(foreach p,extract normalise load db compare report,$(if $(wildcard $($(p)_MAIN)),$(p)))
 
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
@@ -59,7 +71,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
-.PHONY: all example check test-run unit-bins install uninstall fuzz fuzz-build fuzz-smoke \
+.PHONY: all example check test-run unit-bins install uninstall fuzz fuzz-build fuzz-bins fuzz-smoke \
         bench bench-smoke clean deps
 .SUFFIXES:
 .SECONDARY:
@@ -123,14 +135,16 @@ uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(PREFIX)/bin/%)
 
 # libFuzzer: every parser of outside input has a target in tests/fuzz/.
-FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(MOD_SRC)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libstages.a $(B)/libreckon.a
 	$(say) FUZZ $@
 	@mkdir -p $(dir $@)
-	$(Q)$(FUZZ_CC) $(WARN) -Wno-unused-command-line-argument $(DEFS) $(FUZZ_FLAGS) -Ilib $(STAGES:%=-I%) \
-		$(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(FUZZ_CC) $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -Ilib $(STAGES:%=-I%) $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-fuzz-build: $(FUZZ_BIN)
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz-build:
+	$(Q)$(MAKE) --no-print-directory FUZZ=1 fuzz-bins
 
 # Replays each target's seed corpus once: keeps the targets building and the
 # seeds passing inside make check.
