@@ -120,6 +120,7 @@ check:
 	$(Q)$(MAKE) --no-print-directory test-run
 	$(Q)$(MAKE) --no-print-directory SANITIZE=1 test-run
 	$(Q)$(MAKE) --no-print-directory fuzz-smoke
+	$(Q)bench/run.sh --smoke >build/bench-smoke.log 2>&1 || { cat build/bench-smoke.log; exit 1; }
 	$(Q)tests/summary.sh build/rel/results build/san/results build/fuzz/results
 
 # README command 1: the example pipeline's inputs, extracted.

@@ -79,14 +79,13 @@ NOTE_PARTS = [
 ]
 
 
-def encodable(enc):
-    """Checks that every label can be written in windows-1251."""
+def check_cp1251():
+    """Raises if a label cannot be written in windows-1251."""
     texts = HEADER + TOTALS + SEXES + QUARTERS + NOTE_PARTS + ["н/д", "\u00a0"]
     for _, names in REGIONS:
         texts += names
     for t in texts:
-        t.encode("cp1251")  # raises on a bad label
-    return enc
+        t.encode("cp1251")
 
 
 def csv_field(s):
@@ -168,7 +167,7 @@ def main():
     a = ap.parse_args()
     if a.rows < 0:
         ap.error("--rows must be >= 0")
-    encodable(a.encoding)
+    check_cp1251()
     pyenc = "cp1251" if a.encoding == "windows-1251" else "utf-8"
     d = os.path.dirname(a.output)
     if d:
