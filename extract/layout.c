@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cellref.h"
+#include "header.h"
+#include "merge.h"
 #include "rx.h"
 #include "value.h"
 
@@ -16,13 +18,15 @@ struct slot {
 	enum slot_kind kind;
 	const char *text;          /* column spec, or the constant */
 	long col;                  /* resolved column */
+	size_t tier;               /* for SLOT_VALUE_HEADER: which tier */
 };
 
 enum { SLOT_INDICATOR = 0, SLOT_PERIOD = 1, SLOT_FIRST_DIM = 2 };
 
 struct value_col {
 	long col;
-	char *header;              /* header text, or the column letters */
+	char letters[8];
+	char **tier;               /* every tier's text, top first */
 };
 
 struct sentinel {
@@ -45,7 +49,10 @@ struct layout {
 	size_t nslots;
 	struct value_col *vcols;
 	size_t nvcols;
-	long vh_slot;              /* the slot value headers go to, or -1 */
+	size_t ntiers;             /* header rows */
+	struct header *head;       /* the tiers seen so far */
+	struct merges *merges;     /* NULL for text files */
+	const char **label;        /* per slot, this row's label text */
 	struct sentinel *sent;
 	size_t nsent;
 	struct piece *tmpl;
@@ -54,8 +61,9 @@ struct layout {
 	int stop_blank;
 	enum value_decimal dec;
 	long header_row;           /* -1 find, 0 none, else 1-based */
+	long first_row;            /* index of the first non-blank row */
 	int have_header;
-	size_t ncols;
+	size_t ncols;              /* width every text row must have; 0 any */
 	long written;
 	const char **out;          /* the tidy row being written */
 	size_t nout;
@@ -63,7 +71,7 @@ struct layout {
 	size_t numcap;
 	char *period;              /* expanded period template */
 	size_t periodcap;
-	char origin[1024];         /* "file:" then the line, per row */
+	char origin[1024];         /* "file:" or "file#sheet!", then the place */
 	size_t origin_len;
 };
 
@@ -98,7 +106,7 @@ static long need_slot(struct layout *L, const char *name, int may_add)
 	if (!s)
 		return -1;
 	L->slots = s;
-	L->slots[L->nslots] = (struct slot){ name, SLOT_NONE, NULL, -1 };
+	L->slots[L->nslots] = (struct slot){ name, SLOT_NONE, NULL, -1, 0 };
 	return (long)L->nslots++;
 }
 
@@ -141,11 +149,11 @@ static int init_slots(struct layout *L, struct rk_error *err)
 	if (!L->slots)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
-	L->slots[SLOT_INDICATOR] = (struct slot){ "indicator", SLOT_NONE, NULL, -1 };
-	L->slots[SLOT_PERIOD] = (struct slot){ "period", SLOT_NONE, NULL, -1 };
+	L->slots[SLOT_INDICATOR] = (struct slot){ "indicator", SLOT_NONE, NULL, -1, 0 };
+	L->slots[SLOT_PERIOD] = (struct slot){ "period", SLOT_NONE, NULL, -1, 0 };
 	for (size_t i = 0; i < L->spec.ndims; i++)
 		L->slots[SLOT_FIRST_DIM + i] =
-			(struct slot){ L->spec.dims[i], SLOT_NONE, NULL, -1 };
+			(struct slot){ L->spec.dims[i], SLOT_NONE, NULL, -1, 0 };
 	for (size_t i = 0; i < lay->fields.n; i++)
 		if (bind(L, lay->fields.items[i].key, SLOT_COLUMN,
 			 lay->fields.items[i].value, err) < 0)
@@ -154,16 +162,25 @@ static int init_slots(struct layout *L, struct rk_error *err)
 		if (bind(L, L->spec.constants->items[i].key, SLOT_CONST,
 			 L->spec.constants->items[i].value, err) < 0)
 			return -1;
-	L->vh_slot = -1;
-	if (lay->value_headers.n > 1)
-		return spec_error(L, err, "%s: a text table has one header "
-				  "tier, so value_headers names one field",
-				  "value_headers");
-	if (lay->value_headers.n == 1) {
-		if (bind(L, lay->value_headers.items[0], SLOT_VALUE_HEADER,
+	if (lay->value_headers.n > L->ntiers) {
+		char what[160];
+
+		snprintf(what, sizeof(what), "value_headers names %zu fields "
+			 "but the header has %zu tier(s)",
+			 lay->value_headers.n, L->ntiers);
+		spec_error(L, err, "%s", what);
+		rk_error_hint(err, "set header_rows to the number of header "
+				   "rows above the values");
+		return -1;
+	}
+	for (size_t k = 0; k < lay->value_headers.n; k++) {
+		long i;
+
+		if (bind(L, lay->value_headers.items[k], SLOT_VALUE_HEADER,
 			 NULL, err) < 0)
 			return -1;
-		L->vh_slot = find_slot(L, lay->value_headers.items[0]);
+		i = find_slot(L, lay->value_headers.items[k]);
+		L->slots[i].tier = L->ntiers - lay->value_headers.n + k;
 	}
 	return 0;
 }
@@ -287,9 +304,35 @@ static int init_decimal(struct layout *L, struct rk_error *err)
 	return 0;
 }
 
+static int init_origin(struct layout *L)
+{
+	const struct layout_spec *sp = &L->spec;
+	int n = sp->sheet ? snprintf(L->origin, sizeof(L->origin) - 32,
+				     "%s#%s!", sp->origin_name, sp->sheet)
+			  : snprintf(L->origin, sizeof(L->origin) - 32, "%s:",
+				     sp->origin_name);
+
+	L->origin_len = n < 0 || (size_t)n >= sizeof(L->origin) - 32
+				? sizeof(L->origin) - 33 : (size_t)n;
+	return 0;
+}
+
+static int init_buffers(struct layout *L, struct rk_error *err)
+{
+	L->nout = 6 + L->spec.ndims;
+	L->out = calloc(L->nout, sizeof(*L->out));
+	L->label = calloc(L->nslots, sizeof(*L->label));
+	L->head = header_new(L->ntiers);
+	if (!L->out || !L->label || !L->head)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	return 0;
+}
+
 struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
 {
 	struct layout *L = calloc(1, sizeof(*L));
+	long tiers = spec->layout->header_rows;
 
 	if (!L) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
@@ -297,24 +340,20 @@ struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
 	}
 	L->spec = *spec;
 	L->header_row = spec->layout->header_row;
+	L->ntiers = tiers > 0 ? (size_t)tiers : 1;
+	if (tiers > 16) {
+		spec_error(L, err, "%s", "header_rows above 16");
+		goto fail;
+	}
 	if (init_slots(L, err) < 0 || init_template(L, err) < 0 ||
 	    init_sentinels(L, err) < 0 || init_patterns(L, err) < 0 ||
-	    init_decimal(L, err) < 0)
+	    init_decimal(L, err) < 0 || init_origin(L) < 0 ||
+	    init_buffers(L, err) < 0)
 		goto fail;
 	if (spec->layout->values.n == 0) {
 		spec_error(L, err, "%s", "the layout names no value column");
 		rk_error_hint(err, "give values: the header text or letter of "
 				   "the column holding the numbers");
-		goto fail;
-	}
-	L->origin_len = (size_t)snprintf(L->origin, sizeof(L->origin) - 24,
-					 "%s:", spec->origin_name);
-	if (L->origin_len >= sizeof(L->origin) - 24)
-		L->origin_len = sizeof(L->origin) - 25;
-	L->nout = 6 + spec->ndims;
-	L->out = calloc(L->nout, sizeof(*L->out));
-	if (!L->out) {
-		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto fail;
 	}
 	return L;
@@ -323,24 +362,18 @@ fail:
 	return NULL;
 }
 
+int layout_set_merges(struct layout *L, const struct sheet_range *r, size_t n,
+		      struct rk_error *err)
+{
+	merges_free(L->merges);
+	L->merges = n ? merges_new(r, n) : NULL;
+	if (n && !L->merges)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	return 0;
+}
+
 /* ---- the header ---- */
-
-static int cell_is(const struct grid_row *r, size_t i, const char *text)
-{
-	const char *s = r->cell[i];
-	size_t n = r->len[i];
-
-	value_trim(&s, &n);
-	return strlen(text) == n && memcmp(s, text, n) == 0;
-}
-
-static long header_col(const struct grid_row *h, const char *text)
-{
-	for (size_t i = 0; h && i < h->n; i++)
-		if (cell_is(h, i, text))
-			return (long)i;
-	return -1;
-}
 
 /* A spec that can only be found as header text. */
 static int is_text_spec(const char *s)
@@ -350,33 +383,55 @@ static int is_text_spec(const char *s)
 	return cellref_col(s) < 0 && cellref_col_range(s, &a, &b) < 0;
 }
 
-static int row_has_all_texts(const struct layout *L, const struct grid_row *r)
+/* Visits every column spec of the layout: label fields, then values. */
+static int each_spec(const struct layout *L,
+		     int (*fn)(const struct layout *L, const char *spec, void *ctx),
+		     void *ctx)
 {
 	const struct rk_strlist *v = &L->spec.layout->values;
 
 	for (size_t i = 0; i < L->nslots; i++)
 		if (L->slots[i].kind == SLOT_COLUMN &&
-		    is_text_spec(L->slots[i].text) &&
-		    header_col(r, L->slots[i].text) < 0)
+		    !fn(L, L->slots[i].text, ctx))
 			return 0;
 	for (size_t i = 0; i < v->n; i++)
-		if (is_text_spec(v->items[i]) && header_col(r, v->items[i]) < 0)
+		if (!fn(L, v->items[i], ctx))
 			return 0;
 	return 1;
 }
 
-static int any_text_spec(const struct layout *L)
+static int text_found(const struct layout *L, const char *spec, void *ctx)
 {
-	const struct rk_strlist *v = &L->spec.layout->values;
+	(void)ctx;
+	return !is_text_spec(spec) || header_find(L->head, spec) >= 0;
+}
 
-	for (size_t i = 0; i < L->nslots; i++)
-		if (L->slots[i].kind == SLOT_COLUMN &&
-		    is_text_spec(L->slots[i].text))
-			return 1;
-	for (size_t i = 0; i < v->n; i++)
-		if (is_text_spec(v->items[i]))
-			return 1;
-	return 0;
+/* Stops the walk (returns 0) at a text found in the oldest tier held. */
+static int not_in_top(const struct layout *L, const char *spec, void *ctx)
+{
+	(void)ctx;
+	return !is_text_spec(spec) || header_find_in(L->head, 0, spec) < 0;
+}
+
+/*
+ * The rows held are the header when they hold every column name the
+ * layout uses and, for several tiers, the top one holds one of them (a
+ * title row above the table must not pass for a tier).
+ */
+static int header_complete(const struct layout *L)
+{
+	if (!each_spec(L, text_found, NULL))
+		return 0;
+	return L->ntiers == 1 ||
+	       (header_rows_held(L->head) == L->ntiers &&
+		!each_spec(L, not_in_top, NULL));
+}
+
+static int is_letters(const struct layout *L, const char *spec, void *ctx)
+{
+	(void)L;
+	(void)ctx;
+	return !is_text_spec(spec);
 }
 
 static int not_found(const struct layout *L, const char *spec, long line,
@@ -389,44 +444,78 @@ static int not_found(const struct layout *L, const char *spec, long line,
 	return -1;
 }
 
-static int add_vcol(struct layout *L, long col, const struct grid_row *h,
-		    struct rk_error *err)
+/* Header text first: a column headed "ID" is not column ID. */
+static long spec_col(const struct layout *L, const char *spec, int have_head)
+{
+	long col = have_head ? header_find(L->head, spec) : -1;
+
+	return col >= 0 ? col : cellref_col(spec);
+}
+
+static int add_vcol(struct layout *L, long col, struct rk_error *err)
 {
 	struct value_col *v = realloc(L->vcols, (L->nvcols + 1) * sizeof(*v));
-	char letters[8];
-	const char *s = letters;
-	size_t n;
 
 	if (!v)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	L->vcols = v;
-	cellref_letters(col, letters);
-	n = strlen(letters);
-	if (h && (size_t)col < h->n) {
-		s = h->cell[col];
-		n = h->len[col];
-		value_trim(&s, &n);
+	v[L->nvcols++] = (struct value_col){ col, "", NULL };
+	return 0;
+}
+
+/* The column as messages call it: its bottom header text, or its letters. */
+static const char *vcol_name(const struct layout *L, const struct value_col *v)
+{
+	const char *t = v->tier ? v->tier[L->ntiers - 1] : "";
+
+	return *t ? t : v->letters;
+}
+
+/* Gives each value column its tier texts (none without a header). */
+static int name_vcols(struct layout *L, int have_head, struct rk_error *err)
+{
+	long *cols = malloc((L->nvcols + 1) * sizeof(*cols));
+	int rc = 0;
+
+	if (!cols)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	for (size_t i = 0; i < L->nvcols; i++)
+		cols[i] = L->vcols[i].col;
+	for (size_t i = 0; i < L->nvcols && rc == 0; i++) {
+		struct value_col *v = &L->vcols[i];
+
+		cellref_letters(v->col, v->letters);
+		v->tier = calloc(L->ntiers, sizeof(*v->tier));
+		for (size_t k = 0; v->tier && k < L->ntiers; k++)
+			if ((v->tier[k] = strdup(have_head
+				? header_tier_text(L->head, k, v->col, cols,
+						   L->nvcols)
+				: v->letters)) == NULL)
+				rc = -1;
+		if (!v->tier)
+			rc = -1;
 	}
-	v[L->nvcols].col = col;
-	v[L->nvcols].header = strndup(s, n);
-	if (!v[L->nvcols++].header)
+	free(cols);
+	if (rc < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	return 0;
 }
 
-static int resolve_values(struct layout *L, const struct grid_row *h,
-			  long line, struct rk_error *err)
+static int resolve_values(struct layout *L, int have_head, long line,
+			  struct rk_error *err)
 {
 	const struct rk_strlist *v = &L->spec.layout->values;
 
 	for (size_t i = 0; i < v->n; i++) {
-		long col = header_col(h, v->items[i]), a, b;
+		long col = have_head ? header_find(L->head, v->items[i]) : -1;
+		long a, b;
 
 		if (col < 0 && cellref_col_range(v->items[i], &a, &b) == 0) {
 			for (long c = a; c <= b; c++)
-				if (add_vcol(L, c, h, err) < 0)
+				if (add_vcol(L, c, err) < 0)
 					return -1;
 			continue;
 		}
@@ -434,10 +523,11 @@ static int resolve_values(struct layout *L, const struct grid_row *h,
 			col = cellref_col(v->items[i]);
 		if (col < 0)
 			return not_found(L, v->items[i], line, err);
-		if (add_vcol(L, col, h, err) < 0)
+		if (add_vcol(L, col, err) < 0)
 			return -1;
 	}
-	if (L->nvcols > 1 && L->vh_slot < 0) {
+	if (L->nvcols > 1 && L->spec.layout->value_headers.n == 0 &&
+	    !L->spec.layout->period) {
 		rk_error_set(err, L->spec.config_name ? RK_EXIT_CONFIG
 						      : RK_EXIT_USAGE,
 			     L->spec.config_name, L->spec.layout->mark.line,
@@ -446,11 +536,11 @@ static int resolve_values(struct layout *L, const struct grid_row *h,
 		rk_error_hint(err, "add e.g. value_headers: [period]");
 		return -1;
 	}
-	return 0;
+	return name_vcols(L, have_head, err);
 }
 
-/* Resolves every column the layout names against header row h (or none). */
-static int take_header(struct layout *L, const struct grid_row *h, long line,
+/* Resolves every column the layout names, against the tiers held (or none). */
+static int take_header(struct layout *L, int have_head, long line,
 		       struct rk_error *err)
 {
 	for (size_t i = 0; i < L->nslots; i++) {
@@ -458,16 +548,17 @@ static int take_header(struct layout *L, const struct grid_row *h, long line,
 
 		if (s->kind != SLOT_COLUMN)
 			continue;
-		s->col = header_col(h, s->text);
-		if (s->col < 0)
-			s->col = cellref_col(s->text);
+		s->col = spec_col(L, s->text, have_head);
 		if (s->col < 0)
 			return not_found(L, s->text, line, err);
 	}
-	if (resolve_values(L, h, line, err) < 0)
+	if (resolve_values(L, have_head, line, err) < 0)
 		return -1;
 	L->have_header = 1;
-	L->ncols = h ? h->n : 0;
+	if (!L->spec.sheet && have_head)
+		L->ncols = header_width(L->head);
+	header_free(L->head);
+	L->head = NULL;
 	return 0;
 }
 
@@ -484,22 +575,61 @@ static int is_blank(const struct grid_row *r)
 	return 1;
 }
 
-/* Returns 1 when the header was taken, 0 to keep looking, -1 on error. */
+/*
+ * Watches the rows above the body.  Returns 1 when the header block ends
+ * at r, 2 when there is no header and r is already body, 0 to keep
+ * looking, -1 on error.
+ */
 static int seek_header(struct layout *L, const struct grid_row *r,
 		       struct rk_error *err)
 {
 	if (L->header_row == 0)
-		return take_header(L, NULL, r->line, err) < 0 ? -1 : 2;
-	if (L->header_row < 0 && !any_text_spec(L))
-		L->header_row = r->index;      /* letters only: first row */
-	if (L->header_row > 0 && r->index < L->header_row)
+		return take_header(L, 0, r->line, err) < 0 ? -1 : 2;
+	if (L->header_row < 0 && each_spec(L, is_letters, NULL))
+		L->header_row = L->first_row;  /* letters only: the top rows */
+	if (L->header_row > 0 &&
+	    r->index < L->header_row + (long)L->ntiers - 1)
 		return 0;
-	if (L->header_row < 0 && !row_has_all_texts(L, r))
+	if (L->header_row < 0 && !header_complete(L))
 		return 0;
-	return take_header(L, r, r->line, err) < 0 ? -1 : 1;
+	return take_header(L, 1, r->line, err) < 0 ? -1 : 1;
 }
 
 /* ---- the body ---- */
+
+/* Points err at the cell (sheets) or line (text) of column col of row r. */
+static void place_error(const struct layout *L, struct rk_error *err,
+			const struct grid_row *r, long col)
+{
+	char cell[300], letters[8];
+
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+		     L->spec.sheet ? 0 : r->line, "%s", "");
+	if (L->spec.sheet) {
+		cellref_letters(col, letters);
+		snprintf(cell, sizeof(cell), "%s!%s%ld", L->spec.sheet, letters,
+			 r->index);
+		rk_error_cell(err, cell);
+	}
+}
+
+/* This row's label texts, merged labels filled from their anchors. */
+static void take_labels(struct layout *L, const struct grid_row *r)
+{
+	for (size_t i = 0; i < L->nslots; i++) {
+		const struct slot *s = &L->slots[i];
+		const char *t = "", *fill;
+
+		if (s->kind != SLOT_COLUMN)
+			continue;
+		if ((size_t)s->col < r->n)
+			t = r->cell[s->col];
+		if (!*t && L->merges &&
+		    (fill = merges_fill(L->merges, r->index, s->col)) != NULL)
+			t = fill;
+		L->label[i] = t;
+	}
+}
 
 static int labels_match(const struct layout *L, struct rk_rx *rx,
 			const struct grid_row *r)
@@ -507,12 +637,10 @@ static int labels_match(const struct layout *L, struct rk_rx *rx,
 	int any = 0;
 
 	for (size_t i = 0; i < L->nslots; i++) {
-		const struct slot *s = &L->slots[i];
-
-		if (s->kind != SLOT_COLUMN || (size_t)s->col >= r->n)
+		if (L->slots[i].kind != SLOT_COLUMN)
 			continue;
 		any = 1;
-		if (rk_rx_search(rx, r->cell[s->col], r->len[s->col]) == 1)
+		if (rk_rx_search(rx, L->label[i], strlen(L->label[i])) == 1)
 			return 1;
 	}
 	return !any && r->n && rk_rx_search(rx, r->cell[0], r->len[0]) == 1;
@@ -522,20 +650,50 @@ static int value_error(const struct layout *L, const struct grid_row *r,
 		       const struct value_col *vc, const char *s, size_t n,
 		       enum value_result res, struct rk_error *err)
 {
+	int shown = (int)(n > 64 ? 64 : n);
+
+	place_error(L, err, r, vc->col);
 	if (res == VALUE_AMBIGUOUS) {
-		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
-			     "ambiguous number '%.*s' in column '%s'",
-			     (int)(n > 64 ? 64 : n), s, vc->header);
+		snprintf(err->msg, sizeof(err->msg),
+			 "ambiguous number '%.*s' in column '%s'", shown, s,
+			 vcol_name(L, vc));
 		rk_error_hint(err, "say which mark is decimal: decimal: ',' "
 				   "or decimal: '.' (--decimal)");
 		return -1;
 	}
-	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
-		     "expected a number, found '%.*s' in column '%s'",
-		     (int)(n > 64 ? 64 : n), s, vc->header);
+	snprintf(err->msg, sizeof(err->msg),
+		 "expected a number, found '%.*s' in column '%s'", shown, s,
+		 vcol_name(L, vc));
 	rk_error_hint(err, "add it to sentinels (e.g. \"%.*s\": missing) or "
-			   "correct the cell", (int)(n > 64 ? 64 : n), s);
+			   "correct the cell", shown, s);
 	return -1;
+}
+
+static int sentinel(const struct layout *L, const char *s, size_t n,
+		    const char **val, const char **st)
+{
+	for (size_t i = 0; i < L->nsent; i++)
+		if (L->sent[i].len == n && memcmp(L->sent[i].text, s, n) == 0) {
+			*val = L->sent[i].value;
+			*st = L->sent[i].status;
+			return 1;
+		}
+	return 0;
+}
+
+static int grow_num(struct layout *L, size_t n, struct rk_error *err)
+{
+	char *p;
+
+	if (n + 2 <= L->numcap)
+		return 0;
+	p = realloc(L->num, n + 64);
+	if (!p)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	L->num = p;
+	L->numcap = n + 64;
+	return 0;
 }
 
 /* Sets out[value] and out[status] for one value cell. */
@@ -543,41 +701,35 @@ static int take_value(struct layout *L, const struct grid_row *r,
 		      const struct value_col *vc, struct rk_error *err)
 {
 	const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
-	size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0;
+	size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0, bare;
 	const char **val = &L->out[L->nout - 3], **st = &L->out[L->nout - 2];
 	enum value_result res;
 
 	value_trim(&s, &n);
-	for (size_t i = 0; i < L->nsent; i++)
-		if (L->sent[i].len == n && memcmp(L->sent[i].text, s, n) == 0) {
-			*val = L->sent[i].value;
-			*st = L->sent[i].status;
-			return 0;
-		}
-	if (n + 2 > L->numcap) {
-		char *p = realloc(L->num, n + 64);
-
-		if (!p)
-			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
-					    "out of memory");
-		L->num = p;
-		L->numcap = n + 64;
-	}
+	if (sentinel(L, s, n, val, st))
+		return 0;
+	if (grow_num(L, n, err) < 0)
+		return -1;
 	res = value_parse(s, n, L->dec, L->num);
+	*val = L->num;
+	*st = "";
 	if (res == VALUE_EMPTY) {
 		*val = "";
 		*st = "missing";
 		return 0;
 	}
+	if (res == VALUE_NOT_A_NUMBER &&
+	    (bare = value_footnote_strip(s, n)) < n &&
+	    value_parse(s, bare, L->dec, L->num) == VALUE_OK) {
+		*st = "footnote";            /* "12*", "12¹", "12 (a)" */
+		return 0;
+	}
 	if (res != VALUE_OK)
 		return value_error(L, r, vc, s, n, res, err);
-	*val = L->num;
-	*st = "";
 	return 0;
 }
 
 static const char *slot_value(const struct layout *L, size_t i,
-			      const struct grid_row *r,
 			      const struct value_col *vc)
 {
 	const struct slot *s = &L->slots[i];
@@ -586,23 +738,23 @@ static const char *slot_value(const struct layout *L, size_t i,
 	case SLOT_CONST:
 		return s->text;
 	case SLOT_COLUMN:
-		return (size_t)s->col < r->n ? r->cell[s->col] : "";
+		return L->label[i];
 	case SLOT_VALUE_HEADER:
-		return vc->header;
+		return vc->tier[s->tier];
 	default:
 		return "";
 	}
 }
 
-static int expand_period(struct layout *L, const struct grid_row *r,
-			 const struct value_col *vc, struct rk_error *err)
+static int expand_period(struct layout *L, const struct value_col *vc,
+			 struct rk_error *err)
 {
 	size_t need = 1, o = 0;
 
 	for (size_t i = 0; i < L->ntmpl; i++)
 		need += L->tmpl[i].ref < 0
 				? L->tmpl[i].len
-				: strlen(slot_value(L, (size_t)L->tmpl[i].ref, r, vc));
+				: strlen(slot_value(L, (size_t)L->tmpl[i].ref, vc));
 	if (need > L->periodcap) {
 		char *p = realloc(L->period, need + 64);
 
@@ -617,7 +769,7 @@ static int expand_period(struct layout *L, const struct grid_row *r,
 		size_t n = L->tmpl[i].len;
 
 		if (L->tmpl[i].ref >= 0) {
-			s = slot_value(L, (size_t)L->tmpl[i].ref, r, vc);
+			s = slot_value(L, (size_t)L->tmpl[i].ref, vc);
 			n = strlen(s);
 		}
 		memcpy(L->period + o, s, n);
@@ -628,19 +780,24 @@ static int expand_period(struct layout *L, const struct grid_row *r,
 	return 0;
 }
 
-/* "file:LINE", without printf: this runs once per value. */
-static const char *origin(struct layout *L, const struct grid_row *r)
+/* "file:LINE" or "file#sheet!C12", without printf: this runs per value. */
+static const char *origin(struct layout *L, const struct grid_row *r, long col)
 {
 	char digits[24];
-	size_t n = 0, base = L->origin_len;
-	unsigned long v = r->line > 0 ? (unsigned long)r->line : 0;
+	size_t n = 0, o = L->origin_len;
+	unsigned long v = L->spec.sheet ? (unsigned long)r->index
+					: (unsigned long)(r->line > 0 ? r->line : 0);
 
+	if (L->spec.sheet) {
+		cellref_letters(col, L->origin + o);
+		o += strlen(L->origin + o);
+	}
 	do
 		digits[n++] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
 	while (n)
-		L->origin[base++] = digits[--n];
-	L->origin[base] = '\0';
+		L->origin[o++] = digits[--n];
+	L->origin[o] = '\0';
 	return L->origin;
 }
 
@@ -652,42 +809,63 @@ static int emit(struct layout *L, const struct grid_row *r,
 		return -1;
 	L->out[TIDY_SOURCE] = L->spec.source_id;
 	for (size_t i = 0; i < SLOT_FIRST_DIM + L->spec.ndims; i++)
-		L->out[1 + i] = slot_value(L, i, r, vc);
-	if (L->ntmpl && expand_period(L, r, vc, err) < 0)
+		L->out[1 + i] = slot_value(L, i, vc);
+	if (L->ntmpl && expand_period(L, vc, err) < 0)
 		return -1;
-	L->out[L->nout - 1] = origin(L, r);
+	L->out[L->nout - 1] = origin(L, r, vc->col);
 	L->written++;
 	return tidy_writer_row(w, L->out, NULL, L->nout, err);
+}
+
+static int ragged(const struct layout *L, const struct grid_row *r,
+		  struct rk_error *err)
+{
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
+		     "row has %zu fields, the header has %zu", r->n, L->ncols);
+	rk_error_hint(err, "a delimiter inside a value needs quotes; check "
+			   "the row for a stray or missing delimiter");
+	return -1;
+}
+
+static int before_body(struct layout *L, const struct grid_row *r,
+		       struct rk_error *err)
+{
+	int rc;
+
+	if (!L->first_row && !is_blank(r))
+		L->first_row = r->index;
+	if (!L->first_row)
+		return 0;
+	if (header_push(L->head, r, L->merges) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	rc = seek_header(L, r, err);
+	if (rc == 2 && !L->spec.sheet)
+		L->ncols = r->n;               /* no header: the first row sets it */
+	return rc;
 }
 
 int layout_row(struct layout *L, const struct grid_row *r,
 	       struct tidy_writer *w, struct rk_error *err)
 {
+	if (L->merges && merges_row(L->merges, r) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
 	if (!L->have_header) {
-		int rc;
+		int rc = before_body(L, r, err);
 
-		if (is_blank(r))
-			return 0;
-		rc = seek_header(L, r, err);
 		if (rc != 2)
 			return rc < 0 ? -1 : 0;
-		L->ncols = r->n;               /* no header: the first row sets it */
 	}
 	if (is_blank(r))
 		return L->stop_blank ? 1 : 0;
+	take_labels(L, r);
 	if (L->stop && labels_match(L, L->stop, r))
 		return 1;
 	if (L->skip && labels_match(L, L->skip, r))
 		return 0;
-	if (L->ncols && r->n != L->ncols) {
-		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, r->line,
-			     "row has %zu fields, the header has %zu", r->n,
-			     L->ncols);
-		rk_error_hint(err, "a delimiter inside a value needs quotes; "
-				   "check the row for a stray or missing "
-				   "delimiter");
-		return -1;
-	}
+	if (L->ncols && r->n != L->ncols)
+		return ragged(L, r, err);
 	for (size_t i = 0; i < L->nvcols; i++)
 		if (emit(L, r, &L->vcols[i], w, err) < 0)
 			return -1;
@@ -736,8 +914,14 @@ void layout_free(struct layout *L)
 {
 	if (!L)
 		return;
-	for (size_t i = 0; i < L->nvcols; i++)
-		free(L->vcols[i].header);
+	for (size_t i = 0; i < L->nvcols; i++) {
+		for (size_t k = 0; L->vcols[i].tier && k < L->ntiers; k++)
+			free(L->vcols[i].tier[k]);
+		free(L->vcols[i].tier);
+	}
+	header_free(L->head);
+	merges_free(L->merges);
+	free(L->label);
 	for (size_t i = 0; i < L->nsent; i++)
 		free(L->sent[i].value);
 	free(L->vcols);

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "book.h"
 #include "config.h"
 #include "error.h"
 #include "grid.h"
@@ -11,11 +12,13 @@
 
 /*
  * The layout engine: turns the rows of a table, as any reader yields them,
- * into tidy observations.  It finds the header row, resolves the columns
- * the layout names (by header text or letter), then for every body row
- * and every value column writes one tidy row: the source, the fields from
- * label columns, constants and value headers, the value (parsed, or a
- * sentinel), its status and its origin.
+ * into tidy observations.  It finds the header block (header_rows tiers,
+ * merged cells spanning their columns), resolves the columns the layout
+ * names (by header text or letter), then for every body row and every
+ * value column writes one tidy row: the source, the fields from label
+ * columns (merged labels filling down), constants and the value column's
+ * header tiers, the value (parsed, a sentinel, or a number with a footnote
+ * marker), its status and its origin.
  */
 
 struct layout_spec {
@@ -27,6 +30,9 @@ struct layout_spec {
 	char *const *dims;               /* output dimension order */
 	size_t ndims;
 	const char *config_name;         /* for errors in layout patterns; NULL */
+	const char *sheet;               /* a spreadsheet's sheet: origins are
+					    file#sheet!CELL and rows may differ
+					    in width; NULL for text files */
 };
 
 struct layout;
@@ -45,6 +51,13 @@ struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err);
  */
 int layout_row(struct layout *L, const struct grid_row *row,
 	       struct tidy_writer *out, struct rk_error *err);
+
+/*
+ * The sheet's merged ranges (copied), before the first row.  Returns -1
+ * with err set on allocation failure.
+ */
+int layout_set_merges(struct layout *L, const struct sheet_range *r, size_t n,
+		      struct rk_error *err);
 
 /* Ends the input: an error if the header was never found. */
 int layout_end(struct layout *L, struct rk_error *err);

@@ -221,3 +221,56 @@ enum value_result value_parse(const char *s, size_t len, enum value_decimal dec,
 		     dot ? strlen(dot + 1) : 0, out);
 	return VALUE_OK;
 }
+
+/* Length of a superscript digit ending at s + n (UTF-8), or 0. */
+static size_t superscript_back(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[n - 2] == 0xC2 &&
+	    (s[n - 1] == 0xB9 || s[n - 1] == 0xB2 || s[n - 1] == 0xB3))
+		return 2;                      /* ¹ ² ³ */
+	if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x81 &&
+	    (s[n - 1] == 0xB0 || (s[n - 1] >= 0xB4 && s[n - 1] <= 0xB9)))
+		return 3;                      /* ⁰ ⁴–⁹ */
+	return 0;
+}
+
+/* Length of "(a)", "(12)", "[1]" ending at s + n, or 0. */
+static size_t bracket_back(const char *s, size_t n)
+{
+	char close = n ? s[n - 1] : 0, open = close == ')' ? '(' : '[';
+	size_t k;
+
+	if (close != ')' && close != ']')
+		return 0;
+	for (k = 2; k <= 5 && k <= n; k++) {
+		char c = s[n - k];
+
+		if (c == open)
+			return k > 2 ? k : 0;
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z')))
+			return 0;
+	}
+	return 0;
+}
+
+size_t value_footnote_strip(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = len, k;
+
+	if ((k = bracket_back(s, n)) > 0) {
+		n -= k;
+	} else if (n && s[n - 1] == '*') {
+		while (n && s[n - 1] == '*')
+			n--;
+	} else if (superscript_back(u, n)) {
+		while ((k = superscript_back(u, n)) > 0)
+			n -= k;
+	} else {
+		return len;
+	}
+	while (n && (k = space_len_back(u, n)) > 0)
+		n -= k;
+	return n ? n : len;
+}

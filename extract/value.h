@@ -35,6 +35,13 @@ enum value_result {
 enum value_result value_parse(const char *s, size_t len, enum value_decimal dec,
 			      char *out);
 
+/*
+ * The length of s without a trailing footnote marker — "12*", "12**",
+ * "12¹", "12 (a)", "12[1]" — and the spaces before it; len when there is
+ * none.  The marker must follow something.
+ */
+size_t value_footnote_strip(const char *s, size_t len);
+
 /* Trims Unicode spaces (ASCII, NBSP, U+2000–U+200B, U+202F, U+3000) from both ends. */
 void value_trim(const char **s, size_t *len);
 

@@ -28,7 +28,7 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 	char *values[] = { "C" };
 	struct rk_layout lay = { .header_rows = -1, .header_row = header_row };
 	struct layout_spec spec = { "src", "fuzz", "fuzz.csv", &lay, NULL, dims,
-				    2, NULL };
+				    2, NULL, NULL };
 	struct rk_error err = { 0 };
 	struct csvsrc_opts o = { RK_ENC_AUTO, 0, NULL };
 	struct layout *L;

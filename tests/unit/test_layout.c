@@ -17,8 +17,19 @@ struct run {
 	long written;
 };
 
+static void feed_merged(const struct layout_spec *spec,
+			const char *const *rows, size_t nrows,
+			const struct sheet_range *m, size_t nm, struct run *r);
+
 static void feed(const struct layout_spec *spec, const char *const *rows,
 		 size_t nrows, struct run *r)
+{
+	feed_merged(spec, rows, nrows, NULL, 0, r);
+}
+
+static void feed_merged(const struct layout_spec *spec,
+			const char *const *rows, size_t nrows,
+			const struct sheet_range *m, size_t nm, struct run *r)
 {
 	size_t len = 0;
 	FILE *f = open_memstream(&r->out, &len);
@@ -29,6 +40,8 @@ static void feed(const struct layout_spec *spec, const char *const *rows,
 	L = layout_new(spec, &r->err);
 	r->rc = -2;
 	w = tidy_writer_open(f, "mem", &r->err);
+	if (L && nm)
+		assert_int_equal(layout_set_merges(L, m, nm, &r->err), 0);
 	if (L) {
 		r->rc = 0;
 		for (size_t i = 0; i < nrows && r->rc == 0; i++) {
@@ -60,7 +73,7 @@ static char *dims[] = { "region", "sex" };
 static struct layout_spec spec_for(struct rk_layout *lay, struct rk_kvlist *consts)
 {
 	struct layout_spec s = { "wol", "in.csv", "in.csv", lay, consts, dims, 2,
-				 "p.yaml" };
+				 "p.yaml", NULL };
 	return s;
 }
 
@@ -217,6 +230,112 @@ static void test_no_header_letters(void **state)
 	free(r.out);
 }
 
+/*
+ * The agency cross-tab: a title, two merged header tiers (year over
+ * quarters), a region label merged down two rows (by sex), totals,
+ * a footnote, a number with a marker and a number stored as text.
+ */
+static void test_crosstab_two_tiers_merged(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "Регион"), KV("sex", "Пол") };
+	struct rk_kv consts[] = { KV("indicator", "tc") };
+	struct rk_kv sent[] = { KV("-", "0"), KV("н/д", "missing") };
+	char *values[] = { "C:E" }, *vh[] = { "year", "quarter" };
+	struct rk_layout lay = { .header_rows = 2, .header_row = -1,
+				 .period = "{quarter} {year}",
+				 .skip_rows = "^Итого", .stop_at = "^\\*" };
+	struct rk_kvlist kc = { consts, 1 };
+	struct layout_spec s;
+	const char *rows[] = {
+		"Жалобы на пытки",                       /* 1 */
+		"Регион|Пол|2024",                        /* 2 */
+		"_|_|I кв.|II кв.|III кв.",               /* 3 */
+		"Душанбе|М|5|-|7*",                       /* 4 */
+		"_|Ж|1|н/д|2¹",                           /* 5 */
+		"Итого|_|6|0|9",                          /* 6 */
+		"* предварительно",                       /* 7 */
+	};
+	struct sheet_range m[] = {
+		{ 2, 0, 3, 0 },   /* Регион over two tiers */
+		{ 2, 1, 3, 1 },   /* Пол */
+		{ 2, 2, 2, 4 },   /* 2024 across the quarters */
+		{ 4, 0, 5, 0 },   /* Душанбе down two rows */
+	};
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 2 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 2, { 0, 0 } };
+	lay.sentinels = (struct rk_kvlist){ sent, 2 };
+	s = spec_for(&lay, &kc);
+	s.sheet = "Жалобы";
+	s.origin_name = "gpo.xlsx";
+	feed_merged(&s, rows, 7, m, 4, &r);
+	if (r.rc < 0)
+		fail_msg("%s (%s): %s", r.err.msg, r.err.cell, r.err.hint);
+	assert_int_equal(r.rc, 1);
+	assert_string_equal(r.out,
+		"wol,tc,I кв. 2024,Душанбе,М,5,,gpo.xlsx#Жалобы!C4\n"
+		"wol,tc,II кв. 2024,Душанбе,М,0,,gpo.xlsx#Жалобы!D4\n"
+		"wol,tc,III кв. 2024,Душанбе,М,7,footnote,gpo.xlsx#Жалобы!E4\n"
+		"wol,tc,I кв. 2024,Душанбе,Ж,1,,gpo.xlsx#Жалобы!C5\n"
+		"wol,tc,II кв. 2024,Душанбе,Ж,,missing,gpo.xlsx#Жалобы!D5\n"
+		"wol,tc,III кв. 2024,Душанбе,Ж,2,footnote,gpo.xlsx#Жалобы!E5\n");
+	free(r.out);
+}
+
+/* Without merge records (CSV), a blank upper tier takes the text to its left. */
+static void test_unmerged_upper_tier_fills_left(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	char *values[] = { "B:E" }, *vh[] = { "year", "quarter" };
+	struct rk_layout lay = { .header_rows = 2, .header_row = 1,
+				 .period = "{year}-{quarter}" };
+	struct layout_spec s;
+	const char *rows[] = {
+		"Регион|2023|_|2024|_",
+		"_|Q1|Q2|Q1|Q2",
+		"Сугд|1|2|3|4",
+	};
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 2, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed(&s, rows, 3, &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.out,
+		"wol,,2023-Q1,Сугд,,1,,in.csv:3\n"
+		"wol,,2023-Q2,Сугд,,2,,in.csv:3\n"
+		"wol,,2024-Q1,Сугд,,3,,in.csv:3\n"
+		"wol,,2024-Q2,Сугд,,4,,in.csv:3\n");
+	free(r.out);
+}
+
+static void test_sheet_error_names_cell(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	char *values[] = { "B" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = 1 };
+	struct layout_spec s;
+	const char *rows[] = { "r|v", "a|12 x" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	s.sheet = "Лист1";
+	feed(&s, rows, 2, &r);
+	assert_int_equal(r.rc, -1);
+	assert_string_equal(r.err.cell, "Лист1!B2");
+	assert_string_equal(r.err.msg, "expected a number, found '12 x' in column 'v'");
+	free(r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +344,9 @@ int main(void)
 		cmocka_unit_test(test_errors_name_line_and_column),
 		cmocka_unit_test(test_spec_errors),
 		cmocka_unit_test(test_no_header_letters),
+		cmocka_unit_test(test_crosstab_two_tiers_merged),
+		cmocka_unit_test(test_unmerged_upper_tier_fills_left),
+		cmocka_unit_test(test_sheet_error_names_cell),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "header.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "value.h"
+
+struct tier {
+	long index, line;
+	size_t n;
+	char **text;
+};
+
+struct header {
+	size_t tiers, held;
+	struct tier *row;          /* row[0] is the top tier */
+};
+
+struct header *header_new(size_t tiers)
+{
+	struct header *h = calloc(1, sizeof(*h));
+
+	if (!h || !(h->row = calloc(tiers ? tiers : 1, sizeof(*h->row)))) {
+		free(h);
+		return NULL;
+	}
+	h->tiers = tiers ? tiers : 1;
+	return h;
+}
+
+static void tier_clear(struct tier *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->text[i]);
+	free(t->text);
+	memset(t, 0, sizeof(*t));
+}
+
+/* A trimmed copy of the cell, or of the anchor text of its merge. */
+static char *cell_text(const struct grid_row *r, size_t i,
+		       const struct merges *m)
+{
+	const char *s = r->cell[i], *fill;
+	size_t n = r->len[i];
+
+	value_trim(&s, &n);
+	if (n == 0 && m && (fill = merges_fill(m, r->index, (long)i)) != NULL) {
+		s = fill;
+		n = strlen(s);
+		value_trim(&s, &n);
+	}
+	return strndup(s, n);
+}
+
+int header_push(struct header *h, const struct grid_row *r,
+		const struct merges *m)
+{
+	struct tier t = { r->index, r->line, 0, NULL };
+
+	t.text = calloc(r->n ? r->n : 1, sizeof(*t.text));
+	if (!t.text)
+		return -1;
+	for (; t.n < r->n; t.n++)
+		if ((t.text[t.n] = cell_text(r, t.n, m)) == NULL) {
+			tier_clear(&t);
+			return -1;
+		}
+	if (h->held == h->tiers) {
+		tier_clear(&h->row[0]);
+		memmove(h->row, h->row + 1, (h->tiers - 1) * sizeof(*h->row));
+		h->held--;
+	}
+	h->row[h->held++] = t;
+	return 0;
+}
+
+size_t header_rows_held(const struct header *h)
+{
+	return h->held;
+}
+
+long header_find(const struct header *h, const char *text)
+{
+	size_t width = header_width(h);
+
+	for (size_t c = 0; c < width; c++)
+		for (size_t k = 0; k < h->held; k++)
+			if (c < h->row[k].n && strcmp(h->row[k].text[c], text) == 0)
+				return (long)c;
+	return -1;
+}
+
+long header_find_in(const struct header *h, size_t k, const char *text)
+{
+	for (size_t c = 0; k < h->held && c < h->row[k].n; c++)
+		if (strcmp(h->row[k].text[c], text) == 0)
+			return (long)c;
+	return -1;
+}
+
+static const char *raw(const struct header *h, size_t k, long col)
+{
+	if (k >= h->held || col < 0 || (size_t)col >= h->row[k].n)
+		return "";
+	return h->row[k].text[col];
+}
+
+const char *header_tier_text(const struct header *h, size_t k, long col,
+			     const long *cols, size_t ncols)
+{
+	const char *t = raw(h, k, col);
+	size_t i;
+
+	if (*t || k + 1 >= h->held)
+		return t;
+	for (i = 0; i < ncols && cols[i] != col; i++)
+		;
+	while (i-- > 0 && cols[i] < col) {
+		t = raw(h, k, cols[i]);
+		if (*t)
+			return t;
+	}
+	return "";
+}
+
+long header_last_index(const struct header *h)
+{
+	return h->held ? h->row[h->held - 1].index : 0;
+}
+
+long header_last_line(const struct header *h)
+{
+	return h->held ? h->row[h->held - 1].line : 0;
+}
+
+size_t header_width(const struct header *h)
+{
+	size_t w = 0;
+
+	for (size_t k = 0; k < h->held; k++)
+		if (h->row[k].n > w)
+			w = h->row[k].n;
+	return w;
+}
+
+void header_free(struct header *h)
+{
+	if (!h)
+		return;
+	for (size_t k = 0; k < h->held; k++)
+		tier_clear(&h->row[k]);
+	free(h->row);
+	free(h);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_MERGE_H
+#define RECKON_MERGE_H
+
+#include <stddef.h>
+
+#include "book.h"
+#include "grid.h"
+
+/*
+ * Merged ranges as rows stream by: remembers each range's anchor text when
+ * its first row passes, so that a covered cell further right or down can
+ * take it (a merged header spans columns; a merged label spans rows).
+ * Memory grows with the ranges open at once, not with the sheet.
+ */
+struct merges;
+
+/* Copies the ranges.  Returns NULL on allocation failure. */
+struct merges *merges_new(const struct sheet_range *r, size_t n);
+
+/* Feeds every row in order (rows may be skipped when blank). Returns -1 on allocation failure. */
+int merges_row(struct merges *m, const struct grid_row *row);
+
+/*
+ * The anchor text of the range covering (row, col), when that cell is
+ * covered but is not the anchor and the anchor's row has passed; NULL
+ * otherwise.  Valid until the next merges_row.
+ */
+const char *merges_fill(const struct merges *m, long row, long col);
+
+/* Frees; accepts NULL. */
+void merges_free(struct merges *m);
+
+#endif
