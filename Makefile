@@ -65,7 +65,7 @@ LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 MOD_SRC  := $(filter-out %/main.c %-main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c)))
 MOD_OBJ  := $(MOD_SRC:%.c=$(B)/%.o)
-PROGS    := $(foreach p,$(PROGRAMS),$(BIN)/reckon-$(p))
+PROGS    := $(foreach p,$(PROGRAMS),$(BIN)/reckon-$(p)) $(if $(wildcard pipelines/reckon-main.c),$(BIN)/reckon)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
@@ -98,6 +98,21 @@ $(BIN)/reckon-$(1): $(B)/$($(1)_MAIN:.c=.o) $(B)/libstages.a $(B)/libreckon.a
 	$$(Q)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(PKG_LIBS)
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call program_rule,$(p))))
+
+# load/migrate.c embeds the SQL migrations: load/embed-sql.sh writes the header.
+MIGRATIONS := $(sort $(wildcard load/migrations/*.sql))
+$(B)/gen/migrations.h: $(MIGRATIONS) load/embed-sql.sh
+	$(say) GEN $@
+	@mkdir -p $(dir $@)
+	$(Q)load/embed-sql.sh $(MIGRATIONS) >$@.tmp && mv $@.tmp $@
+$(B)/load/migrate.o: $(B)/gen/migrations.h
+$(B)/load/migrate.o: ALL_CFLAGS += -I$(B)/gen
+
+# The front: `reckon run|verify|init`, and `reckon X` runs reckon-X.
+$(BIN)/reckon: $(B)/pipelines/reckon-main.o $(B)/libstages.a $(B)/libreckon.a
+	$(say) LD $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(B)/tests/test_%.o: tests/unit/test_%.c
 	$(say) CC $<

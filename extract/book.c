@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+
+#include "xmlzip.h"
 
 enum format { FORMAT_UNKNOWN, FORMAT_XLSX, FORMAT_ODS, FORMAT_XLS };
 
@@ -13,20 +14,20 @@ static const unsigned char ole2_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0,
 					     0xA1, 0xB1, 0x1A, 0xE1 };
 
 /* Which reader a zip needs: its members tell, not the file name. */
-static enum format zip_format(const char *path)
+static enum format zip_format(const char *path, const char *name)
 {
-	int zerr = 0;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	struct rk_error ignored = { 0 };
+	struct xmlzip *z = xmlzip_open(path, name, &ignored);
 	enum format f = FORMAT_UNKNOWN;
 
 	if (!z)
-		return FORMAT_UNKNOWN;
-	if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0 ||
-	    zip_name_locate(z, "xl/workbook.bin", 0) >= 0)
+		return FORMAT_XLSX;     /* its reader says what is wrong */
+	if (xmlzip_find(z, "[Content_Types].xml") >= 0 ||
+	    xmlzip_find(z, "xl/workbook.xml") >= 0)
 		f = FORMAT_XLSX;
-	else if (zip_name_locate(z, "content.xml", 0) >= 0)
+	else if (xmlzip_find(z, "content.xml") >= 0)
 		f = FORMAT_ODS;
-	zip_discard(z);
+	xmlzip_close(z);
 	return f;
 }
 
@@ -49,7 +50,7 @@ static int sniff(const char *path, const char *name, enum format *f,
 	if (n == 8 && memcmp(head, ole2_magic, 8) == 0)
 		*f = FORMAT_XLS;
 	else if (n >= 4 && memcmp(head, "PK\003\004", 4) == 0)
-		*f = zip_format(path);
+		*f = zip_format(path, name);
 	if (*f != FORMAT_UNKNOWN)
 		return 0;
 	rk_error_set(err, RK_EXIT_DATAERR, name, 0,

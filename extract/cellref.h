@@ -20,4 +20,13 @@ void cellref_letters(long col, char *buf);
  */
 int cellref_col_range(const char *s, long *first, long *last);
 
+/*
+ * Parses "C12" into a 0-based column and 1-based row; returns 0, or -1 if s
+ * is not a cell reference (a leading $ on either part is allowed).
+ */
+int cellref_parse(const char *s, long *col, long *row);
+
+/* Parses "A3:F40" (corners in any order); returns 0 or -1. */
+int cellref_area(const char *s, long *r1, long *c1, long *r2, long *c2);
+
 #endif

@@ -18,19 +18,23 @@
 static const char usage_text[] =
 	"usage: reckon-extract --config PIPELINE.yaml --source ID [-o FILE]\n"
 	"       reckon-extract [layout options] [-o FILE] FILE\n"
-	"       reckon-extract --cells [--encoding ENC] [--delimiter C] FILE\n";
+	"       reckon-extract --cells [--sheet S] [--encoding ENC] [--delimiter C] FILE\n"
+	"       reckon-extract --list-sheets FILE\n";
 
 static const char help_text[] =
 	"\n"
 	"Extracts the figures of one source into raw tidy CSV (source,indicator,\n"
 	"period,<dimensions>,value,status,origin) on stdout, or the cells view\n"
-	"(sheet,cell,type,value) with --cells.  FILE '-' is stdin.\n"
+	"(sheet,cell,type,value) with --cells.  FILE is delimited text (CSV, TSV;\n"
+	"'-' for stdin) or a workbook (xlsx, xlsm, xls, ods).\n"
 	"\n"
 	"  -c, --config FILE        pipeline config; the file and layout come from it\n"
 	"  -s, --source ID          the source to extract; ad hoc: the id to write\n"
 	"                           (default: the file name without extension)\n"
 	"  -o, --output FILE        write FILE (whole or not at all) instead of stdout\n"
 	"      --cells              write every non-empty cell instead of tidy rows\n"
+	"      --list-sheets        write the workbook's sheet names\n"
+	"      --sheet S            the sheet: name or 1-based number (default: first)\n"
 	"  -e, --encoding ENC       utf-8, utf-16le, utf-16be, windows-1251, koi8-r\n"
 	"                           (default: detected)\n"
 	"  -t, --delimiter C        , ; | or tab (default: sniffed)\n"
@@ -42,7 +46,10 @@ static const char help_text[] =
 	"  -k, --constant NAME=VAL  a fixed field, e.g. indicator=torture_complaints\n"
 	"  -d, --dimensions A,B     dimension columns, in order (default: the fields\n"
 	"                           other than indicator and period)\n"
-	"      --header-row N       1-based header row; 0 for none (default: found)\n"
+	"      --header-row N       1-based (top) header row; 0 for none (default: found)\n"
+	"      --header-rows N      header tiers above the values (default 1); merged\n"
+	"                           header cells span their columns\n"
+	"      --range A3:F40       only this part of the sheet\n"
 	"      --skip-rows REGEX    skip rows whose label cells match (totals)\n"
 	"      --stop-at blank|REGEX  stop at a blank row, or one that matches\n"
 	"      --sentinel TEXT=VAL  TEXT in a value cell means VAL: a number,\n"
@@ -55,13 +62,17 @@ static const char help_text[] =
 	"\n";
 
 /* long options without a short form; layout ones go to source_request_option */
-enum { OPT_CELLS = 256, OPT_LAYOUT };
+enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_LAYOUT };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "source", required_argument, NULL, 's' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "cells", no_argument, NULL, OPT_CELLS },
+	{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
+	{ "sheet", required_argument, NULL, OPT_LAYOUT },
+	{ "range", required_argument, NULL, OPT_LAYOUT },
+	{ "header-rows", required_argument, NULL, OPT_LAYOUT },
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "delimiter", required_argument, NULL, 't' },
 	{ "field", required_argument, NULL, 'f' },
@@ -129,6 +140,7 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		case 's': q->source = optarg; break;
 		case 'o': q->output = optarg; break;
 		case OPT_CELLS: q->cells = 1; break;
+		case OPT_LIST_SHEETS: q->list_sheets = 1; break;
 		case 'e': q->encoding = optarg; break;
 		case 't': q->delimiter = optarg; break;
 		case 'q': q->quiet = 1; break;

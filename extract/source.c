@@ -6,6 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "book.h"
+#include "bookcells.h"
+#include "booksrc.h"
 #include "csvsrc.h"
 #include "layout.h"
 #include "tidy.h"
@@ -94,6 +97,12 @@ int source_request_option(struct source_request *q, const char *name,
 		return split_dims(q, arg);
 	if (strcmp(name, "header-row") == 0)
 		return parse_row_number(arg, &l->header_row);
+	if (strcmp(name, "header-rows") == 0)
+		return parse_row_number(arg, &l->header_rows);
+	if (strcmp(name, "sheet") == 0)
+		return (l->sheet = (char *)arg) ? 0 : -1;
+	if (strcmp(name, "range") == 0)
+		return (l->range = (char *)arg) ? 0 : -1;
 	if (strcmp(name, "skip-rows") == 0)
 		return (l->skip_rows = (char *)arg) ? 0 : -1;
 	if (strcmp(name, "stop-at") == 0)
@@ -138,20 +147,27 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-static int check_text_format(const char *path, struct rk_error *err)
+/* A workbook by its name, or by its first bytes (zip or OLE2). */
+static int is_book(const char *path)
 {
-	static const char *const sheets[] = { ".xlsx", ".xlsm", ".xls", ".ods",
-					      NULL };
+	static const char *const exts[] = { ".xlsx", ".xlsm", ".xls", ".ods",
+					    NULL };
+	unsigned char head[4] = { 0 };
+	FILE *f;
+	size_t n;
 
-	for (size_t i = 0; sheets[i]; i++)
-		if (has_ext(path, sheets[i])) {
-			rk_error_set(err, RK_EXIT_DATAERR, path, 0,
-				     "cannot read %s files yet", sheets[i] + 1);
-			rk_error_hint(err, "save the sheet as CSV (UTF-8) and "
-					   "extract that");
-			return -1;
-		}
-	return 0;
+	if (strcmp(path, "-") == 0)
+		return 0;
+	for (size_t i = 0; exts[i]; i++)
+		if (has_ext(path, exts[i]))
+			return 1;
+	f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	n = fread(head, 1, 4, f);
+	fclose(f);
+	return n == 4 && (memcmp(head, "PK\003\004", 4) == 0 ||
+			  memcmp(head, "\xD0\xCF\x11\xE0", 4) == 0);
 }
 
 /* What a run needs, from the config or from the options. */
@@ -165,6 +181,7 @@ struct plan {
 	const char *name;          /* for errors */
 	char *source_id;
 	struct csvsrc_opts csv;
+	int book;                  /* a workbook, not delimited text */
 };
 
 static int plan_from_config(struct source_request *q, struct plan *p,
@@ -250,32 +267,86 @@ static FILE *open_input(const struct plan *p, struct rk_error *err)
 	return f;
 }
 
+static const char *origin_name(const struct plan *p)
+{
+	return strcmp(p->path, "-") == 0 ? "stdin" : base_name(p->path);
+}
+
+/* Runs the layout over the text rows of in, or the sheet of the workbook. */
 static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 			struct rk_error *err)
 {
 	struct layout_spec spec = {
 		.source_id = p->source_id,
 		.input_name = p->name,
-		.origin_name = strcmp(p->path, "-") == 0 ? "stdin"
-							 : base_name(p->path),
+		.origin_name = origin_name(p),
 		.layout = p->layout,
 		.constants = p->constants,
 		.dims = p->dims,
 		.ndims = p->ndims,
 		.config_name = p->cfg ? p->cfg->path : NULL,
 	};
-	struct layout *L = layout_new(&spec, err);
-	struct tidy_writer *w = L ? tidy_writer_open(out, "output", err) : NULL;
+	struct booksrc *bs = NULL;
+	struct layout *L = NULL;
+	struct tidy_writer *w = NULL;
 	int rc = -1;
 
-	if (!w || tidy_writer_header(w, p->dims, p->ndims, err) < 0 ||
-	    csvsrc_extract(in, p->name, &p->csv, L, w, err) < 0)
+	if (p->book) {
+		bs = booksrc_open(p->path, p->name, p->layout->sheet,
+				  p->layout->range, err);
+		if (!bs)
+			goto out;
+		spec.sheet = booksrc_sheet(bs);
+	}
+	L = layout_new(&spec, err);
+	w = L ? tidy_writer_open(out, "output", err) : NULL;
+	if (!w || tidy_writer_header(w, p->dims, p->ndims, err) < 0)
+		goto out;
+	if (bs ? booksrc_extract(bs, L, w, p->csv.progress, err) < 0
+	       : csvsrc_extract(in, p->name, &p->csv, L, w, err) < 0)
 		goto out;
 	rc = 0;
 out:
 	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	layout_free(L);
+	booksrc_close(bs);
+	return rc;
+}
+
+/* The cells view of a workbook: every sheet, or the one asked for. */
+static int book_cells(struct plan *p, struct tidy_writer *w,
+		      struct rk_error *err)
+{
+	struct book *b = book_open(p->path, p->name, err);
+	int rc;
+
+	if (!b)
+		return -1;
+	rc = bookcells_write(b, p->layout->sheet, w, err);
+	book_close(b);
+	return rc;
+}
+
+/* The worksheets: index,sheet. */
+static int list_sheets(struct plan *p, FILE *out, struct rk_error *err)
+{
+	struct tidy_writer *w;
+	struct book *b;
+	int rc = -1;
+
+	if (!p->book) {
+		rk_error_set(err, RK_EXIT_DATAERR, p->name, 0,
+			     "not a workbook: a text file has no sheets");
+		return -1;
+	}
+	b = book_open(p->path, p->name, err);
+	w = b ? tidy_writer_open(out, "output", err) : NULL;
+	if (w)
+		rc = bookcells_list_sheets(b, w, err);
+	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	book_close(b);
 	return rc;
 }
 
@@ -283,13 +354,13 @@ static int extract_cells(struct plan *p, FILE *in, FILE *out,
 			 struct rk_error *err)
 {
 	struct tidy_writer *w = tidy_writer_open(out, "output", err);
-	const char *sheet = strcmp(p->path, "-") == 0 ? "stdin"
-						      : base_name(p->path);
 	int rc;
 
 	if (!w)
 		return -1;
-	rc = csvsrc_cells(in, p->name, sheet, &p->csv, w, err);
+	rc = p->book ? book_cells(p, w, err)
+		     : csvsrc_cells(in, p->name, origin_name(p), &p->csv, w,
+				    err);
 	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	return rc;
@@ -313,14 +384,16 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 		goto out;
 	}
 	p.csv.progress = q->progress;
-	if (plan_text_options(q, &p, err) < 0 ||
-	    check_text_format(p.path, err) < 0)
+	if (plan_text_options(q, &p, err) < 0)
 		goto out;
-	in = open_input(&p, err);
-	if (!in)
+	p.book = is_book(p.path);
+	if (!p.book && (in = open_input(&p, err)) == NULL)
 		goto out;
-	rc = q->cells ? extract_cells(&p, in, out, err)
-		      : extract_tidy(&p, in, out, err);
+	if (q->list_sheets)
+		rc = list_sheets(&p, out, err);
+	else
+		rc = q->cells ? extract_cells(&p, in, out, err)
+			      : extract_tidy(&p, in, out, err);
 out:
 	if (in && in != stdin)
 		fclose(in);

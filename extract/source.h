@@ -15,7 +15,7 @@
  */
 struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
-	int cells, quiet;
+	int cells, quiet, list_sheets;
 	void (*progress)(long rows); /* for long inputs; NULL for none */
 	struct rk_layout layout;      /* ad hoc layout from options */
 	struct rk_kvlist constants;
@@ -26,9 +26,10 @@ struct source_request {
 void source_request_init(struct source_request *q);
 
 /*
- * Takes one ad hoc layout option by its long name ("field", "value",
- * "value-header", "constant", "dimensions", "header-row", "skip-rows",
- * "stop-at", "sentinel", "period", "decimal").  Returns 0, or -1 if the
+ * Takes one layout option by its long name ("field", "value",
+ * "value-header", "constant", "dimensions", "header-row", "header-rows",
+ * "sheet", "range", "skip-rows", "stop-at", "sentinel", "period",
+ * "decimal").  Returns 0, or -1 if the
  * value is malformed.
  */
 int source_request_option(struct source_request *q, const char *name,

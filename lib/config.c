@@ -47,7 +47,7 @@ struct y_source {
 };
 
 struct y_rule {
-	char *check, *over, *severity;
+	char *check, *over, *severity, *indicator;
 };
 
 struct y_compare {
@@ -152,6 +152,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	TEXT("sheet", OPT, struct y_source, sheet),
 	MAP("layout", OPT, struct y_source, layout, layout_fields),
 	CYAML_FIELD_IGNORE("constants", OPT),
+	CYAML_FIELD_IGNORE("cumulative", OPT),
 	CYAML_FIELD_END
 };
 
@@ -159,6 +160,9 @@ static const cyaml_schema_field_t rule_fields[] = {
 	TEXT("check", REQ, struct y_rule, check),
 	TEXT("over", OPT, struct y_rule, over),
 	TEXT("severity", OPT, struct y_rule, severity),
+	TEXT("indicator", OPT, struct y_rule, indicator),
+	CYAML_FIELD_IGNORE("max", OPT),
+	CYAML_FIELD_IGNORE("tolerance", OPT),
 	CYAML_FIELD_END
 };
 
@@ -220,7 +224,11 @@ static const char *const kinds[] = {
 static const char *const grains[] = {
 	"year", "half", "quarter", "month", "day", NULL
 };
-static const char *const severities[] = { "fail", "warn", NULL };
+/* "fail" is the old word for error, still read. */
+static const char *const severities[] = { "error", "warn", "fail", NULL };
+static const char *const checks[] = {
+	"parts_sum_to_total", "non_negative", "maximum", NULL
+};
 static const char *const unmapped_actions[] = { "fail", "warn", "keep", NULL };
 static const char *const languages[] = { "en", "ru", "tg", NULL };
 static const char *const reserved_names[] = {
@@ -1106,6 +1114,97 @@ static int get_alpha(struct loader *l, const yaml_node_t *map,
 	return 0;
 }
 
+/*
+ * A number under key in map (C locale: 12, 0.5, 1e3), or, when percent is
+ * not NULL, also a percentage like "5%" (then *percent is 1).  Negative
+ * numbers are refused.  *out is left alone when the key is not given.
+ */
+static int get_number(struct loader *l, const yaml_node_t *map,
+		      const char *key, const char *ctx, int allow_percent,
+		      double *out, int *percent)
+{
+	const yaml_node_t *n = get(l, map, key);
+	char subject[CTX_LEN], buf[64], *end = NULL;
+	size_t len;
+	double v = 0;
+	int pct = 0;
+
+	if (!n)
+		return 0;
+	subject_of(subject, key, ctx);
+	if (need_text(l, n, subject))
+		return -1;
+	len = strlen(text(n));
+	if (len < sizeof(buf)) {
+		memcpy(buf, text(n), len + 1);
+		if (allow_percent && len && buf[len - 1] == '%') {
+			buf[--len] = '\0';
+			pct = 1;
+		}
+		if (is_decimal_number(buf))
+			v = strtod(buf, &end);
+	}
+	if (!end || *end || v != v) {
+		fail(l, n, "invalid number '%s' for %s", text(n), subject);
+		rk_error_hint(l->err, allow_percent
+			      ? "write a number such as 2, or a percentage "
+				"such as 5%%"
+			      : "write a number such as 1000");
+		return -1;
+	}
+	if (v < 0) {
+		fail(l, n, "%s must be 0 or more, not %s", subject, text(n));
+		rk_error_hint(l->err, "write a number such as 0 or 2");
+		return -1;
+	}
+	*out = v;
+	if (percent)
+		*percent = pct;
+	return 0;
+}
+
+/* true or false under key in map; *out is left alone when not given. */
+static int get_flag(struct loader *l, const yaml_node_t *map,
+		    const char *key, const char *ctx, int *out)
+{
+	const yaml_node_t *n = get(l, map, key);
+	char subject[CTX_LEN];
+
+	if (!n)
+		return 0;
+	subject_of(subject, key, ctx);
+	if (need_text(l, n, subject))
+		return -1;
+	if (!strcmp(text(n), "true") || !strcmp(text(n), "false")) {
+		*out = !strcmp(text(n), "true");
+		return 0;
+	}
+	fail(l, n, "invalid value '%s' for %s", text(n), subject);
+	rk_error_hint(l->err, "write true or false");
+	return -1;
+}
+
+/* The `year` constant, when given, is a four-digit year. */
+static int check_year(struct loader *l, const struct rk_source *s,
+		      const char *ctx)
+{
+	for (size_t i = 0; i < s->constants.n; i++) {
+		const struct rk_kv *kv = &s->constants.items[i];
+		const char *v = kv->value;
+
+		if (strcmp(kv->key, "year"))
+			continue;
+		if (strlen(v) == 4 && v[0] >= '1' && v[0] <= '9' &&
+		    strspn(v, "0123456789") == 4)
+			return 0;
+		fail_at(l, kv->mark, "invalid year '%s' in %s", v, ctx);
+		rk_error_hint(l->err, "write the year in four digits, e.g. "
+			      "year: 2024");
+		return -1;
+	}
+	return 0;
+}
+
 static int cmp_str_ptr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -1215,21 +1314,35 @@ static int build_dimensions(struct loader *l, struct y_doc *d,
 	return rc;
 }
 
-enum key_rule { KEYS_ANY, KEYS_FIELDS, KEYS_DIMENSIONS };
+/*
+ * KEYS_CONSTANTS: fields, and `year`; KEYS_CODELISTS: dimensions, and
+ * `indicator` (which has a code list too).
+ */
+enum key_rule { KEYS_ANY, KEYS_FIELDS, KEYS_DIMENSIONS, KEYS_CONSTANTS,
+		KEYS_CODELISTS };
 
 static int check_kv_key(struct loader *l, const yaml_node_t *k,
 			enum key_rule rule, const char *rule_ctx)
 {
-	if (rule == KEYS_FIELDS && !is_field(l, text(k))) {
+	if (rule == KEYS_CONSTANTS && !strcmp(text(k), "year"))
+		return 0;
+	if (rule == KEYS_CODELISTS && !strcmp(text(k), "indicator"))
+		return 0;
+	if ((rule == KEYS_FIELDS || rule == KEYS_CONSTANTS) &&
+	    !is_field(l, text(k))) {
 		fail(l, k, "unknown field '%s' in %s", text(k), rule_ctx);
 		rk_error_hint(l->err, "declare it under dimensions, use "
 			      "indicator/period, or use it in the period "
 			      "template as {%s}", text(k));
 		return -1;
 	}
-	if (rule == KEYS_DIMENSIONS && !is_dimension(l, text(k))) {
+	if ((rule == KEYS_DIMENSIONS || rule == KEYS_CODELISTS) &&
+	    !is_dimension(l, text(k))) {
 		fail(l, k, "unknown dimension '%s' in %s", text(k), rule_ctx);
-		rk_error_hint(l->err, "declare it under dimensions");
+		rk_error_hint(l->err, rule == KEYS_CODELISTS
+			      ? "declare it under dimensions, or write "
+				"indicator"
+			      : "declare it under dimensions");
 		return -1;
 	}
 	return 0;
@@ -1338,7 +1451,7 @@ static int build_strip(struct loader *l, const yaml_node_t *codelists,
 		const yaml_node_t *k = node(l, p->key);
 		struct rk_strip *s = &c->strip[c->nstrip];
 
-		if (check_kv_key(l, k, KEYS_DIMENSIONS, "strip of codelists"))
+		if (check_kv_key(l, k, KEYS_CODELISTS, "strip of codelists"))
 			return -1;
 		s->dimension = dup_text(l, k);
 		if (!s->dimension)
@@ -1363,7 +1476,7 @@ static int build_codelists(struct loader *l, struct y_codelists *y,
 	if (y->dir && !(c->codelists_dir = resolve(l, y->dir)))
 		return -1;
 	if (build_strip(l, n, c) ||
-	    kv_list(l, n, "unmapped", "codelists", KEYS_DIMENSIONS,
+	    kv_list(l, n, "unmapped", "codelists", KEYS_CODELISTS,
 		    "unmapped of codelists", &c->unmapped))
 		return -1;
 	for (i = 0; i < c->unmapped.n; i++) {
@@ -1481,8 +1594,11 @@ static int build_source(struct loader *l, struct y_source *y,
 	l->period_template = NULL;
 	if (!s->file || build_layout(l, y, n, ctx, s))
 		return -1;
-	return kv_list(l, n, "constants", ctx, KEYS_FIELDS, cctx,
-		       &s->constants);
+	if (get_flag(l, n, "cumulative", ctx, &s->cumulative) ||
+	    kv_list(l, n, "constants", ctx, KEYS_CONSTANTS, cctx,
+		    &s->constants))
+		return -1;
+	return check_year(l, s, cctx);
 }
 
 static int build_sources(struct loader *l, struct y_doc *d,
@@ -1517,6 +1633,50 @@ out:
 	return rc;
 }
 
+static int rule_needs(struct loader *l, const yaml_node_t *n,
+		      const struct rk_rule *r, const char *key, int given,
+		      int wanted, const char *ctx)
+{
+	if (given == wanted)
+		return 0;
+	if (wanted) {
+		fail(l, n, "missing required key '%s' in %s", key, ctx);
+		rk_error_hint(l->err, "%s needs '%s: ...'", r->check, key);
+		return -1;
+	}
+	fail(l, get(l, n, key), "'%s' has no meaning for %s in %s", key,
+	     r->check, ctx);
+	rk_error_hint(l->err, "remove it; only parts_sum_to_total takes "
+		      "over and tolerance, only maximum takes max");
+	return -1;
+}
+
+static int check_rule(struct loader *l, const yaml_node_t *n,
+		      struct rk_rule *r, const char *ctx)
+{
+	int sums = !strcmp(r->check, "parts_sum_to_total");
+	int maximum = !strcmp(r->check, "maximum");
+
+	if (check_word(l, n, "check", r->check, checks, ctx) ||
+	    check_word(l, n, "severity", r->severity, severities, ctx) ||
+	    rule_needs(l, n, r, "over", r->over != NULL, sums, ctx) ||
+	    rule_needs(l, n, r, "tolerance", get(l, n, "tolerance") != NULL,
+		       sums && get(l, n, "tolerance"), ctx) ||
+	    rule_needs(l, n, r, "max", get(l, n, "max") != NULL, maximum,
+		       ctx))
+		return -1;
+	if (r->over && !is_dimension(l, r->over)) {
+		fail(l, get(l, n, "over"), "unknown dimension '%s' in %s",
+		     r->over, ctx);
+		rk_error_hint(l->err, "over names one of the dimensions");
+		return -1;
+	}
+	r->warn = r->severity && !strcmp(r->severity, "warn");
+	return get_number(l, n, "max", ctx, 0, &r->max, NULL) ||
+	       get_number(l, n, "tolerance", ctx, 1, &r->tolerance,
+			  &r->tolerance_percent);
+}
+
 static int build_rules(struct loader *l, struct y_doc *d, struct rk_config *c)
 {
 	const yaml_node_t *seq = get(l, l->root, "rules");
@@ -1536,9 +1696,10 @@ static int build_rules(struct loader *l, struct y_doc *d, struct rk_config *c)
 		r->check = take(&d->rules[i].check);
 		r->over = take(&d->rules[i].over);
 		r->severity = take(&d->rules[i].severity);
+		r->indicator = take(&d->rules[i].indicator);
 		r->mark = mark_of(n);
 		fmt_into(ctx, sizeof(ctx), "rule %zu", i + 1);
-		if (check_word(l, n, "severity", r->severity, severities, ctx))
+		if (check_rule(l, n, r, ctx))
 			return -1;
 	}
 	return 0;
@@ -1871,6 +2032,7 @@ void rk_config_free(struct rk_config *c)
 		free(c->rules[i].check);
 		free(c->rules[i].over);
 		free(c->rules[i].severity);
+		free(c->rules[i].indicator);
 	}
 	free(c->rules);
 	for (i = 0; i < c->ncompares; i++) {

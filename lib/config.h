@@ -69,14 +69,30 @@ struct rk_source {
 	char *file;               /* resolved against the config's directory */
 	char *file_as_written;    /* as in the config */
 	struct rk_layout layout;
-	struct rk_kvlist constants; /* fixed fields, e.g. indicator */
+	struct rk_kvlist constants; /* fixed fields, e.g. indicator; `year`
+				       (four digits) is also the year of
+				       period labels that name none */
+	int cumulative;           /* figures are year-to-date (cumulative:
+				     true); 0 when not given */
 	struct rk_mark mark;
 };
 
+/*
+ * A validation rule of reckon-normalise.  check is one of
+ * parts_sum_to_total (needs over: a dimension; tolerance: a number, or a
+ * percentage of the total like "5%"; default 0), non_negative, maximum
+ * (needs max: a number).  severity is error (the rows are rejected) or warn
+ * (they are kept and reported); "fail" is read as error.
+ */
 struct rk_rule {
 	char *check;
 	char *over;               /* NULL */
-	char *severity;           /* NULL = "fail" */
+	char *severity;           /* as written; NULL = error */
+	char *indicator;          /* only this indicator's rows; NULL = all */
+	double max;               /* maximum: the largest value allowed */
+	double tolerance;         /* parts_sum_to_total; 0 when not given */
+	int tolerance_percent;    /* tolerance is a percentage of the total */
+	int warn;                 /* severity is warn */
 	struct rk_mark mark;
 };
 
@@ -108,8 +124,9 @@ struct rk_config {
 	char *period_from, *period_to, *period_grain; /* NULL when not given */
 	struct rk_strlist dimensions;
 	char *codelists_dir;      /* resolved; NULL */
-	struct rk_kvlist unmapped;        /* dimension → fail | warn | keep */
-	struct rk_strip *strip;   /* per-dimension affixes to strip */
+	struct rk_kvlist unmapped;        /* dimension (or indicator) →
+					     fail | warn | keep */
+	struct rk_strip *strip;   /* per-dimension (or indicator) affixes */
 	size_t nstrip;
 	struct rk_source *sources;
 	size_t nsources;

@@ -9,8 +9,13 @@
 
 #define WBUF_SIZE (1u << 20)
 
+/*
+ * "incomplete": reckon-normalise summed what there was, but part of it is
+ * missing (a quarter with a month missing, a sum with a missing part).
+ */
 static const char *const statuses[] = {
-	"", "missing", "suppressed", "estimated", "provisional", "footnote", NULL
+	"", "missing", "suppressed", "estimated", "provisional", "footnote",
+	"incomplete", NULL
 };
 
 static const char *const fixed_head[] = { "source", "indicator", "period" };
@@ -312,7 +317,8 @@ static int check_row(struct tidy_reader *r, const struct csvr_row *c,
 		rk_error_set(err, RK_EXIT_DATAERR, r->name, c->line,
 			     "unknown status '%.64s'", status);
 		rk_error_hint(err, "use one of missing, suppressed, estimated, "
-				   "provisional, footnote, or leave it empty");
+				   "provisional, footnote, incomplete, or leave "
+				   "it empty");
 		return -1;
 	}
 	return 0;

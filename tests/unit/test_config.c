@@ -59,7 +59,7 @@ static const char full[] =
 	"      delimiter: tab\n"                                            /* 39 */
 	"rules:\n"                                                          /* 40 */
 	"  - {check: parts_sum_to_total, over: sex, severity: warn}\n"      /* 41 */
-	"  - check: no_negative\n"                                          /* 42 */
+	"  - check: non_negative\n"                                         /* 42 */
 	"compare:\n"                                                        /* 43 */
 	"  - {indicator: torture_complaints, reference: gpo, "
 	"against: [wol, ombudsman], alpha: 0.01}\n"                         /* 44 */
@@ -368,7 +368,7 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(yaml, 5, 5, "unknown key 'colour' in source 'gpo'");
 	expect_hint(yaml, "check the spelling; allowed here: id, name, kind, "
-		    "file, sheet, layout, constants");
+		    "file, sheet, layout, constants, cumulative");
 }
 
 static void test_unknown_key_nested(void **state)

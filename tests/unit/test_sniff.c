@@ -62,6 +62,31 @@ static void test_cellref(void **state)
 	assert_int_equal(cellref_col_range("B", &a, &b), -1);
 }
 
+static void test_cell_and_area(void **state)
+{
+	long c, r, r1, c1, r2, c2;
+
+	(void)state;
+	assert_int_equal(cellref_parse("C12", &c, &r), 0);
+	assert_int_equal(c, 2);
+	assert_int_equal(r, 12);
+	assert_int_equal(cellref_parse("$AB$3", &c, &r), 0);
+	assert_int_equal(c, 27);
+	assert_int_equal(r, 3);
+	assert_int_equal(cellref_parse("XFD1048576", &c, &r), 0);
+	assert_int_equal(cellref_parse("XFD1048577", &c, &r), -1);
+	assert_int_equal(cellref_parse("C0", &c, &r), -1);
+	assert_int_equal(cellref_parse("12", &c, &r), -1);
+	assert_int_equal(cellref_parse("c3", &c, &r), -1);
+	assert_int_equal(cellref_area("F40:A3", &r1, &c1, &r2, &c2), 0);
+	assert_int_equal(r1, 3);
+	assert_int_equal(c1, 0);
+	assert_int_equal(r2, 40);
+	assert_int_equal(c2, 5);
+	assert_int_equal(cellref_area("A3", &r1, &c1, &r2, &c2), -1);
+	assert_int_equal(cellref_area("A3:", &r1, &c1, &r2, &c2), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -69,6 +94,7 @@ int main(void)
 		cmocka_unit_test(test_decimal_commas_in_semicolon_file),
 		cmocka_unit_test(test_quotes_hide_delimiters),
 		cmocka_unit_test(test_cellref),
+		cmocka_unit_test(test_cell_and_area),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

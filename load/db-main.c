@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* reckon-db: the private PostgreSQL cluster used when no database is set. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cluster.h"
+#include "error.h"
+
+static const char usage_text[] =
+	"usage: reckon-db [-q] start|stop|status|url\n"
+	"       reckon-db psql [PSQL-ARGUMENTS...]\n";
+
+static const char help_text[] =
+	"\n"
+	"Runs the private PostgreSQL cluster that reckon programs use when no\n"
+	"--db, RECKON_DB or PG* variable names a database.  It lives in\n"
+	"$RECKON_HOME (default ./.reckon), listens on a Unix socket only, and is\n"
+	"created and started on first use.  Run as root, the server runs as the\n"
+	"postgres system user.\n"
+	"\n"
+	"  start        create the cluster if needed and start it\n"
+	"  stop         stop it (open sessions are rolled back)\n"
+	"  status       print whether it runs (exit 0) or not (exit 69)\n"
+	"  url          print its libpq connection string, e.g. for\n"
+	"               RECKON_DB=\"$(reckon-db url)\" or psql \"$(reckon-db url)\"\n"
+	"  psql         start it if needed and run psql on it\n"
+	"\n"
+	"  -q, --quiet  no messages on stderr\n"
+	"  -h, --help   this text\n"
+	"  -V, --version\n"
+	"\n";
+
+static const struct option options[] = {
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int quiet;
+
+static int fail(const struct rk_error *err)
+{
+	rk_error_print(stderr, "reckon-db", err);
+	return err->code ? err->code : RK_EXIT_SOFTWARE;
+}
+
+static int cmd_start(struct rk_cluster *c, struct rk_error *err)
+{
+	int started;
+
+	if (rk_cluster_start(c, &started, err) < 0)
+		return fail(err);
+	if (!quiet)
+		fprintf(stderr, "reckon-db: %s in %s\n",
+			started ? "started" : "already running",
+			rk_cluster_home(c));
+	return 0;
+}
+
+static int cmd_stop(struct rk_cluster *c, struct rk_error *err)
+{
+	int stopped;
+
+	if (rk_cluster_stop(c, &stopped, err) < 0)
+		return fail(err);
+	if (!quiet)
+		fprintf(stderr, "reckon-db: %s in %s\n",
+			stopped ? "stopped" : "not running",
+			rk_cluster_home(c));
+	return 0;
+}
+
+static int cmd_status(struct rk_cluster *c, struct rk_error *err)
+{
+	enum rk_cluster_state st;
+	pid_t pid;
+
+	if (rk_cluster_status(c, &st, &pid, err) < 0)
+		return fail(err);
+	if (st == RK_CLUSTER_RUNNING)
+		printf("running (pid %ld) in %s\n", (long)pid,
+		       rk_cluster_home(c));
+	else
+		printf("%s in %s\n", st == RK_CLUSTER_ABSENT ?
+		       "not created" : "stopped", rk_cluster_home(c));
+	return st == RK_CLUSTER_RUNNING ? 0 : RK_EXIT_UNAVAILABLE;
+}
+
+static int cmd_psql(struct rk_cluster *c, int argc, char **argv,
+		    struct rk_error *err)
+{
+	const char *bindir;
+	char psql[4096];
+	char **args = calloc((size_t)argc + 3, sizeof(*args));
+
+	if (!args || rk_cluster_start(c, NULL, err) < 0 ||
+	    !(bindir = rk_cluster_bindir(c, err))) {
+		free(args);
+		return err->code ? fail(err) : RK_EXIT_SOFTWARE;
+	}
+	snprintf(psql, sizeof(psql), "%s/psql", bindir);
+	args[0] = psql;
+	args[1] = (char *)rk_cluster_conninfo(c);
+	memcpy(args + 2, argv, (size_t)argc * sizeof(*args));
+	fflush(NULL);
+	execv(psql, args);
+	execvp("psql", args);
+	rk_error_set(err, RK_EXIT_UNAVAILABLE, psql, 0, "cannot run psql");
+	rk_error_hint(err, "install postgresql-client (make deps)");
+	free(args);
+	return fail(err);
+}
+
+int main(int argc, char **argv)
+{
+	struct rk_error err = { 0 };
+	struct rk_cluster *c;
+	const char *verb;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "+qhV", options, NULL)) != -1) {
+		switch (opt) {
+		case 'q': quiet = 1; break;
+		case 'h': printf("%s%s%s", usage_text, help_text,
+				 rk_exit_codes_help); return 0;
+		case 'V': printf("reckon-db %s\n", RECKON_VERSION); return 0;
+		default: fputs(usage_text, stderr); return RK_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs(usage_text, stderr);
+		return RK_EXIT_USAGE;
+	}
+	verb = argv[optind++];
+	if (strcmp(verb, "psql") != 0 && optind < argc) {
+		fprintf(stderr, "reckon-db: '%s' takes no arguments\n%s", verb,
+			usage_text);
+		return RK_EXIT_USAGE;
+	}
+	if (strcmp(verb, "start") && strcmp(verb, "stop") &&
+	    strcmp(verb, "status") && strcmp(verb, "url") &&
+	    strcmp(verb, "psql")) {
+		fprintf(stderr, "reckon-db: unknown command '%s'\n%s", verb,
+			usage_text);
+		return RK_EXIT_USAGE;
+	}
+	if (!(c = rk_cluster_open(NULL, &err)))
+		return fail(&err);
+	if (strcmp(verb, "start") == 0)
+		rc = cmd_start(c, &err);
+	else if (strcmp(verb, "stop") == 0)
+		rc = cmd_stop(c, &err);
+	else if (strcmp(verb, "status") == 0)
+		rc = cmd_status(c, &err);
+	else if (strcmp(verb, "url") == 0)
+		rc = printf("%s\n", rk_cluster_conninfo(c)) < 0 ||
+		     fflush(stdout) != 0 ? RK_EXIT_IOERR : 0;
+	else
+		rc = cmd_psql(c, argc - optind, argv + optind, &err);
+	rk_cluster_close(c);
+	return rc;
+}

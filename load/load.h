@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_LOAD_H
+#define RECKON_LOAD_H
+
+#include "db.h"
+#include "error.h"
+#include "loadrun.h"
+
+/*
+ * One load of a tidy CSV file into the warehouse, all or nothing (design.md
+ * §4): in one transaction, the rows are checked as they are read (numbers,
+ * statuses: tidy.h) and streamed by COPY into a staging table; then merged
+ * (merge.h) and recorded in reckon.load_run (loadrun.h).  Any failure, a
+ * bad row, a rejected row, a lost connection, rolls everything back.
+ * The schema must be current (migrate.h).
+ */
+struct load_options {
+	const char *input;        /* path, or "-" for stdin */
+	const char *config;       /* pipeline config to record, or NULL */
+	int replace;              /* delete what the file no longer has */
+	int dry_run;              /* do everything, then roll back */
+	/* called every 65536 rows read, when not NULL */
+	void (*progress)(void *arg, long long rows);
+	void *progress_arg;
+};
+
+/*
+ * Loads; fills *run (id, counts, digests; pointers in it are valid while
+ * o lives).  Returns 0, or -1 with err set: RK_EXIT_NOINPUT (input or
+ * config missing), RK_EXIT_DATAERR (bad row, with file and line),
+ * RK_EXIT_UNAVAILABLE (database gone or refusing), RK_EXIT_IOERR.
+ */
+int load_file(struct rk_db *db, const struct load_options *o,
+	      struct load_run *run, struct rk_error *err);
+
+#endif

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "stage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "copytext.h"
+
+#define CHUNK (1u << 20)
+
+struct stage {
+	struct rk_db *db;
+	struct dimskey *keys;
+	struct copybuf buf;
+	int copying;
+	long long rows;
+	char **sources;
+	size_t nsources, last;
+};
+
+static const char create_sql[] =
+	"CREATE TEMPORARY TABLE " STAGE_TABLE " ("
+	" line bigint NOT NULL, source text, indicator text, period text,"
+	" dims_key text, value text, status text, origin text"
+	") ON COMMIT DROP";
+
+static const char copy_sql[] =
+	"COPY " STAGE_TABLE " (line, source, indicator, period, dims_key,"
+	" value, status, origin) FROM STDIN";
+
+static int begin_copy(struct stage *s, struct rk_error *err)
+{
+	PGresult *res;
+
+	if (rk_db_exec(s->db, create_sql, "cannot create the staging table",
+		       err) < 0)
+		return -1;
+	res = PQexec(rk_db_conn(s->db), copy_sql);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		rk_db_fail(s->db, res, "cannot start the COPY", err);
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	s->copying = 1;
+	return 0;
+}
+
+struct stage *stage_open(struct rk_db *db, struct dimskey *keys,
+			 struct rk_error *err)
+{
+	struct stage *s = calloc(1, sizeof(*s));
+
+	if (!s || copybuf_init(&s->buf, CHUNK + CHUNK / 4) < 0) {
+		free(s);
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return NULL;
+	}
+	s->db = db;
+	s->keys = keys;
+	if (begin_copy(s, err) < 0) {
+		stage_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int flush_rows(struct stage *s, struct rk_error *err)
+{
+	if (s->buf.len && PQputCopyData(rk_db_conn(s->db), s->buf.data,
+					(int)s->buf.len) != 1)
+		return rk_db_fail(s->db, NULL, "cannot send the rows", err);
+	copybuf_clear(&s->buf);
+	return 0;
+}
+
+/* Remembers the row's source when it is new (files hold a few). */
+static int note_source(struct stage *s, const char *src)
+{
+	char **p;
+
+	if (s->nsources && strcmp(s->sources[s->last], src) == 0)
+		return 0;
+	for (size_t i = 0; i < s->nsources; i++)
+		if (strcmp(s->sources[i], src) == 0) {
+			s->last = i;
+			return 0;
+		}
+	p = realloc(s->sources, (s->nsources + 2) * sizeof(*p));
+	if (!p)
+		return -1;
+	s->sources = p;
+	if (!(p[s->nsources] = strdup(src)))
+		return -1;
+	s->last = s->nsources++;
+	p[s->nsources] = NULL;
+	return 0;
+}
+
+static int text_or_null(struct copybuf *b, const char *v)
+{
+	return *v ? copybuf_text(b, v, strlen(v)) : copybuf_null(b);
+}
+
+int stage_row(struct stage *s, const struct tidy_row *r, struct rk_error *err)
+{
+	struct copybuf *b = &s->buf;
+	size_t klen;
+	const char *key = dimskey_make(s->keys, r->dim, &klen);
+
+	if (!key || note_source(s, r->source) < 0 ||
+	    copybuf_long(b, r->line) < 0 ||
+	    copybuf_text(b, r->source, strlen(r->source)) < 0 ||
+	    copybuf_text(b, r->indicator, strlen(r->indicator)) < 0 ||
+	    copybuf_text(b, r->period, strlen(r->period)) < 0 ||
+	    copybuf_text(b, key, klen) < 0 || text_or_null(b, r->value) < 0 ||
+	    text_or_null(b, r->status) < 0 ||
+	    copybuf_text(b, r->origin, strlen(r->origin)) < 0 ||
+	    copybuf_end_row(b) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, r->line,
+				    "out of memory");
+	s->rows++;
+	return b->len >= CHUNK ? flush_rows(s, err) : 0;
+}
+
+/* Reads the results that follow the end of a COPY. */
+static int drain(struct stage *s, struct rk_error *err)
+{
+	PGresult *res;
+	int rc = 0;
+
+	while ((res = PQgetResult(rk_db_conn(s->db))) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0 && err)
+			rc = rk_db_fail(s->db, res, "cannot stage the rows",
+					err);
+		PQclear(res);
+	}
+	if (rc == 0 && PQstatus(rk_db_conn(s->db)) != CONNECTION_OK && err)
+		rc = rk_db_fail(s->db, NULL, "cannot stage the rows", err);
+	return rc;
+}
+
+int stage_finish(struct stage *s, long long *rows, struct rk_error *err)
+{
+	if (flush_rows(s, err) < 0)
+		return -1;
+	s->copying = 0;
+	if (PQputCopyEnd(rk_db_conn(s->db), NULL) != 1) {
+		rk_db_fail(s->db, NULL, "cannot end the COPY", err);
+		drain(s, NULL);
+		return -1;
+	}
+	if (drain(s, err) < 0)
+		return -1;
+	*rows = s->rows;
+	return 0;
+}
+
+char *const *stage_sources(const struct stage *s, size_t *n)
+{
+	*n = s->nsources;
+	return s->sources;
+}
+
+void stage_close(struct stage *s)
+{
+	if (!s)
+		return;
+	if (s->copying &&
+	    PQputCopyEnd(rk_db_conn(s->db), "reckon-load: load abandoned") == 1)
+		drain(s, NULL);
+	for (size_t i = 0; i < s->nsources; i++)
+		free(s->sources[i]);
+	free(s->sources);
+	copybuf_free(&s->buf);
+	free(s);
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_PLAN_H
+#define RECKON_PLAN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "config.h"
+#include "error.h"
+#include "proc.h"
+
+/*
+ * What `reckon run` will do for a pipeline config: the stages in order,
+ * each a separate program with its command line, the inputs it reads and
+ * the files it writes in the run directory.  The plan borrows the config,
+ * which must outlive it; everything else is owned.
+ */
+enum plan_kind { PLAN_EXTRACT, PLAN_NORMALISE, PLAN_LOAD, PLAN_COMPARE,
+		 PLAN_REPORT };
+
+struct plan_step {
+	enum plan_kind kind;
+	const char *stage;               /* "extract", ... (static) */
+	const char *program;             /* "reckon-extract", ... (static) */
+	const struct rk_source *source;  /* extract: borrowed; else NULL */
+	char *output;                    /* relative to the run directory */
+	int skipped;                     /* load with --no-db */
+	char *path;                      /* the program found; NULL before
+					    plan_find_programs or if absent */
+};
+
+/* A file the run reads, and whether it is there. */
+struct plan_input {
+	char *path;                      /* as the config resolves it */
+	const char *source;              /* its source id; NULL for others */
+	int exists;
+};
+
+struct plan {
+	const struct rk_config *cfg;
+	int use_db;
+	struct plan_step *steps;
+	size_t nsteps;
+	struct plan_input *inputs;       /* the selected sources' files */
+	size_t ninputs;
+	char **codelists;                /* *.csv in the code-list directory,
+					    sorted */
+	size_t ncodelists;
+	int codelists_missing;           /* codelists.dir is not a directory */
+	char *brief;                     /* the brief's file name */
+};
+
+/*
+ * Builds the plan for cfg: every source, or those named in only (ids,
+ * each naming a source: RK_EXIT_USAGE otherwise), in config order.
+ * Looks at the disk only to list the code lists and to see which inputs
+ * exist.  Returns 0, or -1 with err set.
+ */
+int plan_build(struct plan *p, const struct rk_config *cfg, int use_db,
+	       char *const *only, size_t nonly, struct rk_error *err);
+
+/*
+ * Finds each stage's program (proc_find).  Returns 0 when all are there,
+ * else -1 with err naming the first that is not (RK_EXIT_UNAVAILABLE).
+ */
+int plan_find_programs(struct plan *p, const char *self_dir,
+		       struct rk_error *err);
+
+/*
+ * Checks the inputs: -1 with err naming the first missing one
+ * (RK_EXIT_NOINPUT), else 0.
+ */
+int plan_check_inputs(const struct plan *p, struct rk_error *err);
+
+/*
+ * The command line of step s writing under dir (the run directory, or
+ * where it is built).  cmd must be initialised; it is appended to.
+ */
+int plan_step_cmd(const struct plan *p, const struct plan_step *s,
+		  const char *dir, struct proc_cmd *cmd, struct rk_error *err);
+
+/*
+ * Writes the plan as `reckon run --dry-run` shows it: the inputs and
+ * whether each is there, then each stage's command line with outputs
+ * under dir.
+ */
+int plan_write(const struct plan *p, const char *dir, FILE *f,
+	       struct rk_error *err);
+
+/* Frees what the plan owns; accepts a zeroed or half-built plan. */
+void plan_release(struct plan *p);
+
+#endif

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+void proc_cmd_init(struct proc_cmd *c)
+{
+	c->argv = NULL;
+	c->argc = c->cap = 0;
+}
+
+int proc_cmd_add(struct proc_cmd *c, const char *arg, struct rk_error *err)
+{
+	return proc_cmd_add2(c, arg, "", err);
+}
+
+int proc_cmd_add2(struct proc_cmd *c, const char *a, const char *b,
+		  struct rk_error *err)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *s;
+
+	if (c->argc + 2 > c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		char **v = realloc(c->argv, cap * sizeof(*v));
+
+		if (!v)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "out of memory");
+		c->argv = v;
+		c->cap = cap;
+	}
+	s = malloc(la + lb + 1);
+	if (!s)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	memcpy(s, a, la);
+	memcpy(s + la, b, lb + 1);
+	c->argv[c->argc++] = s;
+	c->argv[c->argc] = NULL;
+	return 0;
+}
+
+void proc_cmd_release(struct proc_cmd *c)
+{
+	for (size_t i = 0; i < c->argc; i++)
+		free(c->argv[i]);
+	free(c->argv);
+	proc_cmd_init(c);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *d;
+
+	if (!slash)
+		return NULL;
+	if (slash == path)
+		return strdup("/");
+	d = strndup(path, (size_t)(slash - path));
+	return d;
+}
+
+char *proc_self_dir(const char *argv0)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n > 0) {
+		buf[n] = '\0';
+		return dir_of(buf);
+	}
+	if (argv0 && strchr(argv0, '/'))
+		return dir_of(argv0);
+	return NULL;
+}
+
+static char *join(const char *dir, size_t ndir, const char *name)
+{
+	size_t n = ndir + 1 + strlen(name) + 1;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%.*s/%s", (int)ndir, dir, name);
+	return p;
+}
+
+static int executable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	       access(path, X_OK) == 0;
+}
+
+static char *on_path(const char *program)
+{
+	const char *p = getenv("PATH");
+
+	while (p && *p) {
+		const char *end = strchr(p, ':');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *cand = join(n ? p : ".", n ? n : 1, program);
+
+		if (cand && executable(cand))
+			return cand;
+		free(cand);
+		p = end ? end + 1 : NULL;
+	}
+	return NULL;
+}
+
+char *proc_find(const char *program, const char *self_dir,
+		struct rk_error *err)
+{
+	char *p = NULL;
+
+	if (self_dir) {
+		p = join(self_dir, strlen(self_dir), program);
+		if (p && executable(p))
+			return p;
+		free(p);
+	}
+	p = on_path(program);
+	if (p)
+		return p;
+	rk_error_set(err, RK_EXIT_UNAVAILABLE, NULL, 0,
+		     "program '%s' not found (looked in %s and on PATH)",
+		     program, self_dir ? self_dir : "no program directory");
+	rk_error_hint(err, "build it with 'make', or install reckon with "
+			   "'make install'");
+	return NULL;
+}
+
+static int redirect(posix_spawn_file_actions_t *fa, int fd, const char *path,
+		    struct rk_error *err)
+{
+	int e;
+
+	if (!path && fd == STDERR_FILENO)
+		return 0;
+	e = posix_spawn_file_actions_addopen(fa, fd, path ? path : "/dev/null",
+					     fd == STDIN_FILENO ? O_RDONLY :
+					     O_WRONLY | O_CREAT | O_TRUNC,
+					     0666);
+	if (e != 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
+				    "cannot prepare the output: %s",
+				    strerror(e));
+	return 0;
+}
+
+/* posix_spawn reports a failed open in the child only as exit 127 */
+static int check_writable(const char *path, struct rk_error *err)
+{
+	int fd;
+
+	if (!path)
+		return 0;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	if (fd < 0)
+		return rk_error_set(err, RK_EXIT_CANTCREAT, path, 0,
+				    "cannot create: %s", strerror(errno));
+	close(fd);
+	return 0;
+}
+
+int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
+	     const char *err_path, int *status, struct rk_error *err)
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int e, ws, rc = -1;
+
+	if (check_writable(out_path, err) < 0 ||
+	    check_writable(err_path, err) < 0)
+		return -1;
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	if (redirect(&fa, STDIN_FILENO, NULL, err) < 0 ||
+	    redirect(&fa, STDOUT_FILENO, out_path, err) < 0 ||
+	    redirect(&fa, STDERR_FILENO, err_path, err) < 0)
+		goto out;
+	e = posix_spawn(&pid, path, &fa, NULL, c->argv, environ);
+	if (e != 0) {
+		rk_error_set(err, RK_EXIT_UNAVAILABLE, path, 0,
+			     "cannot start: %s", strerror(e));
+		goto out;
+	}
+	while (waitpid(pid, &ws, 0) < 0) {
+		if (errno != EINTR) {
+			rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
+				     "cannot wait for it: %s", strerror(errno));
+			goto out;
+		}
+	}
+	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+	rc = 0;
+out:
+	posix_spawn_file_actions_destroy(&fa);
+	return rc;
+}

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "run.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "proc.h"
+#include "runid.h"
+#include "tally.h"
+
+static int oom(struct rk_error *err)
+{
+	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+}
+
+static char *path_in(const char *dir, const char *rel)
+{
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s", dir, rel);
+	return p;
+}
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int run_plan(struct run *r, const struct rk_config *cfg,
+	     const struct run_options *o, struct rk_error *err)
+{
+	memset(r, 0, sizeof(*r));
+	manifest_init(&r->m);
+	r->cfg = cfg;
+	r->opt = *o;
+	if (!r->opt.out)
+		r->opt.out = "runs";
+	if (!cfg->pipeline || !cfg->pipeline[0] || cfg->pipeline[0] == '.' ||
+	    strchr(cfg->pipeline, '/')) {
+		rk_error_set(err, RK_EXIT_CONFIG, cfg->path, 0,
+			     "pipeline name '%s' cannot name a directory",
+			     cfg->pipeline ? cfg->pipeline : "");
+		rk_error_hint(err, "use letters, digits, '-' and '_'");
+		return -1;
+	}
+	return plan_build(&r->plan, cfg, o->use_db, o->only, o->nonly, err);
+}
+
+int run_check(struct run *r, struct rk_error *err)
+{
+	if (plan_check_inputs(&r->plan, err) < 0)
+		return -1;
+	return plan_find_programs(&r->plan, r->opt.self_dir, err);
+}
+
+static int hash_only(struct run *r, struct rk_error *err)
+{
+	const struct rk_config *cfg = r->cfg;
+
+	if (r->opt.nonly == 0)
+		return 0;
+	r->m.only = calloc(cfg->nsources, sizeof(*r->m.only));
+	if (!r->m.only)
+		return oom(err);
+	/* in config order, whatever the command line's */
+	for (size_t i = 0; i < r->plan.nsteps; i++) {
+		const struct plan_step *s = &r->plan.steps[i];
+
+		if (s->kind == PLAN_EXTRACT &&
+		    manifest_set(&r->m.only[r->m.nonly++], s->source->id,
+				 err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int run_hash(struct run *r, struct rk_error *err)
+{
+	struct manifest *m = &r->m;
+	char id[RUNID_LEN + 1];
+
+	m->use_db = r->opt.use_db;
+	if (manifest_set(&m->version, RECKON_VERSION, err) < 0 ||
+	    manifest_set(&m->pipeline, r->cfg->pipeline, err) < 0 ||
+	    manifest_set(&m->source_date_epoch, getenv("SOURCE_DATE_EPOCH"),
+			 err) < 0 ||
+	    hash_only(r, err) < 0 ||
+	    manifest_hash_file(&m->config, NULL, r->cfg->path, err) < 0)
+		return -1;
+	for (size_t i = 0; i < r->plan.ncodelists; i++)
+		if (manifest_add_codelist(m, r->plan.codelists[i], err) < 0)
+			return -1;
+	for (size_t i = 0; i < r->plan.ninputs; i++)
+		if (manifest_add_input(m, r->plan.inputs[i].source,
+				       r->plan.inputs[i].path, err) < 0)
+			return -1;
+	runid_compute(m, id);
+	return manifest_set(&m->run_id, id, err);
+}
+
+char *run_final_dir(const struct run *r)
+{
+	size_t n = strlen(r->opt.out) + strlen(r->cfg->pipeline) +
+		   RUNID_LEN + 3;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s/%s", r->opt.out, r->cfg->pipeline,
+			 r->m.run_id ? r->m.run_id : "RUNID");
+	return p;
+}
+
+/* ---- the log ---- */
+
+static void log_cmd(const struct run *r, const struct proc_cmd *c)
+{
+	size_t tl = strlen(r->dir.tmp);
+
+	fputs("\n$", r->log);
+	for (size_t i = 0; i < c->argc; i++) {
+		const char *a = c->argv[i];
+
+		if (strncmp(a, r->dir.tmp, tl) == 0)
+			fprintf(r->log, " %s%s", r->dir.final, a + tl);
+		else
+			fprintf(r->log, " %s", a);
+	}
+	fputc('\n', r->log);
+}
+
+/* Appends n bytes of s to the malloc'd string *dst. */
+static void append(char **dst, const char *s, size_t n)
+{
+	size_t have = *dst ? strlen(*dst) : 0;
+	char *m = realloc(*dst, have + n + 1);
+
+	if (!m)
+		return;
+	memcpy(m + have, s, n);
+	m[have + n] = '\0';
+	*dst = m;
+}
+
+/*
+ * The text of file (a stage's stdout or stderr) with the temporary name of
+ * the run directory replaced by its final one, which is where the user
+ * will find the files named; malloc'd, NULL when empty or unreadable.
+ */
+static char *stage_text(const struct run *r, const char *file)
+{
+	FILE *f = fopen(file, "rb");
+	char buf[8192], *raw = NULL, *out = NULL;
+	size_t n, tl = strlen(r->dir.tmp);
+	const char *p, *hit;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		append(&raw, buf, n);
+	fclose(f);
+	for (p = raw; p && (hit = strstr(p, r->dir.tmp)) != NULL; p = hit + tl) {
+		append(&out, p, (size_t)(hit - p));
+		append(&out, r->dir.final, strlen(r->dir.final));
+	}
+	if (p)
+		append(&out, p, strlen(p));
+	free(raw);
+	return out;
+}
+
+/* Copies file into the log (and into r->messages when keep), removes it. */
+static void log_file(struct run *r, const char *file, int keep)
+{
+	char *text = stage_text(r, file);
+
+	unlink(file);
+	if (!text)
+		return;
+	fputs(text, r->log);
+	if (keep)
+		append(&r->messages, text, strlen(text));
+	free(text);
+}
+
+static void log_start(struct run *r)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(r->m.started, sizeof(r->m.started), "%Y-%m-%dT%H:%M:%SZ",
+		 &tm);
+	fprintf(r->log, "reckon %s: run %s of pipeline %s (%s)\n",
+		RECKON_VERSION, r->m.run_id, r->cfg->pipeline, r->cfg->path);
+	fprintf(r->log, "started %s\n", r->m.started);
+	fprintf(r->log, "(built in %s and renamed at the end: paths below "
+		"name the final directory)\n", r->dir.tmp);
+	fprintf(r->log, "mode: %s\n", r->opt.use_db ? "database" :
+		"files only (--no-db)");
+	if (r->opt.use_db && r->opt.db_note)
+		fprintf(r->log, "database: %s\n", r->opt.db_note);
+	if (r->m.source_date_epoch)
+		fprintf(r->log, "SOURCE_DATE_EPOCH=%s\n",
+			r->m.source_date_epoch);
+}
+
+/* ---- the stages ---- */
+
+static int run_step(struct run *r, size_t i, struct manifest_stage *ms,
+		    struct rk_error *err)
+{
+	const struct plan_step *s = &r->plan.steps[i];
+	char *out = path_in(r->dir.tmp, ".stdout");
+	char *errs = path_in(r->dir.tmp, ".stderr");
+	struct proc_cmd c;
+	double t0;
+	int status = 0, rc = -1;
+
+	proc_cmd_init(&c);
+	if (!out || !errs) {
+		oom(err);
+		goto out;
+	}
+	if (plan_step_cmd(&r->plan, s, r->dir.tmp, &c, err) < 0)
+		goto out;
+	log_cmd(r, &c);
+	fflush(r->log);
+	if (r->opt.progress)
+		r->opt.progress(ms, i, r->plan.nsteps, -1, r->opt.ctx);
+	t0 = now();
+	if (proc_run(s->path, &c, out, errs, &status, err) < 0)
+		goto out;
+	ms->seconds = now() - t0;
+	ms->ran = 1;
+	ms->exit = status;
+	log_file(r, out, 0);
+	log_file(r, errs, status != 0);
+	fprintf(r->log, "exit %d after %.3f s\n", status, ms->seconds);
+	if (r->opt.progress)
+		r->opt.progress(ms, i, r->plan.nsteps, ms->seconds,
+				r->opt.ctx);
+	rc = 0;
+out:
+	proc_cmd_release(&c);
+	free(out);
+	free(errs);
+	return rc;
+}
+
+/* rows of dir/rel; -1 with err set when it is not there */
+static int count_rows(const struct run *r, const struct plan_step *s,
+		      const char *rel, const char *column, struct tally *t,
+		      int required, struct rk_error *err)
+{
+	char *p = path_in(r->dir.tmp, rel);
+	int rc = 0;
+
+	t->rows = t->matches = -1;
+	if (!p)
+		return oom(err);
+	if (access(p, F_OK) != 0) {
+		if (required) {
+			rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				     "%s ended well but wrote no %s",
+				     s->program, rel);
+			rc = -1;
+		}
+	} else {
+		rc = tally_csv(p, column, "significant", t, err);
+	}
+	free(p);
+	return rc;
+}
+
+static int count_results(struct run *r, const struct plan_step *s,
+			 struct manifest_stage *ms, struct rk_error *err)
+{
+	char *dir = path_in(r->dir.tmp, "results");
+	char **files = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	if (!dir || rundir_list(dir, &files, &n) < 0) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+			     "%s ended well but its results cannot be read",
+			     s->program);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char rel[600];
+		struct tally t;
+		int cells = strcmp(files[i], "cells.csv") == 0;
+
+		if (strlen(files[i]) < 5 ||
+		    strcmp(files[i] + strlen(files[i]) - 4, ".csv") != 0)
+			continue;
+		snprintf(rel, sizeof(rel), "results/%s", files[i]);
+		if (count_rows(r, s, rel, cells ? "flag" : NULL, &t, 1,
+			       err) < 0 ||
+		    manifest_add_result(&r->m, files[i], t.rows, err) < 0)
+			goto out;
+		if (cells) {
+			ms->rows = t.rows;
+			r->m.significant = t.matches;
+		}
+	}
+	rc = 0;
+out:
+	rundir_list_free(files, n);
+	free(dir);
+	return rc;
+}
+
+static int count_step(struct run *r, size_t i, struct manifest_stage *ms,
+		      struct rk_error *err)
+{
+	const struct plan_step *s = &r->plan.steps[i];
+	struct tally t;
+
+	switch (s->kind) {
+	case PLAN_EXTRACT:
+		if (count_rows(r, s, s->output, NULL, &t, 1, err) < 0)
+			return -1;
+		ms->rows = t.rows;
+		r->m.raw_rows = (r->m.raw_rows < 0 ? 0 : r->m.raw_rows) + t.rows;
+		return 0;
+	case PLAN_NORMALISE:
+		if (count_rows(r, s, "tidy.csv", NULL, &t, 1, err) < 0)
+			return -1;
+		ms->rows = r->m.tidy_rows = t.rows;
+		if (count_rows(r, s, "rejects.csv", NULL, &t, 0, err) < 0)
+			return -1;
+		r->m.rejects = t.rows;
+		if (count_rows(r, s, "unmapped.csv", NULL, &t, 0, err) < 0)
+			return -1;
+		r->m.unmapped = t.rows;
+		return 0;
+	case PLAN_COMPARE:
+		return count_results(r, s, ms, err);
+	case PLAN_REPORT: {
+		char *p = path_in(r->dir.tmp, s->output);
+		int there = p && access(p, F_OK) == 0;
+
+		free(p);
+		if (!there)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "%s ended well but wrote no %s",
+					    s->program, s->output);
+		return 0;
+	}
+	case PLAN_LOAD:
+		return 0;
+	}
+	return 0;
+}
+
+/* ---- the run ---- */
+
+static int add_stages(struct run *r, struct rk_error *err)
+{
+	for (size_t i = 0; i < r->plan.nsteps; i++) {
+		const struct plan_step *s = &r->plan.steps[i];
+
+		if (!manifest_add_stage(&r->m, s->stage,
+					s->source ? s->source->id : NULL,
+					s->program,
+					s->output[0] ? s->output : NULL, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int write_manifest(struct run *r, struct rk_error *err)
+{
+	char *p = path_in(r->dir.tmp, "manifest.json");
+	int rc;
+
+	if (!p)
+		return oom(err);
+	rc = manifest_write(&r->m, p, err);
+	free(p);
+	return rc;
+}
+
+static int list_outputs(struct run *r, struct rk_error *err)
+{
+	char **files = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (rundir_list(r->dir.tmp, &files, &n) < 0)
+		rc = rk_error_set(err, RK_EXIT_IOERR, r->dir.tmp, 0,
+				  "cannot list the run directory");
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *full;
+
+		if (strcmp(files[i], "manifest.json") == 0 ||
+		    strcmp(files[i], "log.txt") == 0)
+			continue;
+		full = path_in(r->dir.tmp, files[i]);
+
+		rc = full ? manifest_add_output(&r->m, files[i], full, err) :
+			    oom(err);
+		free(full);
+	}
+	rundir_list_free(files, n);
+	return rc;
+}
+
+/*
+ * Ends the run: the manifest in full, the log closed, the directory
+ * renamed into place (to .failed when failed).
+ */
+static int finish(struct run *r, double t0, int failed, struct rk_error *err)
+{
+	struct rk_error e = { 0 };
+	const char *suffix = failed ? ".failed" : NULL;
+	char *final;
+
+	r->m.finished = 1;
+	r->m.seconds = now() - t0;
+	if (list_outputs(r, &e) < 0 || write_manifest(r, &e) < 0)
+		goto fail;
+	fprintf(r->log, "\n%s with exit %d after %.3f s\n",
+		failed ? "stopped" : "finished", r->m.exit, r->m.seconds);
+	if (fclose(r->log) != 0) {
+		r->log = NULL;
+		rk_error_set(&e, RK_EXIT_IOERR, "log.txt", 0, "cannot write");
+		goto fail;
+	}
+	r->log = NULL;
+	if (rundir_commit(&r->dir, suffix, &r->replaced, &e) < 0)
+		goto fail;
+	final = failed ? malloc(strlen(r->dir.final) + 8) : strdup(r->dir.final);
+	if (final && failed)
+		sprintf(final, "%s.failed", r->dir.final);
+	r->where = final;
+	return 0;
+fail:
+	if (!failed)
+		*err = e;
+	return -1;
+}
+
+static int stage_failed(struct run *r, size_t i, struct rk_error *err)
+{
+	const struct manifest_stage *ms = &r->m.stages[i];
+
+	r->m.exit = ms->exit;
+	if (manifest_set(&r->m.failed_stage, ms->name, err) < 0)
+		return -1;
+	if (ms->exit >= 128) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+			     "%s was ended by signal %d", ms->program,
+			     ms->exit - 128);
+		r->m.exit = RK_EXIT_SOFTWARE;
+	} else {
+		rk_error_set(err, ms->exit, NULL, 0,
+			     "stage %s%s%s failed: %s exited with status %d",
+			     ms->name, ms->source ? " " : "",
+			     ms->source ? ms->source : "", ms->program,
+			     ms->exit);
+	}
+	return -1;
+}
+
+static int run_stages(struct run *r, struct rk_error *err)
+{
+	for (size_t i = 0; i < r->plan.nsteps; i++) {
+		struct manifest_stage *ms = &r->m.stages[i];
+
+		if (r->plan.steps[i].skipped)
+			continue;
+		if (r->plan.steps[i].kind == PLAN_REPORT &&
+		    write_manifest(r, err) < 0)
+			return -1;
+		if (run_step(r, i, ms, err) < 0)
+			return -1;
+		if (ms->exit != 0 && ms->exit != RK_EXIT_THRESHOLD)
+			return stage_failed(r, i, err);
+		if (ms->exit == RK_EXIT_THRESHOLD)
+			r->m.exit = RK_EXIT_THRESHOLD;
+		if (count_step(r, i, ms, err) < 0) {
+			r->m.exit = err->code;
+			manifest_set(&r->m.failed_stage, ms->name, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int run_execute(struct run *r, struct rk_error *err)
+{
+	double t0 = now();
+	char *log;
+
+	if (rundir_create(&r->dir, r->opt.out, r->cfg->pipeline, r->m.run_id,
+			  err) < 0)
+		return -1;
+	log = path_in(r->dir.tmp, "log.txt");
+	r->log = log ? fopen(log, "w") : NULL;
+	free(log);
+	if (!r->log)
+		return rk_error_set(err, RK_EXIT_CANTCREAT, r->dir.parent, 0,
+				    "cannot create log.txt in the run "
+				    "directory");
+	log_start(r);
+	if (add_stages(r, err) < 0)
+		return -1;
+	if (run_stages(r, err) < 0) {
+		if (r->m.failed_stage)
+			finish(r, t0, 1, err);
+		return -1;
+	}
+	if (finish(r, t0, 0, err) < 0)
+		return -1;
+	return r->m.exit;
+}
+
+void run_release(struct run *r)
+{
+	if (r->log)
+		fclose(r->log);
+	rundir_release(&r->dir);
+	plan_release(&r->plan);
+	manifest_release(&r->m);
+	free(r->where);
+	free(r->messages);
+	memset(r, 0, sizeof(*r));
+}

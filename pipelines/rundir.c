@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _XOPEN_SOURCE 700
+#include "rundir.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *joinf(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s%s", a, b, c);
+	return p;
+}
+
+int rundir_mkdirs(const char *path, struct rk_error *err)
+{
+	char *p = strdup(path);
+	int rc = 0;
+
+	if (!p)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			rc = rk_error_set(err, RK_EXIT_CANTCREAT, p, 0,
+					  "cannot create the directory: %s",
+					  strerror(errno));
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int rundir_remove_tree(const char *path)
+{
+	return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int mksub(const char *dir, const char *name, struct rk_error *err)
+{
+	char *p = joinf(dir, name, "");
+	int rc = 0;
+
+	if (!p || mkdir(p, 0777) != 0)
+		rc = rk_error_set(err, RK_EXIT_CANTCREAT, p ? p : dir, 0,
+				  "cannot create the directory: %s",
+				  p ? strerror(errno) : "out of memory");
+	free(p);
+	return rc;
+}
+
+int rundir_create(struct rundir *d, const char *out, const char *pipeline,
+		  const char *run_id, struct rk_error *err)
+{
+	char name[128];
+
+	memset(d, 0, sizeof(*d));
+	snprintf(name, sizeof(name), ".%s.tmp.XXXXXX", run_id);
+	d->parent = joinf(out, pipeline, "");
+	d->final = d->parent ? joinf(d->parent, run_id, "") : NULL;
+	d->tmp = d->parent ? joinf(d->parent, name, "") : NULL;
+	if (!d->parent || !d->final || !d->tmp) {
+		rundir_release(d);
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	}
+	if (rundir_mkdirs(d->parent, err) < 0)
+		goto fail;
+	if (!mkdtemp(d->tmp)) {
+		rk_error_set(err, RK_EXIT_CANTCREAT, d->parent, 0,
+			     "cannot create the run directory: %s",
+			     strerror(errno));
+		free(d->tmp);
+		d->tmp = NULL;
+		goto fail;
+	}
+	if (mksub(d->tmp, "raw", err) < 0 || mksub(d->tmp, "results", err) < 0)
+		goto fail;
+	return 0;
+fail:
+	rundir_release(d);
+	return -1;
+}
+
+/* Moves an existing target out of the way; *old is where it went. */
+static int set_aside(const struct rundir *d, const char *target, char **old,
+		     struct rk_error *err)
+{
+	struct stat st;
+	char *holder, *moved;
+
+	*old = NULL;
+	if (lstat(target, &st) != 0)
+		return 0;
+	holder = joinf(d->parent, ".old.XXXXXX", "");
+	if (!holder || !mkdtemp(holder)) {
+		free(holder);
+		return rk_error_set(err, RK_EXIT_IOERR, d->parent, 0,
+				    "cannot replace the earlier run: %s",
+				    strerror(errno));
+	}
+	moved = joinf(holder, "run", "");
+	if (!moved || rename(target, moved) != 0) {
+		rmdir(holder);
+		free(moved);
+		free(holder);
+		return rk_error_set(err, RK_EXIT_IOERR, target, 0,
+				    "cannot replace the earlier run: %s",
+				    strerror(errno));
+	}
+	free(moved);
+	*old = holder;
+	return 0;
+}
+
+/* Undoes set_aside after a failed rename; old is then empty. */
+static void put_back(const char *old, const char *target)
+{
+	char *moved = joinf(old, "run", "");
+
+	if (moved)
+		rename(moved, target);
+	free(moved);
+}
+
+int rundir_commit(struct rundir *d, const char *suffix, int *replaced,
+		  struct rk_error *err)
+{
+	char *target = joinf(d->parent, strrchr(d->final, '/') + 1,
+			     suffix ? suffix : "");
+	char *old = NULL;
+	int rc = -1;
+
+	if (replaced)
+		*replaced = 0;
+	if (!target)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	if (set_aside(d, target, &old, err) < 0)
+		goto out;
+	if (rename(d->tmp, target) != 0) {
+		rk_error_set(err, RK_EXIT_IOERR, target, 0,
+			     "cannot move the run into place: %s",
+			     strerror(errno));
+		if (old)
+			put_back(old, target);
+		goto out;
+	}
+	free(d->tmp);
+	d->tmp = NULL;
+	if (replaced)
+		*replaced = old != NULL;
+	rc = 0;
+out:
+	if (old)
+		rundir_remove_tree(old);
+	free(old);
+	free(target);
+	return rc;
+}
+
+void rundir_release(struct rundir *d)
+{
+	if (d->tmp)
+		rundir_remove_tree(d->tmp);
+	free(d->parent);
+	free(d->final);
+	free(d->tmp);
+	memset(d, 0, sizeof(*d));
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int list_under(const char *dir, const char *rel, char ***v, size_t *n)
+{
+	char *p = rel[0] ? joinf(dir, rel, "") : strdup(dir);
+	DIR *d = p ? opendir(p) : NULL;
+	struct dirent *e;
+	int rc = d ? 0 : -1;
+
+	while (rc == 0 && d && (e = readdir(d)) != NULL) {
+		char *name, *full, **nv;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		name = rel[0] ? joinf(rel, e->d_name, "") : strdup(e->d_name);
+		full = name ? joinf(dir, name, "") : NULL;
+		if (!full || stat(full, &st) != 0) {
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = list_under(dir, name, v, n);
+		} else if ((nv = realloc(*v, (*n + 1) * sizeof(*nv))) != NULL) {
+			*v = nv;
+			nv[(*n)++] = name;
+			name = NULL;
+		} else {
+			rc = -1;
+		}
+		free(full);
+		free(name);
+	}
+	if (d)
+		closedir(d);
+	free(p);
+	return rc;
+}
+
+int rundir_list(const char *dir, char ***v, size_t *n)
+{
+	*v = NULL;
+	*n = 0;
+	if (list_under(dir, "", v, n) < 0) {
+		rundir_list_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return -1;
+	}
+	if (*n > 1)
+		qsort(*v, *n, sizeof(**v), by_name);
+	return 0;
+}
+
+void rundir_list_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

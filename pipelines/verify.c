@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _XOPEN_SOURCE 700
+#include "verify.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "jsondoc.h"
+#include "rundir.h"
+
+static int oom(struct rk_error *err)
+{
+	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+}
+
+static char *join(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s", a, b);
+	return p;
+}
+
+static int add_item(struct verify *v, enum verify_kind kind, const char *path,
+		    const char *detail, struct rk_error *err)
+{
+	struct verify_item *items = realloc(v->items,
+					    (v->nitems + 1) * sizeof(*items));
+	struct verify_item *it;
+
+	if (!items)
+		return oom(err);
+	v->items = items;
+	it = &items[v->nitems];
+	it->kind = kind;
+	it->path = strdup(path);
+	it->detail = detail ? strdup(detail) : NULL;
+	if (!it->path || (detail && !it->detail)) {
+		free(it->path);
+		free(it->detail);
+		return oom(err);
+	}
+	v->nitems++;
+	if (kind != VERIFY_SAME)
+		v->nfindings++;
+	return 0;
+}
+
+/* The directory that holds OUT when run_dir is OUT/PIPELINE/RUNID. */
+static char *out_parent(const char *run_dir)
+{
+	char *p = join(run_dir, "../../..");
+	char *real = p ? realpath(p, NULL) : NULL;
+
+	free(p);
+	return real;
+}
+
+static int find_base(struct verify *v, struct rk_error *err)
+{
+	const char *cfg = v->recorded.config.path;
+	char *cand;
+
+	if (cfg[0] == '/' || access(cfg, F_OK) == 0)
+		return 0;
+	cand = out_parent(v->run_dir);
+	if (cand) {
+		char *p = join(cand, cfg);
+		int there = p && access(p, F_OK) == 0;
+
+		free(p);
+		if (there) {
+			v->base = cand;
+			return 0;
+		}
+		free(cand);
+	}
+	rk_error_set(err, RK_EXIT_NOINPUT, cfg, 0,
+		     "the run's config is not found here, nor beside the run "
+		     "directory");
+	rk_error_hint(err, "run 'reckon verify' from the directory the run "
+			   "was made in");
+	return -1;
+}
+
+int verify_open(struct verify *v, const char *run_dir, struct rk_error *err)
+{
+	char *manifest;
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	manifest_init(&v->recorded);
+	v->run_dir = realpath(run_dir, NULL);
+	if (!v->run_dir)
+		return rk_error_set(err, RK_EXIT_NOINPUT, run_dir, 0,
+				    "cannot open the run directory: %s",
+				    strerror(errno));
+	manifest = join(v->run_dir, "manifest.json");
+	if (!manifest)
+		return oom(err);
+	rc = manifest_read(&v->recorded, manifest, err);
+	free(manifest);
+	if (rc < 0) {
+		if (err && err->code == RK_EXIT_NOINPUT)
+			rk_error_hint(err, "give a run directory that 'reckon "
+					   "run' wrote (runs/PIPELINE/RUNID)");
+		return -1;
+	}
+	return find_base(v, err);
+}
+
+/* ---- inputs ---- */
+
+static int check_file(struct verify *v, const struct manifest_file *f,
+		      struct rk_error *err)
+{
+	struct manifest_file now;
+	struct rk_error e = { 0 };
+	char detail[200];
+	int rc;
+
+	if (access(f->path, F_OK) != 0) {
+		v->ninputs_missing++;
+		return add_item(v, VERIFY_MISSING, f->path,
+				f->source ? f->source : NULL, err);
+	}
+	if (manifest_hash_file(&now, NULL, f->path, &e) < 0) {
+		free(now.path);
+		*err = e;
+		return -1;
+	}
+	free(now.path);
+	free(now.source);
+	if (strcmp(now.sha256, f->sha256) == 0)
+		return 0;
+	snprintf(detail, sizeof(detail),
+		 "%s%s%ssha256 was %.12s…, now %.12s…; %lld bytes, now %lld",
+		 f->source ? "input of " : "", f->source ? f->source : "",
+		 f->source ? ": " : "", f->sha256, now.sha256, f->size,
+		 now.size);
+	rc = add_item(v, VERIFY_CHANGED, f->path, detail, err);
+	return rc;
+}
+
+/* Code lists in the recorded directory that the run did not have. */
+static int check_added(struct verify *v, struct rk_error *err)
+{
+	const struct manifest *m = &v->recorded;
+	char *dir, *slash, **files = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (m->ncodelists == 0 || !(slash = strrchr(m->codelists[0].path, '/')))
+		return 0;
+	dir = strndup(m->codelists[0].path,
+		      (size_t)(slash - m->codelists[0].path));
+	if (!dir)
+		return oom(err);
+	if (rundir_list(dir, &files, &n) < 0)
+		n = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *p = join(dir, files[i]);
+		size_t k, len = strlen(files[i]);
+		int known = 0;
+
+		if (!p) {
+			rc = oom(err);
+			break;
+		}
+		for (k = 0; k < m->ncodelists; k++)
+			known |= strcmp(m->codelists[k].path, p) == 0;
+		if (!known && !strchr(files[i], '/') && len > 4 &&
+		    strcmp(files[i] + len - 4, ".csv") == 0)
+			rc = add_item(v, VERIFY_ADDED, p, NULL, err);
+		free(p);
+	}
+	rundir_list_free(files, n);
+	free(dir);
+	return rc;
+}
+
+int verify_inputs(struct verify *v, struct rk_error *err)
+{
+	const struct manifest *m = &v->recorded;
+
+	if (check_file(v, &m->config, err) < 0)
+		return -1;
+	for (size_t i = 0; i < m->ncodelists; i++)
+		if (check_file(v, &m->codelists[i], err) < 0)
+			return -1;
+	for (size_t i = 0; i < m->ninputs; i++)
+		if (check_file(v, &m->inputs[i], err) < 0)
+			return -1;
+	return check_added(v, err);
+}
+
+/* ---- the rerun ---- */
+
+static int rerun_env(const struct verify *v, struct rk_error *err)
+{
+	const char *sde = v->recorded.source_date_epoch;
+
+	if ((sde ? setenv("SOURCE_DATE_EPOCH", sde, 1) :
+		   unsetenv("SOURCE_DATE_EPOCH")) != 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "cannot set SOURCE_DATE_EPOCH: %s",
+				    strerror(errno));
+	return 0;
+}
+
+static int make_out(struct verify *v, struct rk_error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	v->rerun_out = join(tmp && tmp[0] ? tmp : "/tmp", "reckon-verify.XXXXXX");
+	if (!v->rerun_out)
+		return oom(err);
+	if (!mkdtemp(v->rerun_out)) {
+		rk_error_set(err, RK_EXIT_CANTCREAT, v->rerun_out, 0,
+			     "cannot create a directory for the rerun: %s",
+			     strerror(errno));
+		free(v->rerun_out);
+		v->rerun_out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int verify_rerun(struct verify *v, const struct run_options *o,
+		 struct rk_error *err)
+{
+	struct rk_config *cfg = NULL;
+	struct run_options ro = *o;
+	struct run r;
+	int rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	if (rerun_env(v, err) < 0 || make_out(v, err) < 0)
+		return -1;
+	cfg = rk_config_load(v->recorded.config.path, err);
+	if (!cfg)
+		return -1;
+	ro.out = v->rerun_out;
+	ro.use_db = v->recorded.use_db;
+	ro.only = v->recorded.only;
+	ro.nonly = v->recorded.nonly;
+	if (run_plan(&r, cfg, &ro, err) < 0 || run_check(&r, err) < 0 ||
+	    run_hash(&r, err) < 0)
+		goto out;
+	if (run_execute(&r, err) < 0) {
+		v->messages = r.messages;
+		r.messages = NULL;
+		goto out;
+	}
+	v->rerun_dir = r.where;
+	r.where = NULL;
+	rc = 0;
+out:
+	run_release(&r);
+	rk_config_free(cfg);
+	return rc;
+}
+
+/* ---- comparing ---- */
+
+/* Where two files first differ, in detail; 0 when they do not. */
+static int file_diff(const char *a, const char *b, char *detail, size_t n)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	long long off = 0, line = 1;
+	int ca = EOF, cb = EOF, rc = 1;
+
+	if (!fa || !fb) {
+		snprintf(detail, n, "cannot be read");
+		goto out;
+	}
+	for (;; off++) {
+		ca = getc(fa);
+		cb = getc(fb);
+		if (ca != cb || ca == EOF)
+			break;
+		line += ca == '\n';
+	}
+	if (ca == cb) {
+		rc = 0;
+	} else if (ca == EOF || cb == EOF) {
+		snprintf(detail, n, "the rerun's is %s (from byte %lld, "
+			 "line %lld)", ca == EOF ? "longer" : "shorter", off,
+			 line);
+	} else {
+		snprintf(detail, n, "first difference at byte %lld "
+			 "(line %lld)", off, line);
+	}
+out:
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return rc;
+}
+
+static int manifest_diff(const char *a, const char *b, char *detail,
+			 size_t n, struct rk_error *err)
+{
+	struct jsondoc *da = jsondoc_load(a, err), *db = NULL;
+	int rc = -1;
+
+	if (!da || !(db = jsondoc_load(b, err)))
+		goto out;
+	rc = jsondoc_diff(da, db, "timings", detail, n);
+out:
+	jsondoc_free(da);
+	jsondoc_free(db);
+	return rc;
+}
+
+static int compare_one(struct verify *v, const char *name,
+		       struct rk_error *err)
+{
+	char *a = join(v->run_dir, name), *b = join(v->rerun_dir, name);
+	char detail[600] = "";
+	int rc = -1, d;
+
+	if (!a || !b) {
+		oom(err);
+		goto out;
+	}
+	if (strcmp(name, "manifest.json") == 0)
+		d = manifest_diff(a, b, detail, sizeof(detail), err);
+	else
+		d = file_diff(a, b, detail, sizeof(detail));
+	if (d < 0)
+		goto out;
+	rc = add_item(v, d ? VERIFY_DIFFERS : VERIFY_SAME, name,
+		      d ? detail : NULL, err);
+out:
+	free(a);
+	free(b);
+	return rc;
+}
+
+static int walk(struct verify *v, char **x, size_t nx, char **y, size_t ny,
+		struct rk_error *err)
+{
+	size_t i = 0, k = 0;
+
+	while (i < nx || k < ny) {
+		int c = i == nx ? 1 : k == ny ? -1 : strcmp(x[i], y[k]);
+		const char *name = c <= 0 ? x[i] : y[k];
+		int rc = 0;
+
+		if (strcmp(name, "log.txt") == 0)
+			rc = 0;
+		else if (c < 0)
+			rc = add_item(v, VERIFY_ONLY_RUN, name, NULL, err);
+		else if (c > 0)
+			rc = add_item(v, VERIFY_ONLY_RERUN, name, NULL, err);
+		else
+			rc = compare_one(v, name, err);
+		if (rc < 0)
+			return -1;
+		i += c <= 0;
+		k += c >= 0;
+	}
+	return 0;
+}
+
+int verify_compare(struct verify *v, struct rk_error *err)
+{
+	char **x = NULL, **y = NULL;
+	size_t nx = 0, ny = 0;
+	int rc = -1;
+
+	if (rundir_list(v->run_dir, &x, &nx) < 0 ||
+	    rundir_list(v->rerun_dir, &y, &ny) < 0) {
+		rk_error_set(err, RK_EXIT_IOERR, v->run_dir, 0,
+			     "cannot list the run directories: %s",
+			     strerror(errno));
+		goto out;
+	}
+	rc = walk(v, x, nx, y, ny, err);
+out:
+	rundir_list_free(x, nx);
+	rundir_list_free(y, ny);
+	return rc;
+}
+
+/* ---- the report ---- */
+
+static const char *const kind_word[] = {
+	[VERIFY_SAME] = "same",
+	[VERIFY_CHANGED] = "changed",
+	[VERIFY_MISSING] = "missing",
+	[VERIFY_ADDED] = "added",
+	[VERIFY_DIFFERS] = "differs",
+	[VERIFY_ONLY_RUN] = "not rerun",
+	[VERIFY_ONLY_RERUN] = "new",
+};
+
+static size_t count(const struct verify *v, int inputs)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < v->nitems; i++) {
+		enum verify_kind k = v->items[i].kind;
+
+		if (k == VERIFY_SAME)
+			continue;
+		n += inputs == (k == VERIFY_CHANGED || k == VERIFY_MISSING ||
+				k == VERIFY_ADDED);
+	}
+	return n;
+}
+
+void verify_write(const struct verify *v, FILE *f)
+{
+	const struct manifest *m = &v->recorded;
+	size_t nin = count(v, 1), nout = count(v, 0), same = 0;
+
+	fprintf(f, "reckon verify: run %s of pipeline %s\n", m->run_id,
+		m->pipeline ? m->pipeline : "?");
+	fprintf(f, "  inputs     %zu %s, %s\n",
+		2 + m->ncodelists + m->ninputs - 1,
+		"files recorded", nin ? "not all as recorded:" : "all as recorded");
+	for (size_t i = 0; i < v->nitems; i++) {
+		const struct verify_item *it = &v->items[i];
+
+		same += it->kind == VERIFY_SAME;
+		fprintf(f, "  %-10s %s%s%s\n", kind_word[it->kind], it->path,
+			it->detail ? ": " : "", it->detail ? it->detail : "");
+	}
+	if (v->nfindings == 0)
+		fprintf(f, "verified: the rerun wrote the same %zu files byte "
+			"for byte (manifest.json compared without its "
+			"timings; log.txt not compared)\n", same);
+	else
+		fprintf(f, "NOT verified: %zu %s not as recorded, %zu %s "
+			"differ\n", nin, nin == 1 ? "input" : "inputs", nout,
+			nout == 1 ? "output" : "outputs");
+}
+
+void verify_release(struct verify *v)
+{
+	if (v->rerun_out)
+		rundir_remove_tree(v->rerun_out);
+	free(v->rerun_out);
+	free(v->rerun_dir);
+	free(v->run_dir);
+	free(v->base);
+	free(v->messages);
+	for (size_t i = 0; i < v->nitems; i++) {
+		free(v->items[i].path);
+		free(v->items[i].detail);
+	}
+	free(v->items);
+	manifest_release(&v->recorded);
+	memset(v, 0, sizeof(*v));
+}

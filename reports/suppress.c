@@ -1,0 +1,954 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "suppress.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map.h"
+
+/*
+ * Items live in parallel arrays indexed by id.  After supp_run, memb lists
+ * each item's base cells and inc lists, for each base cell, the items that
+ * hold it (both compressed: off[id] .. off[id + 1]).
+ */
+
+#define BOX_MAX_DIMS 4
+#define MAX_PIVOTS 3
+/* box evaluations per table before giving up and withholding it all */
+#define EVAL_BUDGET 4000000L
+
+enum kind { CELL = 0, SUM = 1 };
+
+struct cand {
+	uint32_t val;
+	double cost;
+};
+
+struct box {
+	size_t pivot;                  /* a base cell */
+	unsigned nd;
+	unsigned char dim[BOX_MAX_DIMS];
+	uint32_t alt[BOX_MAX_DIMS];    /* the other value in each dim */
+	int t;                         /* +1 or -1 on the pivot */
+};
+
+struct supp_table {
+	size_t ndims;
+	double k;
+	int ran, all;
+	size_t n, cap;
+	double *value;
+	unsigned char *kind, *state, *base, *covered;
+	uint32_t *coord;               /* n * ndims; SUPP_ALL for sums */
+	size_t *sum_first, *sum_count; /* into sum_ids, for sums */
+	size_t *sum_ids, nsum_ids, sum_cap;
+	struct rk_map *cells;          /* coordinates -> item id */
+
+	size_t *memb_off, *memb;
+	size_t *inc_off, *inc;
+	uint32_t **vals;               /* per dim: values of base cells */
+	size_t *nvals;
+
+	struct box *boxes;
+	size_t nboxes, boxcap;
+	size_t nprimary, nsecondary;
+	long evals;
+
+	int *net;                      /* scratch, all zero between uses */
+	unsigned char *mark;           /* scratch: in touched */
+	size_t *touched;
+	struct cand *cand_tmp;         /* scratch, largest nvals */
+};
+
+struct supp_table *supp_new(size_t ndims, double k)
+{
+	struct supp_table *t;
+
+	if (ndims < 1 || ndims > SUPP_MAX_DIMS)
+		return NULL;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->ndims = ndims;
+	t->k = k;
+	t->cells = rk_map_new();
+	if (!t->cells) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static int grow(struct supp_table *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 256;
+	void *p;
+
+#define GROW(field, count) \
+	do { \
+		p = realloc(t->field, (count) * sizeof(*t->field)); \
+		if (!p) \
+			return -1; \
+		t->field = p; \
+	} while (0)
+	GROW(value, cap);
+	GROW(kind, cap);
+	GROW(state, cap);
+	GROW(base, cap);
+	GROW(covered, cap);
+	GROW(coord, cap * t->ndims);
+	GROW(sum_first, cap);
+	GROW(sum_count, cap);
+#undef GROW
+	t->cap = cap;
+	return 0;
+}
+
+static long add_item(struct supp_table *t, enum kind kind, double value)
+{
+	size_t id = t->n;
+
+	if (t->ran || (t->n == t->cap && grow(t) < 0))
+		return -1;
+	t->value[id] = value;
+	t->kind[id] = kind;
+	t->state[id] = SUPP_SHOWN;
+	t->base[id] = 0;
+	t->covered[id] = 0;
+	t->sum_first[id] = t->sum_count[id] = 0;
+	for (size_t d = 0; d < t->ndims; d++)
+		t->coord[id * t->ndims + d] = SUPP_ALL;
+	t->n++;
+	return (long)id;
+}
+
+static const uint32_t *coord_of(const struct supp_table *t, size_t id)
+{
+	return t->coord + id * t->ndims;
+}
+
+/* The item at these coordinates, or -1. */
+static long lookup(const struct supp_table *t, const uint32_t *c)
+{
+	size_t v;
+
+	if (!rk_map_get(t->cells, c, t->ndims * sizeof(*c), &v))
+		return -1;
+	return (long)v;
+}
+
+long supp_cell(struct supp_table *t, const uint32_t *coord, double value)
+{
+	long id = lookup(t, coord);
+
+	if (id >= 0)
+		return id;
+	id = add_item(t, CELL, value);
+	if (id < 0)
+		return -1;
+	memcpy(t->coord + (size_t)id * t->ndims, coord,
+	       t->ndims * sizeof(*coord));
+	if (rk_map_put(t->cells, coord, t->ndims * sizeof(*coord), (size_t)id,
+		       NULL, NULL) < 0) {
+		t->n--;
+		return -1;
+	}
+	return id;
+}
+
+long supp_sum(struct supp_table *t, const size_t *ids, size_t n, double value)
+{
+	long id;
+
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] >= t->n)
+			return -1;
+	if (t->nsum_ids + n > t->sum_cap) {
+		size_t cap = t->sum_cap ? t->sum_cap : 256;
+		size_t *p;
+
+		while (cap < t->nsum_ids + n)
+			cap *= 2;
+		p = realloc(t->sum_ids, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		t->sum_ids = p;
+		t->sum_cap = cap;
+	}
+	id = add_item(t, SUM, value);
+	if (id < 0)
+		return -1;
+	memcpy(t->sum_ids + t->nsum_ids, ids, n * sizeof(*ids));
+	t->sum_first[id] = t->nsum_ids;
+	t->sum_count[id] = n;
+	t->nsum_ids += n;
+	return id;
+}
+
+/* ---- structure: base cells, members, incidence ---- */
+
+/* The dims where item id is broken down, as indexes; returns how many. */
+static unsigned fixed_dims(const struct supp_table *t, size_t id,
+			   unsigned char *dims)
+{
+	const uint32_t *c = coord_of(t, id);
+	unsigned m = 0;
+
+	for (size_t d = 0; d < t->ndims; d++)
+		if (c[d] != SUPP_ALL)
+			dims[m++] = (unsigned char)d;
+	return m;
+}
+
+/* c = coordinates of id with the dims picked by mask (over dims) made ALL. */
+static void coarsen(const struct supp_table *t, size_t id,
+		    const unsigned char *dims, unsigned mask, uint32_t *c)
+{
+	memcpy(c, coord_of(t, id), t->ndims * sizeof(*c));
+	for (unsigned i = 0; mask; i++, mask >>= 1)
+		if (mask & 1)
+			c[dims[i]] = SUPP_ALL;
+}
+
+static void mark_base(struct supp_table *t)
+{
+	unsigned char dims[SUPP_MAX_DIMS];
+	uint32_t c[SUPP_MAX_DIMS];
+
+	for (size_t i = 0; i < t->n; i++)
+		t->base[i] = t->kind[i] == CELL;
+	for (size_t i = 0; i < t->n; i++) {
+		unsigned m;
+
+		if (t->kind[i] != CELL)
+			continue;
+		m = fixed_dims(t, i, dims);
+		for (unsigned mask = 1; mask < (1u << m); mask++) {
+			long j;
+
+			coarsen(t, i, dims, mask, c);
+			if ((j = lookup(t, c)) >= 0)
+				t->base[j] = 0;
+		}
+	}
+}
+
+struct pair {
+	size_t item, cell;
+};
+
+static int push_pair(struct pair **p, size_t *n, size_t *cap, size_t item,
+		     size_t cell)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 1024;
+		struct pair *q = realloc(*p, nc * sizeof(*q));
+
+		if (!q)
+			return -1;
+		*p = q;
+		*cap = nc;
+	}
+	(*p)[*n].item = item;
+	(*p)[*n].cell = cell;
+	(*n)++;
+	return 0;
+}
+
+/* Members of cells: every base cell under each registered coarsening. */
+static int cell_pairs(struct supp_table *t, struct pair **p, size_t *n,
+		      size_t *cap)
+{
+	unsigned char dims[SUPP_MAX_DIMS];
+	uint32_t c[SUPP_MAX_DIMS];
+
+	for (size_t i = 0; i < t->n; i++) {
+		unsigned m;
+
+		if (!t->base[i])
+			continue;
+		m = fixed_dims(t, i, dims);
+		for (unsigned mask = 0; mask < (1u << m); mask++) {
+			long j;
+
+			coarsen(t, i, dims, mask, c);
+			if ((j = lookup(t, c)) >= 0 &&
+			    push_pair(p, n, cap, (size_t)j, i) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Compressed lists from pairs, keyed by item (by_item) or by cell. */
+static int compress(const struct supp_table *t, const struct pair *p,
+		    size_t n, int by_item, size_t **off, size_t **list)
+{
+	size_t *o = calloc(t->n + 1, sizeof(*o));
+	size_t *l = malloc((n ? n : 1) * sizeof(*l));
+
+	if (!o || !l) {
+		free(o);
+		free(l);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		o[(by_item ? p[i].item : p[i].cell) + 1]++;
+	for (size_t i = 0; i < t->n; i++)
+		o[i + 1] += o[i];
+	/* pairs come in cell order, then item order: a stable fill keeps it */
+	{
+		size_t *fill = malloc((t->n + 1) * sizeof(*fill));
+
+		if (!fill) {
+			free(o);
+			free(l);
+			return -1;
+		}
+		memcpy(fill, o, (t->n + 1) * sizeof(*fill));
+		for (size_t i = 0; i < n; i++) {
+			size_t key = by_item ? p[i].item : p[i].cell;
+
+			l[fill[key]++] = by_item ? p[i].cell : p[i].item;
+		}
+		free(fill);
+	}
+	*off = o;
+	*list = l;
+	return 0;
+}
+
+/* Members of sums: the union of their parts' members, in first-seen order. */
+static int sum_pairs(struct supp_table *t, const size_t *moff,
+		     const size_t *memb, struct pair **p, size_t *n,
+		     size_t *cap)
+{
+	size_t *seen = calloc(t->n, sizeof(*seen));
+
+	if (!seen)
+		return -1;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->kind[i] != SUM)
+			continue;
+		for (size_t k = 0; k < t->sum_count[i]; k++) {
+			size_t part = t->sum_ids[t->sum_first[i] + k];
+
+			for (size_t m = moff[part]; m < moff[part + 1]; m++) {
+				size_t cell = memb[m];
+
+				if (seen[cell] == i + 1)
+					continue;
+				seen[cell] = i + 1;
+				if (push_pair(p, n, cap, i, cell) < 0) {
+					free(seen);
+					return -1;
+				}
+			}
+		}
+	}
+	free(seen);
+	return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Each dimension's values among base cells, sorted, once each. */
+static int dim_values(struct supp_table *t)
+{
+	t->vals = calloc(t->ndims, sizeof(*t->vals));
+	t->nvals = calloc(t->ndims, sizeof(*t->nvals));
+	if (!t->vals || !t->nvals)
+		return -1;
+	for (size_t d = 0; d < t->ndims; d++) {
+		size_t n = 0;
+		uint32_t *v = malloc((t->n ? t->n : 1) * sizeof(*v));
+
+		if (!v)
+			return -1;
+		for (size_t i = 0; i < t->n; i++)
+			if (t->base[i] && coord_of(t, i)[d] != SUPP_ALL)
+				v[n++] = coord_of(t, i)[d];
+		qsort(v, n, sizeof(*v), cmp_u32);
+		{
+			size_t u = 0;
+
+			for (size_t i = 0; i < n; i++)
+				if (u == 0 || v[u - 1] != v[i])
+					v[u++] = v[i];
+			n = u;
+		}
+		t->vals[d] = v;
+		t->nvals[d] = n;
+	}
+	return 0;
+}
+
+static int build(struct supp_table *t)
+{
+	struct pair *p = NULL;
+	size_t n = 0, cap = 0;
+	size_t *moff = NULL, *memb = NULL;
+	int rc = -1;
+
+	mark_base(t);
+	if (cell_pairs(t, &p, &n, &cap) < 0)
+		goto out;
+	/* members of cells first: sums are built from them */
+	if (compress(t, p, n, 1, &moff, &memb) < 0)
+		goto out;
+	if (sum_pairs(t, moff, memb, &p, &n, &cap) < 0)
+		goto out;
+	if (compress(t, p, n, 1, &t->memb_off, &t->memb) < 0 ||
+	    compress(t, p, n, 0, &t->inc_off, &t->inc) < 0)
+		goto out;
+	if (dim_values(t) < 0)
+		goto out;
+	t->net = calloc(t->n ? t->n : 1, sizeof(*t->net));
+	t->touched = malloc((t->n ? t->n : 1) * sizeof(*t->touched));
+	t->mark = calloc(t->n ? t->n : 1, 1);
+	{
+		size_t most = 1;
+
+		for (size_t d = 0; d < t->ndims; d++)
+			if (t->nvals[d] > most)
+				most = t->nvals[d];
+		t->cand_tmp = malloc(most * sizeof(*t->cand_tmp));
+	}
+	if (!t->net || !t->touched || !t->mark || !t->cand_tmp)
+		goto out;
+	rc = 0;
+out:
+	free(p);
+	free(moff);
+	free(memb);
+	return rc;
+}
+
+/* ---- boxes ---- */
+
+static int hidden(const struct supp_table *t, size_t id)
+{
+	return t->state[id] != SUPP_SHOWN;
+}
+
+/* What withholding item id costs: its value, totals weighing more. */
+static double cost_of(const struct supp_table *t, size_t id)
+{
+	return (fabs(t->value[id]) + 1) * (t->base[id] ? 1 : 4);
+}
+
+/* Whether a shown item may be withheld as a secondary. */
+static int may_withhold(const struct supp_table *t, size_t id)
+{
+	return t->value[id] >= t->k;
+}
+
+/*
+ * Whether value x is what a reader may believe of item id, were it
+ * withheld: a primary lies in [1, k-1], anything else withheld in
+ * [k, inf).
+ */
+static int in_range(const struct supp_table *t, size_t id, double x)
+{
+	if (t->state[id] == SUPP_PRIMARY)
+		return x >= 1 && x <= t->k - 1;
+	return x >= t->k;
+}
+
+/* The corners of a box: ids into out[2^nd], or -1 if one is not a base cell. */
+static int corners(const struct supp_table *t, const struct box *b,
+		   size_t *out)
+{
+	uint32_t c[SUPP_MAX_DIMS];
+
+	for (unsigned mask = 0; mask < (1u << b->nd); mask++) {
+		long id;
+
+		memcpy(c, coord_of(t, b->pivot), t->ndims * sizeof(*c));
+		for (unsigned i = 0; i < b->nd; i++)
+			if (mask & (1u << i))
+				c[b->dim[i]] = b->alt[i];
+		id = lookup(t, c);
+		if (id < 0 || !t->base[id])
+			return -1;
+		out[mask] = (size_t)id;
+	}
+	return 0;
+}
+
+/* Adds the box's +1/-1 to net[] of every item; returns how many touched. */
+static size_t spread(struct supp_table *t, const struct box *b,
+		     const size_t *corner)
+{
+	size_t nt = 0;
+
+	for (unsigned mask = 0; mask < (1u << b->nd); mask++) {
+		int sign = __builtin_parity(mask) ? -1 : 1;
+		size_t c = corner[mask];
+
+		for (size_t i = t->inc_off[c]; i < t->inc_off[c + 1]; i++) {
+			size_t it = t->inc[i];
+
+			if (!t->mark[it]) {
+				t->mark[it] = 1;
+				t->touched[nt++] = it;
+			}
+			t->net[it] += sign;
+		}
+	}
+	return nt;
+}
+
+static void unspread(struct supp_table *t, size_t nt)
+{
+	for (size_t i = 0; i < nt; i++) {
+		t->net[t->touched[i]] = 0;
+		t->mark[t->touched[i]] = 0;
+	}
+}
+
+/*
+ * Evaluates box b for target: 1 when admissible with its cost in *cost
+ * and the step in b->t, 0 when not (or when it would cost more than
+ * limit).
+ */
+static int evaluate(struct supp_table *t, struct box *b, size_t target,
+		    double limit, double *cost)
+{
+	size_t corner[1u << BOX_MAX_DIMS];
+	size_t nt;
+	int plus = 1, minus = 1, ok;
+	double sum = 0;
+
+	t->evals++;
+	if (corners(t, b, corner) < 0)
+		return 0;
+	nt = spread(t, b, corner);
+	ok = t->net[target] != 0;
+	for (size_t i = 0; ok && i < nt; i++) {
+		size_t it = t->touched[i];
+		int d = t->net[it];
+
+		if (d == 0)
+			continue;
+		if (!hidden(t, it)) {
+			if (!may_withhold(t, it)) {
+				ok = 0;
+				break;
+			}
+			sum += cost_of(t, it);
+			if (sum > limit) {
+				ok = 0;
+				break;
+			}
+		}
+		plus = plus && in_range(t, it, t->value[it] + d);
+		minus = minus && in_range(t, it, t->value[it] - d);
+		ok = plus || minus;
+	}
+	unspread(t, nt);
+	if (!ok)
+		return 0;
+	b->t = plus ? 1 : -1;
+	*cost = sum;
+	return 1;
+}
+
+static int keep_box(struct supp_table *t, const struct box *b)
+{
+	if (t->nboxes == t->boxcap) {
+		size_t cap = t->boxcap ? t->boxcap * 2 : 64;
+		struct box *p = realloc(t->boxes, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		t->boxes = p;
+		t->boxcap = cap;
+	}
+	t->boxes[t->nboxes++] = *b;
+	return 0;
+}
+
+/* Withholds what box b changes and marks it protected. */
+static int apply(struct supp_table *t, const struct box *b)
+{
+	size_t corner[1u << BOX_MAX_DIMS];
+	size_t nt;
+
+	if (corners(t, b, corner) < 0)
+		return 0;
+	nt = spread(t, b, corner);
+	for (size_t i = 0; i < nt; i++) {
+		size_t it = t->touched[i];
+
+		if (t->net[it] == 0)
+			continue;
+		if (!hidden(t, it)) {
+			t->state[it] = SUPP_SECONDARY;
+			t->nsecondary++;
+		}
+		t->covered[it] = 1;
+	}
+	unspread(t, nt);
+	return keep_box(t, b);
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return cmp_u32(&x->val, &y->val);
+}
+
+/*
+ * The alternatives to pivot's value in dim d, cheapest neighbour first:
+ * values whose neighbour cell is a base cell that is withheld or may be.
+ * Returns how many (at most max) in out.
+ */
+static size_t alternatives(const struct supp_table *t, size_t pivot, size_t d,
+			   struct cand *out, size_t max, struct cand *tmp)
+{
+	uint32_t c[SUPP_MAX_DIMS];
+	size_t n = 0;
+
+	memcpy(c, coord_of(t, pivot), t->ndims * sizeof(*c));
+	for (size_t i = 0; i < t->nvals[d]; i++) {
+		long id;
+
+		if (t->vals[d][i] == coord_of(t, pivot)[d])
+			continue;
+		c[d] = t->vals[d][i];
+		id = lookup(t, c);
+		if (id < 0 || !t->base[id])
+			continue;
+		if (!hidden(t, (size_t)id) && !may_withhold(t, (size_t)id))
+			continue;
+		tmp[n].val = t->vals[d][i];
+		tmp[n].cost = hidden(t, (size_t)id) ? 0 : cost_of(t, (size_t)id);
+		n++;
+	}
+	qsort(tmp, n, sizeof(*tmp), cmp_cand);
+	if (n > max)
+		n = max;
+	memcpy(out, tmp, n * sizeof(*out));
+	return n;
+}
+
+/* Candidates per dim for boxes of nd dims: fewer as boxes grow. */
+static size_t per_dim(unsigned nd)
+{
+	static const size_t k[BOX_MAX_DIMS + 1] = { 1, 64, 12, 5, 3 };
+
+	return k[nd];
+}
+
+struct search {
+	size_t target;
+	struct box best;
+	double best_cost;
+	int found;
+	struct cand *alt[SUPP_MAX_DIMS];   /* per dim, for the pivot */
+	size_t nalt[SUPP_MAX_DIMS];
+};
+
+/* Tries every combination of alternatives for the dims in b (recursive). */
+static void try_combos(struct supp_table *t, struct search *s, struct box *b,
+		       unsigned i)
+{
+	double cost;
+
+	if (s->found && s->best_cost == 0)
+		return;
+	if (t->evals > EVAL_BUDGET)
+		return;
+	if (i == b->nd) {
+		if (evaluate(t, b, s->target,
+			     s->found ? s->best_cost : INFINITY, &cost) &&
+		    (!s->found || cost < s->best_cost)) {
+			s->best = *b;
+			s->best_cost = cost;
+			s->found = 1;
+		}
+		return;
+	}
+	for (size_t j = 0; j < s->nalt[b->dim[i]] &&
+			   j < per_dim(b->nd); j++) {
+		b->alt[i] = s->alt[b->dim[i]][j].val;
+		try_combos(t, s, b, i + 1);
+	}
+}
+
+/* Boxes around one pivot, over every set of up to four of its dims. */
+static void search_pivot(struct supp_table *t, struct search *s, size_t pivot)
+{
+	unsigned char dims[SUPP_MAX_DIMS];
+	unsigned m = fixed_dims(t, pivot, dims);
+
+	for (unsigned i = 0; i < m; i++) {
+		size_t d = dims[i];
+
+		s->nalt[d] = alternatives(t, pivot, d, s->alt[d], per_dim(1),
+					  t->cand_tmp);
+	}
+	for (unsigned nd = 0; nd <= BOX_MAX_DIMS && nd <= m; nd++) {
+		for (unsigned mask = 0; mask < (1u << m); mask++) {
+			struct box b = { .pivot = pivot, .nd = nd };
+			unsigned k = 0;
+
+			if ((unsigned)__builtin_popcount(mask) != nd)
+				continue;
+			for (unsigned i = 0; i < m; i++)
+				if (mask & (1u << i))
+					b.dim[k++] = dims[i];
+			try_combos(t, s, &b, 0);
+		}
+	}
+}
+
+/* Up to MAX_PIVOTS base cells of item id, largest first. */
+static size_t pivots(const struct supp_table *t, size_t id, size_t *out)
+{
+	size_t n = 0;
+
+	for (size_t m = t->memb_off[id]; m < t->memb_off[id + 1]; m++) {
+		size_t c = t->memb[m];
+		size_t j = n < MAX_PIVOTS ? n++ : MAX_PIVOTS;
+
+		if (j == MAX_PIVOTS) {
+			if (t->value[c] <= t->value[out[MAX_PIVOTS - 1]])
+				continue;
+			j = MAX_PIVOTS - 1;
+		}
+		while (j > 0 && t->value[out[j - 1]] < t->value[c]) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = c;
+	}
+	return n;
+}
+
+/* Finds and applies the cheapest box for target; 1 found, 0 not, -1 oom. */
+static int protect(struct supp_table *t, size_t target)
+{
+	struct search s = { .target = target };
+	size_t piv[MAX_PIVOTS], np;
+	int rc = -1;
+
+	for (size_t d = 0; d < t->ndims; d++) {
+		s.alt[d] = malloc(per_dim(1) * sizeof(*s.alt[d]));
+		if (!s.alt[d])
+			goto out;
+	}
+	np = pivots(t, target, piv);
+	for (size_t i = 0; i < np; i++)
+		search_pivot(t, &s, piv[i]);
+	rc = 0;
+	if (s.found)
+		rc = apply(t, &s.best) < 0 ? -1 : 1;
+out:
+	for (size_t d = 0; d < t->ndims; d++)
+		free(s.alt[d]);
+	return rc;
+}
+
+/* Protects every withheld item not yet protected; 1 if all were. */
+static int protect_all(struct supp_table *t)
+{
+	int all = 1;
+
+	/* base cells first: their boxes often cover the totals too */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < t->n; i++) {
+			int r;
+
+			if (!hidden(t, i) || t->covered[i] ||
+			    t->base[i] != (pass == 0))
+				continue;
+			r = t->evals > EVAL_BUDGET ? 0 : protect(t, i);
+			if (r < 0)
+				return -1;
+			if (r == 0)
+				all = 0;
+		}
+	return all;
+}
+
+static void withhold_all(struct supp_table *t)
+{
+	t->all = 1;
+	t->nboxes = 0;
+	t->evals = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		t->covered[i] = 0;
+		if (!hidden(t, i) && may_withhold(t, i)) {
+			t->state[i] = SUPP_SECONDARY;
+			t->nsecondary++;
+		}
+	}
+}
+
+int supp_run(struct supp_table *t)
+{
+	int r;
+
+	if (t->ran)
+		return 0;
+	t->ran = 1;
+	if (t->k < 2 || t->n == 0)
+		return 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->value[i] > 0 && t->value[i] < t->k) {
+			t->state[i] = SUPP_PRIMARY;
+			t->nprimary++;
+		}
+	if (t->nprimary == 0)
+		return 0;
+	if (build(t) < 0)
+		return -1;
+	r = protect_all(t);
+	if (r == 0) {
+		withhold_all(t);
+		r = protect_all(t);
+	}
+	return r < 0 ? -1 : 0;
+}
+
+enum supp_state supp_state(const struct supp_table *t, size_t id)
+{
+	return id < t->n ? (enum supp_state)t->state[id] : SUPP_SHOWN;
+}
+
+size_t supp_items(const struct supp_table *t)
+{
+	return t->n;
+}
+
+size_t supp_primary(const struct supp_table *t)
+{
+	return t->nprimary;
+}
+
+size_t supp_secondary(const struct supp_table *t)
+{
+	return t->nsecondary;
+}
+
+int supp_withheld_all(const struct supp_table *t)
+{
+	return t->all;
+}
+
+/* ---- verification ---- */
+
+/*
+ * Recomputes a box: its corners, the change of every item through the
+ * incidence lists, and whether each changed item is withheld and stays in
+ * its range at the box's step.  Marks the changed items in ok.
+ */
+static int check_box(const struct supp_table *t, const struct box *b,
+		     int *net, unsigned char *mark, size_t *touched,
+		     unsigned char *ok)
+{
+	size_t corner[1u << BOX_MAX_DIMS];
+	size_t nt = 0;
+	int good = 1;
+
+	if ((b->t != 1 && b->t != -1) || corners(t, b, corner) < 0)
+		return 0;
+	for (unsigned mask = 0; mask < (1u << b->nd); mask++) {
+		size_t c = corner[mask];
+
+		for (size_t i = t->inc_off[c]; i < t->inc_off[c + 1]; i++) {
+			size_t it = t->inc[i];
+
+			if (!mark[it]) {
+				mark[it] = 1;
+				touched[nt++] = it;
+			}
+			net[it] += __builtin_parity(mask) ? -1 : 1;
+		}
+	}
+	for (size_t i = 0; i < nt; i++) {
+		size_t it = touched[i];
+
+		if (net[it] != 0 && !(hidden(t, it) &&
+		    in_range(t, it, t->value[it] + b->t * net[it])))
+			good = 0;
+	}
+	for (size_t i = 0; i < nt; i++) {
+		if (good && net[touched[i]] != 0)
+			ok[touched[i]] = 1;
+		net[touched[i]] = 0;
+		mark[touched[i]] = 0;
+	}
+	return good;
+}
+
+size_t supp_check(const struct supp_table *t)
+{
+	unsigned char *ok = NULL, *mark = NULL;
+	int *net = NULL;
+	size_t *touched = NULL;
+	size_t bad = 0;
+
+	if (!t->ran || t->nprimary == 0)
+		return 0;
+	ok = calloc(t->n, 1);
+	net = calloc(t->n, sizeof(*net));
+	mark = calloc(t->n, 1);
+	touched = malloc(t->n * sizeof(*touched));
+	if (!ok || !net || !mark || !touched) {
+		bad = t->nprimary + t->nsecondary;
+		goto out;
+	}
+	for (size_t i = 0; i < t->nboxes; i++)
+		check_box(t, &t->boxes[i], net, mark, touched, ok);
+	for (size_t i = 0; i < t->n; i++)
+		bad += hidden(t, i) && !ok[i];
+out:
+	free(ok);
+	free(mark);
+	free(net);
+	free(touched);
+	return bad;
+}
+
+void supp_free(struct supp_table *t)
+{
+	if (!t)
+		return;
+	free(t->value);
+	free(t->kind);
+	free(t->state);
+	free(t->base);
+	free(t->covered);
+	free(t->coord);
+	free(t->sum_first);
+	free(t->sum_count);
+	free(t->sum_ids);
+	rk_map_free(t->cells);
+	free(t->memb_off);
+	free(t->memb);
+	free(t->inc_off);
+	free(t->inc);
+	if (t->vals)
+		for (size_t d = 0; d < t->ndims; d++)
+			free(t->vals[d]);
+	free(t->vals);
+	free(t->nvals);
+	free(t->boxes);
+	free(t->net);
+	free(t->touched);
+	free(t->mark);
+	free(t->cand_tmp);
+	free(t);
+}

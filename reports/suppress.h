@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_SUPPRESS_H
+#define RECKON_SUPPRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Small-count suppression for the brief (issue 7): which published counts
+ * of one source's table are withheld.  Pure: no I/O.
+ *
+ * A table holds every number the brief publishes for one source and one
+ * indicator, as "items":
+ *
+ *   - a cell at coordinates (one id per dimension, the period being one of
+ *     them; SUPP_ALL where the number is not broken down by that
+ *     dimension).  A cell with no finer cell under it is a base cell; any
+ *     other cell stands for the sum of the base cells under it (the
+ *     reader of the brief may assume so even where the source's own total
+ *     differs from the sum of its parts);
+ *   - a sum of other items (a total over a selection of cells, such as
+ *     the cells both sources report).
+ *
+ * Primary suppression: an item whose value v is 0 < v < k is withheld and
+ * shown as "<k".
+ *
+ * Secondary suppression, by perturbation boxes (the hypercube method of
+ * Repsilber, on base cells): for each primary item, pick a base cell p in
+ * it and a box of base cells around p (p alone, or p with its values
+ * swapped in one to four dimensions: 1, 2, 4, 8 or 16 corners), add +1 and
+ * -1 alternately on the corners, and look at what changes.  Every published item whose sum
+ * changes must be withheld too (it becomes secondary); the box is
+ * admissible when some step t = +1 or -1 keeps every withheld item inside
+ * what a reader knows of it: a primary in [1, k-1], a secondary in
+ * [k, inf) (zeros are never made secondary).  Of the admissible boxes the
+ * one that withholds the least (by value, totals weighing more) is taken.
+ *
+ * The guarantee: for every withheld item the module holds such a box, a
+ * second table that agrees with every published number, every difference
+ * and every total, and with what the "<k" and secondary marks say, but in
+ * which that item has another value.  No withheld value can therefore be
+ * derived.  supp_check re-verifies every box independently of the search.
+ * When a table has an item for which no box is found within the search
+ * budget, every non-zero item of the table is withheld (supp_withheld_all)
+ * and the boxes are searched again.
+ *
+ * Ownership: the table copies what it is given; supp_free frees it.
+ */
+
+#define SUPP_ALL UINT32_MAX      /* "all" in a dimension: not broken down */
+#define SUPP_MAX_DIMS 10
+
+enum supp_state {
+	SUPP_SHOWN = 0,
+	SUPP_PRIMARY,            /* 0 < value < k: shown as "<k" */
+	SUPP_SECONDARY           /* withheld so that no primary can be derived */
+};
+
+struct supp_table;
+
+/*
+ * A table with ndims dimensions (1..SUPP_MAX_DIMS) and threshold k (counts
+ * 0 < v < k are primary; k < 2 suppresses nothing).  NULL when out of
+ * memory or ndims is out of range.
+ */
+struct supp_table *supp_new(size_t ndims, double k);
+
+/*
+ * The item of the cell at coord[0..ndims) (copied) with value; a cell
+ * added twice is one item (the first value stays).  Returns the item id
+ * (0, 1, 2 ... in the order first added), or -1 when out of memory.
+ * Items may not be added after supp_run.
+ */
+long supp_cell(struct supp_table *t, const uint32_t *coord, double value);
+
+/*
+ * An item for the sum of the items ids[0..n) (their base cells, each
+ * counted once) with value.  Returns the item id, or -1 when out of memory
+ * or an id is unknown.
+ */
+long supp_sum(struct supp_table *t, const size_t *ids, size_t n, double value);
+
+/*
+ * Decides what is withheld.  Returns 0, or -1 when out of memory (the
+ * table is then unusable except for supp_free).
+ */
+int supp_run(struct supp_table *t);
+
+/* The state of item id (SUPP_SHOWN before supp_run). */
+enum supp_state supp_state(const struct supp_table *t, size_t id);
+
+/* Items, primaries and secondaries. */
+size_t supp_items(const struct supp_table *t);
+size_t supp_primary(const struct supp_table *t);
+size_t supp_secondary(const struct supp_table *t);
+
+/* 1 when no box could be found and every non-zero item was withheld. */
+int supp_withheld_all(const struct supp_table *t);
+
+/*
+ * Re-verifies the boxes: every withheld item changes in at least one box,
+ * and in every box each item whose sum changes is withheld and stays in its
+ * range.  Returns the number of withheld items without such a box (0 when
+ * the guarantee holds).
+ */
+size_t supp_check(const struct supp_table *t);
+
+/* Frees; accepts NULL. */
+void supp_free(struct supp_table *t);
+
+#endif

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_NZ_H
+#define RECKON_NZ_H
+
+/*
+ * The inside of struct normaliser, shared by its files: normalise.c (set
+ * up, raw rows), nz_finish.c (de-cumulation, completeness, order),
+ * nz_rules.c (validation rules), nz_write.c (outputs).
+ */
+#include <stdint.h>
+
+#include "cells.h"
+#include "config.h"
+#include "fold.h"
+#include "mapper.h"
+#include "normalise.h"
+#include "period.h"
+#include "period_memo.h"
+#include "rejects.h"
+
+/* How an indicator's values behave (the type column of indicator.csv). */
+enum nz_type {
+	NZ_COUNT,     /* whole numbers >= 0, summed to the grain (default) */
+	NZ_STOCK,     /* whole numbers >= 0 on a date: never summed over time */
+	NZ_NUMBER     /* any decimal, summed to the grain */
+};
+
+struct nz_source {
+	const char *id;
+	int year;                 /* constants.year, or 0 */
+	int cumulative;
+};
+
+struct nz_rule {
+	const struct rk_rule *r;
+	long indicator;           /* indicator value, or -1 for all */
+	size_t over;              /* dimension index */
+};
+
+struct normaliser {
+	const struct rk_config *cfg;
+	char *const *dims;
+	size_t ndims;
+	struct rk_fold *fold;
+	struct mapper *indicator;
+	struct mapper **dim;      /* ndims */
+	enum nz_type *types;      /* per indicator code */
+	struct nz_source *src;
+	size_t nsrc, last_src;
+	enum rk_grain grain;      /* RK_GRAIN_NONE: periods as they come */
+	int has_range;
+	long range_first, range_last;   /* days */
+	int range_year_first, range_year_last;
+	struct period_memo *periods;
+	struct cells *cells;      /* the output */
+	struct cells *cum;        /* year-to-date figures, before finish */
+	struct rejects *rejects;
+	struct nz_rule *rules;
+	size_t nrules;
+	struct normalise_summary sum;
+	/* scratch */
+	uint32_t *dimv;
+	const char **fieldv;
+	char *text;
+	size_t textcap;
+};
+
+/* The type of indicator value v. */
+enum nz_type nz_type_of(const struct normaliser *n, uint32_t v);
+
+/* Whether p (in the output grain) lies in the pipeline's period range. */
+int nz_in_range(const struct normaliser *n, const struct rk_period *p);
+
+/* Cell i's value and status as the tidy output writes them. */
+const char *nz_cell_status(const struct normaliser *n, const struct cell *c);
+void nz_cell_value(const struct normaliser *n, const struct cell *c,
+		   char *buf, size_t size);
+
+/*
+ * Writes cell i of t to rejects with check, action and reason.  Returns 0
+ * or -1 with err set.
+ */
+int nz_reject_cell(struct normaliser *n, struct cells *t, size_t i,
+		   const char *check, int kept, const char *reason,
+		   struct rk_error *err);
+
+/* nz_finish.c */
+int nz_decumulate(struct normaliser *n, struct rk_error *err);
+int nz_check_complete(struct normaliser *n, struct rk_error *err);
+int nz_sort(struct normaliser *n, struct cells *t, int by_year_to_date);
+
+/* nz_rules.c */
+int nz_rules_init(struct normaliser *n, struct rk_error *err);
+int nz_rules_run(struct normaliser *n, struct rk_error *err);
+
+#endif

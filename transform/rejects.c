@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "rejects.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tidy.h"
+
+struct rejects {
+	struct tidy_writer *w;    /* NULL: count only */
+	size_t ndims;
+	const char **field;       /* ndims + 10 */
+	size_t rejected, kept;
+	char first_reason[512];
+	char first_origin[256];
+};
+
+struct rejects *rejects_open(FILE *f, const char *name, char *const *dims,
+			     size_t ndims, struct rk_error *err)
+{
+	struct rejects *r = calloc(1, sizeof(*r));
+	size_t n = 0;
+
+	if (!r || !(r->field = calloc(ndims + 10, sizeof(*r->field)))) {
+		free(r);
+		rk_error_set(err, RK_EXIT_SOFTWARE, name, 0, "out of memory");
+		return NULL;
+	}
+	r->ndims = ndims;
+	if (!f)
+		return r;
+	if (!(r->w = tidy_writer_open(f, name, err))) {
+		rejects_close(r, NULL);
+		return NULL;
+	}
+	r->field[n++] = "source";
+	r->field[n++] = "indicator";
+	r->field[n++] = "period";
+	for (size_t d = 0; d < ndims; d++)
+		r->field[n++] = dims[d];
+	r->field[n++] = "value";
+	r->field[n++] = "status";
+	r->field[n++] = "origin";
+	r->field[n++] = "check";
+	r->field[n++] = "action";
+	r->field[n++] = "reason";
+	if (tidy_writer_row(r->w, r->field, NULL, n, err) < 0) {
+		rejects_close(r, NULL);
+		return NULL;
+	}
+	return r;
+}
+
+int rejects_add(struct rejects *r, const struct reject *x,
+		struct rk_error *err)
+{
+	size_t n = 0;
+
+	if (x->kept) {
+		r->kept += x->rows;
+	} else {
+		if (!r->rejected && !r->first_reason[0]) {
+			snprintf(r->first_reason, sizeof(r->first_reason),
+				 "%s", x->reason);
+			snprintf(r->first_origin, sizeof(r->first_origin),
+				 "%s", x->origin);
+		}
+		r->rejected += x->rows;
+	}
+	if (!r->w)
+		return 0;
+	r->field[n++] = x->source;
+	r->field[n++] = x->indicator;
+	r->field[n++] = x->period;
+	for (size_t d = 0; d < r->ndims; d++)
+		r->field[n++] = x->dim[d];
+	r->field[n++] = x->value;
+	r->field[n++] = x->status;
+	r->field[n++] = x->origin;
+	r->field[n++] = x->check;
+	r->field[n++] = x->kept ? "kept" : "rejected";
+	r->field[n++] = x->reason;
+	return tidy_writer_row(r->w, r->field, NULL, n, err);
+}
+
+size_t rejects_rejected(const struct rejects *r)
+{
+	return r->rejected;
+}
+
+size_t rejects_kept(const struct rejects *r)
+{
+	return r->kept;
+}
+
+const char *rejects_first_reason(const struct rejects *r)
+{
+	return r->first_reason;
+}
+
+const char *rejects_first_origin(const struct rejects *r)
+{
+	return r->first_origin;
+}
+
+int rejects_close(struct rejects *r, struct rk_error *err)
+{
+	int rc;
+
+	if (!r)
+		return 0;
+	rc = tidy_writer_close(r->w, err);
+	free(r->field);
+	free(r);
+	return rc;
+}
