@@ -268,7 +268,8 @@ static int add_cells(struct ods_parser *p, char type, const char *text,
 	size_t off = p->arena.len, need = p->ncells + (size_t)p->cell_rep;
 
 	if (p->col + p->cell_rep > MAX_COLS) {
-		too_many(p, "a cell with a value beyond column XFD");
+		too_many(p, "cell limit exceeded: a cell with a value "
+			    "repeated past column XFD");
 		return -1;
 	}
 	if (bytebuf_add(&p->arena, text, len) < 0 ||
@@ -432,8 +433,9 @@ static void end_row(struct ods_parser *p)
 	if (!p->scan && p->ncells) {
 		if (p->total + (unsigned long)p->ncells * (unsigned long)p->row_rep >
 		    ODS_MAX_CELLS || p->row_rep > (long)ODS_MAX_CELLS) {
-			too_many(p, "more than 10000000 cells with a value after "
-				    "expanding repeated rows and columns");
+			too_many(p, "cell limit exceeded: more than 10000000 "
+				    "cells with a value after expanding repeated "
+				    "rows and columns");
 			return;
 		}
 		p->total += (unsigned long)p->ncells * (unsigned long)p->row_rep;

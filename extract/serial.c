@@ -46,15 +46,15 @@ static void hms(long long secs, char *buf)
 int serial_date(double x, enum serial_system sys, char *buf)
 {
 	double day = floor(x), fraction = x - day;
-	long long ms = (long long)rint(fraction * 86400.0 * 1000.0), total, secs;
 	long long epoch = sys == SERIAL_1904 ? serial_days_from_civil(1904, 1, 1)
 					     : serial_days_from_civil(1899, 12, 30);
-	long long y, days;
+	long long ms, total, secs, y, days;
 	unsigned m, d;
 
 	buf[0] = '\0';
 	if (!isfinite(x) || fabs(x) > 4e6)
-		return -1;
+		return -1;            /* before any conversion: NaN has no integer */
+	ms = (long long)rint(fraction * 86400.0 * 1000.0);
 	if (x >= 0 && x < 1 && ms < MS_PER_DAY) {
 		hms((ms + 500) / 1000, buf);          /* a time of day */
 		return 0;
@@ -82,8 +82,8 @@ int serial_duration(double x, char *buf)
 	long long us, ms, secs;
 
 	buf[0] = '\0';
-	if (!isfinite(x) || a > 1e9)
-		return -1;
+	if (!isfinite(x) || a > 1e8)
+		return -1;            /* microseconds must fit a long long */
 	/* as openpyxl: microseconds, cut to whole seconds plus rounded ms */
 	us = (long long)rint(a * 86400e6);
 	ms = us / 1000000 * 1000 + (long long)rint((double)(us % 1000000) / 1000.0);

@@ -385,9 +385,10 @@ int xlsx_book_load_shared(struct xlsx_book *b, struct rk_error *err)
 {
 	if (b->loaded)
 		return 0;
-	if (b->sst_part >= 0 && !(b->sst = sst_load(b->zip, b->sst_part, err)))
+	if (!b->sst && b->sst_part >= 0 &&
+	    !(b->sst = sst_load(b->zip, b->sst_part, err)))
 		return -1;
-	if (b->styles_part >= 0 &&
+	if (!b->styles && b->styles_part >= 0 &&
 	    !(b->styles = xlstyles_load(b->zip, b->styles_part, err)))
 		return -1;
 	b->loaded = 1;

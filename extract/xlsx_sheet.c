@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * An xlsx worksheet streamed through expat, one <row> at a time: the parser
- * is suspended at each row end and resumed by the next call.  Cell values
+ * An xlsx worksheet streamed through xmlscan (much faster than expat on
+ * sheets of millions of cells), one <row> at a time: scanning stops at
+ * each row end and goes on at the next call.  Cell values
  * follow openpyxl (the corpus oracle): the type attribute decides, the
  * style's number format turns numbers into dates, and cells without a
  * value are left out.
@@ -11,7 +12,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +21,8 @@
 #include "isodate.h"
 #include "mergeset.h"
 #include "numfmt.h"
-#include "ooxml.h"
+#include "numtext.h"
+#include "xmlscan.h"
 #include "xstring.h"
 
 #define MAX_STRING ((size_t)4 << 20)     /* bytes in one cell's text */
@@ -41,11 +42,12 @@ struct xcell {
 
 struct xlsx_sheet {
 	struct sheet base;
-	struct xmlzip_user u;
 	struct xlsx_book *b;
 	struct xmlzip_part *part;
+	struct xmlscan *scan;
+	struct rk_error *err;    /* of the current call */
 	const char *name;
-	int done;
+	int done, ready, failed;
 
 	long depth, data_depth, row_depth, cell_depth, is_depth, r_depth;
 	long text_depth;
@@ -70,11 +72,11 @@ struct xlsx_sheet {
 	struct mergeset merges;
 };
 
-/* The sheet whose xmlzip_user expat hands to the handlers. */
-static struct xlsx_sheet *of_user(void *u)
-{
-	return (struct xlsx_sheet *)((char *)u - offsetof(struct xlsx_sheet, u));
-}
+static const char *const main_ns[] = {
+	"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+	"http://purl.oclc.org/ooxml/spreadsheetml/main",
+	NULL
+};
 
 static void fail_cell(struct xlsx_sheet *s, long row, long col,
 		      const char *fmt, const char *what)
@@ -82,20 +84,37 @@ static void fail_cell(struct xlsx_sheet *s, long row, long col,
 	char ref[A1REF_BUF], place[300];
 
 	a1ref_format(row, col, ref);
-	xmlzip_abort(&s->u, s->b->zip, fmt, what);
+	rk_error_set(s->err, RK_EXIT_DATAERR, xmlzip_name(s->b->zip), 0, fmt,
+		     what);
 	snprintf(place, sizeof(place), "%s!%s", s->name, ref);
-	rk_error_cell(s->u.err, place);
-	rk_error_hint(s->u.err, "the file is damaged; open it in Excel or "
-				"LibreOffice and save it again");
+	rk_error_cell(s->err, place);
+	rk_error_hint(s->err, "the file is damaged; open it in Excel or "
+			      "LibreOffice and save it again");
+	s->failed = 1;
 }
 
 static void oom(struct xlsx_sheet *s)
 {
-	rk_error_set(s->u.err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-	XML_StopParser(s->u.parser, XML_FALSE);
+	rk_error_set(s->err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+	s->failed = 1;
 }
 
 /* ---- attributes ---- */
+
+/* An unprefixed attribute's value, or NULL (cells have few attributes). */
+static const char *attr(const char **atts, const char *name)
+{
+	for (; *atts; atts += 2)
+		if (atts[0][0] == name[0] && strcmp(atts[0], name) == 0)
+			return atts[1];
+	return NULL;
+}
+
+/* Whether local is the one-to-three letter name want. */
+static int named(const char *local, const char *want)
+{
+	return local[0] == want[0] && strcmp(local, want) == 0;
+}
 
 static enum ctype type_code(const char *t)
 {
@@ -134,7 +153,7 @@ static long parse_row_number(const char *v)
 
 static void start_row(struct xlsx_sheet *s, const char **atts)
 {
-	const char *r = xmlzip_attr(atts, "r");
+	const char *r = attr(atts, "r");
 
 	if (r) {
 		long n = parse_row_number(r);
@@ -157,8 +176,8 @@ static void start_row(struct xlsx_sheet *s, const char **atts)
 
 static void start_cell(struct xlsx_sheet *s, const char **atts)
 {
-	const char *r = xmlzip_attr(atts, "r");
-	const char *st = xmlzip_attr(atts, "s");
+	const char *r = attr(atts, "r");
+	const char *st = attr(atts, "s");
 
 	if (r && *r) {
 		if (a1ref_parse(r, strlen(r), &s->cur_row, &s->cur_col) < 0) {
@@ -176,7 +195,7 @@ static void start_cell(struct xlsx_sheet *s, const char **atts)
 			return;
 		}
 	}
-	s->cur_t = type_code(xmlzip_attr(atts, "t"));
+	s->cur_t = type_code(attr(atts, "t"));
 	s->cur_s = st ? strtoul(st, NULL, 10) : 0;
 	s->has_v = s->has_is = 0;
 	s->v.len = s->plain.len = s->runs.len = 0;
@@ -270,8 +289,11 @@ static int number_cell(struct xlsx_sheet *s)
 {
 	char buf[SERIAL_MAX > NUMFMT_MAX ? SERIAL_MAX : NUMFMT_MAX];
 	enum numfmt_kind kind = xlstyles_kind(s->b->styles, s->cur_s);
+	size_t keep;
 	double x;
 
+	if (kind == NUMFMT_NUMBER && (keep = numtext_canonical(s->v.p, s->v.len)))
+		return push_text(s, 'n', s->v.p, keep);
 	if (parse_number(s->v.p, &x) < 0) {
 		fail_cell(s, s->cur_row, s->cur_col,
 			  "cell holds '%s' where a number belongs", s->v.p);
@@ -399,69 +421,64 @@ static void end_row(struct xlsx_sheet *s)
 	if (s->ncells == 0)
 		return;
 	order_cells(s);
-	XML_StopParser(s->u.parser, XML_TRUE);
+	s->ready = 1;
 }
 
-/* ---- expat handlers ---- */
+/* ---- tokens ---- */
 
 static void start_in_cell(struct xlsx_sheet *s, const char *local)
 {
 	if (s->depth == s->cell_depth + 1) {
-		if (strcmp(local, "v") == 0 && !s->has_v) {
+		if (named(local, "v") && !s->has_v) {
 			s->has_v = 1;
 			s->collect = C_V;
 			s->text_depth = s->depth;
-		} else if (strcmp(local, "is") == 0 && !s->has_is) {
+		} else if (named(local, "is") && !s->has_is) {
 			s->has_is = 1;
 			s->is_depth = s->depth;
 		}
 	} else if (s->is_depth && s->depth == s->is_depth + 1) {
-		if (strcmp(local, "t") == 0) {
+		if (named(local, "t")) {
 			s->plain.len = 0;
 			s->collect = C_PLAIN;
 			s->text_depth = s->depth;
-		} else if (strcmp(local, "r") == 0) {
+		} else if (named(local, "r")) {
 			s->r_depth = s->depth;
 		}
 	} else if (s->r_depth && s->depth == s->r_depth + 1 &&
-		   strcmp(local, "t") == 0) {
+		   named(local, "t")) {
 		s->collect = C_RUN;
 		s->text_depth = s->depth;
 	}
 }
 
-static void XMLCALL on_start(void *data, const XML_Char *name,
-			     const XML_Char **atts)
+static void on_start(struct xlsx_sheet *s, int ns, const char *local,
+		     const char **atts)
 {
-	struct xlsx_sheet *s = of_user(data);
-	const char *local;
-
 	s->depth++;
-	if (ooxml_name(name, &local) != OOXML_NS_MAIN)
+	if (!ns)
 		return;
 	if (s->cell_depth) {
 		start_in_cell(s, local);
 	} else if (s->row_depth) {
-		if (s->depth == s->row_depth + 1 && strcmp(local, "c") == 0) {
+		if (s->depth == s->row_depth + 1 && named(local, "c")) {
 			s->cell_depth = s->depth;
 			start_cell(s, atts);
 		}
 	} else if (s->data_depth) {
-		if (s->depth == s->data_depth + 1 && strcmp(local, "row") == 0) {
+		if (s->depth == s->data_depth + 1 && named(local, "row")) {
 			s->row_depth = s->depth;
 			start_row(s, atts);
 		}
-	} else if (strcmp(local, "sheetData") == 0) {
+	} else if (named(local, "sheetData")) {
 		s->data_depth = s->depth;
 	}
 }
 
-static void XMLCALL on_end(void *data, const XML_Char *name)
+static void on_end(struct xlsx_sheet *s)
 {
-	struct xlsx_sheet *s = of_user(data);
 	long d = s->depth--;
 
-	(void)name;
 	if (s->collect != C_NONE && d == s->text_depth)
 		s->collect = C_NONE;
 	if (d == s->r_depth)
@@ -477,26 +494,46 @@ static void XMLCALL on_end(void *data, const XML_Char *name)
 	} else if (d == s->data_depth) {
 		s->data_depth = 0;
 		s->done = 1;          /* nothing after sheetData holds cells */
-		XML_StopParser(s->u.parser, XML_TRUE);
 	}
 }
 
-static void XMLCALL on_text(void *data, const XML_Char *t, int len)
+static void on_text(struct xlsx_sheet *s, const char *t, size_t len)
 {
-	struct xlsx_sheet *s = of_user(data);
 	struct bytebuf *b;
 
 	if (s->collect == C_NONE || s->depth != s->text_depth)
 		return;
 	b = s->collect == C_V ? &s->v : s->collect == C_PLAIN ? &s->plain
 							     : &s->runs;
-	if (b->len + (size_t)len > MAX_STRING) {
+	if (b->len + len > MAX_STRING) {
 		fail_cell(s, s->cur_row, s->cur_col,
 			  "%s", "a cell text longer than 4 MiB");
 		return;
 	}
-	if (bytebuf_add(b, t, (size_t)len) < 0)
+	if (bytebuf_add(b, t, len) < 0)
 		oom(s);
+}
+
+/* Scans until a row is ready (1), the sheet data ends (0), or an error (-1). */
+static int pump(struct xlsx_sheet *s, struct rk_error *err)
+{
+	struct xmlscan_tok t;
+	int rc = 0;
+
+	s->ready = 0;
+	while (!s->ready && !s->done && (rc = xmlscan_next(s->scan, &t, err)) > 0) {
+		if (t.kind == XS_START)
+			on_start(s, t.ns, t.local, t.atts);
+		else if (t.kind == XS_END)
+			on_end(s);
+		else
+			on_text(s, t.text, t.len);
+		if (s->failed)
+			return -1;
+	}
+	if (s->ready)
+		return 1;
+	return s->done ? 0 : rc;
 }
 
 /* ---- merged ranges ---- */
@@ -557,7 +594,7 @@ int xlsx_sheet_next(struct sheet *base, struct sheet_row *row,
 {
 	struct xlsx_sheet *s = (struct xlsx_sheet *)base;
 
-	s->u.err = err;
+	s->err = err;
 	for (;;) {
 		int rc;
 
@@ -566,13 +603,9 @@ int xlsx_sheet_next(struct sheet *base, struct sheet_row *row,
 		if (s->done)
 			return 0;
 		s->ncells = s->emit = 0;
-		rc = xmlzip_parse(s->part, &s->u);
-		if (rc < 0) {
-			if (!err->file[0])
-				snprintf(err->file, sizeof(err->file), "%s",
-					 xmlzip_name(s->b->zip));
+		rc = pump(s, err);
+		if (rc < 0)
 			return -1;
-		}
 		if (rc == 0)
 			s->done = 1;
 		else if (grow_out(s, err) < 0)
@@ -594,14 +627,12 @@ struct sheet *xlsx_sheet_open(struct book *base, size_t i, struct rk_error *err)
 	s->base.index = i;
 	s->b = b;
 	s->name = base->sheets[i];
+	s->err = err;
 	if (xlsx_book_load_shared(b, err) < 0 ||
-	    load_merges(s, b->sheet_part[i], err) < 0 ||
-	    xmlzip_parser(&s->u, err) < 0)
+	    load_merges(s, b->sheet_part[i], err) < 0)
 		goto fail;
-	XML_SetElementHandler(s->u.parser, on_start, on_end);
-	XML_SetCharacterDataHandler(s->u.parser, on_text);
 	s->part = xmlzip_part_open(b->zip, b->sheet_part[i], err);
-	if (!s->part)
+	if (!s->part || !(s->scan = xmlscan_open(b->zip, s->part, main_ns, err)))
 		goto fail;
 	return &s->base;
 fail:
@@ -613,9 +644,8 @@ void xlsx_sheet_close(struct sheet *base)
 {
 	struct xlsx_sheet *s = (struct xlsx_sheet *)base;
 
+	xmlscan_close(s->scan);
 	xmlzip_part_close(s->part);
-	if (s->u.parser)
-		XML_ParserFree(s->u.parser);
 	bytebuf_free(&s->v);
 	bytebuf_free(&s->plain);
 	bytebuf_free(&s->runs);

@@ -20,9 +20,9 @@
  */
 
 #define XMLZIP_NS_SEP '\001'
-#define XMLZIP_PART_MAX ((uint64_t)4 << 30)
-#define XMLZIP_TOTAL_MAX ((uint64_t)16 << 30)
-#define XMLZIP_RATIO_MAX 1000u
+#define XMLZIP_PART_MAX ((uint64_t)2 << 30)
+#define XMLZIP_TOTAL_MAX ((uint64_t)8 << 30)
+#define XMLZIP_RATIO_MAX 500u
 #define XMLZIP_RATIO_FLOOR ((uint64_t)16 << 20)  /* ratio applies above this */
 
 struct xmlzip;
