@@ -297,7 +297,8 @@ static int build(struct build *b, const struct side_rows *ra,
 	if (add_side(b, ra, 0) < 0 || add_side(b, rb, 1) < 0)
 		return -1;
 	sort_al = al;
-	qsort(al->cell, al->n, sizeof(*al->cell), by_cell);
+	if (al->n > 1)
+		qsort(al->cell, al->n, sizeof(*al->cell), by_cell);
 	return 0;
 }
 

@@ -74,7 +74,7 @@ static const struct option options[] = {
 
 struct args {
 	struct compare_request q;
-	const char *config;
+	const char *config, *alpha;
 	char *from[MAX_ITEMS], *against[MAX_ITEMS];
 	struct mse_list cases[MAX_ITEMS];
 	int quiet;
@@ -136,7 +136,7 @@ static int option(struct args *a, int c)
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
 	case 'i': a->q.indicator = optarg; return 0;
-	case OPT_ALPHA: return parse_alpha(optarg, &a->q.alpha);
+	case OPT_ALPHA: a->alpha = optarg; return 0;
 	case OPT_CASES: return add_case_list(a, optarg);
 	case OPT_KEY: a->q.key = optarg; return 0;
 	case 'q': a->quiet = 1; return 0;
@@ -149,13 +149,18 @@ static int check_args(struct args *a, int argc, char **argv)
 	for (; optind < argc; optind++) {
 		if (a->q.use_db)
 			return usage("with --db, write the connection as "
-				     "--db=CONNINFO; '%s' is not read", argv[optind]);
+				     "--db=CONNINFO; '%s' is not read",
+				     argv[optind]);
 		if (a->q.nfrom == MAX_ITEMS)
-			return usage("too many input files at '%s'", argv[optind]);
+			return usage("too many input files at '%s'",
+				     argv[optind]);
 		a->from[a->q.nfrom++] = argv[optind];
 	}
 	if (!a->q.out)
 		return usage("%s", "no results directory: give --out DIR");
+	if (a->alpha && parse_alpha(a->alpha, &a->q.alpha) < 0)
+		return usage("--alpha takes a number between 0 and 1, not '%s'",
+			     a->alpha);
 	if (!a->q.use_db && a->q.nfrom == 0)
 		return usage("%s", "no input: give tidy files (--from FILE, - "
 			     "for stdin) or --db");

@@ -99,8 +99,8 @@ static char *select_sql(const struct obs_set *s)
 			      "SELECT source, indicator, period, value::text, "
 			      "status, origin");
 	for (size_t d = 0; d < s->ndims; d++)
-		at += (size_t)snprintf(sql + at, len - at, ", dims->>$%zu::text",
-				       d + 3);
+		at += (size_t)snprintf(sql + at, len - at,
+				       ", dims->>$%zu::text", d + 3);
 	snprintf(sql + at, len - at, "%s ORDER BY indicator, source, period, "
 		 "dims_key", where_clause);
 	return sql;
@@ -110,6 +110,7 @@ static int add_rows(struct obs_set *s, PGresult *res, const char **dim,
 		    struct rk_error *err)
 {
 	for (int i = 0; i < PQntuples(res); i++) {
+		int col = FIXED_COLUMNS;
 		struct obs_input in = {
 			PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
 			PQgetvalue(res, i, 2), dim,
@@ -118,9 +119,9 @@ static int add_rows(struct obs_set *s, PGresult *res, const char **dim,
 			PQgetvalue(res, i, 5), 0
 		};
 
-		for (size_t d = 0; d < s->ndims; d++)
-			dim[d] = PQgetisnull(res, i, FIXED_COLUMNS + (int)d)
-				 ? "" : PQgetvalue(res, i, FIXED_COLUMNS + (int)d);
+		for (size_t d = 0; d < s->ndims; d++, col++)
+			dim[d] = PQgetisnull(res, i, col) ? ""
+							  : PQgetvalue(res, i, col);
 		if (obs_set_add(s, &in, err) < 0)
 			return -1;
 	}
@@ -190,7 +191,8 @@ int compare_read_db(struct obs_set *s, struct rk_db *db, struct rk_error *err)
 	const char *params[2] = { sources, indicators };
 	int rc = -1, open = 0;
 
-	if ((s->want_source && !sources) || (s->want_indicator && !indicators)) {
+	if ((s->want_source && !sources) ||
+	    (s->want_indicator && !indicators)) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}

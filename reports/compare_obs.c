@@ -163,6 +163,10 @@ int obs_set_select(struct obs_set *s, char *const *sources, size_t nsources,
 		   char *const *indicators, size_t nindicators,
 		   const char *from, const char *to, struct rk_error *err)
 {
+	free_list(s->want_source, s->nwant_source);
+	free_list(s->want_indicator, s->nwant_indicator);
+	s->want_source = s->want_indicator = NULL;
+	s->nwant_source = s->nwant_indicator = 0;
 	if (sources && !(s->want_source = copy_list(sources, nsources)))
 		goto nomem;
 	s->nwant_source = sources ? nsources : 0;
@@ -270,15 +274,34 @@ static void intern_row(struct obs_set *s, const struct obs_input *in,
 			ids[0] = NONE;
 }
 
+/* "region=r1, sex=F" of the row's broken-down dimensions, into buf. */
+static void describe_dims(const struct obs_set *s, const struct obs_input *in,
+			  char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t d = 0; in->dim && d < s->ndims && len < size; d++) {
+		if (!in->dim[d] || !in->dim[d][0])
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, ", %s=%s",
+					s->dim[d], in->dim[d]);
+	}
+}
+
 static int duplicate(const struct obs_set *s, const struct obs_input *in,
 		     size_t first, struct rk_error *err)
 {
+	char dims[256];
+
+	describe_dims(s, in, dims, sizeof(dims));
 	rk_error_set(err, RK_EXIT_DATAERR, NULL, 0,
-		     "source '%s' has two values for %s %s in the same "
-		     "breakdown (the first at %s)", in->source, in->indicator,
-		     s->str[s->row[first].period], s->str[s->row[first].where]);
-	rk_error_hint(err, "remove the repeated row, or check the code list "
-			   "mapping two labels to one code");
+		     "a second value for source '%s', indicator '%s', period "
+		     "%s%s", in->source, in->indicator,
+		     s->str[s->row[first].period], dims);
+	rk_error_hint(err, "the first is at %s: remove one, or check that no "
+			   "code list maps two labels to one code",
+		      s->str[s->row[first].where]);
 	return data_error(in, err);
 }
 

@@ -39,8 +39,8 @@ static const char *const trend_head[] = {
 };
 
 static const char *const mse_head[] = {
-	"indicator", "kind", "lists", "pattern", "count", "estimate", "se",
-	"ci_lo", "ci_hi", "df", "deviance", "aic", "rank", "note", NULL
+	"indicator", "kind", "lists", "pattern", "model", "count", "estimate",
+	"se", "ci_lo", "ci_hi", "df", "deviance", "aic", "rank", "note", NULL
 };
 
 struct compare_out {
@@ -397,7 +397,7 @@ static void model_name(const struct mse_data *d, unsigned pairs, char *buf,
 }
 
 struct mse_row {
-	const char *indicator, *kind, *lists, *pattern, *note;
+	const char *indicator, *kind, *lists, *pattern, *model, *note;
 	double count, estimate, se, lo, hi, df, deviance, aic, rank;
 };
 
@@ -410,6 +410,7 @@ static int mse_emit(struct compare_out *o, const struct mse_row *m,
 	put_str(&r, m->kind);
 	put_str(&r, m->lists);
 	put_str(&r, m->pattern);
+	put_str(&r, m->model);
 	put_num(&r, m->count);
 	put_num(&r, m->estimate);
 	put_num(&r, m->se);
@@ -425,8 +426,8 @@ static int mse_emit(struct compare_out *o, const struct mse_row *m,
 
 static struct mse_row blank(const char *indicator, const char *kind)
 {
-	return (struct mse_row){ indicator, kind, "", "", "", NAN, NAN, NAN,
-				 NAN, NAN, NAN, NAN, NAN, NAN };
+	return (struct mse_row){ indicator, kind, "", "", "", "", NAN, NAN,
+				 NAN, NAN, NAN, NAN, NAN, NAN, NAN };
 }
 
 static int mse_lists(struct compare_out *o, const struct mse_data *d,
@@ -520,7 +521,7 @@ static int mse_models(struct compare_out *o, const struct mse_data *d,
 
 		model_name(d, x->pairs, name, sizeof(name));
 		m.lists = all;
-		m.pattern = name;
+		m.model = name;
 		m.count = x->observed;
 		m.estimate = x->estimate;
 		m.se = x->se;

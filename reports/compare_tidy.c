@@ -2,6 +2,7 @@
 #include "compare_tidy.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "tidy.h"
 
@@ -27,13 +28,17 @@ int compare_read_tidy(struct obs_set *s, const char *path,
 		      struct rk_error *err)
 {
 	struct tidy_reader *r = tidy_reader_open(path, err);
+	const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
 	struct tidy_row row;
 	size_t nfile = 0, *to = NULL;
 	const char **dim = NULL;
 	int rc = -1, got;
 
-	if (!r)
+	if (!r) {
+		if (err->code == RK_EXIT_NOINPUT && !err->hint[0])
+			rk_error_hint(err, "check the path of the tidy file");
 		goto out;
+	}
 	if ((to = map_dims(s, r, &nfile, err)) == NULL)
 		goto out;
 	dim = calloc(s->ndims + 1, sizeof(*dim));
@@ -44,7 +49,7 @@ int compare_read_tidy(struct obs_set *s, const char *path,
 	while ((got = tidy_reader_next(r, &row, err)) == 1) {
 		struct obs_input in = {
 			row.source, row.indicator, row.period, dim, row.value,
-			row.status, path, row.line
+			row.status, name, row.line
 		};
 
 		for (size_t i = 0; i < nfile; i++)

@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "stats_regress.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_machine.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sf_gamma.h>
 
 #define IRLS_MAX_STEPS 100
 #define IRLS_TOLERANCE 1e-10
 #define MU_FLOOR 1e-8            /* a fitted mean below this has run off */
+#define RANK_TOLERANCE 1e-12
 
 /* The GSL objects of one weighted solve. */
 struct solver {
@@ -48,15 +49,18 @@ static int solver_init(struct solver *s, const double *X, size_t n, size_t p)
 	return REGRESS_OK;
 }
 
-/* Solves with the y and w already in s; *rss the weighted residual SS. */
+/*
+ * Solves with the y and w already in s; *rss the weighted residual SS.  A
+ * singular value below RANK_TOLERANCE of the largest is rank deficiency.
+ */
 static int solver_run(struct solver *s, double *rss)
 {
-	size_t rank;
-
-	if (gsl_multifit_wlinear_tsvd(s->X, s->w, s->y, GSL_DBL_EPSILON, s->c,
-				      s->cov, rss, &rank, s->work) != GSL_SUCCESS)
+	if (gsl_multifit_wlinear(s->X, s->w, s->y, s->c, s->cov, rss,
+				 s->work) != GSL_SUCCESS)
 		return REGRESS_DIVERGED;
-	return rank < s->X->size2 ? REGRESS_RANK : REGRESS_OK;
+	if (gsl_multifit_linear_rank(RANK_TOLERANCE, s->work) < s->X->size2)
+		return REGRESS_RANK;
+	return REGRESS_OK;
 }
 
 static int fit_alloc(struct regress_fit *fit, size_t n, size_t p)
@@ -150,14 +154,21 @@ static int update_means(const struct solver *s, const double *offset,
 	return REGRESS_OK;
 }
 
+/*
+ * Twice the log-likelihood ratio against the saturated model.  A value
+ * within the rounding of its terms (a few ulps of the total count) is 0:
+ * a saturated model shows 0, not 5.6e-15.
+ */
 static double deviance(const double *y, const double *mu, size_t n)
 {
-	double d = 0;
+	double d = 0, total = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		d += 2 * ((y[i] > 0 ? y[i] * log(y[i] / mu[i]) : 0) -
 			  (y[i] - mu[i]));
-	return fmax(d, 0);     /* not -2e-15 for a saturated model */
+		total += y[i];
+	}
+	return d < 64 * DBL_EPSILON * (total + 1) ? 0 : d;
 }
 
 /* The working response and weights of the next IRLS step. */
@@ -192,7 +203,7 @@ static int irls(struct solver *s, const double *y, const double *offset,
 {
 	size_t n = fit->n;
 	double dev = INFINITY, rss;
-	int rc;
+	int rc, polished = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		mu[i] = y[i] + 0.5;
@@ -208,9 +219,14 @@ static int irls(struct solver *s, const double *y, const double *offset,
 			return rc;
 		dev = deviance(y, mu, n);
 		/* as R's glm: coefficients and covariance of the last
-		   solve, deviance at the means they give */
-		if (fabs(dev - old) < IRLS_TOLERANCE * (fabs(dev) + 0.1))
-			return REGRESS_OK;
+		   solve, deviance at the means they give; one step more
+		   than R takes, since IRLS converges quadratically there
+		   and it brings the estimates to machine precision */
+		if (fabs(dev - old) < IRLS_TOLERANCE * (fabs(dev) + 0.1)) {
+			if (polished)
+				return REGRESS_OK;
+			polished = 1;
+		}
 	}
 	return REGRESS_DIVERGED;
 }

@@ -8,8 +8,8 @@
  * Regression on a design matrix X (n rows, p columns, row-major, the
  * intercept a column of ones when wanted): weighted least squares, and the
  * Poisson log-linear model fitted by iteratively reweighted least squares,
- * each step a gsl_multifit_wlinear solve (its truncated-SVD form, which
- * also gives the rank).
+ * each step a gsl_multifit_wlinear solve, its rank checked on the singular
+ * values.
  */
 struct regress_fit {
 	size_t n, p;
@@ -45,7 +45,7 @@ int regress_linear(const double *X, const double *y, const double *w,
 /*
  * Poisson regression of counts y on X, log link, with an offset (NULL:
  * none).  Converges when the deviance changes by less than 1e-10
- * relative (R's glm uses 1e-8).  Returns REGRESS_OK with fit filled, or a
+ * relative (R's glm uses 1e-8), then takes one step more.  Returns REGRESS_OK with fit filled, or a
  * negative status.
  */
 int regress_poisson(const double *X, const double *y, const double *offset,
