@@ -10,7 +10,11 @@ look-alike letters) and monthly periods written eight ways (июль 2024,
 
 Besides OUTPUT it writes OUTPUT.maps.json: for every label in the file, the
 code (or the quarter, for periods) it stands for, so that a comparison job
-(bench/normalise_pandas.py) can map without folding anything.
+(bench/normalise_pandas.py) can map without folding anything; and
+OUTPUT.expected.csv, the sums by key that a right answer has
+(source,indicator,period,region,sex,value,rows; value empty when no row of
+the key has one), for bench/normalise_check.py.  OUTPUT.meta says with which
+seed, rows and generator the file was made.
 
     /usr/bin/python3 bench/gen_raw.py --rows 1000000 --output build/bench/raw.csv
 """
@@ -81,18 +85,33 @@ def main():
     sexes = [l for ls in SEXES.values() for l in ls]
     inds = [l for ls in INDICATORS.values() for l in ls]
     sources = ["ngo", "gpo"]
+    sums = {}
     with open(a.output, "w", encoding="utf-8", newline="\n") as f:
         f.write("source,indicator,period,region,sex,value,status,origin\n")
         for i in range(a.rows):
             src = sources[i & 1]
+            ind, per = rnd.choice(inds), rnd.choice(periods)
+            reg, sex = rnd.choice(regions), rnd.choice(sexes)
             missing = rnd.random() < 0.02
             value = "" if missing else str(rnd.randrange(0, 60))
             status = "missing" if missing else ""
-            f.write(f"{src},{rnd.choice(inds)},{rnd.choice(periods)},"
-                    f"{rnd.choice(regions)},{rnd.choice(sexes)},{value},"
+            f.write(f"{src},{ind},{per},{reg},{sex},{value},"
                     f"{status},{src}_2024.csv:{i // 2 + 2}\n")
+            key = (src, maps["indicator"][ind], maps["period"][per],
+                   maps["region"][reg], maps["sex"][sex])
+            v, n, rows = sums.get(key, (0, 0, 0))
+            sums[key] = (v + (0 if missing else int(value)),
+                         n + (not missing), rows + 1)
     with open(a.output + ".maps.json", "w", encoding="utf-8") as f:
         json.dump(maps, f, ensure_ascii=False, sort_keys=True)
+    with open(a.output + ".expected.csv", "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write("source,indicator,period,region,sex,value,rows\n")
+        for key in sorted(sums):
+            v, n, rows = sums[key]
+            f.write(",".join(key) + f",{v if n else ''},{rows}\n")
+    with open(a.output + ".meta", "w", encoding="utf-8") as f:
+        f.write(f"seed={a.seed}\nrows={a.rows}\n")
 
 
 if __name__ == "__main__":

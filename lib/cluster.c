@@ -282,9 +282,10 @@ const char *rk_cluster_bindir(struct rk_cluster *c, struct rk_error *err)
 enum { FAIL_USER = 1, FAIL_REACH, FAIL_LOG, FAIL_EXEC };
 
 /* In the child: only async-signal-safe calls from here to exec. */
-static void child(const struct rk_cluster *c, char *const argv[], int report)
+static void child(const struct rk_cluster *c, char *const argv[],
+		  const char *out, int report)
 {
-	int stage, fd;
+	int stage, fd, what[2];
 	long max = sysconf(_SC_OPEN_MAX);
 
 	stage = FAIL_USER;
@@ -295,7 +296,7 @@ static void child(const struct rk_cluster *c, char *const argv[], int report)
 	if (chdir(c->pgdir) < 0)
 		goto fail;
 	stage = FAIL_LOG;
-	fd = open(c->log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+	fd = open(out, O_WRONLY | O_CREAT | O_APPEND, 0600);
 	if (fd < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
 		goto fail;
 	close(fd);
@@ -312,9 +313,9 @@ static void child(const struct rk_cluster *c, char *const argv[], int report)
 	stage = FAIL_EXEC;
 	execv(argv[0], argv);
 fail:
-	fd = errno;
-	if (write(report, &stage, sizeof(stage)) < 0 ||
-	    write(report, &fd, sizeof(fd)) < 0)
+	what[0] = stage;
+	what[1] = errno;
+	if (write(report, what, sizeof(what)) < 0)    /* one write: atomic */
 		_exit(126);
 	_exit(127);
 }
@@ -349,9 +350,12 @@ static int child_failed(const struct rk_cluster *c, int stage, int errnum,
 	}
 }
 
-/* Runs argv (argv[0] a path) as the server's user; *status: exit status. */
-static int run(const struct rk_cluster *c, char *const argv[], int *status,
-	       struct rk_error *err)
+/*
+ * Runs argv (argv[0] a path) as the server's user, its output appended to
+ * out; *status: its exit status.
+ */
+static int run(const struct rk_cluster *c, char *const argv[], const char *out,
+	       int *status, struct rk_error *err)
 {
 	int pfd[2], report[2] = { 0, 0 }, ws;
 	ssize_t n;
@@ -371,9 +375,10 @@ static int run(const struct rk_cluster *c, char *const argv[], int *status,
 				    "cannot fork: %s", strerror(errno));
 	}
 	if (pid == 0)
-		child(c, argv, pfd[1]);
+		child(c, argv, out, pfd[1]);
 	close(pfd[1]);
-	n = read(pfd[0], report, sizeof(report));
+	while ((n = read(pfd[0], report, sizeof(report))) < 0 && errno == EINTR)
+		;
 	close(pfd[0]);
 	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
 		;
@@ -383,9 +388,13 @@ static int run(const struct rk_cluster *c, char *const argv[], int *status,
 	return 0;
 }
 
-/* Runs bindir/prog with the arguments given (a NULL-terminated list). */
-static int tool(struct rk_cluster *c, int *status, struct rk_error *err,
-		const char *prog, const char *const *args)
+/*
+ * Runs bindir/prog with the arguments given (a NULL-terminated list), its
+ * output to the server log, or to nowhere when quiet.
+ */
+static int tool(struct rk_cluster *c, int quiet, int *status,
+		struct rk_error *err, const char *prog,
+		const char *const *args)
 {
 	const char *bindir = rk_cluster_bindir(c, err);
 	char path[4096];
@@ -399,7 +408,7 @@ static int tool(struct rk_cluster *c, int *status, struct rk_error *err,
 	for (; *args && n < 23; args++)
 		argv[n++] = (char *)*args;
 	argv[n] = NULL;
-	return run(c, argv, status, err);
+	return run(c, argv, quiet ? "/dev/null" : c->log, status, err);
 }
 
 /* ---- the state directory ---- */
@@ -438,13 +447,31 @@ static int make_dir(const struct rk_cluster *c, const char *dir, mode_t mode,
 	return 0;
 }
 
+/* Creates the directories above path that are missing (mode 0755). */
+static int make_parents(const char *path)
+{
+	char *p = strdup(path);
+
+	if (!p)
+		return -1;
+	for (char *q = strchr(p + 1, '/'); q; q = strchr(q + 1, '/')) {
+		*q = '\0';
+		if (mkdir(p, 0755) < 0 && errno != EEXIST)
+			break;
+		*q = '/';
+	}
+	free(p);
+	return 0;
+}
+
 static int lock_home(const struct rk_cluster *c, int *fd, struct rk_error *err)
 {
 	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
 	struct stat st;
 
 	if (stat(c->home, &st) < 0) {
-		if (make_dir(c, c->home, 0755, 0, err) < 0)
+		if (make_parents(c->home) < 0 ||
+		    make_dir(c, c->home, 0755, 0, err) < 0)
 			return -1;
 		if (c->as_root)
 			chmod(c->home, 0755);
@@ -521,7 +548,7 @@ static int init_cluster(struct rk_cluster *c, struct rk_error *err)
 	int status;
 
 	if (make_dir(c, c->pgdir, 0700, 1, err) < 0 ||
-	    tool(c, &status, err, "initdb", args) < 0)
+	    tool(c, 0, &status, err, "initdb", args) < 0)
 		return -1;
 	if (status != 0) {
 		log_tail(c, tail, sizeof(tail));
@@ -602,7 +629,7 @@ int rk_cluster_status(struct rk_cluster *c, enum rk_cluster_state *state,
 	*pid = 0;
 	if (!initialised(c))
 		return 0;
-	if (tool(c, &status, err, "pg_ctl", args) < 0)
+	if (tool(c, 1, &status, err, "pg_ctl", args) < 0)
 		return -1;
 	*state = status == 0 ? RK_CLUSTER_RUNNING : RK_CLUSTER_STOPPED;
 	if (status == 0 && read_pid(c, pid) < 0)
@@ -619,7 +646,7 @@ static int start_server(struct rk_cluster *c, struct rk_error *err)
 
 	if (make_dir(c, c->run, 0700, 1, err) < 0 ||
 	    write_socket_conf(c, err) < 0 ||
-	    tool(c, &status, err, "pg_ctl", args) < 0)
+	    tool(c, 0, &status, err, "pg_ctl", args) < 0)
 		return -1;
 	if (status == 0)
 		return 0;
@@ -671,7 +698,7 @@ int rk_cluster_stop(struct rk_cluster *c, int *stopped, struct rk_error *err)
 	    rk_cluster_status(c, &state, &pid, err) < 0)
 		goto out;
 	if (state == RK_CLUSTER_RUNNING) {
-		if (tool(c, &status, err, "pg_ctl", args) < 0)
+		if (tool(c, 0, &status, err, "pg_ctl", args) < 0)
 			goto out;
 		if (status != 0) {
 			rk_error_set(err, RK_EXIT_UNAVAILABLE, c->home, 0,

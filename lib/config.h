@@ -143,7 +143,11 @@ struct rk_config {
  * YAML, has an unknown key, a wrong type, a missing required key, a
  * malformed integer (`80abc`, octal `010`), a duplicate source id, a layout
  * or constants field that is neither indicator, period nor a dimension
- * (RK_EXIT_CONFIG, with file:line:column); out of memory is
+ * (constants may also give `year`, four digits), `cumulative` other than
+ * true or false, a rule with an unknown check or severity, without the key
+ * its check needs (over, max) or with one it does not take, or with a
+ * negative or malformed max or tolerance (RK_EXIT_CONFIG, with
+ * file:line:column); out of memory is
  * RK_EXIT_SOFTWARE.  Relative paths in the config (source files,
  * codelists.dir, report.output) are joined to the directory of path, which
  * is "." (paths then stay as written) when path has no '/'.  err may be

@@ -214,7 +214,7 @@ static int is_word_char(UChar32 c)
 	       t == U_COMBINING_SPACING_MARK;
 }
 
-/* Which script the look-alikes of s[0..n) go to: 1 Latin, 2 Cyrillic, 0 none. */
+/* Where the look-alikes of s[0..n) go: 1 Latin, 2 Cyrillic, 0 nowhere. */
 static int word_target(const UChar *s, int32_t n)
 {
 	int lat = 0, cyr = 0, lat_look = 0, cyr_look = 0;

@@ -46,7 +46,8 @@ static uint64_t hash_of(const void *key, size_t len)
 		h ^= h >> 32;
 	}
 	w = 0;
-	memcpy(&w, p, len);
+	for (size_t i = 0; i < len; i++)   /* no memcpy call for the tail */
+		w |= (uint64_t)p[i] << (8 * i);
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 29;
 	h *= 0x9E3779B97F4A7C15ull;

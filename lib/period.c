@@ -414,7 +414,7 @@ static int set_date(struct parse *ps, struct found *f, long y, long m, long d)
 	return 0;
 }
 
-/* 2024-07, 2024-07-15, 15.07.2024, 07.2024, 7/2024. */
+/* 2024-07, 2024-07-15 (or with / or .), 15.07.2024, 07.2024, 7/2024. */
 static int numeric_dates(struct parse *ps, struct found *f)
 {
 	struct token *t = ps->t;
@@ -423,8 +423,9 @@ static int numeric_dates(struct parse *ps, struct found *f)
 		if (k && t[k].sep == 0)
 			continue;       /* "Q3/2024": the 3 belongs to the Q */
 		if (is_num(ps, k, 4, 4) && is_num(ps, k + 1, 2, 2) &&
-		    t[k + 1].sep == '-') {
-			int day = is_num(ps, k + 2, 2, 2) && t[k + 2].sep == '-';
+		    strchr("-/.", t[k + 1].sep) && t[k + 1].sep) {
+			int day = is_num(ps, k + 2, 2, 2) &&
+				  t[k + 2].sep == t[k + 1].sep;
 
 			if (set_date(ps, f, t[k].num, t[k + 1].num,
 				     day ? t[k + 2].num : 0) < 0)

@@ -45,6 +45,7 @@ struct rk_period {
  *             date-time from the extractor)  2024-Q3  2024Q3  2024-S1
  *             2024-H1
  *   numeric:  15.07.2024 (dd.mm.yyyy)  07.2024  7/2024 (mm.yyyy)
+ *             2024/07  2024.07.15 (year first: two-digit month and day)
  *   months:   Russian, Tajik and English names and abbreviations of
  *             three letters or more: июль 2024, июл. 2024, июли 2024,
  *             Jul 2024, 15 июля 2024 г.; ranges: Jul–Sep 2024,

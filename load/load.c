@@ -6,6 +6,7 @@
 #include "dimskey.h"
 #include "input.h"
 #include "merge.h"
+#include "rowcheck.h"
 #include "stage.h"
 #include "tidy.h"
 
@@ -21,7 +22,8 @@ static int stage_all(struct tidy_reader *r, struct stage *st,
 	int rc;
 
 	while ((rc = tidy_reader_next(r, &row, err)) == 1) {
-		if (stage_row(st, &row, err) < 0)
+		if (rowcheck(&row, run->input_name, err) < 0 ||
+		    stage_row(st, &row, err) < 0)
 			return -1;
 		if (++n % PROGRESS_EVERY == 0 && o->progress)
 			o->progress(o->progress_arg, n);
@@ -48,8 +50,6 @@ static int load_rows(struct rk_db *db, struct tidy_reader *r,
 {
 	struct dimskey *keys = NULL;
 	struct stage *st = NULL;
-	char *const *sources;
-	size_t nsources;
 	int rc = -1;
 
 	run->dims = tidy_reader_dims(r, &run->ndims);
@@ -61,8 +61,7 @@ static int load_rows(struct rk_db *db, struct tidy_reader *r,
 	    load_input_finish(in, run->input_sha256, &run->input_bytes,
 			      err) < 0)
 		goto out;
-	sources = stage_sources(st, &nsources);
-	if (merge_apply(db, run, sources, nsources, err) < 0 ||
+	if (merge_apply(db, run, st, err) < 0 ||
 	    loadrun_finish(db, run, err) < 0)
 		goto out;
 	rc = 0;
@@ -93,10 +92,9 @@ int load_file(struct rk_db *db, const struct load_options *o,
 	run->input_name = strcmp(o->input, "-") ? o->input : "stdin";
 	if (!(r = tidy_reader_open(load_input_path(in), err)))
 		goto out;
-	/* temporary tables in memory: only before the session's first one */
-	if (rk_db_exec(db, "SET temp_buffers = '256MB'", "", NULL) < 0 &&
-	    PQstatus(rk_db_conn(db)) != CONNECTION_OK)
-		goto lost;
+	/* the staging table in memory (settable before the session's first
+	 * temporary table only, so before BEGIN; harmless if it fails) */
+	PQclear(PQexec(rk_db_conn(db), "SET temp_buffers = '256MB'"));
 	if (rk_db_exec(db, "BEGIN", "cannot begin the load", err) < 0)
 		goto out;
 	began = 1;
@@ -107,9 +105,6 @@ int load_file(struct rk_db *db, const struct load_options *o,
 		goto out;
 	began = 0;
 	rc = 0;
-	goto out;
-lost:
-	rk_db_fail(db, NULL, "cannot begin the load", err);
 out:
 	if (rc < 0 && began)
 		rollback(db);
@@ -119,6 +114,8 @@ out:
 				   "server is back");
 	if (rc < 0 && in)
 		load_input_name_error(in, err);
+	run->dims = NULL;          /* the reader's, freed here */
+	run->ndims = 0;
 	tidy_reader_close(r);
 	load_input_close(in);
 	return rc;

@@ -25,8 +25,8 @@ struct load_options {
 };
 
 /*
- * Loads; fills *run (id, counts, digests; pointers in it are valid while
- * o lives).  Returns 0, or -1 with err set: RK_EXIT_NOINPUT (input or
+ * Loads; fills *run (id, counts, digests; its input_name and config_name
+ * are valid while o lives, its dims only during the call).  Returns 0, or -1 with err set: RK_EXIT_NOINPUT (input or
  * config missing), RK_EXIT_DATAERR (bad row, with file and line),
  * RK_EXIT_UNAVAILABLE (database gone or refusing), RK_EXIT_IOERR.
  */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-load: tidy CSV into the PostgreSQL warehouse, all or nothing. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -132,14 +134,20 @@ int main(int argc, char **argv)
 		return RK_EXIT_USAGE;
 	}
 	o.input = optind < argc ? argv[optind] : "-";
+	if (!only_migrate && strcmp(o.input, "-") != 0 &&
+	    access(o.input, R_OK) != 0) {
+		rk_error_set(&err, RK_EXIT_NOINPUT, o.input, 0, "cannot open: %s",
+			     strerror(errno));
+		rk_error_hint(&err, "check the path");
+		return fail(&err);
+	}
 	if (!quiet && isatty(2))
 		o.progress = progress;
 	if (!(db = rk_db_open(conninfo, "reckon-load", &err)))
 		return fail(&err);
-	if (rk_db_password_given(db) && !quiet)
-		fprintf(stderr, "reckon-load: warning: a password in %s is "
-			"visible to other users: keep it in ~/.pgpass\n",
-			conninfo ? "--db" : "RECKON_DB");
+	if (conninfo && rk_db_password_given(db) && !quiet)
+		fprintf(stderr, "reckon-load: warning: a password in --db is "
+			"visible to other users: keep it in ~/.pgpass\n");
 	if (migrate(db, only_migrate, &err) < 0 ||
 	    (!only_migrate && load_file(db, &o, &run, &err) < 0))
 		rc = fail(&err);

@@ -7,12 +7,16 @@
 #include "db.h"
 #include "error.h"
 #include "loadrun.h"
+#include "stage.h"
 
 /*
  * Merges the staged rows (stage.h) into reckon.observation, keyed by
- * (indicator, source, period, dims_key): new keys are inserted, rows whose
+ * (source, indicator, period, dims_key): new keys are inserted, rows whose
  * value, status or origin differ are updated, identical rows are left
- * untouched (their load_run stays the one that wrote them).  With
+ * untouched (their load_run stays the one that wrote them).  When the
+ * warehouse holds nothing yet of the staged sources and indicators, the
+ * rows are simply inserted; else one join classifies them first, and
+ * only what is new or changed is written.  With
  * r->replace, the rows of each staged (source, indicator) whose period
  * lies inside the staged period range and that the file no longer has are
  * deleted.  Sources seen for the first time are added to reckon.source.
@@ -23,7 +27,7 @@
  * (RK_EXIT_DATAERR; file is r->input_name): a key repeated in the file,
  * a value the server cannot take, a broken constraint.
  */
-int merge_apply(struct rk_db *db, struct load_run *r, char *const *sources,
-		size_t nsources, struct rk_error *err);
+int merge_apply(struct rk_db *db, struct load_run *r, const struct stage *st,
+		struct rk_error *err);
 
 #endif

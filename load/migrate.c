@@ -64,10 +64,11 @@ int migrate_use_owner(struct rk_db *db, int *used, struct rk_error *err)
 
 	if (used)
 		*used = 0;
-	res = rk_db_query(db, "SELECT pg_has_role(session_user, oid, 'MEMBER')"
-			      " FROM pg_roles WHERE rolname = 'reckon_loader'",
-			  0, NULL, "cannot look for the role reckon_loader",
-			  err);
+	res = rk_db_query(db, "SELECT pg_has_role(session_user, r.oid, "
+			      "'MEMBER') FROM pg_namespace n JOIN pg_roles r ON "
+			      "r.oid = n.nspowner WHERE n.nspname = 'reckon' "
+			      "AND r.rolname = 'reckon_loader'", 0, NULL,
+			  "cannot look for the role reckon_loader", err);
 	if (!res)
 		return -1;
 	member = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
@@ -123,10 +124,17 @@ static int check_applied(const char *ver, const char *name, const char *sha,
 		return -1;
 	}
 	sql_sha256(&m[v - 1], hex);
-	if (strcmp(hex, sha) != 0 || strcmp(name, m[v - 1].name) != 0) {
+	if (strcmp(name, m[v - 1].name) != 0) {
 		rk_error_set(err, RK_EXIT_UNAVAILABLE, NULL, 0,
-			     "migration %d in the database (%s) differs from "
-			     "this reckon-load's (%s)", v, name, m[v - 1].name);
+			     "migration %d is '%s' in the database but '%s' in "
+			     "this reckon-load", v, name, m[v - 1].name);
+		rk_error_hint(err, "use the reckon that migrated the database");
+		return -1;
+	}
+	if (strcmp(hex, sha) != 0) {
+		rk_error_set(err, RK_EXIT_UNAVAILABLE, NULL, 0,
+			     "migration %s in the database differs from this "
+			     "reckon-load's", name);
 		rk_error_hint(err, "a released migration is never edited: "
 				   "use the reckon that applied it");
 		return -1;

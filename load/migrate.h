@@ -31,10 +31,10 @@ int migrate_check_list(const struct migration *m, size_t n,
 		       struct rk_error *err);
 
 /*
- * Acts as the role reckon_loader (SET ROLE) when it exists and the session
- * user is a member (load/roles.sql), so that what it creates and writes
- * belongs to that role whoever loads.  *used (may be NULL) tells whether
- * it did.  Returns 0, or -1 with err set.
+ * Acts as the role reckon_loader (SET ROLE) when the schema reckon belongs
+ * to it and the session user is a member (load/roles.sql), so that what
+ * the load creates and writes belongs to that role whoever loads.  *used
+ * (may be NULL) tells whether it did.  Returns 0, or -1 with err set.
  */
 int migrate_use_owner(struct rk_db *db, int *used, struct rk_error *err);
 

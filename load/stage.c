@@ -8,14 +8,18 @@
 
 #define CHUNK (1u << 20)
 
+struct distinct {
+	char **v;
+	size_t n, last;
+};
+
 struct stage {
 	struct rk_db *db;
 	struct dimskey *keys;
 	struct copybuf buf;
 	int copying;
 	long long rows;
-	char **sources;
-	size_t nsources, last;
+	struct distinct sources, indicators;
 };
 
 static const char create_sql[] =
@@ -74,27 +78,33 @@ static int flush_rows(struct stage *s, struct rk_error *err)
 	return 0;
 }
 
-/* Remembers the row's source when it is new (files hold a few). */
-static int note_source(struct stage *s, const char *src)
+/* Adds v to a list of distinct strings when new (files hold a few). */
+static int note(struct distinct *d, const char *v)
 {
 	char **p;
 
-	if (s->nsources && strcmp(s->sources[s->last], src) == 0)
+	if (d->n && strcmp(d->v[d->last], v) == 0)
 		return 0;
-	for (size_t i = 0; i < s->nsources; i++)
-		if (strcmp(s->sources[i], src) == 0) {
-			s->last = i;
+	for (size_t i = 0; i < d->n; i++)
+		if (strcmp(d->v[i], v) == 0) {
+			d->last = i;
 			return 0;
 		}
-	p = realloc(s->sources, (s->nsources + 2) * sizeof(*p));
+	p = realloc(d->v, (d->n + 1) * sizeof(*p));
 	if (!p)
 		return -1;
-	s->sources = p;
-	if (!(p[s->nsources] = strdup(src)))
+	d->v = p;
+	if (!(p[d->n] = strdup(v)))
 		return -1;
-	s->last = s->nsources++;
-	p[s->nsources] = NULL;
+	d->last = d->n++;
 	return 0;
+}
+
+static void distinct_free(struct distinct *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i]);
+	free(d->v);
 }
 
 static int text_or_null(struct copybuf *b, const char *v)
@@ -108,7 +118,8 @@ int stage_row(struct stage *s, const struct tidy_row *r, struct rk_error *err)
 	size_t klen;
 	const char *key = dimskey_make(s->keys, r->dim, &klen);
 
-	if (!key || note_source(s, r->source) < 0 ||
+	if (!key || note(&s->sources, r->source) < 0 ||
+	    note(&s->indicators, r->indicator) < 0 ||
 	    copybuf_long(b, r->line) < 0 ||
 	    copybuf_text(b, r->source, strlen(r->source)) < 0 ||
 	    copybuf_text(b, r->indicator, strlen(r->indicator)) < 0 ||
@@ -156,10 +167,14 @@ int stage_finish(struct stage *s, long long *rows, struct rk_error *err)
 	return 0;
 }
 
-char *const *stage_sources(const struct stage *s, size_t *n)
+char *stage_sources(const struct stage *s)
 {
-	*n = s->nsources;
-	return s->sources;
+	return rk_db_text_array(s->sources.v, s->sources.n);
+}
+
+char *stage_indicators(const struct stage *s)
+{
+	return rk_db_text_array(s->indicators.v, s->indicators.n);
 }
 
 void stage_close(struct stage *s)
@@ -169,9 +184,8 @@ void stage_close(struct stage *s)
 	if (s->copying &&
 	    PQputCopyEnd(rk_db_conn(s->db), "reckon-load: load abandoned") == 1)
 		drain(s, NULL);
-	for (size_t i = 0; i < s->nsources; i++)
-		free(s->sources[i]);
-	free(s->sources);
+	distinct_free(&s->sources);
+	distinct_free(&s->indicators);
 	copybuf_free(&s->buf);
 	free(s);
 }

@@ -40,10 +40,12 @@ int stage_row(struct stage *s, const struct tidy_row *row,
 int stage_finish(struct stage *s, long long *rows, struct rk_error *err);
 
 /*
- * The distinct sources staged, in order of appearance; valid while s
- * lives.
+ * The distinct sources and indicators staged, in order of appearance, as
+ * PostgreSQL text[] literals (rk_db_text_array); NULL when out of memory.
+ * The caller frees them.
  */
-char *const *stage_sources(const struct stage *s, size_t *n);
+char *stage_sources(const struct stage *s);
+char *stage_indicators(const struct stage *s);
 
 /*
  * Frees; an unfinished COPY is abandoned (the caller then rolls back).

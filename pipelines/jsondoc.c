@@ -12,6 +12,41 @@ struct jsondoc {
 	int loaded;
 };
 
+/* More members than a manifest ever has: refused, not searched. */
+#define MAX_MEMBERS 4096
+
+/*
+ * 1 when a mapping of d has a key that is not a string (YAML allows it,
+ * JSON does not), repeats a key, or is too large to check.
+ */
+static int bad_keys(yaml_document_t *d)
+{
+	for (yaml_node_t *n = d->nodes.start; n < d->nodes.top; n++) {
+		yaml_node_pair_t *a, *b, *start = n->data.mapping.pairs.start;
+
+		if (n->type != YAML_MAPPING_NODE)
+			continue;
+		if (n->data.mapping.pairs.top - start > MAX_MEMBERS)
+			return 1;
+		for (a = start; a < n->data.mapping.pairs.top; a++) {
+			yaml_node_t *ka = yaml_document_get_node(d, a->key);
+
+			if (!ka || ka->type != YAML_SCALAR_NODE)
+				return 1;
+			for (b = start; b < a; b++) {
+				yaml_node_t *kb = yaml_document_get_node(d, b->key);
+
+				if (ka && kb && ka->type == YAML_SCALAR_NODE &&
+				    kb->type == YAML_SCALAR_NODE &&
+				    strcmp((char *)ka->data.scalar.value,
+					   (char *)kb->data.scalar.value) == 0)
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 struct jsondoc *jsondoc_load(const char *path, struct rk_error *err)
 {
 	yaml_parser_t parser;
@@ -44,6 +79,12 @@ struct jsondoc *jsondoc_load(const char *path, struct rk_error *err)
 	if (!root || root->type != YAML_MAPPING_NODE) {
 		rk_error_set(err, RK_EXIT_DATAERR, path, 0,
 			     "not a JSON object");
+		goto fail;
+	}
+	if (bad_keys(&d->doc)) {
+		rk_error_set(err, RK_EXIT_DATAERR, path, 0,
+			     "an object has a key that is not a string, a "
+			     "repeated key, or too many keys");
 		goto fail;
 	}
 	yaml_parser_delete(&parser);
@@ -132,6 +173,21 @@ int jsondoc_at(const struct jsondoc *d, int id, size_t i)
 	return node(d, id)->data.sequence.items.start[i];
 }
 
+/*
+ * A comparison under way: where to describe the difference, and a budget,
+ * so that a hostile document (aliases that multiply a tree, deep nesting)
+ * cannot make it run for ever or exhaust the stack.
+ */
+struct walk {
+	const struct jsondoc *A, *B;
+	char *where;
+	size_t n;
+	long steps;        /* nodes left to visit */
+};
+
+#define WALK_STEPS 1000000
+#define WALK_DEPTH 64
+
 static void show(const yaml_node_t *n, char *buf, size_t size)
 {
 	if (!n)
@@ -143,99 +199,119 @@ static void show(const yaml_node_t *n, char *buf, size_t size)
 			 n->type == YAML_MAPPING_NODE ? "an object" : "an array");
 }
 
-static int differ(const yaml_node_t *x, const yaml_node_t *y, const char *path,
-		  char *where, size_t n)
+static int differ(struct walk *w, const yaml_node_t *x, const yaml_node_t *y,
+		  const char *path)
 {
 	char a[128], b[128];
 
 	show(x, a, sizeof(a));
 	show(y, b, sizeof(b));
-	snprintf(where, n, "%s: %s, now %s", path[0] ? path : "(top)", a, b);
+	snprintf(w->where, w->n, "%s: %s, now %s", path[0] ? path : "(top)", a,
+		 b);
 	return 1;
 }
 
-static int tree_diff(const struct jsondoc *A, int ia, const struct jsondoc *B,
-		     int ib, const char *skip, const char *path, char *where,
-		     size_t n);
+static int too_big(struct walk *w, const char *path)
+{
+	snprintf(w->where, w->n, "%s: too large or too deep to compare",
+		 path[0] ? path : "(top)");
+	return 1;
+}
+
+static int tree_diff(struct walk *w, int ia, int ib, const char *skip,
+		     const char *path, int depth);
 
 /* The value node of key k in mapping m, or 0. */
 static int map_value(const struct jsondoc *D, const yaml_node_t *m,
 		     const char *k)
 {
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
-	     p < m->data.mapping.pairs.top; p++)
-		if (strcmp(scalar(node(D, p->key)), k) == 0)
+	     p < m->data.mapping.pairs.top; p++) {
+		const yaml_node_t *key = node(D, p->key);
+
+		if (key && key->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar(key), k) == 0)
 			return p->value;
+	}
 	return 0;
 }
 
-static int map_diff(const struct jsondoc *A, const yaml_node_t *x,
-		    const struct jsondoc *B, const yaml_node_t *y,
-		    const char *skip, const char *path, char *where, size_t n)
+/* The key of pair p as text; a non-scalar key never matches. */
+static const char *key_text(const struct jsondoc *D, const yaml_node_pair_t *p)
+{
+	const yaml_node_t *k = node(D, p->key);
+
+	return k && k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+}
+
+static int map_diff(struct walk *w, const yaml_node_t *x, const yaml_node_t *y,
+		    const char *skip, const char *path, int depth)
 {
 	char sub[512];
 	yaml_node_pair_t *p;
 
 	for (p = x->data.mapping.pairs.start; p < x->data.mapping.pairs.top;
 	     p++) {
-		const char *k = scalar(node(A, p->key));
+		const char *k = key_text(w->A, p);
 
 		if (skip && strcmp(k, skip) == 0)
 			continue;
 		snprintf(sub, sizeof(sub), "%s%s%s", path, path[0] ? "." : "",
 			 k);
-		if (tree_diff(A, p->value, B, map_value(B, y, k), NULL, sub,
-			      where, n))
+		if (tree_diff(w, p->value, map_value(w->B, y, k), NULL, sub,
+			      depth + 1))
 			return 1;
 	}
 	for (p = y->data.mapping.pairs.start; p < y->data.mapping.pairs.top;
 	     p++) {
-		const char *k = scalar(node(B, p->key));
+		const char *k = key_text(w->B, p);
 
-		if ((skip && strcmp(k, skip) == 0) || map_value(A, x, k))
+		if ((skip && strcmp(k, skip) == 0) || map_value(w->A, x, k))
 			continue;
 		snprintf(sub, sizeof(sub), "%s%s%s", path, path[0] ? "." : "",
 			 k);
-		return differ(NULL, node(B, p->value), sub, where, n);
+		return differ(w, NULL, node(w->B, p->value), sub);
 	}
 	return 0;
 }
 
-static int tree_diff(const struct jsondoc *A, int ia, const struct jsondoc *B,
-		     int ib, const char *skip, const char *path, char *where,
-		     size_t n)
+static int tree_diff(struct walk *w, int ia, int ib, const char *skip,
+		     const char *path, int depth)
 {
-	const yaml_node_t *x = node(A, ia), *y = node(B, ib);
+	const yaml_node_t *x = node(w->A, ia), *y = node(w->B, ib);
 	char sub[512];
 
+	if (--w->steps < 0 || depth > WALK_DEPTH)
+		return too_big(w, path);
 	if (!x || !y || x->type != y->type)
-		return differ(x, y, path, where, n);
+		return differ(w, x, y, path);
 	switch (x->type) {
 	case YAML_SCALAR_NODE:
 		if (strcmp(scalar(x), scalar(y)) != 0 ||
 		    is_null(x) != is_null(y))
-			return differ(x, y, path, where, n);
+			return differ(w, x, y, path);
 		return 0;
 	case YAML_SEQUENCE_NODE:
 		for (size_t i = 0;; i++) {
-			int a = jsondoc_at(A, ia, i), b = jsondoc_at(B, ib, i);
+			int a = jsondoc_at(w->A, ia, i), b = jsondoc_at(w->B, ib, i);
 
 			if (!a && !b)
 				return 0;
 			snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
-			if (tree_diff(A, a, B, b, NULL, sub, where, n))
+			if (tree_diff(w, a, b, NULL, sub, depth + 1))
 				return 1;
 		}
 	case YAML_MAPPING_NODE:
-		return map_diff(A, x, B, y, skip, path, where, n);
+		return map_diff(w, x, y, skip, path, depth);
 	default:
-		return differ(x, y, path, where, n);
+		return differ(w, x, y, path);
 	}
 }
 
 int jsondoc_diff(const struct jsondoc *a, const struct jsondoc *b,
 		 const char *skip, char *where, size_t n)
 {
-	return tree_diff(a, jsondoc_root(a), b, jsondoc_root(b), skip, "",
-			 where, n);
+	struct walk w = { a, b, where, n, WALK_STEPS };
+
+	return tree_diff(&w, jsondoc_root(a), jsondoc_root(b), skip, "", 0);
 }

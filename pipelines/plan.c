@@ -245,8 +245,8 @@ int plan_check_inputs(const struct plan *p, struct rk_error *err)
 		rk_error_set(err, RK_EXIT_NOINPUT, p->inputs[i].path, 0,
 			     "input of source '%s' is missing",
 			     p->inputs[i].source);
-		rk_error_hint(err, "correct its file: in %s, or put the file "
-				   "there", p->cfg->path);
+		rk_error_hint(err, "put the file there, or correct the "
+				   "source's file: in %s", p->cfg->path);
 		return -1;
 	}
 	return 0;
@@ -320,6 +320,9 @@ static int report_cmd(const struct plan *p, const char *dir,
 	    opt_path(c, "--rejects", dir, "rejects.csv", err) < 0 ||
 	    opt_path(c, "--unmapped", dir, "unmapped.csv", err) < 0 ||
 	    opt_path(c, "--manifest", dir, "manifest.json", err) < 0)
+		return -1;
+	/* provenance: the database target, from RECKON_DB or libpq */
+	if (p->use_db && add(c, "--db", err) < 0)
 		return -1;
 	return opt_path(c, "-o", dir, p->brief, err);
 }

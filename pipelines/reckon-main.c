@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "db.h"
 #include "error.h"
 #include "init.h"
 #include "proc.h"
@@ -129,8 +128,13 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
+static int progress_open;   /* a progress line waits for its end */
+
 static int fail(const struct rk_error *err, const char *messages)
 {
+	if (progress_open)
+		fputs(" failed\n", stderr);
+	progress_open = 0;
 	if (messages)
 		fputs(messages, stderr);
 	rk_error_print(stderr, "reckon", err);
@@ -141,29 +145,16 @@ static void progress(const struct manifest_stage *s, size_t step,
 		     size_t nsteps, double seconds, void *ctx)
 {
 	(void)ctx;
+	progress_open = seconds < 0;
 	if (seconds < 0) {
 		fprintf(stderr, "reckon: [%zu/%zu] %s%s%s ...", step + 1,
 			nsteps, s->name, s->source ? " " : "",
 			s->source ? s->source : "");
 		return;
 	}
+	if (s->rows >= 0)
+		fprintf(stderr, " %ld rows,", s->rows);
 	fprintf(stderr, " %.1f s\n", seconds);
-}
-
-/* Where the database is, for log.txt, never with a password. */
-static char *db_note(const char *dsn)
-{
-	const char *conn = dsn ? dsn : getenv("RECKON_DB");
-
-	switch (rk_db_choose(dsn)) {
-	case RK_DB_VIA_ARG:
-	case RK_DB_VIA_ENV:
-		return rk_db_redact(conn);
-	case RK_DB_VIA_LIBPQ:
-		return strdup("libpq's PG* environment or service file");
-	default:
-		return strdup("the private cluster under $RECKON_HOME");
-	}
 }
 
 static void set_options(struct run_options *o, const struct args *a,
@@ -214,7 +205,7 @@ static int cmd_run(struct args *a, char *self_dir)
 		return fail(&err, NULL);
 	if (a->db)
 		setenv("RECKON_DB", a->db, 1);   /* not in argv: it may hold a password */
-	note = a->no_db ? NULL : db_note(a->db);
+	note = a->no_db ? NULL : run_db_note(a->db);
 	set_options(&o, a, self_dir, note);
 	if (run_plan(&r, cfg, &o, &err) < 0)
 		rc = fail(&err, NULL);
@@ -263,7 +254,7 @@ static int cmd_verify(struct args *a, char *self_dir)
 	} else if (v.ninputs_missing == 0) {
 		if (a->db)
 			setenv("RECKON_DB", a->db, 1);
-		note = v.recorded.use_db ? db_note(a->db) : NULL;
+		note = v.recorded.use_db ? run_db_note(a->db) : NULL;
 		set_options(&o, a, self_dir, note);
 		if (verify_rerun(&v, &o, &err) < 0 ||
 		    verify_compare(&v, &err) < 0)

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cluster.h"
+#include "db.h"
 #include "proc.h"
 #include "runid.h"
 #include "tally.h"
@@ -217,8 +219,8 @@ static void log_start(struct run *r)
 
 /* ---- the stages ---- */
 
-static int run_step(struct run *r, size_t i, struct manifest_stage *ms,
-		    struct rk_error *err)
+static int run_step(struct run *r, size_t i, size_t k, size_t n,
+		    struct manifest_stage *ms, struct rk_error *err)
 {
 	const struct plan_step *s = &r->plan.steps[i];
 	char *out = path_in(r->dir.tmp, ".stdout");
@@ -237,7 +239,7 @@ static int run_step(struct run *r, size_t i, struct manifest_stage *ms,
 	log_cmd(r, &c);
 	fflush(r->log);
 	if (r->opt.progress)
-		r->opt.progress(ms, i, r->plan.nsteps, -1, r->opt.ctx);
+		r->opt.progress(ms, k, n, -1, r->opt.ctx);
 	t0 = now();
 	if (proc_run(s->path, &c, out, errs, &status, err) < 0)
 		goto out;
@@ -247,9 +249,6 @@ static int run_step(struct run *r, size_t i, struct manifest_stage *ms,
 	log_file(r, out, 0);
 	log_file(r, errs, status != 0);
 	fprintf(r->log, "exit %d after %.3f s\n", status, ms->seconds);
-	if (r->opt.progress)
-		r->opt.progress(ms, i, r->plan.nsteps, ms->seconds,
-				r->opt.ctx);
 	rc = 0;
 out:
 	proc_cmd_release(&c);
@@ -477,6 +476,10 @@ static int stage_failed(struct run *r, size_t i, struct rk_error *err)
 
 static int run_stages(struct run *r, struct rk_error *err)
 {
+	size_t n = 0, k = 0;
+
+	for (size_t i = 0; i < r->plan.nsteps; i++)
+		n += !r->plan.steps[i].skipped;
 	for (size_t i = 0; i < r->plan.nsteps; i++) {
 		struct manifest_stage *ms = &r->m.stages[i];
 
@@ -485,7 +488,7 @@ static int run_stages(struct run *r, struct rk_error *err)
 		if (r->plan.steps[i].kind == PLAN_REPORT &&
 		    write_manifest(r, err) < 0)
 			return -1;
-		if (run_step(r, i, ms, err) < 0)
+		if (run_step(r, i, k++, n, ms, err) < 0)
 			return -1;
 		if (ms->exit != 0 && ms->exit != RK_EXIT_THRESHOLD)
 			return stage_failed(r, i, err);
@@ -496,6 +499,8 @@ static int run_stages(struct run *r, struct rk_error *err)
 			manifest_set(&r->m.failed_stage, ms->name, NULL);
 			return -1;
 		}
+		if (r->opt.progress)
+			r->opt.progress(ms, k - 1, n, ms->seconds, r->opt.ctx);
 	}
 	return 0;
 }
@@ -526,6 +531,34 @@ int run_execute(struct run *r, struct rk_error *err)
 	if (finish(r, t0, 0, err) < 0)
 		return -1;
 	return r->m.exit;
+}
+
+char *run_db_note(const char *dsn)
+{
+	struct rk_cluster *c;
+	char *note = NULL;
+
+	switch (rk_db_choose(dsn)) {
+	case RK_DB_VIA_ARG:
+		return rk_db_redact(dsn);
+	case RK_DB_VIA_ENV:
+		return rk_db_redact(getenv("RECKON_DB"));
+	case RK_DB_VIA_LIBPQ:
+		return strdup("libpq's PG* environment or service file");
+	case RK_DB_VIA_PRIVATE:
+		break;
+	}
+	c = rk_cluster_open(NULL, NULL);
+	if (c) {
+		size_t n = strlen(rk_cluster_home(c)) + 32;
+
+		note = malloc(n);
+		if (note)
+			snprintf(note, n, "the private cluster in %s",
+				 rk_cluster_home(c));
+	}
+	rk_cluster_close(c);
+	return note ? note : strdup("the private cluster");
 }
 
 void run_release(struct run *r)

@@ -84,6 +84,14 @@ int run_execute(struct run *r, struct rk_error *err);
 /* The directory the run writes, once hashed: OUT/PIPELINE/RUNID (malloc'd). */
 char *run_final_dir(const struct run *r);
 
+/*
+ * How the stages will reach the database, given the --db argument (or
+ * NULL) and the environment, for log.txt: a connection string without its
+ * password, or where the settings come from.  malloc'd; NULL when out of
+ * memory.
+ */
+char *run_db_note(const char *dsn);
+
 /* Frees; removes a half-built directory.  Accepts a zeroed run. */
 void run_release(struct run *r);
 

@@ -123,7 +123,7 @@ static int check_file(struct verify *v, const struct manifest_file *f,
 	struct manifest_file now;
 	struct rk_error e = { 0 };
 	char detail[200];
-	int rc;
+	int rc, n;
 
 	if (access(f->path, F_OK) != 0) {
 		v->ninputs_missing++;
@@ -139,11 +139,13 @@ static int check_file(struct verify *v, const struct manifest_file *f,
 	free(now.source);
 	if (strcmp(now.sha256, f->sha256) == 0)
 		return 0;
-	snprintf(detail, sizeof(detail),
-		 "%s%s%ssha256 was %.12s…, now %.12s…; %lld bytes, now %lld",
-		 f->source ? "input of " : "", f->source ? f->source : "",
-		 f->source ? ": " : "", f->sha256, now.sha256, f->size,
-		 now.size);
+	n = snprintf(detail, sizeof(detail), "%s%s%ssha256 was %.12s…, now "
+		     "%.12s…", f->source ? "input of " : "",
+		     f->source ? f->source : "", f->source ? ": " : "",
+		     f->sha256, now.sha256);
+	if (f->size != now.size && n > 0 && (size_t)n < sizeof(detail))
+		snprintf(detail + n, sizeof(detail) - (size_t)n,
+			 "; %lld bytes, now %lld", f->size, now.size);
 	rc = add_item(v, VERIFY_CHANGED, f->path, detail, err);
 	return rc;
 }
@@ -269,9 +271,19 @@ out:
 
 /* ---- comparing ---- */
 
+/* Text outputs get a line number with the byte offset. */
+static int is_text(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot && (strcmp(dot, ".csv") == 0 || strcmp(dot, ".txt") == 0 ||
+		       strcmp(dot, ".json") == 0);
+}
+
 /* Where two files first differ, in detail; 0 when they do not. */
 static int file_diff(const char *a, const char *b, char *detail, size_t n)
 {
+	char line_note[48] = "";
 	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
 	long long off = 0, line = 1;
 	int ca = EOF, cb = EOF, rc = 1;
@@ -287,16 +299,16 @@ static int file_diff(const char *a, const char *b, char *detail, size_t n)
 			break;
 		line += ca == '\n';
 	}
-	if (ca == cb) {
+	if (is_text(a))
+		snprintf(line_note, sizeof(line_note), ", line %lld", line);
+	if (ca == cb)
 		rc = 0;
-	} else if (ca == EOF || cb == EOF) {
-		snprintf(detail, n, "the rerun's is %s (from byte %lld, "
-			 "line %lld)", ca == EOF ? "longer" : "shorter", off,
-			 line);
-	} else {
-		snprintf(detail, n, "first difference at byte %lld "
-			 "(line %lld)", off, line);
-	}
+	else if (ca == EOF || cb == EOF)
+		snprintf(detail, n, "the rerun's is %s (from byte %lld%s)",
+			 ca == EOF ? "longer" : "shorter", off, line_note);
+	else
+		snprintf(detail, n, "first difference at byte %lld%s", off,
+			 line_note);
 out:
 	if (fa)
 		fclose(fa);
@@ -425,9 +437,9 @@ void verify_write(const struct verify *v, FILE *f)
 
 	fprintf(f, "reckon verify: run %s of pipeline %s\n", m->run_id,
 		m->pipeline ? m->pipeline : "?");
-	fprintf(f, "  inputs     %zu %s, %s\n",
-		2 + m->ncodelists + m->ninputs - 1,
-		"files recorded", nin ? "not all as recorded:" : "all as recorded");
+	fprintf(f, "  inputs     %zu files recorded (config, code lists, "
+		"sources), %s\n", 1 + m->ncodelists + m->ninputs,
+		nin ? "not all as they were:" : "all as they were");
 	for (size_t i = 0; i < v->nitems; i++) {
 		const struct verify_item *it = &v->items[i];
 
@@ -440,9 +452,9 @@ void verify_write(const struct verify *v, FILE *f)
 			"for byte (manifest.json compared without its "
 			"timings; log.txt not compared)\n", same);
 	else
-		fprintf(f, "NOT verified: %zu %s not as recorded, %zu %s "
-			"differ\n", nin, nin == 1 ? "input" : "inputs", nout,
-			nout == 1 ? "output" : "outputs");
+		fprintf(f, "NOT verified: %zu %s not as recorded, %zu %s\n",
+			nin, nin == 1 ? "input" : "inputs", nout,
+			nout == 1 ? "output differs" : "outputs differ");
 }
 
 void verify_release(struct verify *v)

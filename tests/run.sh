@@ -31,7 +31,27 @@ done
 
 # Golden-file CLI cases: tests/cli/<case>/{cmd,stdout,stderr,status}
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+pgdir=
+cleanup() {
+	[ -z "$pgdir" ] || "$top/tests/pg/cluster.sh" stop "$pgdir/cluster"
+	[ -z "$pgdir" ] || rm -rf "$pgdir"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# A throwaway PostgreSQL cluster for the database cases (load_*, db_*):
+# they skip, saying why, where PostgreSQL is not installed.
+if "$top/tests/pg/cluster.sh" available; then
+	pgdir=$(mktemp -d /tmp/reckon-test-pg.XXXXXX)
+	if RECKON_TEST_PG=$("$top/tests/pg/cluster.sh" start "$pgdir/cluster" 2>"$tmp/pg.log"); then
+		RECKON_TEST_PGDIR=$pgdir/cluster
+		RECKON_TEST_PSQL=$("$top/tests/pg/cluster.sh" bindir)/psql
+		export RECKON_TEST_PG RECKON_TEST_PGDIR RECKON_TEST_PSQL
+	else
+		note_fail "pg-cluster"
+		sed 's/^/    /' "$tmp/pg.log"
+	fi
+fi
 for dir in "$top"/tests/cli/*/; do
 	[ -f "$dir/cmd" ] || continue
 	case=$(basename "$dir")

@@ -135,8 +135,8 @@ static void add_status(struct cell *c, const struct cell_add *a)
 		c->footnote += a->rows;
 }
 
-int cells_add(struct cells *t, const struct cell_key *k, const struct cell_add *a,
-	      struct rk_error *err)
+int cells_add(struct cells *t, const struct cell_key *k,
+	      const struct cell_add *a, struct rk_error *err)
 {
 	size_t len = pack(t, k), at;
 	struct cell *c;

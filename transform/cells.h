@@ -60,16 +60,22 @@ struct cell {
 
 struct cells;
 
-/* An empty table for keys with ndims dimension values; NULL when out of memory. */
+/* An empty table for keys with ndims dimension values; NULL: out of memory. */
 struct cells *cells_new(size_t ndims);
 
-/* Adds a to the cell of k, making the cell when new.  Returns 0 or -1 (out of memory). */
-int cells_add(struct cells *t, const struct cell_key *k, const struct cell_add *a,
-	      struct rk_error *err);
+/*
+ * Adds a to the cell of k, making the cell when new.  Returns 0, or -1
+ * when out of memory.
+ */
+int cells_add(struct cells *t, const struct cell_key *k,
+	      const struct cell_add *a, struct rk_error *err);
 
 size_t cells_count(const struct cells *t);
 
-/* Cell i (in order of creation until cells_sort); valid until the next cells_add. */
+/*
+ * Cell i (in order of creation until cells_sort); valid until the next
+ * cells_add.
+ */
 struct cell *cells_at(struct cells *t, size_t i);
 
 /* The dimension values of cell i. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "error.h"
@@ -69,30 +70,12 @@ static int usage(const char *fmt, const char *arg)
 	return RK_EXIT_USAGE;
 }
 
-/* N or P%: a whole number, or a percentage from 0 to 100. */
-static int parse_limit(const char *s, struct normalise_limit *l)
-{
-	char *end = NULL;
-	size_t n = strlen(s);
-
-	l->percent = n > 1 && s[n - 1] == '%';
-	if (!n || !strchr("0123456789", s[0]))
-		return -1;
-	l->value = strtod(s, &end);
-	if (end != s + n - (size_t)l->percent ||
-	    (!l->percent && strspn(s, "0123456789") != n) ||
-	    (l->percent && l->value > 100))
-		return -1;
-	l->given = 1;
-	l->text = s;
-	return 0;
-}
-
 static int parse_args(int argc, char **argv, struct args *a)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "c:o:r:u:qhV", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:o:r:u:qhV", options,
+				NULL)) != -1) {
 		switch (c) {
 		case 'c': a->config = optarg; break;
 		case 'o': a->output = optarg; break;
@@ -100,7 +83,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'u': a->unmapped = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case OPT_MAX_REJECTS:
-			if (parse_limit(optarg, &a->limit) < 0)
+			if (normalise_limit_parse(optarg, &a->limit) < 0)
 				return usage("bad --max-rejects '%s': give a "
 					     "number of rows or a percentage "
 					     "like 5%%", optarg);
@@ -124,6 +107,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
+static int progress_shown;
+
+static void show_progress(size_t rows)
+{
+	fprintf(stderr, "\rreckon-normalise: %zu rows read", rows);
+	progress_shown = 1;
+}
+
 /* Reads, finishes and writes; the outputs are committed by the caller. */
 static int run(const struct args *a, const struct rk_config *cfg,
 	       struct rk_out out[3], struct normaliser **np,
@@ -141,6 +132,8 @@ static int run(const struct args *a, const struct rk_config *cfg,
 			      err);
 	if (!*np)
 		return -1;
+	if (!a->quiet && isatty(STDERR_FILENO))
+		normaliser_progress(*np, show_progress);
 	for (int i = 0; i < nin; i++)
 		if (normaliser_read(*np, in[i], err) < 0)
 			return -1;
@@ -176,12 +169,12 @@ static int report(const struct args *a, const struct verdict *v)
 	int status = 0;
 
 	if (!a->quiet)
-		fprintf(stderr, "reckon-normalise: %zu rows read: %zu summed "
-			"into %zu output rows, %zu rejected, %zu outside the "
-			"period range; %zu flagged, %zu output rows incomplete, "
-			"%zu unmapped labels\n", s->rows_read, s->rows_summed,
-			s->rows_written, s->rows_rejected, s->rows_outside,
-			s->rows_warned, s->incomplete, s->unmapped_labels);
+		fprintf(stderr, "reckon-normalise: rows read %zu: summed %zu "
+			"(into %zu), rejected %zu, outside the period range %zu; "
+			"flagged %zu, incomplete sums %zu, unmapped labels %zu\n",
+			s->rows_read, s->rows_summed, s->rows_written,
+			s->rows_rejected, s->rows_outside, s->rows_warned,
+			s->incomplete, s->unmapped_labels);
 	for (int i = 0; i < v->nnotes; i++) {
 		if (v->notes[i].code)
 			status = RK_EXIT_THRESHOLD;
@@ -214,6 +207,8 @@ int main(int argc, char **argv)
 	cfg = rk_config_load(a.config, &err);
 	if (!cfg || run(&a, cfg, out, &n, &err) < 0)
 		goto fail;
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
 	judge(&a, n, &v);
 	rc = normaliser_close(n, &err);
 	n = NULL;
@@ -222,6 +217,8 @@ int main(int argc, char **argv)
 	rk_config_free(cfg);
 	return report(&a, &v);
 fail:
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
 	normaliser_close(n, NULL);
 	for (int i = 0; i < 3; i++)
 		rk_out_abort(&out[i]);

@@ -256,8 +256,8 @@ static int write_one(struct mapper *m, const struct seen *s,
 	f[2] = rows;
 	f[3] = s->first_origin;
 	for (int k = 0; k < SUGGESTIONS; k++) {
-		f[4 + 2 * k] = k < n ? rk_codelist_code(m->cl, sug[k].code)->code
-				     : "";
+		f[4 + 2 * k] = k < n
+			? rk_codelist_code(m->cl, sug[k].code)->code : "";
 		snprintf(score[k], sizeof(score[k]), "%.3f",
 			 k < n ? sug[k].score : 0.0);
 		f[5 + 2 * k] = k < n ? score[k] : "";

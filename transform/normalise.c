@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Setting up from the config, and the raw rows as they stream by. */
+/* The raw rows as they stream by, and what the run counted. */
 #include "nz.h"
 
-#include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "rowpipe.h"
 #include "tidy.h"
 
 #define PROBLEM_MAX 1024
@@ -17,223 +18,6 @@ struct problems {
 	char check[128];
 	char reason[PROBLEM_MAX];
 };
-
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
-/* ---- set-up ------------------------------------------------------------ */
-
-static enum mapper_policy policy_of(const struct rk_config *c,
-				    const char *name)
-{
-	for (size_t i = 0; i < c->unmapped.n; i++) {
-		const struct rk_kv *kv = &c->unmapped.items[i];
-
-		if (strcmp(kv->key, name))
-			continue;
-		return !strcmp(kv->value, "keep") ? MAPPER_KEEP :
-		       !strcmp(kv->value, "warn") ? MAPPER_WARN : MAPPER_FAIL;
-	}
-	return MAPPER_FAIL;
-}
-
-static const struct rk_strlist *affixes_of(const struct rk_config *c,
-					   const char *name)
-{
-	for (size_t i = 0; i < c->nstrip; i++)
-		if (!strcmp(c->strip[i].dimension, name))
-			return &c->strip[i].affixes;
-	return NULL;
-}
-
-static struct mapper *open_mapper(struct normaliser *n, const char *name,
-				  struct rk_error *err)
-{
-	const struct rk_config *c = n->cfg;
-	const struct rk_strlist *aff = affixes_of(c, name);
-	size_t len = strlen(c->codelists_dir) + strlen(name) + 6;
-	char *path = malloc(len);
-	struct rk_codelist *cl;
-	struct mapper *m = NULL;
-
-	if (!path) {
-		oom(err);
-		return NULL;
-	}
-	snprintf(path, len, "%s/%s.csv", c->codelists_dir, name);
-	cl = rk_codelist_load(path, name, n->fold, aff ? aff->items : NULL,
-			      aff ? aff->n : 0, err);
-	if (cl && !(m = mapper_new(cl, policy_of(c, name)))) {
-		rk_codelist_free(cl);
-		oom(err);
-	}
-	free(path);
-	return m;
-}
-
-static int load_types(struct normaliser *n, struct rk_error *err)
-{
-	struct rk_codelist *cl = mapper_codelist(n->indicator);
-	size_t k = rk_codelist_size(cl);
-
-	n->types = calloc(k + 1, sizeof(*n->types));
-	if (!n->types)
-		return oom(err);
-	for (size_t i = 0; i < k; i++) {
-		const char *t = rk_codelist_extra(cl, i, "type");
-
-		if (!t || !*t || !strcmp(t, "count"))
-			n->types[i] = NZ_COUNT;
-		else if (!strcmp(t, "stock"))
-			n->types[i] = NZ_STOCK;
-		else if (!strcmp(t, "number"))
-			n->types[i] = NZ_NUMBER;
-		else {
-			rk_error_set(err, RK_EXIT_CONFIG, rk_codelist_name(cl),
-				     rk_codelist_code(cl, i)->line,
-				     "unknown type '%s' for indicator '%s'", t,
-				     rk_codelist_code(cl, i)->code);
-			rk_error_hint(err, "use count (whole numbers, summed), "
-					   "stock (whole numbers on a date) or "
-					   "number (any decimal, summed)");
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static int load_codelists(struct normaliser *n, struct rk_error *err)
-{
-	const struct rk_config *c = n->cfg;
-
-	if (!c->codelists_dir) {
-		rk_error_set(err, RK_EXIT_CONFIG, c->path, 0,
-			     "the config names no code lists");
-		rk_error_hint(err, "add codelists: {dir: codelists} with one "
-				   "<dimension>.csv per dimension and "
-				   "indicator.csv");
-		return -1;
-	}
-	if (!(n->fold = rk_fold_new(err)))
-		return -1;
-	if (!(n->indicator = open_mapper(n, "indicator", err)))
-		return -1;
-	n->dim = calloc(n->ndims + 1, sizeof(*n->dim));
-	if (!n->dim)
-		return oom(err);
-	for (size_t d = 0; d < n->ndims; d++)
-		if (!(n->dim[d] = open_mapper(n, n->dims[d], err)))
-			return -1;
-	return load_types(n, err);
-}
-
-static int load_sources(struct normaliser *n, struct rk_error *err)
-{
-	const struct rk_config *c = n->cfg;
-
-	n->src = calloc(c->nsources + 1, sizeof(*n->src));
-	if (!n->src)
-		return oom(err);
-	for (size_t i = 0; i < c->nsources; i++) {
-		const struct rk_source *s = &c->sources[i];
-
-		n->src[i].id = s->id;
-		n->src[i].cumulative = s->cumulative;
-		for (size_t k = 0; k < s->constants.n; k++)
-			if (!strcmp(s->constants.items[k].key, "year"))
-				n->src[i].year =
-					atoi(s->constants.items[k].value);
-	}
-	n->nsrc = c->nsources;
-	return 0;
-}
-
-static int period_bound(struct normaliser *n, const char *text,
-			const char *which, struct rk_period *p,
-			struct rk_error *err)
-{
-	char why[RK_PERIOD_REASON];
-
-	if (rk_period_parse(text, strlen(text), p, why) == 0 && p->year &&
-	    rk_period_grain(p) != RK_GRAIN_NONE)
-		return 0;
-	rk_error_set(err, RK_EXIT_CONFIG, n->cfg->path, 0,
-		     "invalid period %s '%s' in the config%s%s", which, text,
-		     why[0] ? ": " : "", why);
-	rk_error_hint(err, "write it like 2024, 2024-S1, 2024-Q3, 2024-07 or "
-			   "2024-07-15");
-	return -1;
-}
-
-static int load_periods(struct normaliser *n, struct rk_error *err)
-{
-	const struct rk_config *c = n->cfg;
-	struct rk_period from, to;
-
-	n->grain = rk_grain_parse(c->period_grain);
-	if (!c->period_from && !c->period_to)
-		return 0;
-	if (!c->period_from || !c->period_to) {
-		rk_error_set(err, RK_EXIT_CONFIG, c->path, 0,
-			     "the period range has only one end");
-		rk_error_hint(err, "give both: period: {from: 2024-Q1, to: "
-				   "2024-Q3}");
-		return -1;
-	}
-	if (period_bound(n, c->period_from, "from", &from, err) < 0 ||
-	    period_bound(n, c->period_to, "to", &to, err) < 0)
-		return -1;
-	n->has_range = 1;
-	n->range_first = rk_period_first_day(&from);
-	n->range_last = rk_period_last_day(&to);
-	n->range_year_first = from.year;
-	n->range_year_last = to.year;
-	if (n->range_first > n->range_last) {
-		rk_error_set(err, RK_EXIT_CONFIG, c->path, 0,
-			     "the period range ends (%s) before it starts (%s)",
-			     c->period_to, c->period_from);
-		rk_error_hint(err, "swap from and to");
-		return -1;
-	}
-	return 0;
-}
-
-struct normaliser *normaliser_open(const struct rk_config *cfg, FILE *rejects,
-				   const char *rejects_name,
-				   struct rk_error *err)
-{
-	struct normaliser *n = calloc(1, sizeof(*n));
-
-	if (!n) {
-		oom(err);
-		return NULL;
-	}
-	n->cfg = cfg;
-	n->dims = cfg->dimensions.items;
-	n->ndims = cfg->dimensions.n;
-	n->dimv = calloc(n->ndims + 1, sizeof(*n->dimv));
-	n->fieldv = calloc(n->ndims + 10, sizeof(*n->fieldv));
-	n->periods = period_memo_new();
-	n->cells = cells_new(n->ndims);
-	n->cum = cells_new(n->ndims);
-	if (!n->dimv || !n->fieldv || !n->periods || !n->cells || !n->cum) {
-		oom(err);
-		goto fail;
-	}
-	if (load_codelists(n, err) < 0 || load_sources(n, err) < 0 ||
-	    load_periods(n, err) < 0 || nz_rules_init(n, err) < 0)
-		goto fail;
-	n->rejects = rejects_open(rejects, rejects_name, n->dims, n->ndims,
-				  err);
-	if (!n->rejects)
-		goto fail;
-	return n;
-fail:
-	normaliser_close(n, NULL);
-	return NULL;
-}
 
 /* ---- one raw row ------------------------------------------------------- */
 
@@ -431,7 +215,8 @@ static void row_value(struct raw *x, enum nz_type type)
 	const char *v = x->r->value, *s = x->r->status, *why;
 
 	x->add.status = s;
-	x->add.has_value = *v && strcmp(s, "missing") && strcmp(s, "suppressed");
+	x->add.has_value = *v && strcmp(s, "missing") &&
+			   strcmp(s, "suppressed");
 	if (!x->add.has_value)
 		return;
 	if (type == NZ_NUMBER) {
@@ -446,6 +231,8 @@ static void row_value(struct raw *x, enum nz_type type)
 static int reject_raw(struct normaliser *n, struct raw *x,
 		      struct rk_error *err)
 {
+	if (!strcmp(x->pb.check, "unmapped"))
+		n->sum.rows_unmapped_only++;
 	struct reject j = {
 		x->r->source, x->r->indicator, x->r->period, x->r->dim,
 		x->r->value, x->r->status, x->origin, x->pb.check, 0,
@@ -485,7 +272,8 @@ static int row(struct normaliser *n, const char *file,
 
 	if (s < 0)
 		return unknown_source(n, file, r, err);
-	memset(&x, 0, sizeof(x));
+	memset(&x, 0, offsetof(struct raw, pb));  /* pb is 1 KiB: not per row */
+	x.pb.check[0] = x.pb.reason[0] = '\0';
 	x.file = file;
 	x.r = r;
 	x.origin = origin_of(n, file, r);
@@ -518,11 +306,11 @@ static int row(struct normaliser *n, const char *file,
 }
 
 /* The file's dimensions are the pipeline's, in order. */
-static int check_dims(struct normaliser *n, struct tidy_reader *r,
+static int check_dims(struct normaliser *n, struct rowpipe *r,
 		      const char *file, struct rk_error *err)
 {
 	size_t nd, d;
-	char *const *dims = tidy_reader_dims(r, &nd);
+	char *const *dims = rowpipe_dims(r, &nd);
 	char want[512] = "", got[512] = "";
 
 	for (d = 0; d < nd && d < n->ndims && !strcmp(dims[d], n->dims[d]); d++)
@@ -545,28 +333,38 @@ static int check_dims(struct normaliser *n, struct tidy_reader *r,
 int normaliser_read(struct normaliser *n, const char *path,
 		    struct rk_error *err)
 {
-	struct tidy_reader *r = tidy_reader_open(path, err);
+	struct rowpipe *r = rowpipe_open(path, err);
 	const char *file = strcmp(path, "-") ? path : "stdin";
 	struct tidy_row row_;
 	int rc = -1;
 
-	if (!r)
+	if (!r) {
+		if (err->code == RK_EXIT_NOINPUT && !err->hint[0])
+			rk_error_hint(err, "check the path; RAW files are what "
+					   "reckon-extract writes");
 		return -1;
+	}
 	if (check_dims(n, r, file, err) < 0)
 		goto out;
-	while ((rc = tidy_reader_next(r, &row_, err)) == 1) {
-		n->sum.rows_read++;
+	while ((rc = rowpipe_next(r, &row_, err)) == 1) {
+		if ((++n->sum.rows_read & 0xFFFF) == 0 && n->progress)
+			n->progress(n->sum.rows_read);
 		if (row(n, file, &row_, err) < 0) {
 			rc = -1;
 			break;
 		}
 	}
 out:
-	tidy_reader_close(r);
+	rowpipe_close(r);
 	return rc < 0 ? -1 : 0;
 }
 
 /* ---- the rest ---------------------------------------------------------- */
+
+void normaliser_progress(struct normaliser *n, void (*fn)(size_t rows))
+{
+	n->progress = fn;
+}
 
 void normaliser_summary(const struct normaliser *n,
 			struct normalise_summary *s)
@@ -592,29 +390,4 @@ const char *normaliser_first_reject(const struct normaliser *n,
 {
 	*origin = rejects_first_origin(n->rejects);
 	return rejects_first_reason(n->rejects);
-}
-
-int normaliser_close(struct normaliser *n, struct rk_error *err)
-{
-	int rc;
-
-	if (!n)
-		return 0;
-	rc = rejects_close(n->rejects, err);
-	mapper_free(n->indicator);
-	for (size_t d = 0; n->dim && d < n->ndims; d++)
-		mapper_free(n->dim[d]);
-	free(n->dim);
-	free(n->types);
-	free(n->src);
-	free(n->rules);
-	rk_fold_free(n->fold);
-	period_memo_free(n->periods);
-	cells_free(n->cells);
-	cells_free(n->cum);
-	free(n->dimv);
-	free(n->fieldv);
-	free(n->text);
-	free(n);
-	return rc;
 }

@@ -37,6 +37,8 @@ struct normalise_summary {
 	size_t incomplete;        /* output rows with a period part missing */
 	size_t unmapped_labels;   /* distinct labels no code list knows */
 	size_t unmapped_rows;
+	size_t rows_unmapped_only; /* rejected rows whose only fault is an
+				      unmapped label */
 	int unmapped_fail;        /* some are under the fail policy */
 };
 
@@ -58,6 +60,12 @@ struct normaliser *normaliser_open(const struct rk_config *cfg, FILE *rejects,
  */
 int normaliser_read(struct normaliser *n, const char *path,
 		    struct rk_error *err);
+
+/*
+ * Calls fn with the rows read so far every 65536 rows (for a progress line
+ * on a terminal); NULL: none.
+ */
+void normaliser_progress(struct normaliser *n, void (*fn)(size_t rows));
 
 /* After the last read.  Returns 0, or -1 with err set. */
 int normaliser_finish(struct normaliser *n, struct rk_error *err);
@@ -90,6 +98,12 @@ struct normalise_files {
 	const char *rejects;
 	const char *unmapped;
 };
+
+/*
+ * Reads N (a whole number) or P% (0 to 100) into l, which keeps a pointer
+ * to s.  Returns 0, or -1 when s is neither.
+ */
+int normalise_limit_parse(const char *s, struct normalise_limit *l);
 
 #define NORMALISE_NOTES 4
 

@@ -3,8 +3,9 @@
 #define RECKON_NZ_H
 
 /*
- * The inside of struct normaliser, shared by its files: normalise.c (set
- * up, raw rows), nz_finish.c (de-cumulation, completeness, order),
+ * The inside of struct normaliser, shared by its files: normalise.c (the
+ * raw rows), nz_open.c (set-up), nz_finish.c (de-cumulation,
+ * completeness, order), nz_notes.c (what to tell the user),
  * nz_rules.c (validation rules), nz_write.c (outputs).
  */
 #include <stdint.h>
@@ -58,6 +59,7 @@ struct normaliser {
 	struct nz_rule *rules;
 	size_t nrules;
 	struct normalise_summary sum;
+	void (*progress)(size_t rows);
 	/* scratch */
 	uint32_t *dimv;
 	const char **fieldv;

@@ -131,7 +131,8 @@ static void make_piece(struct normaliser *n, struct cells *t, size_t i,
 		       long prev_i, struct piece *p)
 {
 	const struct cell *cur = cells_at(t, i);
-	const struct cell *prev = prev_i < 0 ? NULL : cells_at(t, (size_t)prev_i);
+	const struct cell *prev = prev_i < 0 ? NULL
+					   : cells_at(t, (size_t)prev_i);
 	size_t k;
 
 	memset(p, 0, sizeof(*p));

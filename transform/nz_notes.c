@@ -3,6 +3,7 @@
 #include "nz.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *plural(size_t n)
@@ -53,13 +54,32 @@ static void unmapped_note(const struct normaliser *n,
 		      n->cfg->codelists_dir, dim, list);
 }
 
+int normalise_limit_parse(const char *s, struct normalise_limit *l)
+{
+	char *end = NULL;
+	size_t n = strlen(s);
+
+	l->percent = n > 1 && s[n - 1] == '%';
+	if (!n || s[0] < '0' || s[0] > '9')
+		return -1;
+	l->value = strtod(s, &end);
+	if (end != s + n - (size_t)l->percent ||
+	    (!l->percent && strspn(s, "0123456789") != n) ||
+	    (l->percent && l->value > 100))
+		return -1;
+	l->given = 1;
+	l->text = s;
+	return 0;
+}
+
 static int over_limit(const struct normalise_limit *l, size_t rejected,
 		      size_t read)
 {
 	if (!l->given)
 		return 0;
 	if (l->percent)
-		return read && 100.0 * (double)rejected / (double)read > l->value;
+		return read &&
+		       100.0 * (double)rejected / (double)read > l->value;
 	return (double)rejected > l->value;
 }
 
@@ -73,6 +93,8 @@ static void rejects_note(const struct normaliser *n,
 
 	if (!rejected || (!over && f->rejects))
 		return;
+	if (!over && rejected == n->sum.rows_unmapped_only)
+		return;           /* the unmapped note says it all */
 	rk_error_set(e, over ? RK_EXIT_THRESHOLD : 0, origin, 0,
 		     "%s%zu row%s rejected%s%s%s, the first: %s",
 		     over ? "" : "warning: ", rejected, plural(rejected),

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The rules of the config over the finished table: every rule sees every
- * cell as the data gave it, so one pass reports all violations.  An error
- * rejects the cells it names; a warning keeps them and lists them.
+ * cell as the data gave it (a row one rule rejects still counts in the
+ * sums of another), so one run reports all violations.  An error rejects
+ * the cells it names; a warning keeps them and lists them.
  */
 #include "nz.h"
 
@@ -66,11 +67,13 @@ static double value_of(const struct normaliser *n, const struct cell *c)
 							: (double)c->count;
 }
 
+/* action is the row's fate: a warning on a rejected row says rejected. */
 static int violation(struct normaliser *n, const struct nz_rule *r, size_t i,
 		     const char *why, struct rk_error *err)
 {
-	return nz_reject_cell(n, n->cells, i, r->r->check, r->r->warn, why,
-			      err);
+	int kept = r->r->warn && !cells_at(n->cells, i)->rejected;
+
+	return nz_reject_cell(n, n->cells, i, r->r->check, kept, why, err);
 }
 
 static void fmt_number(char *buf, size_t size, double v)
@@ -253,15 +256,20 @@ out:
 	return rc;
 }
 
+/* Errors first, so that a warning knows whether its row is still in. */
 int nz_rules_run(struct normaliser *n, struct rk_error *err)
 {
-	for (size_t i = 0; i < n->nrules; i++) {
-		const struct nz_rule *r = &n->rules[i];
-		int rc = !strcmp(r->r->check, "parts_sum_to_total")
-			 ? run_sums(n, r, err) : run_bound(n, r, err);
+	for (int warn = 0; warn < 2; warn++)
+		for (size_t i = 0; i < n->nrules; i++) {
+			const struct nz_rule *r = &n->rules[i];
+			int rc;
 
-		if (rc < 0)
-			return -1;
-	}
+			if (r->r->warn != warn)
+				continue;
+			rc = !strcmp(r->r->check, "parts_sum_to_total")
+			     ? run_sums(n, r, err) : run_bound(n, r, err);
+			if (rc < 0)
+				return -1;
+		}
 	return 0;
 }

@@ -51,7 +51,7 @@ size_t rejects_kept(const struct rejects *r);
 const char *rejects_first_reason(const struct rejects *r);
 const char *rejects_first_origin(const struct rejects *r);
 
-/* Flushes and frees; returns -1 with err set if writing failed.  Accepts NULL. */
+/* Flushes and frees; -1 with err set if writing failed.  Accepts NULL. */
 int rejects_close(struct rejects *r, struct rk_error *err);
 
 #endif

@@ -763,6 +763,108 @@ static void test_nul_and_null_err(void **state)
 	rk_config_free(NULL);
 }
 
+/* ---- what reckon-normalise reads (issue 4) ---- */
+
+#define RULES_HEAD "pipeline: p\ndimensions: [region, sex]\n" \
+		   "sources: [{id: a, file: b}]\nrules:\n"
+
+static void test_rules_normalise(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c = load(RULES_HEAD
+		"  - {check: parts_sum_to_total, over: sex, tolerance: 5%}\n"
+		"  - {check: parts_sum_to_total, over: region, tolerance: 2,"
+		" severity: error}\n"
+		"  - {check: maximum, max: 1000, indicator: deaths_in_custody,"
+		" severity: warn}\n"
+		"  - {check: non_negative, severity: fail}\n", &err);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(c->nrules, 4);
+	assert_string_equal(c->rules[0].over, "sex");
+	assert_true(c->rules[0].tolerance == 5.0);
+	assert_int_equal(c->rules[0].tolerance_percent, 1);
+	assert_int_equal(c->rules[0].warn, 0);
+	assert_null(c->rules[0].severity);
+	assert_true(c->rules[1].tolerance == 2.0);
+	assert_int_equal(c->rules[1].tolerance_percent, 0);
+	assert_true(c->rules[2].max == 1000.0);
+	assert_string_equal(c->rules[2].indicator, "deaths_in_custody");
+	assert_int_equal(c->rules[2].warn, 1);
+	assert_string_equal(c->rules[3].severity, "fail");   /* = error */
+	assert_int_equal(c->rules[3].warn, 0);
+	rk_config_free(c);
+}
+
+static void test_rules_normalise_errors(void **state)
+{
+	(void)state;
+	expect_error(RULES_HEAD "  - {check: no_such_check}\n", 5, 13,
+		     "invalid check 'no_such_check' in rule 1");
+	expect_error(RULES_HEAD "  - {check: non_negative, severity: fatal}\n",
+		     5, 37, "invalid severity 'fatal' in rule 1");
+	expect_error(RULES_HEAD "  - {check: parts_sum_to_total}\n", 5, 5,
+		     "missing required key 'over' in rule 1");
+	expect_error(RULES_HEAD "  - {check: parts_sum_to_total, over: age}\n",
+		     5, 39, "unknown dimension 'age' in rule 1");
+	expect_error(RULES_HEAD "  - {check: maximum}\n", 5, 5,
+		     "missing required key 'max' in rule 1");
+	expect_error(RULES_HEAD "  - {check: maximum, max: 10, over: sex}\n",
+		     5, 37, "'over' has no meaning for maximum in rule 1");
+	expect_error(RULES_HEAD "  - {check: non_negative, tolerance: 1}\n",
+		     5, 38, "'tolerance' has no meaning for non_negative in "
+		     "rule 1");
+	expect_error(RULES_HEAD "  - {check: maximum, max: lots}\n", 5, 27,
+		     "invalid number 'lots' for 'max' in rule 1");
+	expect_error(RULES_HEAD "  - {check: maximum, max: 5%}\n", 5, 27,
+		     "invalid number '5%' for 'max' in rule 1");
+	expect_error(RULES_HEAD "  - {check: parts_sum_to_total, over: sex, "
+		     "tolerance: -1}\n", 5, 55,
+		     "'tolerance' in rule 1 must be 0 or more, not -1");
+}
+
+static void test_cumulative_and_year(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c = load("pipeline: p\nsources:\n"
+		"  - {id: a, file: b, cumulative: true}\n"
+		"  - {id: c, file: d, cumulative: false,"
+		" constants: {year: 2024}}\n", &err);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(c->sources[0].cumulative, 1);
+	assert_int_equal(c->sources[1].cumulative, 0);
+	assert_kv(&c->sources[1].constants.items[0], "year", "2024", 4, 59);
+	rk_config_free(c);
+	expect_error("pipeline: p\nsources:\n"
+		     "  - {id: a, file: b, cumulative: yes}\n", 3, 34,
+		     "invalid value 'yes' for 'cumulative' in source 'a'");
+	expect_error("pipeline: p\nsources:\n"
+		     "  - {id: a, file: b, constants: {year: 24}}\n", 3, 40,
+		     "invalid year '24' in constants of source 'a'");
+}
+
+static void test_codelists_indicator(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c = load("pipeline: p\ndimensions: [region]\n"
+		"codelists: {strip: {indicator: [ст.]}, "
+		"unmapped: {indicator: warn}}\n"
+		"sources: [{id: a, file: b}]\n", &err);
+
+	(void)state;
+	assert_non_null(c);
+	assert_string_equal(c->strip[0].dimension, "indicator");
+	assert_kv(&c->unmapped.items[0], "indicator", "warn", 3, 62);
+	rk_config_free(c);
+	expect_hint("pipeline: p\ndimensions: [region]\n"
+		    "codelists: {strip: {regoin: [г.]}}\n"
+		    "sources: [{id: a, file: b}]\n",
+		    "declare it under dimensions, or write indicator");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -796,6 +898,10 @@ int main(void)
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_nul_and_null_err),
 		cmocka_unit_test(test_template_fields),
+		cmocka_unit_test(test_rules_normalise),
+		cmocka_unit_test(test_rules_normalise_errors),
+		cmocka_unit_test(test_cumulative_and_year),
+		cmocka_unit_test(test_codelists_indicator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

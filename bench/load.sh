@@ -1,0 +1,134 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The load benchmark, side by side on one throwaway server
+# (tests/pg/cluster.sh): the same N tidy rows
+#
+#   copy      psql -c '\copy' into a table with the same key
+#             (source, indicator, period, region, sex, age)
+#   load      reckon-load into an empty warehouse
+#   reload    reckon-load of the same file again (nothing changes)
+#   correct   reckon-load of a corrected release (every 100th value changed)
+#
+# interleaved, REPS times each, median wall time; peak client RSS from
+# /usr/bin/time; a CHECKPOINT before each timed step.  Then reckon-load's
+# RSS on a tenth of the rows, to show that client memory does not grow
+# with the input.
+#
+#   bench/load.sh            1,000,000 rows, 3 runs of each
+#   bench/load.sh --smoke    10,000 rows, 1 run: checks the counts only
+#
+# options:
+#   --rows N    rows (default 1000000)
+#   --reps N    runs of each step (default 3)
+#   --bin PATH  reckon-load to time (default $RECKON_LOAD or bin/reckon-load)
+#   --out DIR   work folder (default build/bench-load)
+#
+# The table goes to stdout and DIR/results.md.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+TIME=/usr/bin/time
+rows=1000000 reps=3 smoke=0 out=
+bin=${RECKON_LOAD:-bin/reckon-load}
+
+die() { echo "bench/load.sh: $*" >&2; exit 1; }
+while [ $# -gt 0 ]; do
+	case $1 in
+	--smoke) smoke=1 rows=10000 reps=1 ;;
+	--rows) rows=${2:?}; shift ;;
+	--reps) reps=${2:?}; shift ;;
+	--bin) bin=${2:?}; shift ;;
+	--out) out=${2:?}; shift ;;
+	-h|--help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown option $1" ;;
+	esac
+	shift
+done
+[ -x "$bin" ] || die "no $bin (run make)"
+tests/pg/cluster.sh available || die "PostgreSQL is not installed (make deps)"
+out=${out:-build/bench-load}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+psql=$(tests/pg/cluster.sh bindir)/psql
+
+# inputs, regenerated when the row count or the generator changed
+meta="rows=$rows gen=$(sha256sum bench/gen_tidy.py | cut -c1-16)"
+if [ "$(cat "$out/tidy.meta" 2>/dev/null)" != "$meta" ]; then
+	$PY bench/gen_tidy.py --rows "$rows" >"$out/tidy.csv"
+	$PY bench/gen_tidy.py --rows "$rows" --change 100 >"$out/corrected.csv"
+	$PY bench/gen_tidy.py --rows $((rows / 10)) >"$out/tenth.csv"
+	echo "$meta" >"$out/tidy.meta"
+fi
+
+pgdir=$(mktemp -d /tmp/reckon-bench-pg.XXXXXX)
+trap 'tests/pg/cluster.sh stop "$pgdir/cluster"; rm -rf "$pgdir"' EXIT
+base=$(tests/pg/cluster.sh start "$pgdir/cluster")
+db=${base/dbname=postgres/dbname=bench}
+sql() { PGOPTIONS="-c client_min_messages=warning" "$psql" "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2" >/dev/null; }
+sql "$base" "CREATE DATABASE bench"
+
+# timed STEP CMD...: runs CMD under /usr/bin/time; appends "STEP secs KiB"
+timed() {
+	local step=$1
+	shift
+	sql "$db" "CHECKPOINT"
+	$TIME -f "%e %M" -o "$out/time.txt" "$@" >"$out/$step.out" 2>"$out/$step.err" ||
+		{ cat "$out/$step.err" >&2; die "$step failed"; }
+	echo "$step $(cat "$out/time.txt")" >>"$out/times.txt"
+}
+
+copy_cmd="\\copy bench_copy FROM '$out/tidy.csv' WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL (region, sex, age))"
+: >"$out/times.txt"
+for ((i = 1; i <= reps; i++)); do
+	sql "$db" "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (
+		source text, indicator text, period text, region text, sex text,
+		age text, value numeric, status text, origin text,
+		PRIMARY KEY (source, indicator, period, region, sex, age))"
+	timed copy "$psql" "$db" -qX -v ON_ERROR_STOP=1 -c "$copy_cmd"
+	sql "$db" "DROP TABLE bench_copy; DROP SCHEMA IF EXISTS reckon CASCADE"
+	"$bin" --db "$db" --migrate -q
+	timed load "$bin" --db "$db" "$out/tidy.csv"
+	timed reload "$bin" --db "$db" "$out/tidy.csv"
+	timed correct "$bin" --db "$db" "$out/corrected.csv"
+done
+sql "$db" "DROP SCHEMA reckon CASCADE"
+"$bin" --db "$db" --migrate -q
+timed tenth "$bin" --db "$db" "$out/tenth.csv"
+
+# the counts must be right, or the times mean nothing
+grep -q " $rows read, $rows inserted, 0 updated, 0 deleted, 0 unchanged" "$out/load.err" ||
+	die "load: $(cat "$out/load.err")"
+grep -q " $rows read, 0 inserted, 0 updated, 0 deleted, $rows unchanged" "$out/reload.err" ||
+	die "reload: $(cat "$out/reload.err")"
+grep -q " $rows read, 0 inserted, $((rows / 100)) updated, 0 deleted, $((rows - rows / 100)) unchanged" \
+	"$out/correct.err" || die "correct: $(cat "$out/correct.err")"
+if [ "$smoke" = 1 ]; then
+	echo "bench/load.sh: smoke OK ($rows rows)"
+	exit 0
+fi
+
+median() { grep "^$1 " "$out/times.txt" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+peak() { grep "^$1 " "$out/times.txt" | awk 'BEGIN {m = 0} $3 > m {m = $3} END {printf "%.1f", m / 1024}'; }
+c=$(median copy)
+{
+	echo "## reckon-load vs \\copy: $rows rows, median of $reps, $(date -u +%Y-%m-%d)"
+	echo
+	echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);" \
+		"PostgreSQL $(cat "$pgdir/cluster/data/PG_VERSION"), a throwaway cluster" \
+		"(tests/pg/cluster.sh: fsync off, Unix socket); input $(du -m "$out/tidy.csv" | cut -f1) MB."
+	echo
+	echo "| step | wall s | × \\copy | client peak RSS MiB |"
+	echo "| --- | ---: | ---: | ---: |"
+	for s in copy load reload correct tenth; do
+		m=$(median "$s")
+		printf '| %s | %s | %s | %s |\n' "$s" "$m" \
+			"$(awk -v a="$m" -v b="$c" 'BEGIN {printf "%.2f", a / b}')" "$(peak "$s")"
+	done
+	echo
+	echo "copy: psql \\copy into a table keyed (source, indicator, period, region, sex, age);"
+	echo "load: into an empty warehouse; reload: the same file again; correct: every 100th"
+	echo "value changed; tenth: $((rows / 10)) rows into an empty warehouse (memory does not grow with rows)."
+} | tee "$out/results.md"

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "brief_table.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "text.h"
+
+struct loader {
+	struct brief_table *t;
+	size_t len, cap;          /* text */
+	size_t noff, offcap;
+	size_t rowcap;
+};
+
+static int put_text(struct loader *l, const char *s, size_t n, size_t *at)
+{
+	struct brief_table *t = l->t;
+
+	if (l->len + n + 1 > l->cap) {
+		size_t cap = l->cap ? l->cap : 4096;
+		char *p;
+
+		while (cap < l->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(t->text, cap)) == NULL)
+			return -1;
+		t->text = p;
+		l->cap = cap;
+	}
+	memcpy(t->text + l->len, s, n);
+	t->text[l->len + n] = '\0';
+	*at = l->len;
+	l->len += n + 1;
+	return 0;
+}
+
+static int add_row(struct loader *l, const struct csvr_row *row)
+{
+	struct brief_table *t = l->t;
+
+	if (l->noff + t->ncols > l->offcap) {
+		size_t cap = l->offcap ? l->offcap * 2 : 256;
+		size_t *p;
+
+		while (cap < l->noff + t->ncols)
+			cap *= 2;
+		if ((p = realloc(t->off, cap * sizeof(*p))) == NULL)
+			return -1;
+		t->off = p;
+		l->offcap = cap;
+	}
+	if (t->nrows == l->rowcap) {
+		size_t cap = l->rowcap ? l->rowcap * 2 : 64;
+		long *p = realloc(t->line, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		t->line = p;
+		l->rowcap = cap;
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		if (put_text(l, row->field[i], row->len[i],
+			     &t->off[l->noff + i]) < 0)
+			return -1;
+	l->noff += t->ncols;
+	t->line[t->nrows++] = row->line;
+	return 0;
+}
+
+static int set_header(struct brief_table *t, const struct csvr_row *h)
+{
+	t->ncols = h->n;
+	t->col = calloc(h->n ? h->n : 1, sizeof(*t->col));
+	if (!t->col)
+		return -1;
+	for (size_t i = 0; i < h->n; i++)
+		if ((t->col[i] = strdup(h->field[i])) == NULL)
+			return -1;
+	return 0;
+}
+
+static int read_rows(struct loader *l, struct csvr *csv, struct rk_error *err)
+{
+	struct brief_table *t = l->t;
+	struct csvr_row row;
+	int rc, header = 1;
+
+	while ((rc = csvr_next(csv, &row, err)) == 1) {
+		if (row.n == 0)
+			continue;
+		if (header) {
+			header = 0;
+			if (set_header(t, &row) < 0)
+				goto oom;
+			continue;
+		}
+		if (row.n != t->ncols)
+			return rk_error_set(err, RK_EXIT_DATAERR, t->name,
+					    row.line, "row has %zu fields, the "
+					    "header has %zu", row.n, t->ncols);
+		if (add_row(l, &row) < 0)
+			goto oom;
+	}
+	if (rc < 0)
+		return -1;
+	if (header) {
+		rk_error_set(err, RK_EXIT_DATAERR, t->name, 0, "empty file");
+		rk_error_hint(err, "a CSV file starts with its header row");
+		return -1;
+	}
+	return 0;
+oom:
+	return rk_error_set(err, RK_EXIT_SOFTWARE, t->name, 0, "out of memory");
+}
+
+int brief_table_load(struct brief_table *t, const char *path,
+		     struct rk_error *err)
+{
+	struct loader l = { .t = t };
+	struct rk_text *text = NULL;
+	struct csvr *csv = NULL;
+	FILE *f = NULL;
+	int rc = -1;
+
+	memset(t, 0, sizeof(*t));
+	if ((t->name = strdup(path)) == NULL)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
+				    "out of memory");
+	if ((f = fopen(path, "rb")) == NULL) {
+		rk_error_set(err, RK_EXIT_NOINPUT, path, 0, "cannot open: %s",
+			     strerror(errno));
+		goto out;
+	}
+	if ((text = rk_text_open(f, path, RK_ENC_UTF8, err)) == NULL ||
+	    (csv = csvr_open(text, ',', path, err)) == NULL)
+		goto out;
+	rc = read_rows(&l, csv, err);
+out:
+	csvr_close(csv);
+	rk_text_close(text);
+	if (f)
+		fclose(f);
+	return rc;
+}
+
+long brief_table_col(const struct brief_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (strcmp(t->col[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *brief_table_get(const struct brief_table *t, size_t r, long col)
+{
+	if (col < 0 || (size_t)col >= t->ncols || r >= t->nrows)
+		return "";
+	return t->text + t->off[r * t->ncols + (size_t)col];
+}
+
+const char *brief_table_str(const struct brief_table *t, size_t r,
+			    const char *name)
+{
+	return brief_table_get(t, r, brief_table_col(t, name));
+}
+
+double brief_table_num(const struct brief_table *t, size_t r,
+		       const char *name)
+{
+	const char *s = brief_table_str(t, r, name);
+	char *end;
+	double x;
+
+	if (!*s)
+		return NAN;
+	x = strtod(s, &end);
+	return *end ? NAN : x;
+}
+
+void brief_table_release(struct brief_table *t)
+{
+	if (t->col)
+		for (size_t i = 0; i < t->ncols; i++)
+			free(t->col[i]);
+	free(t->col);
+	free(t->line);
+	free(t->text);
+	free(t->off);
+	free(t->name);
+	memset(t, 0, sizeof(*t));
+}
