@@ -158,10 +158,17 @@ static int init_slots(struct layout *L, struct rk_error *err)
 		if (bind(L, lay->fields.items[i].key, SLOT_COLUMN,
 			 lay->fields.items[i].value, err) < 0)
 			return -1;
-	for (size_t i = 0; L->spec.constants && i < L->spec.constants->n; i++)
-		if (bind(L, L->spec.constants->items[i].key, SLOT_CONST,
-			 L->spec.constants->items[i].value, err) < 0)
+	for (size_t i = 0; L->spec.constants && i < L->spec.constants->n; i++) {
+		const struct rk_kv *kv = &L->spec.constants->items[i];
+
+		/* a year for labels that lack one is normalise's, unless the
+		   period template asks for it here */
+		if (strcmp(kv->key, "year") == 0 && find_slot(L, "year") < 0 &&
+		    !in_template(L, "year"))
+			continue;
+		if (bind(L, kv->key, SLOT_CONST, kv->value, err) < 0)
 			return -1;
+	}
 	if (lay->value_headers.n > L->ntiers) {
 		char what[160];
 

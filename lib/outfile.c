@@ -15,8 +15,27 @@ static void release(struct rk_out *o)
 	o->f = NULL;
 }
 
+/* A device or pipe (/dev/stdout, a FIFO) is written in place: no rename. */
+static int open_special(struct rk_out *o, const char *path,
+			struct rk_error *err)
+{
+	o->f = fopen(path, "wb");
+	if (!o->f)
+		return rk_error_set(err, RK_EXIT_CANTCREAT, path, 0,
+				    "cannot open: %s", strerror(errno));
+	o->path = strdup(path);
+	if (!o->path) {
+		fclose(o->f);
+		o->f = NULL;
+		return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
+				    "out of memory");
+	}
+	return 0;
+}
+
 int rk_out_open(struct rk_out *o, const char *path, struct rk_error *err)
 {
+	struct stat st;
 	int fd;
 	size_t n;
 
@@ -25,6 +44,8 @@ int rk_out_open(struct rk_out *o, const char *path, struct rk_error *err)
 		o->f = stdout;
 		return 0;
 	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return open_special(o, path, err);
 	n = strlen(path) + 16;
 	o->path = strdup(path);
 	o->tmp = malloc(n);
@@ -64,9 +85,19 @@ int rk_out_commit(struct rk_out *o, struct rk_error *err)
 	int failed;
 
 	if (!o->tmp) {
-		if (o->f && fflush(o->f) != 0)
-			return rk_error_set(err, RK_EXIT_IOERR, "stdout", 0,
-					    "cannot write: %s", strerror(errno));
+		int failed = o->f && fflush(o->f) != 0;
+
+		if (o->path && o->f)
+			failed |= fclose(o->f) != 0;
+		o->f = NULL;
+		if (failed) {
+			rk_error_set(err, RK_EXIT_IOERR,
+				     o->path ? o->path : "stdout", 0,
+				     "cannot write: %s", strerror(errno));
+			release(o);
+			return -1;
+		}
+		release(o);
 		return 0;
 	}
 	failed = fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
@@ -85,10 +116,9 @@ int rk_out_commit(struct rk_out *o, struct rk_error *err)
 
 void rk_out_abort(struct rk_out *o)
 {
-	if (o->tmp) {
-		if (o->f)
-			fclose(o->f);
+	if (o->f && o->f != stdout)
+		fclose(o->f);
+	if (o->tmp)
 		unlink(o->tmp);
-	}
 	release(o);
 }

@@ -9,12 +9,13 @@
 /*
  * An output that appears whole or not at all: written to a temporary name
  * beside the target and renamed over it on commit.  With no path (NULL or
- * "-") it is stdout, committed by flushing.
+ * "-") it is stdout, committed by flushing; a target that exists and is not
+ * a regular file (/dev/stdout, a FIFO) is written in place.
  */
 struct rk_out {
 	FILE *f;          /* write here */
 	char *path;       /* target, NULL for stdout */
-	char *tmp;        /* temporary name, NULL for stdout */
+	char *tmp;        /* temporary name, NULL when written in place */
 };
 
 /* Opens; returns 0, or -1 with err set (RK_EXIT_CANTCREAT). */

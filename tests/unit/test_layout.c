@@ -209,6 +209,28 @@ static void test_spec_errors(void **state)
 	free(r.out);
 }
 
+/* A year constant is for normalise when no period template here uses it. */
+static void test_year_constant_left_to_normalise(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A"), KV("period", "B") };
+	struct rk_kv consts[] = { KV("indicator", "tc"), KV("year", "2024") };
+	char *values[] = { "C" };
+	struct rk_layout lay = { .header_rows = -1, .header_row = 0 };
+	struct rk_kvlist kc = { consts, 2 };
+	struct layout_spec s;
+	const char *rows[] = { "Сугд|III кв.|4" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 2 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	s = spec_for(&lay, &kc);
+	feed(&s, rows, 1, &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.out, "wol,tc,III кв.,Сугд,,4,,in.csv:1\n");
+	free(r.out);
+}
+
 static void test_no_header_letters(void **state)
 {
 	struct rk_kv fields[] = { KV("region", "A") };
@@ -344,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_errors_name_line_and_column),
 		cmocka_unit_test(test_spec_errors),
 		cmocka_unit_test(test_no_header_letters),
+		cmocka_unit_test(test_year_constant_left_to_normalise),
 		cmocka_unit_test(test_crosstab_two_tiers_merged),
 		cmocka_unit_test(test_unmerged_upper_tier_fills_left),
 		cmocka_unit_test(test_sheet_error_names_cell),

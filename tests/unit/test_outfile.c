@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -86,6 +87,23 @@ static void test_stdout(void **state)
 	assert_int_equal(rk_out_commit(&o, &err), 0);
 }
 
+/* A device is written in place, never replaced by a regular file. */
+static void test_special_file_in_place(void **state)
+{
+	struct rk_out o;
+	struct rk_error err = { 0 };
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(rk_out_open(&o, "/dev/null", &err), 0);
+	assert_null(o.tmp);
+	fputs("discarded\n", o.f);
+	assert_int_equal(rk_out_commit(&o, &err), 0);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(entries(), 0);
+}
+
 static void test_error_print(void **state)
 {
 	struct rk_error e = { 0 };
@@ -135,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_abort_leaves_nothing),
 		cmocka_unit_test(test_cannot_create),
 		cmocka_unit_test(test_stdout),
+		cmocka_unit_test(test_special_file_in_place),
 		cmocka_unit_test(test_error_print),
 	};
 
