@@ -50,10 +50,15 @@ struct y_rule {
 	char *check, *over, *severity, *indicator;
 };
 
+struct y_cases {
+	char *key;
+};
+
 struct y_compare {
 	char *indicator, *reference;
 	char **against;
 	unsigned against_count;
+	struct y_cases *cases;
 };
 
 struct y_report {
@@ -166,11 +171,18 @@ static const cyaml_schema_field_t rule_fields[] = {
 	CYAML_FIELD_END
 };
 
+static const cyaml_schema_field_t cases_fields[] = {
+	TEXT("key", OPT, struct y_cases, key),
+	CYAML_FIELD_IGNORE("lists", REQ),
+	CYAML_FIELD_END
+};
+
 static const cyaml_schema_field_t compare_fields[] = {
 	TEXT("indicator", REQ, struct y_compare, indicator),
 	TEXT("reference", REQ, struct y_compare, reference),
 	TEXTS("against", REQ, struct y_compare, against, 1),
 	CYAML_FIELD_IGNORE("alpha", OPT),
+	MAP("cases", OPT, struct y_compare, cases, cases_fields),
 	CYAML_FIELD_END
 };
 
@@ -1724,6 +1736,43 @@ static int check_source_ref(struct loader *l, const struct rk_config *c,
 	return -1;
 }
 
+/*
+ * cases: {key: COLUMN, lists: {SOURCE: FILE, ...}} — record-level case
+ * lists for capture-recapture; paths resolve like source files.
+ */
+static int build_cases(struct loader *l, struct y_compare *y,
+		       const yaml_node_t *n, const char *ctx,
+		       const struct rk_config *c, struct rk_compare *cmp)
+{
+	const yaml_node_t *lists;
+	char cctx[CTX_LEN];
+	size_t k;
+
+	if (!n || !y->cases)
+		return 0;
+	inside(cctx, "cases", ctx);
+	cmp->cases_key = y->cases->key ? take(&y->cases->key) : strdup("key");
+	if (!cmp->cases_key)
+		return oom(l);
+	if (kv_list(l, n, "lists", cctx, KEYS_ANY, cctx, &cmp->cases))
+		return -1;
+	lists = get(l, n, "lists");
+	for (k = 0; k < cmp->cases.n; k++) {
+		struct rk_kv *kv = &cmp->cases.items[k];
+		char *path;
+
+		if (check_source_ref(l, c,
+				     node(l, lists->data.mapping.pairs.start[k].key),
+				     kv->key, cctx))
+			return -1;
+		if ((path = resolve(l, kv->value)) == NULL)
+			return -1;
+		free(kv->value);
+		kv->value = path;
+	}
+	return 0;
+}
+
 static int build_compare(struct loader *l, struct y_compare *y,
 			 const yaml_node_t *n, size_t i, struct rk_config *c)
 {
@@ -1746,7 +1795,7 @@ static int build_compare(struct loader *l, struct y_compare *y,
 				     node(l, against->data.sequence.items.start[k]),
 				     cmp->against.items[k], ctx))
 			return -1;
-	return 0;
+	return build_cases(l, y, get(l, n, "cases"), ctx, c, cmp);
 }
 
 static int build_compares(struct loader *l, struct y_doc *d,
@@ -2039,6 +2088,8 @@ void rk_config_free(struct rk_config *c)
 		free(c->compares[i].indicator);
 		free(c->compares[i].reference);
 		free_strlist(&c->compares[i].against);
+		free(c->compares[i].cases_key);
+		free_kvlist(&c->compares[i].cases);
 	}
 	free(c->compares);
 	free(c->report.output);

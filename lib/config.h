@@ -101,6 +101,9 @@ struct rk_compare {
 	char *reference;
 	struct rk_strlist against;
 	double alpha;             /* 0.05 when not given */
+	struct rk_kvlist cases;   /* record-level case lists: source → path
+				     (resolved); n = 0 when none */
+	char *cases_key;          /* their linkage key column ("key") */
 	struct rk_mark mark;
 };
 

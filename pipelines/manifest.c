@@ -39,6 +39,7 @@ void manifest_release(struct manifest *m)
 		free(m->only[i]);
 	free(m->only);
 	free(m->source_date_epoch);
+	free(m->config_dir);
 	file_release(&m->config);
 	files_release(m->codelists, m->ncodelists);
 	files_release(m->inputs, m->ninputs);
@@ -111,15 +112,17 @@ static int add_file(struct manifest_file **v, size_t *n, const char *source,
 }
 
 int manifest_add_input(struct manifest *m, const char *source,
-		       const char *path, struct rk_error *err)
+		       const char *path, const char *full_path,
+		       struct rk_error *err)
 {
-	return add_file(&m->inputs, &m->ninputs, source, path, path, err);
+	return add_file(&m->inputs, &m->ninputs, source, path, full_path, err);
 }
 
 int manifest_add_codelist(struct manifest *m, const char *path,
-			  struct rk_error *err)
+			  const char *full_path, struct rk_error *err)
 {
-	return add_file(&m->codelists, &m->ncodelists, NULL, path, path, err);
+	return add_file(&m->codelists, &m->ncodelists, NULL, path, full_path,
+			err);
 }
 
 int manifest_add_output(struct manifest *m, const char *path,
@@ -284,6 +287,7 @@ static void write_doc(struct json_writer *j, const struct manifest *m)
 		json_string(j, NULL, m->only[i]);
 	json_array_end(j);
 	json_string(j, "source_date_epoch", m->source_date_epoch);
+	json_string(j, "config_dir", m->config_dir);
 	write_file(j, "config", &m->config);
 	write_files(j, "codelists", m->codelists, m->ncodelists);
 	write_files(j, "inputs", m->inputs, m->ninputs);
@@ -396,8 +400,10 @@ static int read_doc(const struct jsondoc *d, struct manifest *m,
 	int rc;
 
 	if (!jsondoc_str(d, jsondoc_get(d, root, "reckon")) || !mode ||
-	    !jsondoc_str(d, jsondoc_get(d, root, "run_id")))
-		return bad(err, path, "no reckon, mode or run_id member");
+	    !jsondoc_str(d, jsondoc_get(d, root, "run_id")) ||
+	    !jsondoc_str(d, jsondoc_get(d, root, "config_dir")))
+		return bad(err, path, "no reckon, mode, run_id or config_dir "
+			   "member");
 	m->use_db = strcmp(mode, "database") == 0;
 	if (manifest_set(&m->version,
 			 jsondoc_str(d, jsondoc_get(d, root, "reckon")), err) ||
@@ -408,6 +414,9 @@ static int read_doc(const struct jsondoc *d, struct manifest *m,
 	    manifest_set(&m->source_date_epoch,
 			 jsondoc_str(d, jsondoc_get(d, root,
 						    "source_date_epoch")),
+			 err) ||
+	    manifest_set(&m->config_dir,
+			 jsondoc_str(d, jsondoc_get(d, root, "config_dir")),
 			 err) ||
 	    read_only(d, m, err) < 0)
 		return -1;

@@ -20,10 +20,9 @@
  */
 struct manifest_file {
 	char *source;            /* inputs: the source id; else NULL */
-	char *path;              /* inputs, config, code lists: as the runner
-				    opened it (relative to its working
-				    directory); outputs: relative to the
-				    run directory */
+	char *path;              /* inputs, config, code lists: relative to
+				    config_dir (as the config names them);
+				    outputs: relative to the run directory */
 	char sha256[RK_SHA256_HEX];
 	long long size;
 };
@@ -53,6 +52,11 @@ struct manifest {
 	char **only;             /* --only sources, in config order */
 	size_t nonly;
 	char *source_date_epoch; /* as given in the environment; NULL */
+	char *config_dir;        /* the config's directory, as the runner was
+				    given it: where the paths of config, code
+				    lists and inputs start.  Kept apart so
+				    that they, and the brief that shows them,
+				    do not depend on the working directory */
 	struct manifest_file config;
 	struct manifest_file *codelists;
 	size_t ncodelists;
@@ -80,11 +84,15 @@ void manifest_release(struct manifest *m);
 int manifest_hash_file(struct manifest_file *f, const char *source,
 		       const char *path, struct rk_error *err);
 
-/* Appends a hashed input / code list / output.  -1 with err set. */
+/*
+ * Appends a hashed input / code list / output: full_path is the file to
+ * hash, path what the manifest records.  -1 with err set.
+ */
 int manifest_add_input(struct manifest *m, const char *source,
-		       const char *path, struct rk_error *err);
+		       const char *path, const char *full_path,
+		       struct rk_error *err);
 int manifest_add_codelist(struct manifest *m, const char *path,
-			  struct rk_error *err);
+			  const char *full_path, struct rk_error *err);
 int manifest_add_output(struct manifest *m, const char *path,
 			const char *full_path, struct rk_error *err);
 int manifest_add_result(struct manifest *m, const char *file, long rows,
@@ -110,7 +118,8 @@ int manifest_write(const struct manifest *m, const char *path,
 
 /*
  * Reads what a rerun needs back from path: version, pipeline, run id,
- * mode, only, SOURCE_DATE_EPOCH, config, code lists and inputs, outputs.
+ * mode, only, SOURCE_DATE_EPOCH, config_dir, config, code lists and
+ * inputs, outputs.
  * -1 with err set (RK_EXIT_NOINPUT, or RK_EXIT_DATAERR for a file that is
  * not a reckon manifest).
  */

@@ -176,6 +176,13 @@ static int add_steps(struct plan *p, char *const *only, size_t nonly,
 		if (add_input(p, src->file, src->id, err) < 0)
 			return -1;
 	}
+	/* case lists are inputs too: their hashes go into the run id */
+	for (size_t i = 0; i < cfg->ncompares; i++)
+		for (size_t k = 0; k < cfg->compares[i].cases.n; k++)
+			if (add_input(p, cfg->compares[i].cases.items[k].value,
+				      cfg->compares[i].cases.items[k].key,
+				      err) < 0)
+				return -1;
 	if (!add_step(p, PLAN_NORMALISE, "normalise", "reckon-normalise",
 		      "tidy.csv", err))
 		return -1;

@@ -119,11 +119,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->db && a->no_db)
 		return usage("%s", "give --db or --no-db, not both");
-	if (optind + 1 != argc)
-		return usage(optind < argc ? "unexpected argument '%s'" :
-			     "%s needs one argument", optind < argc ?
-			     argv[optind + 1 < argc ? optind + 1 : optind] :
-			     a->cmd);
+	if (optind == argc)
+		return usage("'reckon %s' needs one argument", a->cmd);
+	if (optind + 1 < argc)
+		return usage("unexpected argument '%s'", argv[optind + 1]);
 	a->target = argv[optind];
 	return 0;
 }

@@ -87,26 +87,55 @@ static int hash_only(struct run *r, struct rk_error *err)
 	return 0;
 }
 
+/*
+ * path (resolved against the config's directory, as the config loader
+ * does) relative to that directory again: what the manifest records.
+ */
+static const char *from_config_dir(const struct rk_config *cfg,
+				   const char *path)
+{
+	size_t n = strlen(cfg->dir);
+
+	if (strcmp(cfg->dir, ".") == 0 || path[0] == '\0')
+		return path;
+	if (strncmp(path, cfg->dir, n) != 0)
+		return path;
+	if (n > 0 && cfg->dir[n - 1] == '/')
+		return path + n;
+	return path[n] == '/' ? path + n + 1 : path;
+}
+
 int run_hash(struct run *r, struct rk_error *err)
 {
+	const struct rk_config *cfg = r->cfg;
 	struct manifest *m = &r->m;
 	char id[RUNID_LEN + 1];
 
 	m->use_db = r->opt.use_db;
 	if (manifest_set(&m->version, RECKON_VERSION, err) < 0 ||
-	    manifest_set(&m->pipeline, r->cfg->pipeline, err) < 0 ||
+	    manifest_set(&m->pipeline, cfg->pipeline, err) < 0 ||
 	    manifest_set(&m->source_date_epoch, getenv("SOURCE_DATE_EPOCH"),
 			 err) < 0 ||
+	    manifest_set(&m->config_dir, cfg->dir, err) < 0 ||
 	    hash_only(r, err) < 0 ||
-	    manifest_hash_file(&m->config, NULL, r->cfg->path, err) < 0)
+	    manifest_hash_file(&m->config, NULL, cfg->path, err) < 0 ||
+	    manifest_set(&m->config.path, from_config_dir(cfg, cfg->path),
+			 err) < 0)
 		return -1;
-	for (size_t i = 0; i < r->plan.ncodelists; i++)
-		if (manifest_add_codelist(m, r->plan.codelists[i], err) < 0)
+	for (size_t i = 0; i < r->plan.ncodelists; i++) {
+		const char *p = r->plan.codelists[i];
+
+		if (manifest_add_codelist(m, from_config_dir(cfg, p), p,
+					  err) < 0)
 			return -1;
-	for (size_t i = 0; i < r->plan.ninputs; i++)
+	}
+	for (size_t i = 0; i < r->plan.ninputs; i++) {
+		const char *p = r->plan.inputs[i].path;
+
 		if (manifest_add_input(m, r->plan.inputs[i].source,
-				       r->plan.inputs[i].path, err) < 0)
+				       from_config_dir(cfg, p), p, err) < 0)
 			return -1;
+	}
 	runid_compute(m, id);
 	return manifest_set(&m->run_id, id, err);
 }

@@ -52,6 +52,16 @@ static int add_item(struct verify *v, enum verify_kind kind, const char *path,
 	return 0;
 }
 
+/* A recorded path as the working directory sees it (malloc'd). */
+static char *recorded_path(const struct verify *v, const char *path)
+{
+	const char *dir = v->recorded.config_dir;
+
+	if (path[0] == '/' || strcmp(dir, ".") == 0)
+		return strdup(path);
+	return join(dir, path);
+}
+
 /* The directory that holds OUT when run_dir is OUT/PIPELINE/RUNID. */
 static char *out_parent(const char *run_dir)
 {
@@ -64,11 +74,14 @@ static char *out_parent(const char *run_dir)
 
 static int find_base(struct verify *v, struct rk_error *err)
 {
-	const char *cfg = v->recorded.config.path;
-	char *cand;
+	char *cfg = recorded_path(v, v->recorded.config.path), *cand;
 
-	if (cfg[0] == '/' || access(cfg, F_OK) == 0)
+	if (!cfg)
+		return oom(err);
+	if (cfg[0] == '/' || access(cfg, F_OK) == 0) {
+		free(cfg);
 		return 0;
+	}
 	cand = out_parent(v->run_dir);
 	if (cand) {
 		char *p = join(cand, cfg);
@@ -77,6 +90,7 @@ static int find_base(struct verify *v, struct rk_error *err)
 		free(p);
 		if (there) {
 			v->base = cand;
+			free(cfg);
 			return 0;
 		}
 		free(cand);
@@ -86,6 +100,7 @@ static int find_base(struct verify *v, struct rk_error *err)
 		     "directory");
 	rk_error_hint(err, "run 'reckon verify' from the directory the run "
 			   "was made in");
+	free(cfg);
 	return -1;
 }
 
@@ -121,24 +136,25 @@ static int check_file(struct verify *v, const struct manifest_file *f,
 		      struct rk_error *err)
 {
 	struct manifest_file now;
-	struct rk_error e = { 0 };
-	char detail[200];
+	char detail[200], *path = recorded_path(v, f->path);
 	int rc, n;
 
-	if (access(f->path, F_OK) != 0) {
+	if (!path)
+		return oom(err);
+	if (access(path, F_OK) != 0) {
 		v->ninputs_missing++;
-		return add_item(v, VERIFY_MISSING, f->path,
-				f->source ? f->source : NULL, err);
+		rc = add_item(v, VERIFY_MISSING, path,
+			      f->source ? f->source : NULL, err);
+		free(path);
+		return rc;
 	}
-	if (manifest_hash_file(&now, NULL, f->path, &e) < 0) {
-		free(now.path);
-		*err = e;
-		return -1;
-	}
+	rc = manifest_hash_file(&now, NULL, path, err);
 	free(now.path);
 	free(now.source);
-	if (strcmp(now.sha256, f->sha256) == 0)
-		return 0;
+	if (rc < 0 || strcmp(now.sha256, f->sha256) == 0) {
+		free(path);
+		return rc;
+	}
 	n = snprintf(detail, sizeof(detail), "%s%s%ssha256 was %.12s…, now "
 		     "%.12s…", f->source ? "input of " : "",
 		     f->source ? f->source : "", f->source ? ": " : "",
@@ -146,7 +162,8 @@ static int check_file(struct verify *v, const struct manifest_file *f,
 	if (f->size != now.size && n > 0 && (size_t)n < sizeof(detail))
 		snprintf(detail + n, sizeof(detail) - (size_t)n,
 			 "; %lld bytes, now %lld", f->size, now.size);
-	rc = add_item(v, VERIFY_CHANGED, f->path, detail, err);
+	rc = add_item(v, VERIFY_CHANGED, path, detail, err);
+	free(path);
 	return rc;
 }
 
@@ -154,16 +171,21 @@ static int check_file(struct verify *v, const struct manifest_file *f,
 static int check_added(struct verify *v, struct rk_error *err)
 {
 	const struct manifest *m = &v->recorded;
-	char *dir, *slash, **files = NULL;
+	char *first, *dir, *slash, **files = NULL;
 	size_t n = 0;
 	int rc = 0;
 
-	if (m->ncodelists == 0 || !(slash = strrchr(m->codelists[0].path, '/')))
+	if (m->ncodelists == 0)
 		return 0;
-	dir = strndup(m->codelists[0].path,
-		      (size_t)(slash - m->codelists[0].path));
-	if (!dir)
+	first = recorded_path(v, m->codelists[0].path);
+	if (!first)
 		return oom(err);
+	slash = strrchr(first, '/');
+	dir = slash ? strndup(first, (size_t)(slash - first)) : strdup(".");
+	if (!dir) {
+		free(first);
+		return oom(err);
+	}
 	if (rundir_list(dir, &files, &n) < 0)
 		n = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -175,8 +197,12 @@ static int check_added(struct verify *v, struct rk_error *err)
 			rc = oom(err);
 			break;
 		}
-		for (k = 0; k < m->ncodelists; k++)
-			known |= strcmp(m->codelists[k].path, p) == 0;
+		for (k = 0; k < m->ncodelists; k++) {
+			char *rec = recorded_path(v, m->codelists[k].path);
+
+			known |= rec && strcmp(rec, p) == 0;
+			free(rec);
+		}
 		if (!known && !strchr(files[i], '/') && len > 4 &&
 		    strcmp(files[i] + len - 4, ".csv") == 0)
 			rc = add_item(v, VERIFY_ADDED, p, NULL, err);
@@ -184,6 +210,7 @@ static int check_added(struct verify *v, struct rk_error *err)
 	}
 	rundir_list_free(files, n);
 	free(dir);
+	free(first);
 	return rc;
 }
 
@@ -240,12 +267,15 @@ int verify_rerun(struct verify *v, const struct run_options *o,
 	struct rk_config *cfg = NULL;
 	struct run_options ro = *o;
 	struct run r;
+	char *path;
 	int rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	if (rerun_env(v, err) < 0 || make_out(v, err) < 0)
 		return -1;
-	cfg = rk_config_load(v->recorded.config.path, err);
+	path = recorded_path(v, v->recorded.config.path);
+	cfg = path ? rk_config_load(path, err) : NULL;
+	free(path);
 	if (!cfg)
 		return -1;
 	ro.out = v->rerun_out;

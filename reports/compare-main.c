@@ -212,6 +212,23 @@ static void closing_line(const struct args *a, const struct compare_totals *t)
 		t->only_a, t->only_b, a->q.out);
 }
 
+/* The config's case lists (the first compare entry that has them). */
+static void cases_from_config(struct args *a, const struct rk_config *c)
+{
+	for (size_t i = 0; i < c->ncompares; i++) {
+		const struct rk_compare *cmp = &c->compares[i];
+
+		if (cmp->cases.n < 2)
+			continue;
+		for (size_t k = 0; k < cmp->cases.n && k < MAX_ITEMS; k++)
+			a->cases[a->q.ncases++] = (struct mse_list){
+				cmp->cases.items[k].key,
+				cmp->cases.items[k].value };
+		a->q.key = cmp->cases_key;
+		return;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct args a = { .q = { .key = "key" } };
@@ -231,6 +248,8 @@ int main(int argc, char **argv)
 		return err.code;
 	}
 	a.q.config = config;
+	if (config && a.q.ncases == 0)
+		cases_from_config(&a, config);
 	rc = compare_run(&a.q, &totals, &err);
 	rk_config_free(config);
 	if (rc < 0) {

@@ -559,6 +559,49 @@ static void test_unknown_field(void **state)
 		     "unknown field 'sex' in constants of source 'gpo'");
 }
 
+/* Case lists for capture-recapture, by source, with their linkage key. */
+static void test_compare_cases(void **state)
+{
+	static const char base[] = "pipeline: p\n"
+				   "sources:\n"
+				   "  - {id: a, file: a.csv}\n"
+				   "  - {id: b, file: b.csv}\n"
+				   "compare:\n"
+				   "  - indicator: x\n"
+				   "    reference: a\n"
+				   "    against: [b]\n";
+	char yaml[1024];
+	struct rk_error err;
+	struct rk_config *c;
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml), "%s    cases: {key: pid, lists: "
+		 "{a: data/ca.csv, b: cb.csv}}\n", base);
+	c = load(yaml, &err);
+	assert_non_null(c);
+	assert_string_equal(c->compares[0].cases_key, "pid");
+	assert_int_equal(c->compares[0].cases.n, 2);
+	assert_string_equal(c->compares[0].cases.items[0].key, "a");
+	assert_string_equal(c->compares[0].cases.items[0].value,
+			    "pipelines/tj/data/ca.csv");
+	rk_config_free(c);
+	snprintf(yaml, sizeof(yaml), "%s    cases: {lists: {a: x.csv}}\n", base);
+	c = load(yaml, &err);
+	assert_string_equal(c->compares[0].cases_key, "key");
+	rk_config_free(c);
+	c = load(base, &err);
+	assert_int_equal(c->compares[0].cases.n, 0);
+	assert_null(c->compares[0].cases_key);
+	rk_config_free(c);
+	snprintf(yaml, sizeof(yaml), "%s    cases: {lists: {z: x.csv}}\n", base);
+	expect_error(yaml, 9, 21, "unknown source 'z' in cases of comparison 1");
+	snprintf(yaml, sizeof(yaml), "%s    cases: {key: k}\n", base);
+	expect_error(yaml, 9, 12, "missing required key 'lists' in cases of "
+		     "comparison 1");
+	snprintf(yaml, sizeof(yaml), "%s    cases: {lsts: {a: x}}\n", base);
+	expect_error(yaml, 9, 13, "unknown key 'lsts' in cases of comparison 1");
+}
+
 /* Words of the period template ("{quarter} {year}") are fields too. */
 static void test_template_fields(void **state)
 {
@@ -898,6 +941,7 @@ int main(void)
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_nul_and_null_err),
 		cmocka_unit_test(test_template_fields),
+		cmocka_unit_test(test_compare_cases),
 		cmocka_unit_test(test_rules_normalise),
 		cmocka_unit_test(test_rules_normalise_errors),
 		cmocka_unit_test(test_cumulative_and_year),
