@@ -229,6 +229,9 @@ static void connect_hint(const struct rk_db *db, const char *msg,
 		rk_error_hint(err, "connect as an existing role (user=NAME "
 				   "in %s; see load/roles.sql)",
 			      via_name(db->via));
+	else if (strstr(msg, "service"))
+		rk_error_hint(err, "check the service name, and the service "
+				   "file (PGSERVICEFILE or ~/.pg_service.conf)");
 	else if (db->via == RK_DB_VIA_PRIVATE)
 		rk_error_hint(err, "check the private cluster with "
 				   "'reckon db status' and its log");

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "copytext.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,22 +40,38 @@ static int field_start(struct copybuf *b, size_t n)
 	return 0;
 }
 
+/* The bytes COPY's text format escapes, and how. */
+static char escaped(char c)
+{
+	switch (c) {
+	case '\\': return '\\';
+	case '\t': return 't';
+	case '\n': return 'n';
+	case '\r': return 'r';
+	default: return 0;
+	}
+}
+
 int copybuf_text(struct copybuf *b, const char *s, size_t n)
 {
 	char *out;
+	size_t run;
 
 	if (field_start(b, n) < 0)
 		return -1;
 	out = b->data + b->len;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-
-		switch (c) {
-		case '\\': *out++ = '\\'; *out++ = '\\'; break;
-		case '\t': *out++ = '\\'; *out++ = 't'; break;
-		case '\n': *out++ = '\\'; *out++ = 'n'; break;
-		case '\r': *out++ = '\\'; *out++ = 'r'; break;
-		default: *out++ = c;
+	while (n) {
+		/* a run of plain bytes goes in one copy: most fields are one */
+		for (run = 0; run < n && !escaped(s[run]); run++)
+			;
+		memcpy(out, s, run);
+		out += run;
+		s += run;
+		n -= run;
+		if (n) {
+			*out++ = '\\';
+			*out++ = escaped(*s++);
+			n--;
 		}
 	}
 	b->len = (size_t)(out - b->data);
@@ -74,10 +89,16 @@ int copybuf_null(struct copybuf *b)
 
 int copybuf_long(struct copybuf *b, long long v)
 {
-	char num[24];
-	int n = snprintf(num, sizeof(num), "%lld", v);
+	char num[24], *p = num + sizeof(num);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+				     : (unsigned long long)v;
 
-	return copybuf_text(b, num, (size_t)n);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return copybuf_text(b, p, (size_t)(num + sizeof(num) - p));
 }
 
 int copybuf_end_row(struct copybuf *b)

@@ -1,12 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "stage.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "copytext.h"
 
-#define CHUNK (1u << 20)
+/*
+ * The rows go out in chunks of CHUNK bytes through a nonblocking
+ * connection, so that the server parses one while the next is being
+ * read; at most about BACKLOG bytes wait in libpq before we wait for the
+ * server (memory stays flat).
+ */
+#define CHUNK (1u << 16)
+#define BACKLOG (1u << 22)
 
 struct distinct {
 	char **v;
@@ -18,6 +27,7 @@ struct stage {
 	struct dimskey *keys;
 	struct copybuf buf;
 	int copying;
+	size_t queued;        /* sent to libpq since it last had nothing */
 	long long rows;
 	struct distinct sources, indicators;
 };
@@ -47,6 +57,8 @@ static int begin_copy(struct stage *s, struct rk_error *err)
 	}
 	PQclear(res);
 	s->copying = 1;
+	if (PQsetnonblocking(rk_db_conn(s->db), 1) != 0)
+		return rk_db_fail(s->db, NULL, "cannot start the COPY", err);
 	return 0;
 }
 
@@ -69,11 +81,41 @@ struct stage *stage_open(struct rk_db *db, struct dimskey *keys,
 	return s;
 }
 
+/* Waits until libpq has handed everything queued to the kernel. */
+static int drain_output(struct stage *s, struct rk_error *err)
+{
+	PGconn *conn = rk_db_conn(s->db);
+	struct pollfd p = { .fd = PQsocket(conn), .events = POLLOUT | POLLIN };
+	int rc;
+
+	while ((rc = PQflush(conn)) == 1) {
+		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+			break;
+		if ((p.revents & POLLIN) && !PQconsumeInput(conn))
+			break;
+	}
+	if (rc != 0)
+		return rk_db_fail(s->db, NULL, "cannot send the rows", err);
+	s->queued = 0;
+	return 0;
+}
+
+/* Queues the buffered rows; waits for the server only past BACKLOG. */
 static int flush_rows(struct stage *s, struct rk_error *err)
 {
-	if (s->buf.len && PQputCopyData(rk_db_conn(s->db), s->buf.data,
-					(int)s->buf.len) != 1)
+	PGconn *conn = rk_db_conn(s->db);
+	int rc;
+
+	if (!s->buf.len)
+		return 0;
+	if (s->queued >= BACKLOG && drain_output(s, err) < 0)
+		return -1;
+	while ((rc = PQputCopyData(conn, s->buf.data, (int)s->buf.len)) == 0)
+		if (drain_output(s, err) < 0)
+			return -1;
+	if (rc < 0 || (rc = PQflush(conn)) < 0)
 		return rk_db_fail(s->db, NULL, "cannot send the rows", err);
+	s->queued = rc ? s->queued + s->buf.len : 0;
 	copybuf_clear(&s->buf);
 	return 0;
 }
@@ -153,9 +195,10 @@ static int drain(struct stage *s, struct rk_error *err)
 
 int stage_finish(struct stage *s, long long *rows, struct rk_error *err)
 {
-	if (flush_rows(s, err) < 0)
+	if (flush_rows(s, err) < 0 || drain_output(s, err) < 0)
 		return -1;
 	s->copying = 0;
+	PQsetnonblocking(rk_db_conn(s->db), 0);
 	if (PQputCopyEnd(rk_db_conn(s->db), NULL) != 1) {
 		rk_db_fail(s->db, NULL, "cannot end the COPY", err);
 		drain(s, NULL);
@@ -181,9 +224,12 @@ void stage_close(struct stage *s)
 {
 	if (!s)
 		return;
-	if (s->copying &&
-	    PQputCopyEnd(rk_db_conn(s->db), "reckon-load: load abandoned") == 1)
-		drain(s, NULL);
+	if (s->copying) {
+		PQsetnonblocking(rk_db_conn(s->db), 0);
+		if (PQputCopyEnd(rk_db_conn(s->db),
+				 "reckon-load: load abandoned") == 1)
+			drain(s, NULL);
+	}
 	distinct_free(&s->sources);
 	distinct_free(&s->indicators);
 	copybuf_free(&s->buf);

@@ -11,9 +11,10 @@
 
 /*
  * The staging table of one load: a temporary table (dropped at the end of
- * the transaction), filled by COPY in text format, in chunks of about
- * 1 MiB; its rows keep their input line, so that whatever the server
- * rejects later is found again in the file.  Columns: line, source,
+ * the transaction), filled by COPY in text format, in chunks of 64 KiB
+ * sent without blocking, so that the server parses while the next rows
+ * are read (at most 4 MiB wait in libpq); its rows keep their input line,
+ * so that whatever the server rejects later is found again in the file.  Columns: line, source,
  * indicator, period, dims_key, value, status, origin (all text but line;
  * NULL for an empty value or status).  Used inside the caller's
  * transaction.

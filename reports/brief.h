@@ -90,6 +90,7 @@ struct brief {
 	unsigned char **data_mark;        /* per data file, per row */
 	unsigned char *mse_mark;          /* mse.csv rows (count) */
 	size_t nsmall, nhidden;           /* counts marked each way */
+	size_t nmasked;                   /* small ones marked "x" (of nhidden) */
 	size_t withheld_tables;           /* tables withheld whole */
 	size_t unverified;                /* marks no box vouches for */
 

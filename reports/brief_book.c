@@ -69,6 +69,9 @@ static void formats(struct brief_book *bk)
 	format_set_text_wrap(f->wrap);
 	f->bold = fmt(wb);
 	format_set_bold(f->bold);
+	f->label = fmt(wb);
+	format_set_bold(f->label);
+	format_set_text_wrap(f->label);
 	f->head = fmt(wb);
 	format_set_bold(f->head);
 	format_set_bg_color(f->head, BAND);

@@ -18,7 +18,7 @@
 
 struct brief_formats {
 	lxw_format *title, *subtitle, *heading, *note, *note_wrap, *text;
-	lxw_format *wrap, *bold;
+	lxw_format *wrap, *bold, *label;  /* label: bold, wrapped */
 	lxw_format *indent, *head_indent; /* text after a number column */
 	lxw_format *head, *head_num;      /* table headers */
 	lxw_format *count, *decimal, *ratio, *pct, *pval, *stat, *mark;

@@ -304,7 +304,7 @@ static lxw_chart *new_chart(struct pair_page *pp, uint8_t type,
 {
 	lxw_chart *ch = workbook_add_chart(pp->pg.bk->wb, type);
 	lxw_chart_font font = { .size = 11, .bold = 1 };
-	lxw_chart_font axis = { .size = 9 };
+	lxw_chart_font axis = { .size = 8 };
 	char buf[300];
 
 	chart_title_set_name(ch, chart_text(title, buf, sizeof(buf)));
@@ -380,7 +380,7 @@ static void column_chart(struct pair_page *pp)
 		return;
 	ch = new_chart(pp, LXW_CHART_COLUMN, title);
 	both_series(pp, ch, first, first + (lxw_row_t)n - 1);
-	insert(pp, ch, 0, pixels(pp, (lxw_col_t)(pp->ndims + 5)) - 12);
+	insert(pp, ch, 0, pixels(pp, (lxw_col_t)(pp->ndims + 6)) - 12);
 }
 
 static void line_chart(struct pair_page *pp)
@@ -391,7 +391,7 @@ static void line_chart(struct pair_page *pp)
 	lxw_row_t first;
 	lxw_chart *ch;
 	char period[64];
-	lxw_col_t at = (lxw_col_t)(pp->ndims + 5);
+	lxw_col_t at = (lxw_col_t)(pp->ndims + 6);
 
 	if (p->nperiod == 0)
 		return;

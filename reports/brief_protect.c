@@ -407,16 +407,20 @@ static int run(struct protect *pr)
 	for (size_t i = 0; i < pr->nt; i++) {
 		if (supp_run(pr->t[i]) < 0)
 			return -1;
-		b->nsmall += supp_primary(pr->t[i]);
-		b->nhidden += supp_secondary(pr->t[i]);
+		b->nsmall += supp_primary(pr->t[i]) - supp_masked(pr->t[i]);
+		b->nhidden += supp_secondary(pr->t[i]) + supp_masked(pr->t[i]);
+		b->nmasked += supp_masked(pr->t[i]);
 		b->withheld_tables += (size_t)supp_withheld_all(pr->t[i]);
 		b->unverified += supp_check(pr->t[i]);
 	}
 	for (size_t i = 0; i < pr->nref; i++) {
 		const struct ref *x = &pr->ref[i];
 
-		*x->mark = (unsigned char)supp_state(pr->t[x->table],
-						     (size_t)x->item);
+		enum supp_state st = supp_state(pr->t[x->table],
+						(size_t)x->item);
+
+		*x->mark = st == SUPP_SHOWN ? BRIEF_SHOWN :
+			   st == SUPP_PRIMARY ? BRIEF_SMALL : BRIEF_HIDDEN;
 	}
 	return 0;
 }

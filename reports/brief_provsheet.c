@@ -40,7 +40,7 @@ static void fact(struct brief_page *pg, const char *key, const char *value)
 	worksheet_merge_range(pg->ws, pg->row, 1, pg->row, 4, "",
 			      pg->bk->f.text);
 	brief_page_wrap(pg, 0, all_langs(pg->b, key, label, sizeof(label)),
-			pg->bk->f.bold);
+			pg->bk->f.label);
 	brief_put_str(pg->ws, pg->row, 1, value, pg->bk->f.text);
 	brief_page_next(pg);
 }
@@ -122,7 +122,7 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 				   sizeof(name)),
 			    6, err) < 0)
 		return -1;
-	brief_page_cols(&pg, 0, 0, 30);
+	brief_page_cols(&pg, 0, 0, 36);
 	brief_page_cols(&pg, 1, 1, 12);
 	brief_page_cols(&pg, 2, 2, 52);
 	brief_page_cols(&pg, 3, 3, 12);

@@ -167,7 +167,9 @@ static void gap_row(struct brief_page *pg, const struct brief_pair *p,
 	int has_a = *brief_table_str(&b->cells, r, "a") != '\0';
 	char where[512], title[512];
 
-	brief_pair_title(b, p, pg->lang, title, sizeof(title));
+	snprintf(title, sizeof(title), brief_t(pg->lang, "pair.short"),
+		 brief_source_name(b->labels, p->against, pg->lang),
+		 brief_source_name(b->labels, p->reference, pg->lang));
 	brief_cell_where(b, r, p->dims, pg->lang, where, sizeof(where));
 	brief_page_wrap(pg, 0, title, f->wrap);
 	brief_page_wrap(pg, 1, where, f->wrap);
@@ -273,14 +275,21 @@ static void incomplete_rows(struct brief_page *pg, size_t *n)
 static int put_key(struct rk_map *m, const char *source,
 		   const char *indicator, const char *period, int add)
 {
+	const char *part[3] = { source, indicator, period };
 	char key[512];
-	int n = snprintf(key, sizeof(key), "%s\037%s\037%s", source,
-			 indicator, period);
+	size_t n = 0;
 
-	if (n < 0 || (size_t)n >= sizeof(key))
-		return 0;
-	return add ? rk_map_put(m, key, (size_t)n, 0, NULL, NULL)
-		   : rk_map_get(m, key, (size_t)n, NULL);
+	for (size_t i = 0; i < 3; i++) {
+		size_t l = strlen(part[i]);
+
+		if (n + l + 1 > sizeof(key))
+			return 0;
+		memcpy(key + n, part[i], l);
+		n += l;
+		key[n++] = '\037';
+	}
+	return add ? rk_map_put(m, key, n, 0, NULL, NULL)
+		   : rk_map_get(m, key, n, NULL);
 }
 
 /* Every (source, indicator, period) observed; NULL when out of memory. */

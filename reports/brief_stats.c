@@ -241,11 +241,19 @@ static void dist_tests(struct brief_page *pg, size_t r)
 	brief_page_next(pg);
 }
 
-static void dist_row(struct brief_page *pg, size_t dim, size_t r)
+/*
+ * A category row.  A share is blank when its count is withheld, and when
+ * the total it is a share of is (count / share would give the total away);
+ * the residual, which both counts and both totals make, when any is.
+ */
+static void dist_row(struct brief_page *pg, const struct brief_pair *p,
+		     size_t dim, size_t r)
 {
 	const struct brief *b = pg->b;
 	const struct brief_formats *f = &pg->bk->f;
-	int hide = brief_hidden(b->dist_a[r]) || brief_hidden(b->dist_b[r]);
+	int hide_a = brief_hidden(b->dist_a[r]) || brief_hidden(p->total_a);
+	int hide_b = brief_hidden(b->dist_b[r]) || brief_hidden(p->total_b);
+	int hide = hide_a || hide_b;
 
 	brief_page_wrap(pg, 0, brief_label(b->labels, dim,
 					   brief_table_str(&b->dist, r,
@@ -257,17 +265,18 @@ static void dist_row(struct brief_page *pg, size_t dim, size_t r)
 	brief_put_count(pg->bk, pg->ws, pg->row, 2,
 			brief_table_num(&b->dist, r, "b"), b->dist_b[r],
 			f->count);
-	if (!hide) {
+	if (!hide_a)
 		brief_put_num(pg->ws, pg->row, 3,
 			      100 * brief_table_num(&b->dist, r, "share_a"),
 			      f->pct);
+	if (!hide_b)
 		brief_put_num(pg->ws, pg->row, 4,
 			      100 * brief_table_num(&b->dist, r, "share_b"),
 			      f->pct);
+	if (!hide)
 		brief_put_num(pg->ws, pg->row, 5,
 			      brief_table_num(&b->dist, r, "adj_residual"),
 			      f->ratio);
-	}
 	brief_page_next(pg);
 }
 
@@ -293,7 +302,7 @@ static void dist_pair(struct brief_page *pg, const struct brief_pair *p)
 		while (i < p->ndist &&
 		       strcmp(brief_table_str(&b->dist, p->dist[i],
 					      "dimension"), dim) == 0)
-			dist_row(pg, d < 0 ? (size_t)-1 : (size_t)d,
+			dist_row(pg, p, d < 0 ? (size_t)-1 : (size_t)d,
 				 p->dist[i++]);
 		pg->row++;
 		dist_tests(pg, p->dist[first]);
@@ -456,7 +465,7 @@ static void mse_row(struct brief_page *pg, size_t r)
 	for (size_t i = 0; i < 8 && !hide; i++)
 		brief_put_num(pg->ws, pg->row, (lxw_col_t)(3 + i),
 			      brief_table_num(t, r, nums[i]),
-			      i >= 4 ? f->stat : f->count);
+			      i == 5 || i == 6 ? f->stat : f->count);
 	brief_page_wrap(pg, 11, brief_table_str(t, r, "note"), f->indent);
 	brief_page_next(pg);
 }
@@ -491,6 +500,9 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 								       ind, lang)
 						     : brief_t(lang, "all.cases"));
 			brief_page_header(&pg, head, 12, 0x7FC);
+			worksheet_write_string(pg.ws, pg.row - 1, 11,
+					       brief_t(lang, "col.note"),
+					       bk->f.head_indent);
 			last = ind;
 		}
 		mse_row(&pg, r);

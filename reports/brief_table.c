@@ -3,12 +3,20 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
 #include "text.h"
+
+#define CACHE_SIZE 64
+
+struct brief_table_cache {
+	const char *name[CACHE_SIZE];
+	long col[CACHE_SIZE];
+};
 
 struct loader {
 	struct brief_table *t;
@@ -128,7 +136,8 @@ int brief_table_load(struct brief_table *t, const char *path,
 	int rc = -1;
 
 	memset(t, 0, sizeof(*t));
-	if ((t->name = strdup(path)) == NULL)
+	if ((t->name = strdup(path)) == NULL ||
+	    (t->cache = calloc(1, sizeof(*t->cache))) == NULL)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
 				    "out of memory");
 	if ((f = fopen(path, "rb")) == NULL) {
@@ -148,12 +157,28 @@ out:
 	return rc;
 }
 
-long brief_table_col(const struct brief_table *t, const char *name)
+static long find_col(const struct brief_table *t, const char *name)
 {
 	for (size_t i = 0; i < t->ncols; i++)
 		if (strcmp(t->col[i], name) == 0)
 			return (long)i;
 	return -1;
+}
+
+long brief_table_col(const struct brief_table *t, const char *name)
+{
+	size_t slot = ((uintptr_t)name >> 3) % CACHE_SIZE;
+	struct brief_table_cache *c = t->cache;
+
+	/* the address may hold another name since: check the text too */
+	if (c && c->name[slot] == name && c->col[slot] >= 0 &&
+	    strcmp(t->col[c->col[slot]], name) == 0)
+		return c->col[slot];
+	if (!c)
+		return find_col(t, name);
+	c->name[slot] = name;
+	c->col[slot] = find_col(t, name);
+	return c->col[slot];
 }
 
 const char *brief_table_get(const struct brief_table *t, size_t r, long col)
@@ -191,6 +216,7 @@ void brief_table_release(struct brief_table *t)
 	free(t->line);
 	free(t->text);
 	free(t->off);
+	free(t->cache);
 	free(t->name);
 	memset(t, 0, sizeof(*t));
 }

@@ -21,6 +21,7 @@ struct brief_table {
 	/* private */
 	char *text;          /* every field, NUL-terminated */
 	size_t *off;         /* nrows * ncols offsets into text */
+	struct brief_table_cache *cache;   /* column names looked up */
 };
 
 /*
@@ -31,7 +32,10 @@ struct brief_table {
 int brief_table_load(struct brief_table *t, const char *path,
 		     struct rk_error *err);
 
-/* The index of column name, or -1. */
+/*
+ * The index of column name, or -1.  Names found are remembered by address
+ * (and checked), so looking up the same string literal again is cheap.
+ */
 long brief_table_col(const struct brief_table *t, const char *name);
 
 /* Field col of row r (borrowed, valid while t lives); "" when col < 0. */

@@ -447,6 +447,8 @@ static const struct text texts[] = {
 	  "листе «Методология»." },
 	{ "pair.nocells", "The results hold no cells for this comparison.",
 	  "В результатах нет ячеек для этого сравнения." },
+	/* %s %s: B, A */
+	{ "pair.short", "%s vs %s", "«%s» и «%s»" },
 	/* %s: a dimension */
 	{ "pair.summed", "; not broken down by %s", "; без разбивки: %s" },
 	/* %s %s %s: indicator, B, A */

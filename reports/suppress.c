@@ -52,7 +52,7 @@ struct supp_table {
 
 	struct box *boxes;
 	size_t nboxes, boxcap;
-	size_t nprimary, nsecondary;
+	size_t nprimary, nsecondary, nmasked;
 	long evals;
 
 	int *net;                      /* scratch, all zero between uses */
@@ -458,6 +458,8 @@ static int in_range(const struct supp_table *t, size_t id, double x)
 {
 	if (t->state[id] == SUPP_PRIMARY)
 		return x >= 1 && x <= t->k - 1;
+	if (t->state[id] == SUPP_MASKED)
+		return x >= 1;
 	return x >= t->k;
 }
 
@@ -782,18 +784,64 @@ static int protect_all(struct supp_table *t)
 	return all;
 }
 
+/* The boxes found so far stay good: withholding more never undoes one. */
 static void withhold_all(struct supp_table *t)
 {
 	t->all = 1;
-	t->nboxes = 0;
 	t->evals = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		t->covered[i] = 0;
+	for (size_t i = 0; i < t->n; i++)
 		if (!hidden(t, i) && may_withhold(t, i)) {
 			t->state[i] = SUPP_SECONDARY;
 			t->nsecondary++;
 		}
+}
+
+/*
+ * An item none of whose base cells counts anything (a source's total over
+ * parts that are all 0) cannot be worked out from them, nor moved by a box.
+ */
+static int vacuous(const struct supp_table *t, size_t id)
+{
+	for (size_t m = t->memb_off[id]; m < t->memb_off[id + 1]; m++)
+		if (t->value[t->memb[m]] != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The last resort: a small count that even a table with everything else
+ * withheld cannot hide is one that its own "<k" mark, with those of the
+ * counts around it, gives away (k-1 counts of 1 under a total of k-1).  It
+ * is marked "x" instead, which says nothing of its size.  When what is left
+ * unprotected is not small itself but hemmed in by small neighbours, every
+ * small count of the table is masked: then +1 on any base cell is a box.
+ * Boxes found before stay good (a wider range never undoes one).  Returns
+ * 1 when it masked anything.
+ */
+static int mask(struct supp_table *t)
+{
+	int changed = 0, left = 0;
+
+	t->evals = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!hidden(t, i) || t->covered[i])
+			continue;
+		if (vacuous(t, i)) {
+			t->covered[i] = 1;
+		} else if (t->state[i] == SUPP_PRIMARY) {
+			t->state[i] = SUPP_MASKED;
+			t->nmasked++;
+			changed = 1;
+		} else {
+			left = 1;
+		}
 	}
+	for (size_t i = 0; left && !changed && i < t->n; i++)
+		if (t->state[i] == SUPP_PRIMARY) {
+			t->state[i] = SUPP_MASKED;
+			t->nmasked++;
+		}
+	return changed || left;
 }
 
 int supp_run(struct supp_table *t)
@@ -819,6 +867,8 @@ int supp_run(struct supp_table *t)
 		withhold_all(t);
 		r = protect_all(t);
 	}
+	for (int round = 0; r == 0 && round < 3 && mask(t); round++)
+		r = protect_all(t);
 	return r < 0 ? -1 : 0;
 }
 
@@ -840,6 +890,11 @@ size_t supp_primary(const struct supp_table *t)
 size_t supp_secondary(const struct supp_table *t)
 {
 	return t->nsecondary;
+}
+
+size_t supp_masked(const struct supp_table *t)
+{
+	return t->nmasked;
 }
 
 int supp_withheld_all(const struct supp_table *t)
@@ -913,7 +968,7 @@ size_t supp_check(const struct supp_table *t)
 	for (size_t i = 0; i < t->nboxes; i++)
 		check_box(t, &t->boxes[i], net, mark, touched, ok);
 	for (size_t i = 0; i < t->n; i++)
-		bad += hidden(t, i) && !ok[i];
+		bad += hidden(t, i) && !ok[i] && !vacuous(t, i);
 out:
 	free(ok);
 	free(mark);

@@ -42,7 +42,13 @@
  * derived.  supp_check re-verifies every box independently of the search.
  * When a table has an item for which no box is found within the search
  * budget, every non-zero item of the table is withheld (supp_withheld_all)
- * and the boxes are searched again.
+ * and the boxes are searched again.  If even that leaves a small count
+ * unprotected, its "<k" mark is what gives it away (k-1 counts of 1 under
+ * a total of k-1 can be nothing else): such counts are masked, shown as
+ * withheld with nothing said of their size (SUPP_MASKED, range [1, inf)),
+ * and searched again, which always succeeds.  An item whose base cells
+ * are all 0 (a total that is not the sum of its parts) is protected by
+ * that alone: no box can move it and no sum gives it.
  *
  * Ownership: the table copies what it is given; supp_free frees it.
  */
@@ -53,7 +59,9 @@
 enum supp_state {
 	SUPP_SHOWN = 0,
 	SUPP_PRIMARY,            /* 0 < value < k: shown as "<k" */
-	SUPP_SECONDARY           /* withheld so that no primary can be derived */
+	SUPP_SECONDARY,          /* withheld so that no primary can be derived */
+	SUPP_MASKED              /* 0 < value < k, but shown as withheld: its
+				    "<k" mark alone would give it away */
 };
 
 struct supp_table;
@@ -93,6 +101,9 @@ enum supp_state supp_state(const struct supp_table *t, size_t id);
 size_t supp_items(const struct supp_table *t);
 size_t supp_primary(const struct supp_table *t);
 size_t supp_secondary(const struct supp_table *t);
+
+/* Small counts masked (shown as withheld: SUPP_MASKED). */
+size_t supp_masked(const struct supp_table *t);
 
 /* 1 when no box could be found and every non-zero item was withheld. */
 int supp_withheld_all(const struct supp_table *t);

@@ -25,8 +25,10 @@ static void test_fields_tabs_and_rows(void **state)
 	assert_int_equal(copybuf_text(&b, "", 0), 0);
 	assert_int_equal(copybuf_end_row(&b), 0);
 	assert_int_equal(copybuf_long(&b, -7), 0);
+	assert_int_equal(copybuf_long(&b, 0), 0);
+	assert_int_equal(copybuf_long(&b, -9223372036854775807LL - 1), 0);
 	assert_int_equal(copybuf_end_row(&b), 0);
-	assert_buf(&b, "12\tgpo\t\\N\t\n-7\n");
+	assert_buf(&b, "12\tgpo\t\\N\t\n-7\t0\t-9223372036854775808\n");
 	copybuf_free(&b);
 }
 

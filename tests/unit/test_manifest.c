@@ -35,7 +35,8 @@ static void fill(struct manifest *m, double seconds)
 	assert_int_equal(manifest_set(&m->version, "0.1.0", &err), 0);
 	assert_int_equal(manifest_set(&m->pipeline, "tj", &err), 0);
 	assert_int_equal(manifest_hash_file(&m->config, NULL, config, &err), 0);
-	assert_int_equal(manifest_add_input(m, "wol", input, &err), 0);
+	assert_int_equal(manifest_set(&m->config_dir, dir, &err), 0);
+	assert_int_equal(manifest_add_input(m, "wol", "wol.csv", input, &err), 0);
 	runid_compute(m, id);
 	assert_int_equal(manifest_set(&m->run_id, id, &err), 0);
 	s = manifest_add_stage(m, "extract", "wol", "reckon-extract",
@@ -157,6 +158,8 @@ static void test_read_back(void **state)
 	assert_int_equal(r.use_db, 1);
 	assert_string_equal(r.source_date_epoch, "1728982800");
 	assert_string_equal(r.config.path, config);
+	assert_string_equal(r.config_dir, dir);
+	assert_string_equal(r.inputs[0].path, "wol.csv");
 	assert_int_equal(r.ninputs, 1);
 	assert_string_equal(r.inputs[0].source, "wol");
 	assert_string_equal(r.inputs[0].sha256, a.inputs[0].sha256);

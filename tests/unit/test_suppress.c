@@ -156,6 +156,8 @@ static int in_range(const struct model *m, size_t i, double v)
 		return v == m->value[i];
 	if (m->state[i] == SUPP_PRIMARY)
 		return v >= 1 && v <= m->k - 1;
+	if (m->state[i] == SUPP_MASKED)
+		return v >= 1;
 	return v >= m->k;
 }
 
@@ -197,9 +199,13 @@ static size_t pinned(const struct model *m)
 {
 	static struct search s;
 	size_t bad = 0;
+	long top = 0;
 
 	memset(&s, 0, sizeof(s));
 	s.m = m;
+	for (size_t i = 0; i < m->n; i++)
+		if (2 * m->value[i] + 2 * m->k > top)
+			top = (long)(2 * m->value[i] + 2 * m->k);
 	for (size_t i = 0; i < m->n; i++) {
 		if (!m->base[i])
 			continue;
@@ -208,8 +214,11 @@ static size_t pinned(const struct model *m)
 			continue;
 		}
 		/* what a reader can bound it by: its mark, and any shown total */
-		s.lo[s.nu] = m->state[i] == SUPP_PRIMARY ? 1 : (long)m->k;
-		s.hi[s.nu] = m->state[i] == SUPP_PRIMARY ? (long)m->k - 1 : 1000;
+		/* an attacker has no upper bound; values beyond twice the
+		 * largest plus 2k add nothing to what this search finds */
+		s.lo[s.nu] = m->state[i] == SUPP_SECONDARY ? (long)m->k : 1;
+		s.hi[s.nu] = m->state[i] == SUPP_PRIMARY ? (long)m->k - 1
+							 : top;
 		for (size_t j = 0; j < m->n; j++)
 			for (size_t q = 0; q < m->nmemb[j]; q++)
 				if (m->memb[j][q] == i && m->state[j] == SUPP_SHOWN &&
@@ -537,6 +546,53 @@ static void test_withhold_all(void **state)
 	supp_free(t);
 }
 
+/*
+ * Four counts of 1 under a total of 4 with k = 5: the "<5" marks alone
+ * give them away (four parts of at least 1 make at least 4), whatever else
+ * is withheld.  Some are masked: shown as withheld, size unsaid.
+ */
+static void test_marks_give_it_away(void **state)
+{
+	struct model m;
+	struct supp_table *t;
+
+	(void)state;
+	m_init(&m, 1, 5);
+	{
+		uint32_t c[5][1] = { { 0 }, { 1 }, { 2 }, { 3 }, { A } };
+		double v[5] = { 1, 1, 1, 1, 4 };
+
+		for (size_t i = 0; i < 5; i++)
+			m_cell(&m, c[i], v[i]);
+	}
+	t = m_run(&m);
+	assert_true(supp_masked(t) > 0);
+	assert_int_equal(supp_check(t), 0);
+	assert_int_equal(pinned(&m), 0);
+	supp_free(t);
+}
+
+/* A source's total over parts that are all 0: nothing gives it away. */
+static void test_total_over_zeros(void **state)
+{
+	struct model m;
+	struct supp_table *t;
+
+	(void)state;
+	m_init(&m, 1, 5);
+	{
+		uint32_t c0[1] = { 0 }, c1[1] = { 1 }, ca[1] = { A };
+
+		m_cell(&m, c0, 0);
+		m_cell(&m, c1, 0);
+		m_cell(&m, ca, 3);
+	}
+	t = m_run(&m);
+	assert_int_equal(m.state[2], SUPP_PRIMARY);
+	assert_int_equal(supp_check(t), 0);
+	supp_free(t);
+}
+
 /* Three dimensions (period, region, sex) with every margin. */
 static void test_cube(void **state)
 {
@@ -703,6 +759,8 @@ int main(void)
 		cmocka_unit_test(test_uneven_breakdown),
 		cmocka_unit_test(test_lonely_cell),
 		cmocka_unit_test(test_withhold_all),
+		cmocka_unit_test(test_marks_give_it_away),
+		cmocka_unit_test(test_total_over_zeros),
 		cmocka_unit_test(test_cube),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_large_deterministic),
