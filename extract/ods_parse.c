@@ -8,6 +8,7 @@
  * text:line-break as what they stand for and annotations left out.
  */
 #include "ods_impl.h"
+#include "grow.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -86,21 +87,6 @@ static void too_many(struct ods_parser *p, const char *what)
 
 /* ---- first pass: names and spans ---- */
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap * 2 : 8;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	q = realloc(*v, c * size);
-	if (!q)
-		return -1;
-	*v = q;
-	*cap = c;
-	return 0;
-}
-
 static void scan_table(struct ods_parser *p, const char **atts)
 {
 	const char *name = attr(atts, TABLE, "name");
@@ -110,7 +96,7 @@ static void scan_table(struct ods_parser *p, const char **atts)
 		too_many(p, "more than 100000 tables");
 		return;
 	}
-	if (grow((void **)&p->spans, &p->capspans, t, sizeof(*p->spans)) < 0) {
+	if (rk_grow((void **)&p->spans, &p->capspans, t + 1, sizeof(*p->spans)) < 0) {
 		oom(p);
 		return;
 	}
@@ -130,7 +116,7 @@ static void scan_span(struct ods_parser *p)
 		too_many(p, "more than a million merged ranges in a table");
 		return;
 	}
-	if (grow((void **)&sp->v, &sp->cap, sp->n, sizeof(*sp->v)) < 0) {
+	if (rk_grow((void **)&sp->v, &sp->cap, sp->n + 1, sizeof(*sp->v)) < 0) {
 		oom(p);
 		return;
 	}
@@ -276,7 +262,7 @@ static int add_cells(struct ods_parser *p, char type, const char *text,
 	    bytebuf_add(&p->arena, "", 1) < 0)
 		goto oom;
 	while (need > p->capcells)
-		if (grow((void **)&p->cells, &p->capcells, p->capcells,
+		if (rk_grow((void **)&p->cells, &p->capcells, p->capcells + 1,
 			 sizeof(*p->cells)) < 0)
 			goto oom;
 	for (long k = 0; k < p->cell_rep; k++)

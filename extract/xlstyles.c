@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "xlstyles.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,21 +35,6 @@ static void oom(struct loader *L)
 	XML_StopParser(L->u.parser, XML_FALSE);
 }
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	void *q;
-	size_t c = *cap ? *cap * 2 : 64;
-
-	if (n < *cap)
-		return 0;
-	q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 static long attr_long(const char **atts, const char *name, long dflt)
 {
 	const char *v = xmlzip_attr(atts, name);
@@ -68,7 +54,7 @@ static void add_xf(struct loader *L, const char **atts)
 			     "styles", XLSTYLES_MAX);
 		return;
 	}
-	if (grow((void **)&L->xf_fmt, &L->capxf, L->nxf, sizeof(long)) < 0)
+	if (rk_grow((void **)&L->xf_fmt, &L->capxf, L->nxf + 1, sizeof(long)) < 0)
 		{ oom(L); return; }
 	L->xf_fmt[L->nxf++] = attr_long(atts, "numFmtId", 0);
 }
@@ -82,7 +68,7 @@ static void add_fmt(struct loader *L, const char **atts)
 			     "styles", XLSTYLES_MAX);
 		return;
 	}
-	if (grow((void **)&L->fmts, &L->capfmts, L->nfmts, sizeof(struct fmt)) < 0)
+	if (rk_grow((void **)&L->fmts, &L->capfmts, L->nfmts + 1, sizeof(struct fmt)) < 0)
 		{ oom(L); return; }
 	L->fmts[L->nfmts] = (struct fmt){ attr_long(atts, "numFmtId", -1),
 					  L->nfmts,

@@ -5,6 +5,7 @@
  * Sheets themselves are streamed by xlsx_sheet.c.
  */
 #include "xlsx_impl.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,21 +40,6 @@ static void oom(struct loader *L)
 {
 	rk_error_set(L->u.err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 	XML_StopParser(L->u.parser, XML_FALSE);
-}
-
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap * 2 : 16;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
 }
 
 /* Drops "." and ".." segments and empty ones. */
@@ -118,7 +104,7 @@ static void add_rel(struct loader *L, const char **atts)
 		xmlzip_abort(&L->u, L->z, "more than %d relationships", MAX_RELS);
 		return;
 	}
-	if (grow((void **)&L->rels, &L->caprels, L->nrels, sizeof(*r)) < 0) {
+	if (rk_grow((void **)&L->rels, &L->caprels, L->nrels + 1, sizeof(*r)) < 0) {
 		oom(L);
 		return;
 	}
@@ -143,7 +129,7 @@ static void add_sheet(struct loader *L, const char **atts)
 		xmlzip_abort(&L->u, L->z, "more than %d sheets", MAX_SHEETS);
 		return;
 	}
-	if (grow((void **)&L->sheets, &L->capsheets, L->nsheets, sizeof(*e)) < 0) {
+	if (rk_grow((void **)&L->sheets, &L->capsheets, L->nsheets + 1, sizeof(*e)) < 0) {
 		oom(L);
 		return;
 	}

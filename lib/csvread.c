@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "csvread.h"
+#include "grow.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -53,23 +54,6 @@ static void *capped_realloc(void *ptr, size_t size)
 	return realloc(ptr, size);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * elem);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 static long count_lf(const char *s, size_t len)
 {
 	long n = 0;
@@ -90,8 +74,8 @@ static void on_field(void *data, size_t len, void *rv)
 		return;
 	if (r->nfields == r->row_first)
 		r->row_line = r->line;
-	if (grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
-	    grow((void **)&r->fields, &r->fields_cap, r->nfields + 1,
+	if (rk_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
+	    rk_grow((void **)&r->fields, &r->fields_cap, r->nfields + 1,
 		 sizeof(*r->fields))) {
 		r->oom = 1;
 		return;
@@ -109,7 +93,7 @@ static void push_row(struct csvr *r)
 {
 	struct queued_row *q;
 
-	if (grow((void **)&r->rows, &r->rows_cap, r->nrows + 1, sizeof(*q))) {
+	if (rk_grow((void **)&r->rows, &r->rows_cap, r->nrows + 1, sizeof(*q))) {
 		r->oom = 1;
 		return;
 	}
@@ -274,7 +258,7 @@ int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err)
 			return 0;
 	}
 	q = &r->rows[r->next_row++];
-	if (grow((void **)&r->ptrs, &r->ptrs_cap, q->n + 1, sizeof(char *)) ||
+	if (rk_grow((void **)&r->ptrs, &r->ptrs_cap, q->n + 1, sizeof(char *)) ||
 	    (r->lens = realloc(r->lens, r->ptrs_cap * sizeof(size_t))) == NULL)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, q->line,
 				    "out of memory");

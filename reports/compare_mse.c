@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "compare_mse.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -25,29 +26,12 @@ struct cases {
 	double *repeats;            /* ngroups * k */
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 static size_t group_of(struct cases *c, const char *indicator, size_t k)
 {
 	size_t g = c->ngroups, old = c->gcap;
 	int put;
 
-	if (grow((void **)&c->indicator, &c->gcap, g + 1,
+	if (rk_grow((void **)&c->indicator, &c->gcap, g + 1,
 		 sizeof(*c->indicator)) < 0)
 		return (size_t)-1;
 	if (c->gcap != old) {
@@ -84,7 +68,7 @@ static int add_case(struct cases *c, const char *indicator, const char *key,
 	memcpy(buf + li + 1, key, lk + 1);
 	put = rk_map_put(c->index, buf, li + lk + 1, at, &at, NULL);
 	free(buf);
-	if (put < 0 || grow((void **)&c->lists, &c->cap, c->n + 1,
+	if (put < 0 || rk_grow((void **)&c->lists, &c->cap, c->n + 1,
 			    sizeof(*c->lists)) < 0)
 		return -1;
 	if (put == 1) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "compare_obs.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <math.h>
@@ -11,30 +12,13 @@
 
 #define NONE ((size_t)-1)
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 size_t obs_set_intern(struct obs_set *s, const char *text)
 {
 	size_t id = s->nstr;
 	const char *stored;
 	int rc;
 
-	if (grow((void **)&s->str, &s->strcap, s->nstr + 1, sizeof(*s->str)) < 0)
+	if (rk_grow((void **)&s->str, &s->strcap, s->nstr + 1, sizeof(*s->str)) < 0)
 		return NONE;
 	rc = rk_map_put(s->strings, text, strlen(text), id, &id, &stored);
 	if (rc < 0)
@@ -316,8 +300,8 @@ static int append(struct obs_set *s, const struct obs_input *in,
 		snprintf(where, sizeof(where), "%s:%ld", in->file, in->line);
 	else
 		snprintf(where, sizeof(where), "%s", in->file ? in->file : "");
-	if (grow((void **)&s->row, &s->cap, s->n + 1, sizeof(*s->row)) < 0 ||
-	    grow((void **)&s->dimval, &s->dimcap, (s->n + 1) * s->ndims + 1,
+	if (rk_grow((void **)&s->row, &s->cap, s->n + 1, sizeof(*s->row)) < 0 ||
+	    rk_grow((void **)&s->dimval, &s->dimcap, (s->n + 1) * s->ndims + 1,
 		 sizeof(*s->dimval)) < 0)
 		return -1;
 	status = obs_set_intern(s, in->status ? in->status : "");
