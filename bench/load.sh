@@ -69,7 +69,7 @@ trap 'tests/pg/cluster.sh stop "$pgdir/cluster"; rm -rf "$pgdir"' EXIT
 base=$(tests/pg/cluster.sh start "$pgdir/cluster")
 db=${base/dbname=postgres/dbname=bench}
 sql() { PGOPTIONS="-c client_min_messages=warning" "$psql" "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2" >/dev/null; }
-sql "$base" "CREATE DATABASE bench"
+sql "$base" "CREATE DATABASE bench TEMPLATE template0"
 
 # timed STEP CMD...: runs CMD under /usr/bin/time; appends "STEP secs KiB"
 timed() {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "a1ref.h"
+#include "cellref.h"
 #include "book_impl.h"
 
 static int write_sheet(struct book *b, size_t i, struct tidy_writer *w,
@@ -20,11 +20,11 @@ static int write_sheet(struct book *b, size_t i, struct tidy_writer *w,
 		return -1;
 	while ((rc = sheet_next_row(s, &row, err)) > 0) {
 		for (size_t k = 0; k < row.n; k++) {
-			char ref[A1REF_BUF], type = row.cell[k].type;
+			char ref[CELLREF_BUF], type = row.cell[k].type;
 			const char *f[4] = { name, ref, &type, row.cell[k].text };
 			size_t len[4] = { name_len, 0, 1, row.cell[k].len };
 
-			len[1] = a1ref_format(row.row, row.cell[k].col, ref);
+			len[1] = cellref_format(row.row, row.cell[k].col, ref);
 			if (tidy_writer_row(w, f, len, 4, err) < 0) {
 				rc = -1;
 				break;

@@ -58,7 +58,8 @@ struct booksrc *booksrc_open(const char *path, const char *name,
 	s->r1 = 1;
 	s->r2 = 1048576;
 	s->c2 = CELLREF_MAX_COL;
-	if (range && cellref_area(range, &s->r1, &s->c1, &s->r2, &s->c2) < 0) {
+	if (range && cellref_area(range, strlen(range), &s->r1, &s->c1, &s->r2,
+			       &s->c2) < 0) {
 		rk_error_set(err, RK_EXIT_DATAERR, name, 0,
 			     "bad range '%s'", range);
 		rk_error_hint(err, "write a range as two corners, e.g. A3:F40");

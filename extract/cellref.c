@@ -52,45 +52,70 @@ int cellref_col_range(const char *s, long *first, long *last)
 	return 0;
 }
 
-int cellref_parse(const char *s, long *col, long *row)
+int cellref_parse(const char *s, size_t n, long *row, long *col)
 {
-	char letters[4];
-	size_t n = 0;
-	long r = 0;
+	size_t i = 0, letters = 0, digits = 0;
+	long c = 0, r = 0;
 
-	if (*s == '$')
-		s++;
-	while (*s >= 'A' && *s <= 'Z' && n < 3)
-		letters[n++] = *s++;
-	letters[n] = '\0';
-	if (*s == '$')
-		s++;
-	if (!n || *s < '1' || *s > '9')
-		return -1;
-	while (*s >= '0' && *s <= '9' && r <= 1048576)
-		r = r * 10 + (*s++ - '0');
-	if (*s || r > 1048576 || (*col = cellref_col(letters)) < 0)
+	if (i < n && s[i] == '$')
+		i++;
+	for (; i < n && letters < 4; i++, letters++) {
+		char ch = s[i];
+
+		if (ch >= 'a' && ch <= 'z')
+			ch = (char)(ch - 'a' + 'A');
+		if (ch < 'A' || ch > 'Z')
+			break;
+		c = c * 26 + (ch - 'A' + 1);
+	}
+	if (i < n && s[i] == '$')
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9' && digits < 8; i++, digits++)
+		r = r * 10 + (s[i] - '0');
+	if (i != n || letters < 1 || letters > 3 || digits < 1 ||
+	    c > (CELLREF_MAX_COL + 1) || r < 1 || r > CELLREF_MAX_ROW)
 		return -1;
 	*row = r;
+	*col = c - 1;
 	return 0;
 }
 
-int cellref_area(const char *s, long *r1, long *c1, long *r2, long *c2)
+int cellref_area(const char *s, size_t n, long *r1, long *c1, long *r2,
+		 long *c2)
 {
-	const char *colon = strchr(s, ':');
-	char a[16];
-	size_t n;
+	const char *colon = memchr(s, ':', n);
 	long t;
 
-	if (!colon || (n = (size_t)(colon - s)) == 0 || n >= sizeof(a))
-		return -1;
-	memcpy(a, s, n);
-	a[n] = '\0';
-	if (cellref_parse(a, c1, r1) < 0 || cellref_parse(colon + 1, c2, r2) < 0)
+	if (!colon) {
+		if (cellref_parse(s, n, r1, c1) < 0)
+			return -1;
+		*r2 = *r1;
+		*c2 = *c1;
+		return 0;
+	}
+	if (cellref_parse(s, (size_t)(colon - s), r1, c1) < 0 ||
+	    cellref_parse(colon + 1, n - (size_t)(colon - s) - 1, r2, c2) < 0)
 		return -1;
 	if (*r1 > *r2)
 		t = *r1, *r1 = *r2, *r2 = t;
 	if (*c1 > *c2)
 		t = *c1, *c1 = *c2, *c2 = t;
 	return 0;
+}
+
+size_t cellref_format(long row, long col, char *buf)
+{
+	char digits[24];
+	size_t n = 0, k = 0;
+
+	cellref_letters(col, buf);
+	n = strlen(buf);
+	do {
+		digits[k++] = (char)('0' + row % 10);
+		row /= 10;
+	} while (row > 0 && k < sizeof(digits));
+	while (k)
+		buf[n++] = digits[--k];
+	buf[n] = '\0';
+	return n;
 }

@@ -20,13 +20,27 @@ void cellref_letters(long col, char *buf);
  */
 int cellref_col_range(const char *s, long *first, long *last);
 
-/*
- * Parses "C12" into a 0-based column and 1-based row; returns 0, or -1 if s
- * is not a cell reference (a leading $ on either part is allowed).
- */
-int cellref_parse(const char *s, long *col, long *row);
+#define CELLREF_MAX_ROW 1048576L
+#define CELLREF_BUF 32                 /* enough for any reference */
 
-/* Parses "A3:F40" (corners in any order); returns 0 or -1. */
-int cellref_area(const char *s, long *r1, long *c1, long *r2, long *c2);
+/*
+ * Parses s[0..n) as [$]LETTERS[$]DIGITS (letters in either case) into a
+ * 1-based row and 0-based column.  Returns 0, or -1 when it is not such a
+ * reference or lies beyond XFD1048576.
+ */
+int cellref_parse(const char *s, size_t n, long *row, long *col);
+
+/*
+ * Parses a range "A3:F40" (or a single cell "A3") into its corners,
+ * ordered so that r1 <= r2 and c1 <= c2.  Returns 0 or -1.
+ */
+int cellref_area(const char *s, size_t n, long *r1, long *c1, long *r2,
+		 long *c2);
+
+/*
+ * Writes the reference of (row >= 1, col >= 0) into buf (at least
+ * CELLREF_BUF bytes); returns its length.
+ */
+size_t cellref_format(long row, long col, char *buf);
 
 #endif

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "a1ref.h"
+#include "cellref.h"
 #include "mergeset.h"
 #include "numfmt.h"
 
@@ -59,7 +59,7 @@ static int add(struct xls_sheet *s, unsigned row, unsigned col, char type,
 	struct xcell *c;
 	size_t off = s->arena.len;
 
-	if (col > A1REF_MAX_COL - 1) {
+	if (col > CELLREF_MAX_COL) {
 		rk_error_set(err, RK_EXIT_DATAERR, s->b->base.name, 0,
 			     "damaged xls workbook: a cell beyond column XFD "
 			     "in sheet '%s'", s->b->base.sheets[s->base.index]);

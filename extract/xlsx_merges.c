@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "a1ref.h"
+#include "cellref.h"
 
 #define CHUNK (256 * 1024)
 #define CARRY 4096
@@ -87,7 +87,7 @@ static int add_range(struct scan *S, const char *ref, size_t n)
 {
 	struct sheet_range r;
 
-	if (a1ref_range(ref, n, &r.r1, &r.c1, &r.r2, &r.c2) < 0 ||
+	if (cellref_area(ref, n, &r.r1, &r.c1, &r.r2, &r.c2) < 0 ||
 	    (r.r1 == r.r2 && r.c1 == r.c2))
 		return 0;               /* a one-cell merge hides nothing */
 	if (S->n == S->cap) {

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "a1ref.h"
+#include "cellref.h"
 #include "bytebuf.h"
 #include "isodate.h"
 #include "mergeset.h"
@@ -81,9 +81,9 @@ static const char *const main_ns[] = {
 static void fail_cell(struct xlsx_sheet *s, long row, long col,
 		      const char *fmt, const char *what)
 {
-	char ref[A1REF_BUF], place[300];
+	char ref[CELLREF_BUF], place[300];
 
-	a1ref_format(row, col, ref);
+	cellref_format(row, col, ref);
 	rk_error_set(s->err, RK_EXIT_DATAERR, xmlzip_name(s->b->zip), 0, fmt,
 		     what);
 	snprintf(place, sizeof(place), "%s!%s", s->name, ref);
@@ -146,7 +146,7 @@ static long parse_row_number(const char *v)
 	while (end != v && isspace((unsigned char)*end))
 		end++;
 	if (end == v || *end || errno || d != floor(d) || d < 1 ||
-	    d > A1REF_MAX_ROW)
+	    d > CELLREF_MAX_ROW)
 		return -1;
 	return (long)d;
 }
@@ -164,8 +164,8 @@ static void start_row(struct xlsx_sheet *s, const char **atts)
 			return;
 		}
 		s->row_counter = n;
-	} else if (++s->row_counter > A1REF_MAX_ROW) {
-		fail_cell(s, A1REF_MAX_ROW, 0, "%s", "more than 1048576 rows");
+	} else if (++s->row_counter > CELLREF_MAX_ROW) {
+		fail_cell(s, CELLREF_MAX_ROW, 0, "%s", "more than 1048576 rows");
 		return;
 	}
 	s->col_counter = 0;
@@ -180,7 +180,7 @@ static void start_cell(struct xlsx_sheet *s, const char **atts)
 	const char *st = attr(atts, "s");
 
 	if (r && *r) {
-		if (a1ref_parse(r, strlen(r), &s->cur_row, &s->cur_col) < 0) {
+		if (cellref_parse(r, strlen(r), &s->cur_row, &s->cur_col) < 0) {
 			fail_cell(s, s->row_counter, s->col_counter,
 				  "bad cell reference '%s'", r);
 			return;
@@ -189,8 +189,8 @@ static void start_cell(struct xlsx_sheet *s, const char **atts)
 	} else {
 		s->cur_row = s->row_counter;
 		s->cur_col = s->col_counter++;
-		if (s->cur_col >= A1REF_MAX_COL) {
-			fail_cell(s, s->cur_row, A1REF_MAX_COL - 1, "%s",
+		if (s->cur_col > CELLREF_MAX_COL) {
+			fail_cell(s, s->cur_row, CELLREF_MAX_COL, "%s",
 				  "a row with more than 16384 cells");
 			return;
 		}

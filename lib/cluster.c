@@ -583,7 +583,7 @@ static int ensure_database(const struct rk_cluster *c, struct rk_error *err)
 		goto out;
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		res = PQexec(conn, "CREATE DATABASE reckon");
+		res = PQexec(conn, "CREATE DATABASE reckon TEMPLATE template0");
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
 			goto out;
 	}

@@ -6,11 +6,13 @@
 #   RECKON_TEST_PSQL    the psql to use
 
 # pg_fresh_db NAME: (re)creates database NAME; prints its connection string.
+# (From template0: an autovacuum worker in template1 would make CREATE
+# DATABASE fail now and then.)
 pg_fresh_db() {
 	PGOPTIONS="-c client_min_messages=warning" \
 		"$RECKON_TEST_PSQL" "$RECKON_TEST_PG" -qAtX -v ON_ERROR_STOP=1 \
 		-c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" \
-		-c "CREATE DATABASE \"$1\"" >/dev/null
+		-c "CREATE DATABASE \"$1\" TEMPLATE template0" >/dev/null
 	echo "$RECKON_TEST_PG" | sed "s/dbname=postgres/dbname=$1/"
 }
 

@@ -67,24 +67,24 @@ static void test_cell_and_area(void **state)
 	long c, r, r1, c1, r2, c2;
 
 	(void)state;
-	assert_int_equal(cellref_parse("C12", &c, &r), 0);
+	assert_int_equal(cellref_parse("C12", 3, &r, &c), 0);
 	assert_int_equal(c, 2);
 	assert_int_equal(r, 12);
-	assert_int_equal(cellref_parse("$AB$3", &c, &r), 0);
+	assert_int_equal(cellref_parse("$AB$3", 5, &r, &c), 0);
 	assert_int_equal(c, 27);
 	assert_int_equal(r, 3);
-	assert_int_equal(cellref_parse("XFD1048576", &c, &r), 0);
-	assert_int_equal(cellref_parse("XFD1048577", &c, &r), -1);
-	assert_int_equal(cellref_parse("C0", &c, &r), -1);
-	assert_int_equal(cellref_parse("12", &c, &r), -1);
-	assert_int_equal(cellref_parse("c3", &c, &r), -1);
-	assert_int_equal(cellref_area("F40:A3", &r1, &c1, &r2, &c2), 0);
+	assert_int_equal(cellref_parse("XFD1048576", 10, &r, &c), 0);
+	assert_int_equal(cellref_parse("XFD1048577", 10, &r, &c), -1);
+	assert_int_equal(cellref_parse("C0", 2, &r, &c), -1);
+	assert_int_equal(cellref_parse("12", 2, &r, &c), -1);
+	assert_int_equal(cellref_parse("c3", 2, &r, &c), 0);    /* either case */
+	assert_int_equal(cellref_area("F40:A3", 6, &r1, &c1, &r2, &c2), 0);
 	assert_int_equal(r1, 3);
 	assert_int_equal(c1, 0);
 	assert_int_equal(r2, 40);
 	assert_int_equal(c2, 5);
-	assert_int_equal(cellref_area("A3", &r1, &c1, &r2, &c2), -1);
-	assert_int_equal(cellref_area("A3:", &r1, &c1, &r2, &c2), -1);
+	assert_int_equal(cellref_area("A3", 2, &r1, &c1, &r2, &c2), 0); /* one cell */
+	assert_int_equal(cellref_area("A3:", 3, &r1, &c1, &r2, &c2), -1);
 }
 
 int main(void)
