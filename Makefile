@@ -4,7 +4,9 @@
 #   make check        unit + CLI tests, then the same under ASan+UBSan; summary line
 #   make install      PREFIX=/usr/local (DESTDIR honoured)
 #   make fuzz         libFuzzer targets under ASan, FUZZ_SECONDS each (default 60)
-#   make bench        benchmarks (not part of check)
+#   make bench        every stage and the whole pipeline beside its peers:
+#                     bench/all.sh, writes bench/RESULTS.md (not part of check)
+#   make bench-smoke  the same on tiny inputs, a few seconds
 #   V=1               show the commands
 
 VERSION  := 0.1.0
@@ -13,7 +15,7 @@ CC       ?= cc
 FUZZ_CC  ?= clang
 FUZZ_SECONDS ?= 60
 CFLAGS   ?= -O2 -g
-PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n libzip expat freexl libpq gsl xlsxwriter
+PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n libzip expat libpq gsl xlsxwriter
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
 DEFS     := -D_POSIX_C_SOURCE=200809L -DRECKON_VERSION='"$(VERSION)"'
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -135,7 +137,7 @@ check:
 	$(Q)$(MAKE) --no-print-directory test-run
 	$(Q)$(MAKE) --no-print-directory SANITIZE=1 test-run
 	$(Q)$(MAKE) --no-print-directory fuzz-smoke
-	$(Q)bench/run.sh --smoke >build/bench-smoke.log 2>&1 || { cat build/bench-smoke.log; exit 1; }
+	$(Q)bench/all.sh --smoke >build/bench-smoke.log 2>&1 || { cat build/bench-smoke.log; exit 1; }
 	$(Q)tests/summary.sh build/rel/results build/san/results build/fuzz/results
 
 # README command 1: the example pipeline, from its spreadsheets to the brief,
@@ -177,10 +179,10 @@ fuzz: fuzz-build
 	$(Q)tests/fuzz/run.sh --seconds $(FUZZ_SECONDS) build/fuzz/results $(FUZZ_BIN)
 
 bench: all
-	$(Q)bench/run.sh
+	$(Q)bench/all.sh
 
 bench-smoke: all
-	$(Q)bench/run.sh --smoke
+	$(Q)bench/all.sh --smoke
 
 deps:
 	$(Q).ci/deps

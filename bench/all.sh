@@ -1,0 +1,364 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# make bench: every stage benchmark and the whole pipeline, each beside its
+# peer, then bench/RESULTS.md (machine facts, versions, the summary table,
+# the targets of issue 9, and each stage script's own table).
+#
+#   bench/all.sh            the full run (a few minutes on 2 CPUs)
+#   bench/all.sh --smoke    tiny inputs, 1 run of each: the harness works
+#
+# options:
+#   --reps N     runs of each task, interleaved; the median counts (default 3)
+#   --no-db      skip the load benchmark (it starts a throwaway PostgreSQL)
+#   --out FILE   the report (default bench/RESULTS.md)
+#   --report-only  write the report from the last run's results, run nothing
+#
+# Stages: bench/run.sh (CSV extract, UTF-8 and windows-1251, vs bare libcsv;
+# 1M and 100k rows), xlsx (reckon-extract vs xlsx2csv and in2csv, timed
+# here), bench/normalise.sh (vs pandas), bench/load.sh (vs psql \copy),
+# bench/report.sh (vs bare libxlsxwriter), and `reckon run --no-db` on a
+# two-source pipeline over the 1M-row CSV vs bench/pipeline_pandas.py
+# (timed here).  Peak RSS from /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PY=/usr/bin/python3
+TIME=/usr/bin/time
+smoke=0 reps=3 db=1 res= only=0
+die() { echo "bench/all.sh: $*" >&2; exit 1; }
+while [ $# -gt 0 ]; do
+	case $1 in
+	--smoke) smoke=1 ;;
+	--reps) reps=${2:?}; shift ;;
+	--no-db) db=0 ;;
+	--report-only) only=1 ;;
+	--out) res=${2:?}; shift ;;
+	-h|--help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown option $1" ;;
+	esac
+	shift
+done
+[ "$smoke" = 1 ] && reps=1
+: "${res:=bench/RESULTS.md}"
+B=build/bench
+[ "$smoke" = 1 ] && B=build/bench/smoke
+mkdir -p "$B" build/bench
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+start=$(date -u '+%Y-%m-%d %H:%M UTC')
+log() { echo "== $*" >&2; }
+
+if [ "$only" = 0 ]; then
+# ---- the stage scripts ----
+if [ "$smoke" = 1 ]; then
+	log "extract (bench/run.sh --smoke)"; bench/run.sh --smoke >/dev/null
+	log "normalise"; bench/normalise.sh --smoke >/dev/null
+	log "report"; bench/report.sh --smoke >/dev/null
+	if [ "$db" = 1 ] && tests/pg/cluster.sh available 2>/dev/null; then
+		log "load"; bench/load.sh --smoke --out "$B/load" >/dev/null
+	fi
+else
+	log "extract 1M (bench/run.sh)"; bench/run.sh --reps "$reps" >/dev/null
+	log "extract 100k"; bench/run.sh --rows 100000 --reps "$reps" --out build/bench/100k >/dev/null
+	log "normalise 1M"; bench/normalise.sh --reps "$reps" >/dev/null
+	log "normalise 100k"; bench/normalise.sh --rows 100000 --reps "$reps" --out build/bench-normalise/100k >/dev/null
+	log "report 100k"; bench/report.sh --reps "$reps" >/dev/null
+	if [ "$db" = 1 ]; then
+		log "load 1M"; bench/load.sh --reps "$reps" >/dev/null || echo "load benchmark failed" >&2
+	fi
+fi
+
+# ---- tasks timed here: xlsx and the whole pipeline ----
+declare -A WALL RSS
+: >"$B/all.times"
+# timed TASK DIR CMD...: one run under /usr/bin/time in DIR; median later
+timed() {
+	local t=$1 d=$2 t0 t1
+	shift 2
+	local rc=0
+	t0=${EPOCHREALTIME/[.,]/}
+	(cd "$d" && "$TIME" -f %M -o "$ROOT/$B/all.time" "$@" >"$ROOT/$B/all.out" 2>"$ROOT/$B/all.err") || rc=$?
+	# reckon run's exit 1 is "done, thresholds crossed"
+	if [ "$rc" != 0 ] && ! { [ "$rc" = 1 ] && [ "$t" = reckon-run ]; }; then
+		cat "$ROOT/$B/all.err" >&2
+		die "$t exited $rc"
+	fi
+	t1=${EPOCHREALTIME/[.,]/}
+	WALL[$t]+=" $(( t1 - t0 ))"
+	RSS[$t]+=" $(tail -n1 "$ROOT/$B/all.time")"
+	echo "$t $(( t1 - t0 )) $(tail -n1 "$ROOT/$B/all.time")" >>"$ROOT/$B/all.times"
+	printf '  %-16s %8.3f s\n' "$t" "$(( t1 - t0 ))e-6" >&2
+}
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{v[NR]=$1} END{print (NR ? v[int((NR+1)/2)] : "")}'; }
+maxof() { tr ' ' '\n' | sed '/^$/d' | sort -g | tail -n1; }
+med_s() { echo "${WALL[$1]:-}" | median | awk '$1 != "" {printf "%.3f", $1 / 1e6}'; }
+rss_m() { echo "${RSS[$1]:-}" | maxof | awk '$1 != "" {printf "%.1f", $1 / 1024}'; }
+
+# xlsx: bench/gen_xlsx.py's 9-column sheet with shared strings
+xrows=100000; [ "$smoke" = 1 ] && xrows=1000
+xl=$ROOT/build/bench/sheet_$xrows.xlsx
+[ -f "$xl" ] || "$PY" bench/gen_xlsx.py "$xrows" "$xl"
+XTIDY=(--quiet --field region=Регион --field sex=Пол --field period=Дата
+	--value Количество --constant indicator=complaints)
+have_in2csv=0; command -v in2csv >/dev/null && have_in2csv=1
+log "xlsx $xrows rows"
+for ((i = 1; i <= reps; i++)); do
+	timed xlsx-reckon . "$ROOT/bin/reckon-extract" "${XTIDY[@]}" "$xl"
+	timed xlsx-cells . "$ROOT/bin/reckon-extract" --cells "$xl"
+	command -v xlsx2csv >/dev/null && timed xlsx2csv . xlsx2csv "$xl"
+	# in2csv (csvkit, openpyxl) is slow: once
+	[ "$have_in2csv" = 1 ] && [ "$i" = 1 ] && timed in2csv . in2csv "$xl"
+done
+if [ "$smoke" = 0 ]; then
+	xl1=$ROOT/build/bench/sheet_1000000.xlsx
+	[ -f "$xl1" ] || "$PY" bench/gen_xlsx.py 1000000 "$xl1"
+	log "xlsx 1M rows (reckon only, once)"
+	timed xlsx-reckon-1M . "$ROOT/bin/reckon-extract" "${XTIDY[@]}" "$xl1"
+fi
+
+# the whole pipeline: the long CSV (UTF-8) against a small windows-1251 one
+P=$ROOT/$B/pipe
+prows=1000000; [ "$smoke" = 1 ] && prows=1000
+mkdir -p "$P"
+rm -rf "$P/codelists" "$P/runs"
+cp -r pipelines/examples/tj-torture/codelists "$P/"
+ln -sf "$ROOT/$B/utf-8/long.csv" "$P/long.csv"
+ln -sf "$ROOT/build/bench/smoke/windows-1251/long.csv" "$P/small.csv"
+[ -f build/bench/smoke/windows-1251/long.csv ] || bench/run.sh --smoke >/dev/null
+cat >"$P/pipeline.yaml" <<'YAML'
+# written by bench/all.sh
+pipeline: bench-long
+title: {en: "Benchmark: long CSV", ru: "Бенчмарк: длинный CSV"}
+period: {from: 2023-Q1, to: 2024-Q4, grain: quarter}
+dimensions: [region, sex]
+codelists:
+  dir: codelists
+  strip: {region: ["г.", "ш.", "обл.", "область", "вилояти", "вил.", "region", "oblast"]}
+  unmapped: {region: warn, sex: warn}
+sources:
+  - id: long
+    name: {en: "Generated long CSV", ru: "Сгенерированный CSV"}
+    kind: government
+    file: long.csv
+    layout:
+      fields: {region: "Регион", sex: "Пол", period: "Квартал"}
+      values: "Количество"
+      skip_rows: "^Итого"
+      sentinels: {"-": 0, "н/д": missing}
+    constants: {indicator: torture_complaints}
+  - id: small
+    name: {en: "Generated small CSV", ru: "Малый CSV"}
+    kind: civil_society
+    file: small.csv
+    layout:
+      fields: {region: "Регион", sex: "Пол", period: "Квартал"}
+      values: "Количество"
+      skip_rows: "^Итого"
+      sentinels: {"-": 0, "н/д": missing}
+    constants: {indicator: torture_complaints}
+compare:
+  - {indicator: torture_complaints, reference: long, against: [small], alpha: 0.05}
+report: {output: brief.xlsx, languages: [en, ru], suppress_below: 5}
+YAML
+have_pandas=0; "$PY" -c 'import pandas' 2>/dev/null && have_pandas=1
+log "pipeline $prows rows"
+for ((i = 1; i <= reps; i++)); do
+	rm -rf "$P/runs"
+	timed reckon-run "$P" "$ROOT/bin/reckon" run --no-db -q --out runs pipeline.yaml
+	[ "$have_pandas" = 1 ] && timed pandas-pipeline "$P" "$PY" "$ROOT/bench/pipeline_pandas.py" \
+		codelists pandas.xlsx long=long.csv:utf-8 small=small.csv:cp1251
+done
+ls "$P"/runs/bench-long/*/brief.xlsx >/dev/null 2>&1 || die "reckon run wrote no brief"
+
+# the same pipeline with the database: a throwaway cluster, an empty
+# warehouse for each run
+if [ "$db" = 1 ] && tests/pg/cluster.sh available 2>/dev/null; then
+	pgdir=$(mktemp -d /tmp/reckon-bench-pg.XXXXXX)
+	trap 'tests/pg/cluster.sh stop "$pgdir/cluster" >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
+	base=$(tests/pg/cluster.sh start "$pgdir/cluster")
+	psql=$(tests/pg/cluster.sh bindir)/psql
+	"$psql" "$base" -qAtX -v ON_ERROR_STOP=1 -c "CREATE DATABASE benchrun TEMPLATE template0" >/dev/null
+	dsn=${base/dbname=postgres/dbname=benchrun}
+	log "pipeline $prows rows, with the database"
+	for ((i = 1; i <= reps; i++)); do
+		rm -rf "$P/runs"
+		PGOPTIONS="-c client_min_messages=warning" "$psql" "$dsn" -qAtX -c "DROP SCHEMA IF EXISTS reckon CASCADE" >/dev/null
+		timed reckon-run-db "$P" "$ROOT/bin/reckon" run --db "$dsn" -q --out runs pipeline.yaml
+	done
+	ls "$P"/runs/bench-long/*/brief.xlsx >/dev/null 2>&1 || die "reckon run --db wrote no brief"
+fi
+rm -f "$B/all.time" "$B/all.out" "$B/all.err"
+if [ "$smoke" = 1 ]; then
+	echo "bench/all.sh: smoke ok" >&2
+	exit 0
+fi
+echo "$(cut -d' ' -f1-3 /proc/loadavg)" >"$B/all.loadavg-after"
+echo "$load0" >"$B/all.loadavg-before"
+echo "$start" >"$B/all.start"
+fi   # only
+
+# ---- the report ----
+P=$ROOT/build/bench/pipe
+xl=$ROOT/build/bench/sheet_100000.xlsx
+xl1=$ROOT/build/bench/sheet_1000000.xlsx
+T=build/bench/all.times
+# tmed TASK / trss TASK: median wall s and peak RSS MiB of a task timed here
+tmed() { awk -v t="$1" '$1 == t {print $2}' "$T" | sort -g | awk '{v[NR]=$1} END{if (NR) printf "%.3f", v[int((NR+1)/2)]/1e6}'; }
+trss() { awk -v t="$1" '$1 == t && $3 > m {m = $3} END{if (m) printf "%.1f", m/1024}' "$T"; }
+tn() { awk -v t="$1" '$1 == t' "$T" | wc -l; }
+# mdrow FILE NAME COL: column COL (1-based, between the |s) of the table row NAME
+mdrow() { awk -F'|' -v n="$2" -v c="$3" '{x=$2; gsub(/^ +| +$/, "", x)} x == n {v=$(c+1); gsub(/ /, "", v); print v; exit}' "$1" 2>/dev/null; }
+ver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "not installed"; }
+pyver() { "$PY" -c "import $1; print($1.__version__)" 2>/dev/null || echo "not installed"; }
+f1() { awk -v x="$1" 'BEGIN{if (x == "") print "–"; else printf "%.1f", x}'; }
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN{if (a == "" || b == "" || b == 0) print ""; else printf f, a / b}'; }
+mbs() { div "$(awk -v b="$1" 'BEGIN{print b/1e6}')" "$2" %.1f; }
+rps() { div "$1" "$2" %.0f | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+met() { awk -v x="$1" -v op="$2" -v y="$3" 'BEGIN{if (x == "") {print "not measured"; exit}
+	ok = (op == ">=") ? x >= y : x <= y; print ok ? "met" : "**NOT met**"}'; }
+row() { echo "| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $9 | ${10} | ${11} |"; }
+
+X=build/bench/results.md X1=build/bench/100k/results.md
+N=build/bench-normalise/results.txt N1=build/bench-normalise/100k/results.txt
+L=build/bench-load/results.md R=build/bench/report/results.md
+nrm() { awk -v t="$2" '$1 == t {print $'"$3"'}' "$1" 2>/dev/null; }
+in_u=build/bench/utf-8/long.csv
+bu=$(stat -c %s build/bench/utf-8/long.csv) bw=$(stat -c %s build/bench/windows-1251/long.csv)
+bu1=$(stat -c %s build/bench/100k/utf-8/long.csv 2>/dev/null || echo 0)
+bn=$(stat -c %s build/bench-normalise/raw.csv 2>/dev/null || echo 0)
+bn1=$(stat -c %s build/bench-normalise/100k/raw.csv 2>/dev/null || echo 0)
+bx=$(stat -c %s "$xl") bx1=$(stat -c %s "$xl1" 2>/dev/null || echo 0)
+bl=$(stat -c %s build/bench-load/tidy.csv 2>/dev/null || echo 0)
+reps=$(tn reckon-run)
+
+# figures
+xr=$(mdrow $X "reckon-extract, UTF-8" 3) xb=$(mdrow $X "bare libcsv, UTF-8" 3) xw=$(mdrow $X "reckon-extract, windows-1251" 3)
+xr1=$(mdrow $X1 "reckon-extract, UTF-8" 3) xb1=$(mdrow $X1 "bare libcsv, UTF-8" 3) xw1=$(mdrow $X1 "reckon-extract, windows-1251" 3)
+nr=$(nrm $N reckon 2) np=$(nrm $N pandas 2) nr1=$(nrm $N1 reckon 2) np1=$(nrm $N1 pandas 2)
+lc=$(mdrow $L copy 2) ll=$(mdrow $L load 2) lratio=$(mdrow $L load 3)
+rb=$(mdrow $R "bare libxlsxwriter" 2) rr=$(mdrow $R reckon-report 2)
+rtidy=$(sed -n 's/.*`gen_report.py --rows [0-9]*`: \([0-9]*\) tidy rows.*/\1/p' $R)
+xx=$(tmed xlsx-reckon) x2=$(tmed xlsx2csv) xi=$(tmed in2csv) xc=$(tmed xlsx-cells) xx1=$(tmed xlsx-reckon-1M)
+pr=$(tmed reckon-run) pp=$(tmed pandas-pipeline)
+
+{
+echo "# Benchmark results"
+echo
+echo "Written by \`make bench\` (\`bench/all.sh\`), run started $(cat build/bench/all.start 2>/dev/null)."
+echo "Each task beside its peer on the same input in the same run; repetitions interleaved"
+echo "(reckon, peer, reckon, peer, …), the median wall time counts; peak RSS is the largest"
+echo "\"Maximum resident set size\" from \`/usr/bin/time\` over the runs. MB = 10^6 bytes of the"
+echo "input as it is on disk."
+echo
+echo "## Machine"
+echo
+echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1), $(nproc) logical CPUs$(grep -qw hypervisor /proc/cpuinfo && echo ', virtual machine')"
+echo "- RAM: $(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo); kernel $(uname -sr); $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")"
+echo "- load average (1, 5, 15 min) before the run: $(cat build/bench/all.loadavg-before 2>/dev/null), after: $(cat build/bench/all.loadavg-after 2>/dev/null)." \
+     "The machine is shared (2 CPUs, other sessions building and testing): a load average above 1 means the figures are pessimistic."
+echo "- compiler: $(cc --version | head -n1); reckon built by \`make\` (-O2)"
+echo "- reckon: $(git rev-parse --short HEAD 2>/dev/null)$([ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' plus uncommitted changes in the work tree')"
+echo "- libraries: libcsv3 $(ver libcsv3), libicu72 $(ver libicu72), libxlsxwriter4 $(ver libxlsxwriter4), zlib1g $(ver zlib1g)"
+echo "- PostgreSQL $("$(tests/pg/cluster.sh bindir 2>/dev/null)/postgres" --version 2>/dev/null | awk '{print $3}') (throwaway cluster from tests/pg/cluster.sh: fsync off, Unix socket)"
+echo "- peers: $("$PY" --version 2>&1) (Debian's /usr/bin/python3), pandas $(pyver pandas), openpyxl $(pyver openpyxl), xlsxwriter $(pyver xlsxwriter), xlsx2csv $(ver xlsx2csv), csvkit (in2csv) $(ver csvkit)"
+echo
+echo "## Summary"
+echo
+echo "ratio = peer time / reckon time (above 1: reckon is faster), except load and report,"
+echo "where it is reckon time / peer time as the targets put it."
+echo
+echo "| task | input | reckon s | MB/s | rows/s | reckon peak RSS MiB | peer | peer s | peer RSS MiB | ratio | target |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"
+row "CSV extract, UTF-8" "1M rows, $(f1 "$(div "$bu" 1e6)") MB" "$xr" "$(mbs "$bu" "$xr")" "$(rps 1000000 "$xr")" "$(mdrow $X "reckon-extract, UTF-8" 8)" \
+    "bare libcsv (parse only)" "$xb" "$(mdrow $X "bare libcsv, UTF-8" 8)" "$(div "$xb" "$xr")" "≥ 120 MB/s: $(met "$(mbs "$bu" "$xr")" '>=' 120)"
+row "CSV extract, windows-1251" "1M rows, $(f1 "$(div "$bw" 1e6)") MB" "$xw" "$(mbs "$bw" "$xw")" "$(rps 1000000 "$xw")" "$(mdrow $X "reckon-extract, windows-1251" 8)" \
+    "bare libcsv (UTF-8 file)" "$xb" "" "$(div "$xb" "$xw")" "(none)"
+row "CSV extract, UTF-8" "100k rows, $(f1 "$(div "$bu1" 1e6)") MB" "$xr1" "$(mbs "$bu1" "$xr1")" "$(rps 100000 "$xr1")" "$(mdrow $X1 "reckon-extract, UTF-8" 8)" \
+    "bare libcsv" "$xb1" "$(mdrow $X1 "bare libcsv, UTF-8" 8)" "$(div "$xb1" "$xr1")" "scaling"
+row "xlsx extract (tidy)" "100k rows, $(f1 "$(div "$bx" 1e6)") MB xlsx" "$xx" "$(mbs "$bx" "$xx")" "$(rps 100000 "$xx")" "$(trss xlsx-reckon)" \
+    "xlsx2csv" "$x2" "$(trss xlsx2csv)" "$(div "$x2" "$xx" %.1f)×" "≥ 10× xlsx2csv: $(met "$(div "$x2" "$xx")" '>=' 10)"
+row "xlsx extract (tidy)" "100k rows" "$xx" "" "" "$(trss xlsx-reckon)" \
+    "in2csv (1 run)" "$xi" "$(trss in2csv)" "$(div "$xi" "$xx" %.1f)×" "(none)"
+row "xlsx cells view (--cells)" "100k rows" "$xc" "$(mbs "$bx" "$xc")" "$(rps 100000 "$xc")" "$(trss xlsx-cells)" \
+    "xlsx2csv" "$x2" "$(trss xlsx2csv)" "$(div "$x2" "$xc" %.1f)×" "(none)"
+row "xlsx extract (tidy), 1 run" "1M rows, $(f1 "$(div "$bx1" 1e6)") MB xlsx" "$xx1" "$(mbs "$bx1" "$xx1")" "$(rps 1000000 "$xx1")" "$(trss xlsx-reckon-1M)" \
+    "xlsx2csv: not run at 1M" "" "" "" "scaling"
+row "normalise" "1M rows, $(f1 "$(div "$bn" 1e6)") MB" "$nr" "$(mbs "$bn" "$nr")" "$(rps 1000000 "$nr")" "$(nrm $N reckon 4)" \
+    "pandas" "$np" "$(nrm $N pandas 4)" "$(div "$np" "$nr" %.1f)×" "≥ 5× pandas: $(met "$(div "$np" "$nr")" '>=' 5)"
+row "normalise" "100k rows, $(f1 "$(div "$bn1" 1e6)") MB" "$nr1" "$(mbs "$bn1" "$nr1")" "$(rps 100000 "$nr1")" "$(nrm $N1 reckon 4)" \
+    "pandas" "$np1" "$(nrm $N1 pandas 4)" "$(div "$np1" "$nr1" %.1f)×" "scaling"
+row "load (empty warehouse)" "1M rows, $(f1 "$(div "$bl" 1e6)") MB" "$ll" "$(mbs "$bl" "$ll")" "$(rps 1000000 "$ll")" "$(mdrow $L load 4) (client)" \
+    "psql \\copy" "$lc" "$(mdrow $L copy 4) (client)" "${lratio:+$lratio×}" "≤ 1.5× \\copy: $(met "$lratio" '<=' 1.5)"
+row "brief (reckon-report)" "${rtidy:-?} tidy rows" "$rr" "" "$(rps "${rtidy:-0}" "$rr")" "$(mdrow $R reckon-report 5)" \
+    "bare libxlsxwriter" "$rb" "$(mdrow $R "bare libxlsxwriter" 5)" "$(div "$rr" "$rb")×" "≤ 1.3× bare: $(met "$(div "$rr" "$rb")" '<=' 1.3)"
+row "whole pipeline, \`reckon run --no-db\`" "1M + 1k CSV rows, $(f1 "$(div "$bu" 1e6)") MB" "$pr" "$(mbs "$bu" "$pr")" "$(rps 1001000 "$pr")" "$(trss reckon-run)" \
+    "pandas (bench/pipeline_pandas.py)" "$pp" "$(trss pandas-pipeline)" "$(div "$pp" "$pr" %.1f)×" "≥ 5× pandas: $(met "$(div "$pp" "$pr")" '>=' 5)"
+row "whole pipeline, \`reckon run --db\`" "1M + 1k CSV rows" "$(tmed reckon-run-db)" "$(mbs "$bu" "$(tmed reckon-run-db)")" "$(rps 1001000 "$(tmed reckon-run-db)")" "$(trss reckon-run-db)" \
+    "pandas + to_sql: not measured" "" "" "" "(none)"
+echo
+echo "Runs: $reps of each task timed by bench/all.sh (xlsx, pipeline) and by the stage scripts,"
+echo "except where the table says 1 run; load's ratio is the median of each round's ratio to its own \\copy."
+echo
+echo "## Scaling (100k → 1M rows, time should grow about 10×, memory stay flat)"
+echo
+echo "| task | 100k s | 1M s | × | RSS 100k MiB | RSS 1M MiB |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| CSV extract, UTF-8 | $xr1 | $xr | $(div "$xr" "$xr1" %.1f) | $(mdrow $X1 "reckon-extract, UTF-8" 8) | $(mdrow $X "reckon-extract, UTF-8" 8) |"
+echo "| CSV extract, windows-1251 | $xw1 | $xw | $(div "$xw" "$xw1" %.1f) | $(mdrow $X1 "reckon-extract, windows-1251" 8) | $(mdrow $X "reckon-extract, windows-1251" 8) |"
+echo "| xlsx extract (tidy) | $xx | $xx1 | $(div "$xx1" "$xx" %.1f) | $(trss xlsx-reckon) | $(trss xlsx-reckon-1M) |"
+echo "| normalise | $nr1 | $nr | $(div "$nr" "$nr1" %.1f) | $(nrm $N1 reckon 4) | $(nrm $N reckon 4) |"
+echo "| normalise, pandas | $np1 | $np | $(div "$np" "$np1" %.1f) | $(nrm $N1 pandas 4) | $(nrm $N pandas 4) |"
+echo "| load (client RSS: 1M vs 100k rows) | $(mdrow $L tenth 2) | $ll | $(div "$ll" "$(mdrow $L tenth 2)" %.1f) | $(mdrow $L tenth 4) | $(mdrow $L load 4) |"
+echo
+echo "Not measured at both sizes: the brief (100k tidy rows only) and the whole pipeline (1M only)."
+echo
+echo "## Not measured"
+echo
+echo "- the pandas pipeline with \`to_sql\`: python3-psycopg2 and python3-sqlalchemy are not"
+echo "  installed, so the pandas script writes the Excel file but loads no database; it is set"
+echo "  beside \`reckon run --no-db\`. \`reckon run --db\` is timed alone (each run into an"
+echo "  empty warehouse on the throwaway cluster); after normalisation the 1M rows are a few"
+echo "  hundred quarterly sums, so the database adds little."
+echo "- pgloader (not installed) beside \`psql \\copy\`."
+echo "- xlsx2csv and in2csv at 1M rows (xlsx2csv takes about ten times reckon's time at 100k;"
+echo "  in2csv runs once, at 100k only); the cross-tab xlsx with many sheets."
+echo "- python3-xlsxwriter writing the same brief cells (the report peer is bare libxlsxwriter in C)."
+echo
+echo "## What each task does"
+echo
+echo "- **CSV extract** (\`bench/run.sh\`, \`bench/gen_long.py\`): a long-format \`;\` CSV with messy"
+echo "  labels, CRLF, quoted notes, totals rows; reckon-extract maps columns, sentinels, skips"
+echo "  \`^Итого\` and writes the tidy CSV (timed); bare libcsv only parses and counts."
+echo "- **xlsx** (\`bench/gen_xlsx.py\`): a 9-column sheet with shared strings; reckon-extract"
+echo "  writes the tidy rows of one value column (or every cell with \`--cells\`) to stdout;"
+echo "  xlsx2csv and in2csv convert the whole sheet to CSV on stdout."
+echo "- **normalise** (\`bench/normalise.sh\`, \`bench/gen_raw.py\`): labels to codes, months to quarters, sums;"
+echo "  pandas does the same with ready-made dictionaries (\`bench/normalise_pandas.py\`); both outputs checked."
+echo "- **load** (\`bench/load.sh\`): reckon-load into an empty warehouse vs \`psql \\copy\` into a keyed table."
+echo "- **brief** (\`bench/report.sh\`): reckon-report vs \`bench/bare_xlsxwriter.c\` writing the bulk of the same cells."
+echo "- **whole pipeline**: \`reckon run --no-db\` on a generated two-source pipeline (the 1M-row UTF-8"
+echo "  long CSV against the 1k-row windows-1251 one, the example's code lists; written to"
+echo "  \`build/bench/pipe/\`): extract, normalise, compare, brief; vs \`bench/pipeline_pandas.py\`:"
+echo "  read_csv, drop totals, dictionary mapping, quarter parsing, group-by sum, differences,"
+echo "  Excel writing (xlsxwriter engine). The pandas script maps labels more loosely (no fuzzy"
+echo "  matching, no rules, no suppression), so it does less work than reckon."
+echo
+echo "## The stage scripts' own tables"
+for f in "$X" "$X1" "$N" "$N1" "$L" "$R"; do
+	[ -f "$f" ] || continue
+	echo
+	echo "### $f"
+	echo
+	case $f in *.txt) echo '```'; cat "$f"; echo '```' ;; *) sed 's/^## /#### /' "$f" ;; esac
+done
+echo
+echo "## How to run"
+echo
+echo '```'
+echo "make bench                 # bench/all.sh: everything above, writes bench/RESULTS.md"
+echo "make bench-smoke           # bench/all.sh --smoke: tiny inputs, a few seconds"
+echo "bench/all.sh --reps 5 --no-db"
+echo "bench/run.sh | bench/normalise.sh | bench/load.sh | bench/report.sh   # one stage, see --help"
+echo '```'
+} >"$res"
+echo "bench/all.sh: wrote $res" >&2
