@@ -9,6 +9,7 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 struct rk_fold {
 	const UNormalizer2 *nfkc;
@@ -294,28 +295,13 @@ static UChar32 map_letter(UChar32 c)
 	return c;
 }
 
+/* ICU's encoder: c must be a valid code point. */
 static size_t put_utf8(char *p, UChar32 c)
 {
-	if (c < 0x80) {
-		p[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		p[0] = (char)(0xC0 | (c >> 6));
-		p[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		p[0] = (char)(0xE0 | (c >> 12));
-		p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		p[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	p[0] = (char)(0xF0 | (c >> 18));
-	p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	p[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
+	size_t i = 0;
+
+	U8_APPEND_UNSAFE(p, i, c);
+	return i;
 }
 
 /* Letters mapped, marks dropped, separators collapsed, into f->out. */

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 #define MAX_TOKENS 16
 #define WORD_MAX 48
@@ -123,21 +124,13 @@ static uint32_t cyrillic_lookalike(uint32_t c)
 	return p ? cyr[p - lat] : 0;
 }
 
+/* ICU's encoder: c must be a valid code point. */
 static size_t put_utf8(char *p, uint32_t c)
 {
-	if (c < 0x80) {
-		p[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		p[0] = (char)(0xC0 | (c >> 6));
-		p[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	p[0] = (char)(0xE0 | (c >> 12));
-	p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-	p[2] = (char)(0x80 | (c & 0x3F));
-	return 3;
+	size_t i = 0;
+
+	U8_APPEND_UNSAFE(p, i, c);
+	return i;
 }
 
 /* Roman numeral characters Ⅰ..Ⅳ, ⅰ..ⅳ as letters. */
