@@ -34,7 +34,7 @@ void xlsx_sheet_close(struct sheet *s);
  * malloc'd (NULL when none).  Returns -1 with err set.
  */
 #define XLSX_MAX_MERGES 1000000
-int xlsx_merges_scan(struct xmlzip *z, long idx, struct sheet_range **out,
-		     size_t *n, struct rk_error *err);
+int xlsx_merges_scan(struct xmlzip *z, struct xmlzip_part *p,
+		     struct sheet_range **out, size_t *n, struct rk_error *err);
 
 #endif

@@ -159,11 +159,10 @@ static int too_many(struct xmlzip *z, struct rk_error *err)
 	return -1;
 }
 
-int xlsx_merges_scan(struct xmlzip *z, long idx, struct sheet_range **out,
-		     size_t *n, struct rk_error *err)
+int xlsx_merges_scan(struct xmlzip *z, struct xmlzip_part *p,
+		     struct sheet_range **out, size_t *n, struct rk_error *err)
 {
 	struct scan S = { 0 };
-	struct xmlzip_part *p = xmlzip_part_open(z, idx, err);
 	char *buf = malloc(CHUNK + CARRY);
 	size_t keep = 0;
 	long got, rc = 0;
@@ -183,7 +182,6 @@ int xlsx_merges_scan(struct xmlzip *z, long idx, struct sheet_range **out,
 		memmove(buf, buf + keep + (size_t)got - (size_t)rc, (size_t)rc);
 		keep = (size_t)rc;
 	} while (got > 0);
-	xmlzip_part_close(p);
 	free(buf);
 	*out = S.v;
 	*n = S.n;
@@ -194,7 +192,6 @@ fail:
 	else if (!err->code)
 		rk_error_set(err, RK_EXIT_SOFTWARE, xmlzip_name(z), 0,
 			     "out of memory");
-	xmlzip_part_close(p);
 	free(buf);
 	free(S.v);
 	return -1;

@@ -538,10 +538,16 @@ static int pump(struct xlsx_sheet *s, struct rk_error *err)
 
 /* ---- merged ranges ---- */
 
-static int load_merges(struct xlsx_sheet *s, long idx, struct rk_error *err)
+/*
+ * The merges come after the cells, and rows must not come before them:
+ * the part is read once for them, kept in a spool, and read again from it.
+ */
+static int load_merges(struct xlsx_sheet *s, struct rk_error *err)
 {
-	if (xlsx_merges_scan(s->b->zip, idx, &s->base.merges, &s->base.nmerges,
-			     err) < 0)
+	xmlzip_part_spool(s->part);        /* without a spool: inflate twice */
+	if (xlsx_merges_scan(s->b->zip, s->part, &s->base.merges,
+			     &s->base.nmerges, err) < 0 ||
+	    xmlzip_part_rewind(s->part, err) < 0)
 		return -1;
 	if (mergeset_init(&s->merges, s->base.merges, s->base.nmerges) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
@@ -628,11 +634,11 @@ struct sheet *xlsx_sheet_open(struct book *base, size_t i, struct rk_error *err)
 	s->b = b;
 	s->name = base->sheets[i];
 	s->err = err;
-	if (xlsx_book_load_shared(b, err) < 0 ||
-	    load_merges(s, b->sheet_part[i], err) < 0)
+	if (xlsx_book_load_shared(b, err) < 0)
 		goto fail;
 	s->part = xmlzip_part_open(b->zip, b->sheet_part[i], err);
-	if (!s->part || !(s->scan = xmlscan_open(b->zip, s->part, main_ns, err)))
+	if (!s->part || load_merges(s, err) < 0 ||
+	    !(s->scan = xmlscan_open(b->zip, s->part, main_ns, err)))
 		goto fail;
 	return &s->base;
 fail:

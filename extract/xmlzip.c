@@ -24,7 +24,11 @@ struct xmlzip_part {
 	struct xmlzip *z;
 	zip_file_t *file;
 	const char *name;
+	long idx;
 	uint64_t declared, got;
+	FILE *spool;             /* a copy of what was read, or NULL */
+	int spool_failed;        /* the copy is incomplete: do not use it */
+	int from_spool;          /* reading the copy back */
 };
 
 static const char bomb_hint[] =
@@ -189,6 +193,7 @@ struct xmlzip_part *xmlzip_part_open(struct xmlzip *z, long idx,
 	}
 	p->z = z;
 	p->name = name;
+	p->idx = idx;
 	p->declared = st.valid & ZIP_STAT_SIZE ? st.size : 0;
 	p->file = zip_fopen_index(z->zip, (zip_uint64_t)idx, 0);
 	if (!p->file) {
@@ -199,11 +204,32 @@ struct xmlzip_part *xmlzip_part_open(struct xmlzip *z, long idx,
 	return p;
 }
 
+/* Reading the spool back: the caps were checked when it was written. */
+static long read_spool(struct xmlzip_part *p, void *buf, size_t cap,
+		       struct rk_error *err)
+{
+	size_t n = fread(buf, 1, cap, p->spool);
+
+	if (n == 0 && ferror(p->spool)) {
+		rk_error_set(err, RK_EXIT_IOERR, p->z->name, 0,
+			     "cannot read back zip member '%s' from a "
+			     "temporary file", p->name);
+		return -1;
+	}
+	return (long)n;
+}
+
 long xmlzip_part_read(struct xmlzip_part *p, void *buf, size_t cap,
 		      struct rk_error *err)
 {
-	zip_int64_t n = zip_fread(p->file, buf, cap);
+	zip_int64_t n;
 
+	if (p->from_spool)
+		return read_spool(p, buf, cap, err);
+	n = zip_fread(p->file, buf, cap);
+	if (n > 0 && p->spool && !p->spool_failed &&
+	    fwrite(buf, 1, (size_t)n, p->spool) != (size_t)n)
+		p->spool_failed = 1;
 	if (n < 0) {
 		zip_fail(p->z, p->name, zip_file_get_error(p->file), err);
 		return -1;
@@ -231,6 +257,41 @@ long xmlzip_part_read(struct xmlzip_part *p, void *buf, size_t cap,
 	return (long)n;
 }
 
+int xmlzip_part_spool(struct xmlzip_part *p)
+{
+	if (p->got || p->from_spool || p->spool)
+		return -1;
+	p->spool = tmpfile();
+	return p->spool ? 0 : -1;
+}
+
+int xmlzip_part_rewind(struct xmlzip_part *p, struct rk_error *err)
+{
+	char probe;
+
+	/* the spool holds the whole part when the entry has nothing left */
+	if (p->spool && !p->spool_failed && !p->from_spool &&
+	    zip_fread(p->file, &probe, 1) == 0 && fflush(p->spool) == 0 &&
+	    fseek(p->spool, 0, SEEK_SET) == 0) {
+		p->from_spool = 1;
+		return 0;
+	}
+	if (p->spool) {
+		fclose(p->spool);
+		p->spool = NULL;
+	}
+	p->from_spool = 0;
+	zip_fclose(p->file);
+	p->z->total -= p->got;
+	p->got = 0;
+	p->file = zip_fopen_index(p->z->zip, (zip_uint64_t)p->idx, 0);
+	if (!p->file) {
+		zip_fail(p->z, p->name, zip_get_error(p->z->zip), err);
+		return -1;
+	}
+	return 0;
+}
+
 const char *xmlzip_part_name(const struct xmlzip_part *p)
 {
 	return p->name;
@@ -242,6 +303,8 @@ void xmlzip_part_close(struct xmlzip_part *p)
 		return;
 	if (p->file)
 		zip_fclose(p->file);
+	if (p->spool)
+		fclose(p->spool);
 	free(p);
 }
 

@@ -58,6 +58,21 @@ struct xmlzip_part *xmlzip_part_open(struct xmlzip *z, long idx,
 long xmlzip_part_read(struct xmlzip_part *p, void *buf, size_t cap,
 		      struct rk_error *err);
 
+/*
+ * Keeps a copy of every byte read from now on in an unlinked temporary
+ * file, so that xmlzip_part_rewind can read the part again without
+ * inflating it twice.  Returns 0, or -1 when no temporary file can be made
+ * (the rewind then inflates again).
+ */
+int xmlzip_part_spool(struct xmlzip_part *p);
+
+/*
+ * Starts the part again from its first byte: from the spool when the whole
+ * part went into it, else by reopening the entry.  Returns 0, or -1 with
+ * err set.
+ */
+int xmlzip_part_rewind(struct xmlzip_part *p, struct rk_error *err);
+
 /* The part's name as stored; valid while p is open. */
 const char *xmlzip_part_name(const struct xmlzip_part *p);
 
