@@ -43,6 +43,25 @@ static void hms(long long secs, char *buf)
 		 secs / 60 % 60, secs % 60);
 }
 
+static void put_digits(char *p, unsigned v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* "YYYY-MM-DD" for years 1–9999. */
+static void put_date(char *buf, unsigned y, unsigned m, unsigned d)
+{
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[10] = '\0';
+}
+
 int serial_date(double x, enum serial_system sys, char *buf)
 {
 	double day = floor(x), fraction = x - day;
@@ -68,11 +87,10 @@ int serial_date(double x, enum serial_system sys, char *buf)
 	serial_civil_from_days(epoch + days, &y, &m, &d);
 	if (y < 1 || y > 9999)
 		return -1;
-	if (secs == 0)
-		snprintf(buf, SERIAL_MAX, "%04lld-%02u-%02u", y, m, d);
-	else
-		snprintf(buf, SERIAL_MAX, "%04lld-%02u-%02uT%02lld:%02lld:%02lld",
-			 y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
+	put_date(buf, (unsigned)y, m, d);   /* without printf: a date per cell */
+	if (secs)
+		snprintf(buf + 10, SERIAL_MAX - 10, "T%02lld:%02lld:%02lld",
+			 secs / 3600, secs / 60 % 60, secs % 60);
 	return 0;
 }
 
