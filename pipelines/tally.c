@@ -39,6 +39,68 @@ static int count(struct csvr *r, const char *column, const char *value,
 	return rc;
 }
 
+/*
+ * The records of a CSV file a stage wrote (LF or CRLF line ends), without
+ * parsing its fields: a record ends at a line feed outside quotes, and a
+ * quote toggles "inside" (an escaped "" toggles twice).  A line holding
+ * nothing, or only a CR, is blank, as csvr_next reports it.  Sets *open
+ * when the file ends inside quotes: malformed, which the full reader then
+ * reports.  Returns 0 or -1 with err set.
+ */
+static int count_records(FILE *f, const char *path, long *records, int *open,
+			 struct rk_error *err)
+{
+	char buf[1 << 16];
+	int inq = 0;
+	size_t len = 0;        /* bytes of the current line so far */
+	char first = 0;        /* its first byte */
+	size_t n;
+
+	*records = 0;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		const char *p = buf, *end = buf + n;
+
+		while (p < end) {
+			const char *q, *nl, *stop;
+
+			if (inq) {
+				q = memchr(p, '"', (size_t)(end - p));
+				if (!q)
+					break;
+				inq = 0;
+				p = q + 1;
+				continue;
+			}
+			nl = memchr(p, '\n', (size_t)(end - p));
+			stop = nl ? nl : end;
+			q = memchr(p, '"', (size_t)(stop - p));
+			if (q) {           /* a quoted field: never blank */
+				inq = 1;
+				len += 2;
+				first = '"';
+				p = q + 1;
+				continue;
+			}
+			if (len == 0 && stop > p)
+				first = *p;
+			len += (size_t)(stop - p);
+			if (!nl)
+				break;
+			if (len > 1 || (len == 1 && first != '\r'))
+				(*records)++;
+			len = 0;
+			p = nl + 1;
+		}
+	}
+	if (ferror(f))
+		return rk_error_set(err, RK_EXIT_IOERR, path, 0,
+				    "cannot read: %s", strerror(errno));
+	if (len > 1 || (len == 1 && first != '\r'))
+		(*records)++;
+	*open = inq;
+	return 0;
+}
+
 int tally_csv(const char *path, const char *column, const char *value,
 	      struct tally *t, struct rk_error *err)
 {
@@ -51,6 +113,19 @@ int tally_csv(const char *path, const char *column, const char *value,
 	if (!f)
 		return rk_error_set(err, RK_EXIT_NOINPUT, path, 0,
 				    "cannot open: %s", strerror(errno));
+	if (!column) {
+		long records;
+		int open;
+
+		if (count_records(f, path, &records, &open, err) < 0)
+			goto out;
+		if (!open) {
+			t->rows = records > 0 ? records - 1 : 0;
+			rc = 0;
+			goto out;
+		}
+		rewind(f);      /* malformed: the reader says where */
+	}
 	text = rk_text_open(f, path, RK_ENC_UTF8, err);
 	if (!text)
 		goto out;
