@@ -28,6 +28,7 @@ static struct csvr *open_reader(FILE *in, const char *name,
 				struct rk_text **text, struct rk_error *err)
 {
 	unsigned char delim = o->delimiter;
+	struct csvr *csv;
 	const char *head;
 	size_t len;
 	int rc;
@@ -45,7 +46,13 @@ static struct csvr *open_reader(FILE *in, const char *name,
 	}
 	if (!delim)
 		delim = sniff_delimiter(head, len);
-	return csvr_open(*text, delim, name, err);
+	csv = csvr_open(*text, delim, name, err);
+	/* parsing on a second thread: as long as the layout's work on a row */
+	if (csv && csvr_thread(csv, err) < 0) {
+		csvr_close(csv);
+		return NULL;
+	}
+	return csv;
 }
 
 int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,

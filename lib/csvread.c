@@ -3,6 +3,7 @@
 #include "grow.h"
 
 #include <csv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,28 +23,54 @@ struct span {
 	size_t off, len;
 };
 
-struct csvr {
-	struct csv_parser p;
-	struct rk_text *src;
-	const char *name;
+/*
+ * The queued rows of one or more chunks: what fill() produces and
+ * csvr_next hands out.  Unthreaded, one batch is refilled in place; with
+ * csvr_thread, a reader thread fills batches while the caller takes rows
+ * from another, and each batch carries the end or error that followed it.
+ */
+struct batch {
 	char *arena;              /* field text of the queued rows */
 	size_t arena_len, arena_cap;
 	struct span *fields;      /* of the queued rows, in order */
 	size_t nfields, fields_cap;
 	struct queued_row *rows;
-	size_t nrows, rows_cap, next_row;
-	size_t row_first;         /* first field of the row being built */
+	size_t nrows, rows_cap;
+	int eof;                  /* nothing follows this batch's rows */
+	int failed;               /* err follows this batch's rows */
+	struct rk_error err;
+	int state;                /* threaded: FREE, FILLING, READY, TAKEN */
+	size_t seq;               /* threaded: the order it was published in */
+};
+
+enum { FREE, FILLING, READY, TAKEN };
+
+#define NBATCH 3
+
+struct csvr {
+	struct csv_parser p;
+	struct rk_text *src;
+	const char *name;
+	struct batch bat[NBATCH];
+	struct batch *b;          /* being filled (the parser's callbacks) */
+	struct batch *c;          /* rows being handed out */
+	size_t next_row;          /* in c */
+	size_t row_first;         /* first field (in b) of the row being built */
 	long line;                /* current line in the input */
 	long row_line;            /* line where the row being built starts */
 	long record;
 	int prev_term;            /* last row terminator seen, for CRLF */
-	int eof;
+	int eof;                  /* the parser has seen the end */
 	int oom;                  /* a queue could not grow */
-	int failed;               /* pending holds an error for after the queue */
-	struct rk_error pending;
 	char **ptrs;              /* handed-out field pointers and lengths */
 	size_t *lens;
 	size_t ptrs_cap;
+	/* csvr_thread */
+	int threaded, stop;
+	size_t filled, taken;     /* batches published and taken, in order */
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cond;
 };
 
 /* libcsv grows its field buffer through this; refusing caps a field. */
@@ -69,47 +96,49 @@ static long count_lf(const char *s, size_t len)
 static void on_field(void *data, size_t len, void *rv)
 {
 	struct csvr *r = rv;
+	struct batch *b = r->b;
 
 	if (r->oom)
 		return;
-	if (r->nfields == r->row_first)
+	if (b->nfields == r->row_first)
 		r->row_line = r->line;
-	if (rk_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
-	    rk_grow((void **)&r->fields, &r->fields_cap, r->nfields + 1,
-		 sizeof(*r->fields))) {
+	if (rk_grow((void **)&b->arena, &b->arena_cap, b->arena_len + len + 1, 1) ||
+	    rk_grow((void **)&b->fields, &b->fields_cap, b->nfields + 1,
+		 sizeof(*b->fields))) {
 		r->oom = 1;
 		return;
 	}
 	if (len)
-		memcpy(r->arena + r->arena_len, data, len);
-	r->arena[r->arena_len + len] = '\0';
-	r->fields[r->nfields++] = (struct span){ r->arena_len, len };
-	r->arena_len += len + 1;
+		memcpy(b->arena + b->arena_len, data, len);
+	b->arena[b->arena_len + len] = '\0';
+	b->fields[b->nfields++] = (struct span){ b->arena_len, len };
+	b->arena_len += len + 1;
 	if (len && memchr(data, '\n', len))
 		r->line += count_lf(data, len);
 }
 
 static void push_row(struct csvr *r)
 {
+	struct batch *b = r->b;
 	struct queued_row *q;
 
-	if (rk_grow((void **)&r->rows, &r->rows_cap, r->nrows + 1, sizeof(*q))) {
+	if (rk_grow((void **)&b->rows, &b->rows_cap, b->nrows + 1, sizeof(*q))) {
 		r->oom = 1;
 		return;
 	}
-	q = &r->rows[r->nrows++];
+	q = &b->rows[b->nrows++];
 	q->first = r->row_first;
-	q->n = r->nfields - r->row_first;
+	q->n = b->nfields - r->row_first;
 	q->line = q->n ? r->row_line : r->line;
 	q->record = ++r->record;
-	r->row_first = r->nfields;
+	r->row_first = b->nfields;
 }
 
 /* c is the terminator: CR or LF (each reported alone), or -1 at the end */
 static void on_row(int c, void *rv)
 {
 	struct csvr *r = rv;
-	int empty = r->nfields == r->row_first;
+	int empty = r->b->nfields == r->row_first;
 
 	if (r->oom)
 		return;
@@ -149,6 +178,7 @@ struct csvr *csvr_open(struct rk_text *src, unsigned char delim,
 	r->src = src;
 	r->name = name;
 	r->line = 1;
+	r->b = r->c = &r->bat[0];
 	return r;
 }
 
@@ -181,90 +211,205 @@ static int parse_error(struct csvr *r, int unterminated, struct rk_error *err)
 	return -1;
 }
 
-static void reset_queue(struct csvr *r)
+/*
+ * Starts filling nb after r->b (the same batch, unthreaded): the fields of
+ * a row that spans chunks move to the front of nb, everything else of nb
+ * is dropped.
+ */
+static int start_batch(struct csvr *r, struct batch *nb)
 {
-	size_t pending = r->nfields - r->row_first;
+	struct batch *b = r->b;
+	size_t pending = b->nfields - r->row_first;
+	size_t base = pending ? b->fields[r->row_first].off : 0;
+	size_t bytes = pending ? b->arena_len - base : 0;
 
-	/* keep the fields of a row that spans chunks */
-	if (pending && r->row_first) {
-		size_t base = r->fields[r->row_first].off;
-
-		memmove(r->arena, r->arena + base, r->arena_len - base);
-		r->arena_len -= base;
-		for (size_t i = 0; i < pending; i++) {
-			r->fields[i] = r->fields[r->row_first + i];
-			r->fields[i].off -= base;
-		}
-	} else if (!pending) {
-		r->arena_len = 0;
+	if (nb != b) {
+		if (rk_grow((void **)&nb->arena, &nb->arena_cap, bytes + 1, 1) ||
+		    rk_grow((void **)&nb->fields, &nb->fields_cap, pending + 1,
+			    sizeof(*nb->fields)))
+			return -1;
+		memcpy(nb->arena, b->arena + base, bytes);
+		memcpy(nb->fields, b->fields + r->row_first,
+		       pending * sizeof(*nb->fields));
+		b->nfields = r->row_first;     /* b keeps its whole rows */
+	} else if (pending && base) {
+		memmove(b->arena, b->arena + base, bytes);
+		memmove(b->fields, b->fields + r->row_first,
+			pending * sizeof(*b->fields));
 	}
-	r->nfields = pending;
+	for (size_t i = 0; i < pending; i++)
+		nb->fields[i].off -= base;
+	nb->arena_len = bytes;
+	nb->nfields = pending;
+	nb->nrows = 0;
+	nb->eof = nb->failed = 0;
 	r->row_first = 0;
-	r->nrows = 0;
-	r->next_row = 0;
+	r->b = nb;
+	return 0;
 }
 
-/* Parses until rows are queued; an error waits until they are handed out. */
-static int fill(struct csvr *r, struct rk_error *err)
+/*
+ * Parses into r->b until rows are queued; the end, or an error, is noted
+ * in the batch, to follow its rows.
+ */
+static void fill(struct csvr *r)
 {
+	struct batch *b = r->b;
 	const char *data;
 	size_t len;
 	int rc = 0;
 
-	reset_queue(r);
-	while (r->nrows == 0 && !r->eof && rc == 0) {
-		rc = rk_text_next(r->src, &data, &len, &r->pending);
+	while (b->nrows == 0 && !r->eof && rc == 0) {
+		rc = rk_text_next(r->src, &data, &len, &b->err);
 		if (rc < 0)
 			break;
 		if (rc == 0) {
 			r->eof = 1;
 			if (csv_fini(&r->p, on_field, on_row, r) != 0)
-				rc = parse_error(r, 1, &r->pending);
+				rc = parse_error(r, 1, &b->err);
 		} else if (csv_parse(&r->p, data, len, on_field, on_row, r) !=
 			   len) {
-			rc = parse_error(r, 0, &r->pending);
+			rc = parse_error(r, 0, &b->err);
 		} else {
 			rc = 0;
 		}
 		if (r->oom && rc == 0)
-			rc = parse_error(r, 0, &r->pending);
+			rc = parse_error(r, 0, &b->err);
 	}
 	if (rc < 0) {
-		r->failed = 1;
+		b->failed = 1;
 		r->eof = 1;
-		if (r->nrows == 0) {
-			*err = r->pending;
-			return -1;
+	}
+	b->eof = r->eof;
+}
+
+static struct batch *free_batch(struct csvr *r)
+{
+	for (int i = 0; i < NBATCH; i++)
+		if (r->bat[i].state == FREE)
+			return &r->bat[i];
+	return NULL;
+}
+
+static void publish(struct csvr *r, struct batch *b)
+{
+	pthread_mutex_lock(&r->mu);
+	b->state = READY;
+	b->seq = r->filled++;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* The reader thread: fills batches in turn until the end or an error. */
+static void *reader(void *arg)
+{
+	struct csvr *r = arg;
+
+	for (;;) {
+		struct batch *nb;
+
+		fill(r);
+		if (r->b->eof)
+			break;
+		pthread_mutex_lock(&r->mu);
+		while (!r->stop && (nb = free_batch(r)) == NULL)
+			pthread_cond_wait(&r->cond, &r->mu);
+		if (r->stop) {
+			pthread_mutex_unlock(&r->mu);
+			return NULL;
+		}
+		nb->state = FILLING;
+		pthread_mutex_unlock(&r->mu);
+		{
+			struct batch *b = r->b;
+
+			if (start_batch(r, nb) < 0) {
+				r->b = b;       /* b's rows, then the error */
+				r->oom = 1;
+				parse_error(r, 0, &b->err);
+				b->failed = b->eof = 1;
+				break;
+			}
+			publish(r, b);
 		}
 	}
+	publish(r, r->b);
+	return NULL;
+}
+
+int csvr_thread(struct csvr *r, struct rk_error *err)
+{
+	if (r->threaded || r->c->nrows || r->eof)
+		return 0;
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->cond, NULL);
+	r->bat[0].state = FILLING;
+	r->c = NULL;
+	if (pthread_create(&r->thread, NULL, reader, r) != 0) {
+		pthread_mutex_destroy(&r->mu);
+		pthread_cond_destroy(&r->cond);
+		r->bat[0].state = FREE;
+		r->c = r->b;
+		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
+				    "cannot start the reader thread");
+	}
+	r->threaded = 1;
 	return 0;
+}
+
+/* The next batch of rows: the thread's next, or one filled here. */
+static struct batch *next_batch(struct csvr *r)
+{
+	struct batch *c;
+
+	if (!r->threaded) {
+		start_batch(r, r->b);   /* in place: cannot fail */
+		fill(r);
+		return r->b;
+	}
+	pthread_mutex_lock(&r->mu);
+	if (r->c) {
+		r->c->state = FREE;
+		pthread_cond_broadcast(&r->cond);
+	}
+	while (r->taken == r->filled)
+		pthread_cond_wait(&r->cond, &r->mu);
+	/* batches are published in order; the oldest READY one is next */
+	c = NULL;
+	for (int i = 0; i < NBATCH; i++)
+		if (r->bat[i].state == READY &&
+		    (!c || r->bat[i].seq < c->seq))
+			c = &r->bat[i];
+	c->state = TAKEN;
+	r->taken++;
+	pthread_mutex_unlock(&r->mu);
+	return c;
 }
 
 int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err)
 {
 	const struct queued_row *q;
+	struct batch *c = r->c;
 
-	if (r->next_row == r->nrows) {
-		if (r->failed) {
+	while (!c || r->next_row == c->nrows) {
+		if (c && c->failed) {
 			if (err)
-				*err = r->pending;
+				*err = c->err;
 			return -1;
 		}
-		if (r->eof)
+		if (c && c->eof)
 			return 0;
-		if (fill(r, err) < 0)
-			return -1;
-		if (r->nrows == 0)
-			return 0;
+		c = r->c = next_batch(r);
+		r->next_row = 0;
 	}
-	q = &r->rows[r->next_row++];
+	q = &c->rows[r->next_row++];
 	if (rk_grow((void **)&r->ptrs, &r->ptrs_cap, q->n + 1, sizeof(char *)) ||
 	    (r->lens = realloc(r->lens, r->ptrs_cap * sizeof(size_t))) == NULL)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, q->line,
 				    "out of memory");
 	for (size_t i = 0; i < q->n; i++) {
-		r->ptrs[i] = r->arena + r->fields[q->first + i].off;
-		r->lens[i] = r->fields[q->first + i].len;
+		r->ptrs[i] = c->arena + c->fields[q->first + i].off;
+		r->lens[i] = c->fields[q->first + i].len;
 	}
 	row->n = q->n;
 	row->field = r->ptrs;
@@ -278,10 +423,21 @@ void csvr_close(struct csvr *r)
 {
 	if (!r)
 		return;
+	if (r->threaded) {
+		pthread_mutex_lock(&r->mu);
+		r->stop = 1;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->mu);
+		pthread_join(r->thread, NULL);
+		pthread_mutex_destroy(&r->mu);
+		pthread_cond_destroy(&r->cond);
+	}
 	csv_free(&r->p);
-	free(r->arena);
-	free(r->fields);
-	free(r->rows);
+	for (int i = 0; i < NBATCH; i++) {
+		free(r->bat[i].arena);
+		free(r->bat[i].fields);
+		free(r->bat[i].rows);
+	}
 	free(r->ptrs);
 	free(r->lens);
 	free(r);

@@ -44,7 +44,19 @@ struct csvr *csvr_open(struct rk_text *src, unsigned char delim,
  */
 int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err);
 
-/* Frees the reader; accepts NULL. */
+/*
+ * Moves the parsing (decoding the text source and libcsv) to a second
+ * thread, which fills batches of rows while the caller works on the rows
+ * of another: for long inputs, where parsing takes as long as what the
+ * caller does with a row.  Rows, lines and errors are the same as
+ * unthreaded.  Call before the first csvr_next; from then on the source
+ * belongs to the thread until csvr_close.  Returns 0, or -1 with err set
+ * (RK_EXIT_SOFTWARE) when the thread cannot start: the reader then stays
+ * unthreaded and usable.
+ */
+int csvr_thread(struct csvr *r, struct rk_error *err);
+
+/* Frees the reader (stopping its thread); accepts NULL. */
 void csvr_close(struct csvr *r);
 
 #endif

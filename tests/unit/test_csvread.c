@@ -9,6 +9,9 @@
 
 #include "csvread.h"
 
+/* 1: every test again with the parsing on a second thread (csvr_thread) */
+static int threaded;
+
 /* A reader over an in-memory text. */
 struct fixture {
 	FILE *f;
@@ -28,6 +31,8 @@ static void open_text(struct fixture *x, const char *s, size_t n, char delim)
 	assert_non_null(x->t);
 	x->r = csvr_open(x->t, (unsigned char)delim, "t.csv", &x->err);
 	assert_non_null(x->r);
+	if (threaded)
+		assert_int_equal(csvr_thread(x->r, &x->err), 0);
 }
 
 static void close_text(struct fixture *x)
@@ -167,6 +172,70 @@ static void test_large_input_line_numbers(void **state)
 	free(s);
 }
 
+/* Many chunks of rows, then a stray quote: every row, then the error. */
+static void test_error_after_many_chunks(void **state)
+{
+	struct fixture x;
+	struct csvr_row row;
+	size_t cap = 2u << 20, n = 0;
+	char *s = malloc(cap);
+	long rows = 0, want = 0;
+	int rc;
+
+	(void)state;
+	assert_non_null(s);
+	while (n + 64 < cap - 32)
+		n += (size_t)snprintf(s + n, cap - n, "%ld,\"a \"\"b\"\"\"\n", want++);
+	n += (size_t)snprintf(s + n, cap - n, "x\"y,1\n9,9\n");
+	open_text(&x, s, n, ',');
+	while ((rc = csvr_next(x.r, &row, &x.err)) == 1) {
+		assert_int_equal(atol(row.field[0]), rows);
+		assert_string_equal(row.field[1], "a \"b\"");
+		rows++;
+	}
+	assert_int_equal(rc, -1);
+	assert_int_equal(rows, want);
+	assert_int_equal(x.err.code, RK_EXIT_DATAERR);
+	assert_int_equal(x.err.line, want + 1);
+	/* the error stays */
+	assert_int_equal(csvr_next(x.r, &row, &x.err), -1);
+	close_text(&x);
+	free(s);
+}
+
+/* Closing after a few rows of a long input (stop_at): nothing leaks. */
+static void test_close_early(void **state)
+{
+	struct fixture x;
+	struct csvr_row row;
+	size_t cap = 4u << 20, n = 0;
+	char *s = malloc(cap);
+
+	(void)state;
+	assert_non_null(s);
+	for (long i = 0; n + 64 < cap; i++)
+		n += (size_t)snprintf(s + n, cap - n, "%ld,v\n", i);
+	open_text(&x, s, n, ',');
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(csvr_next(x.r, &row, &x.err), 1);
+	close_text(&x);
+	free(s);
+}
+
+static int unthreaded_group(void **state)
+{
+	(void)state;
+	threaded = 0;
+	return 0;
+}
+
+static int threaded_group(void **state)
+{
+	(void)state;
+	threaded = 1;
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,7 +245,12 @@ int main(void)
 		cmocka_unit_test(test_unterminated_quote),
 		cmocka_unit_test(test_stray_quote),
 		cmocka_unit_test(test_large_input_line_numbers),
+		cmocka_unit_test(test_error_after_many_chunks),
+		cmocka_unit_test(test_close_early),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("unthreaded", tests,
+					   unthreaded_group, NULL) |
+	       cmocka_run_group_tests_name("threaded", tests, threaded_group,
+					   NULL);
 }
