@@ -102,9 +102,12 @@ static void on_field(void *data, size_t len, void *rv)
 		return;
 	if (b->nfields == r->row_first)
 		r->row_line = r->line;
-	if (rk_grow((void **)&b->arena, &b->arena_cap, b->arena_len + len + 1, 1) ||
-	    rk_grow((void **)&b->fields, &b->fields_cap, b->nfields + 1,
-		 sizeof(*b->fields))) {
+	if ((b->arena_len + len + 1 > b->arena_cap &&
+	     rk_grow((void **)&b->arena, &b->arena_cap, b->arena_len + len + 1,
+		     1)) ||
+	    (b->nfields + 1 > b->fields_cap &&
+	     rk_grow((void **)&b->fields, &b->fields_cap, b->nfields + 1,
+		     sizeof(*b->fields)))) {
 		r->oom = 1;
 		return;
 	}
@@ -228,9 +231,11 @@ static int start_batch(struct csvr *r, struct batch *nb)
 		    rk_grow((void **)&nb->fields, &nb->fields_cap, pending + 1,
 			    sizeof(*nb->fields)))
 			return -1;
-		memcpy(nb->arena, b->arena + base, bytes);
-		memcpy(nb->fields, b->fields + r->row_first,
-		       pending * sizeof(*nb->fields));
+		if (pending) {
+			memcpy(nb->arena, b->arena + base, bytes);
+			memcpy(nb->fields, b->fields + r->row_first,
+			       pending * sizeof(*nb->fields));
+		}
 		b->nfields = r->row_first;     /* b keeps its whole rows */
 	} else if (pending && base) {
 		memmove(b->arena, b->arena + base, bytes);
@@ -339,17 +344,24 @@ static void *reader(void *arg)
 
 int csvr_thread(struct csvr *r, struct rk_error *err)
 {
-	if (r->threaded || r->c->nrows || r->eof)
-		return 0;
+	struct batch *c = r->c;
+
+	if (r->threaded || c->eof || c->failed)
+		return 0;       /* threaded already, or everything is parsed */
+	/* the rows already queued stay with the caller; the row being built
+	 * moves to the batch the thread fills first */
+	if (start_batch(r, &r->bat[1]) < 0) {
+		r->b = c;
+		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
+				    "out of memory");
+	}
+	c->state = TAKEN;
+	r->b->state = FILLING;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cond, NULL);
-	r->bat[0].state = FILLING;
-	r->c = NULL;
 	if (pthread_create(&r->thread, NULL, reader, r) != 0) {
 		pthread_mutex_destroy(&r->mu);
 		pthread_cond_destroy(&r->cond);
-		r->bat[0].state = FREE;
-		r->c = r->b;
 		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
 				    "cannot start the reader thread");
 	}
@@ -403,10 +415,19 @@ int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err)
 		r->next_row = 0;
 	}
 	q = &c->rows[r->next_row++];
-	if (rk_grow((void **)&r->ptrs, &r->ptrs_cap, q->n + 1, sizeof(char *)) ||
-	    (r->lens = realloc(r->lens, r->ptrs_cap * sizeof(size_t))) == NULL)
-		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, q->line,
-				    "out of memory");
+	if (q->n + 1 > r->ptrs_cap) {
+		size_t *lens;
+
+		if (rk_grow((void **)&r->ptrs, &r->ptrs_cap, q->n + 1,
+			    sizeof(char *)) ||
+		    (lens = realloc(r->lens, r->ptrs_cap * sizeof(size_t))) ==
+			    NULL) {
+			r->ptrs_cap = 0;        /* lens is not that long */
+			return rk_error_set(err, RK_EXIT_SOFTWARE, r->name,
+					    q->line, "out of memory");
+		}
+		r->lens = lens;
+	}
 	for (size_t i = 0; i < q->n; i++) {
 		r->ptrs[i] = c->arena + c->fields[q->first + i].off;
 		r->lens[i] = c->fields[q->first + i].len;

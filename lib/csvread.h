@@ -49,8 +49,9 @@ int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err);
  * thread, which fills batches of rows while the caller works on the rows
  * of another: for long inputs, where parsing takes as long as what the
  * caller does with a row.  Rows, lines and errors are the same as
- * unthreaded.  Call before the first csvr_next; from then on the source
- * belongs to the thread until csvr_close.  Returns 0, or -1 with err set
+ * unthreaded.  May be called after some rows were read (a header): rows
+ * already parsed come first.  From then on the source belongs to the
+ * thread until csvr_close.  Returns 0, or -1 with err set
  * (RK_EXIT_SOFTWARE) when the thread cannot start: the reader then stays
  * unthreaded and usable.
  */

@@ -268,6 +268,11 @@ fail:
 	return NULL;
 }
 
+int tidy_reader_thread(struct tidy_reader *r, struct rk_error *err)
+{
+	return csvr_thread(r->csv, err);
+}
+
 char *const *tidy_reader_dims(const struct tidy_reader *r, size_t *ndims)
 {
 	*ndims = r->ndims;

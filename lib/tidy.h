@@ -77,6 +77,13 @@ char *const *tidy_reader_dims(const struct tidy_reader *r, size_t *ndims);
 int tidy_reader_next(struct tidy_reader *r, struct tidy_row *row,
 		     struct rk_error *err);
 
+/*
+ * Parses the rest of the file on a second thread (csvr_thread), for long
+ * files: rows and errors are the same.  Returns 0, or -1 with err set when
+ * the thread cannot start (the reader stays usable, unthreaded).
+ */
+int tidy_reader_thread(struct tidy_reader *r, struct rk_error *err);
+
 /* Closes the file and frees; accepts NULL. */
 void tidy_reader_close(struct tidy_reader *r);
 

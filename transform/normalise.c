@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rowpipe.h"
 #include "tidy.h"
 
 #define PROBLEM_MAX 1024
@@ -306,11 +305,11 @@ static int row(struct normaliser *n, const char *file,
 }
 
 /* The file's dimensions are the pipeline's, in order. */
-static int check_dims(struct normaliser *n, struct rowpipe *r,
+static int check_dims(struct normaliser *n, struct tidy_reader *r,
 		      const char *file, struct rk_error *err)
 {
 	size_t nd, d;
-	char *const *dims = rowpipe_dims(r, &nd);
+	char *const *dims = tidy_reader_dims(r, &nd);
 	char want[512] = "", got[512] = "";
 
 	for (d = 0; d < nd && d < n->ndims && !strcmp(dims[d], n->dims[d]); d++)
@@ -333,7 +332,7 @@ static int check_dims(struct normaliser *n, struct rowpipe *r,
 int normaliser_read(struct normaliser *n, const char *path,
 		    struct rk_error *err)
 {
-	struct rowpipe *r = rowpipe_open(path, err);
+	struct tidy_reader *r = tidy_reader_open(path, err);
 	const char *file = strcmp(path, "-") ? path : "stdin";
 	struct tidy_row row_;
 	int rc = -1;
@@ -344,9 +343,10 @@ int normaliser_read(struct normaliser *n, const char *path,
 					   "reckon-extract writes");
 		return -1;
 	}
-	if (check_dims(n, r, file, err) < 0)
+	/* parsing (libcsv) on a second thread takes as long as the rest */
+	if (check_dims(n, r, file, err) < 0 || tidy_reader_thread(r, err) < 0)
 		goto out;
-	while ((rc = rowpipe_next(r, &row_, err)) == 1) {
+	while ((rc = tidy_reader_next(r, &row_, err)) == 1) {
 		if ((++n->sum.rows_read & 0xFFFF) == 0 && n->progress)
 			n->progress(n->sum.rows_read);
 		if (row(n, file, &row_, err) < 0) {
@@ -355,7 +355,7 @@ int normaliser_read(struct normaliser *n, const char *path,
 		}
 	}
 out:
-	rowpipe_close(r);
+	tidy_reader_close(r);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -13,7 +13,6 @@
 #include "mapper.h"
 #include "period_memo.h"
 #include "rejects.h"
-#include "rowpipe.h"
 
 /* ---- cells ---- */
 
@@ -311,12 +310,12 @@ static void test_rejects(void **state)
 	assert_int_equal(rejects_close(NULL, &err), 0);
 }
 
-/* ---- rowpipe ---- */
+/* ---- the threaded tidy reader (tidy_reader_thread) ---- */
 
 /* A tidy file of n rows (and a bad row after them when bad). */
 static char *tidy_file(size_t n, int bad)
 {
-	char *path = strdup("/tmp/test_rowpipe.XXXXXX");
+	char *path = strdup("/tmp/test_tidythread.XXXXXX");
 	int fd = mkstemp(path);
 	FILE *f = fdopen(fd, "w");
 
@@ -331,20 +330,30 @@ static char *tidy_file(size_t n, int bad)
 	return path;
 }
 
-static void test_rowpipe_order(void **state)
+static struct tidy_reader *threaded_reader(const char *path,
+					   struct rk_error *err)
+{
+	struct tidy_reader *p = tidy_reader_open(path, err);
+
+	assert_non_null(p);
+	assert_int_equal(tidy_reader_thread(p, err), 0);
+	return p;
+}
+
+static void test_tidythread_order(void **state)
 {
 	size_t n = 20000, i = 0, nd;
 	char *path = tidy_file(n, 0), want[64];
 	struct rk_error err = { 0 };
-	struct rowpipe *p = rowpipe_open(path, &err);
+	struct tidy_reader *p = threaded_reader(path, &err);
 	struct tidy_row r;
 	int rc;
 
 	(void)state;
 	assert_non_null(p);
-	assert_string_equal(rowpipe_dims(p, &nd)[0], "region");
+	assert_string_equal(tidy_reader_dims(p, &nd)[0], "region");
 	assert_int_equal(nd, 1);
-	while ((rc = rowpipe_next(p, &r, &err)) == 1) {
+	while ((rc = tidy_reader_next(p, &r, &err)) == 1) {
 		snprintf(want, sizeof(want), "ind, %zu", i);
 		assert_string_equal(r.indicator, want);
 		snprintf(want, sizeof(want), "r%zu", i % 7);
@@ -356,43 +365,43 @@ static void test_rowpipe_order(void **state)
 	}
 	assert_int_equal(rc, 0);
 	assert_int_equal(i, n);
-	assert_int_equal(rowpipe_next(p, &r, &err), 0);
-	rowpipe_close(p);
+	assert_int_equal(tidy_reader_next(p, &r, &err), 0);
+	tidy_reader_close(p);
 	unlink(path);
 	free(path);
 }
 
-static void test_rowpipe_error_after_rows(void **state)
+static void test_tidythread_error_after_rows(void **state)
 {
 	size_t n = 9000, i = 0;
 	char *path = tidy_file(n, 1);
 	struct rk_error err = { 0 };
-	struct rowpipe *p = rowpipe_open(path, &err);
+	struct tidy_reader *p = threaded_reader(path, &err);
 	struct tidy_row r;
 
 	(void)state;
-	while (rowpipe_next(p, &r, &err) == 1)
+	while (tidy_reader_next(p, &r, &err) == 1)
 		i++;
 	assert_int_equal(i, n);
 	assert_int_equal(err.code, RK_EXIT_DATAERR);
 	assert_int_equal(err.line, (long)n + 2);
-	rowpipe_close(p);
+	tidy_reader_close(p);
 	unlink(path);
 	free(path);
 }
 
-static void test_rowpipe_early_close(void **state)
+static void test_tidythread_early_close(void **state)
 {
 	char *path = tidy_file(50000, 0);
 	struct rk_error err = { 0 };
-	struct rowpipe *p = rowpipe_open(path, &err);
+	struct tidy_reader *p = threaded_reader(path, &err);
 	struct tidy_row r;
 
 	(void)state;
-	assert_int_equal(rowpipe_next(p, &r, &err), 1);
-	rowpipe_close(p);             /* the reader thread stops */
-	rowpipe_close(NULL);
-	assert_null(rowpipe_open("/nonexistent.csv", &err));
+	assert_int_equal(tidy_reader_next(p, &r, &err), 1);
+	tidy_reader_close(p);             /* the reader thread stops */
+	tidy_reader_close(NULL);
+	assert_null(tidy_reader_open("/nonexistent.csv", &err));
 	assert_int_equal(err.code, RK_EXIT_NOINPUT);
 	unlink(path);
 	free(path);
@@ -427,9 +436,9 @@ int main(void)
 		cmocka_unit_test(test_mapper_write_unmapped),
 		cmocka_unit_test(test_period_memo),
 		cmocka_unit_test(test_rejects),
-		cmocka_unit_test(test_rowpipe_order),
-		cmocka_unit_test(test_rowpipe_error_after_rows),
-		cmocka_unit_test(test_rowpipe_early_close),
+		cmocka_unit_test(test_tidythread_order),
+		cmocka_unit_test(test_tidythread_error_after_rows),
+		cmocka_unit_test(test_tidythread_early_close),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
