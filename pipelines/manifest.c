@@ -111,6 +111,28 @@ static int add_file(struct manifest_file **v, size_t *n, const char *source,
 	return 0;
 }
 
+int manifest_add_input_hashed(struct manifest *m, const char *source,
+			      const char *path,
+			      const char sha256[RK_SHA256_HEX],
+			      long long size, struct rk_error *err)
+{
+	struct manifest_file *p = grow(m->inputs, m->ninputs, sizeof(*p));
+
+	if (!p)
+		return oom(err);
+	m->inputs = p;
+	p += m->ninputs;
+	if (manifest_set(&p->source, source, err) < 0 ||
+	    manifest_set(&p->path, path, err) < 0) {
+		file_release(p);
+		return -1;
+	}
+	memcpy(p->sha256, sha256, RK_SHA256_HEX);
+	p->size = size;
+	m->ninputs++;
+	return 0;
+}
+
 int manifest_add_input(struct manifest *m, const char *source,
 		       const char *path, const char *full_path,
 		       struct rk_error *err)

@@ -177,12 +177,12 @@ static int check_writable(const char *path, struct rk_error *err)
 	return 0;
 }
 
-int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
-	     const char *err_path, int *status, struct rk_error *err)
+int proc_start(const char *path, const struct proc_cmd *c,
+	       const char *out_path, const char *err_path, pid_t *pid,
+	       struct rk_error *err)
 {
 	posix_spawn_file_actions_t fa;
-	pid_t pid;
-	int e, ws, rc = -1;
+	int e, rc = -1;
 
 	if (check_writable(out_path, err) < 0 ||
 	    check_writable(err_path, err) < 0)
@@ -194,22 +194,38 @@ int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
 	    redirect(&fa, STDOUT_FILENO, out_path, err) < 0 ||
 	    redirect(&fa, STDERR_FILENO, err_path, err) < 0)
 		goto out;
-	e = posix_spawn(&pid, path, &fa, NULL, c->argv, environ);
+	e = posix_spawn(pid, path, &fa, NULL, c->argv, environ);
 	if (e != 0) {
 		rk_error_set(err, RK_EXIT_UNAVAILABLE, path, 0,
 			     "cannot start: %s", strerror(e));
 		goto out;
 	}
-	while (waitpid(pid, &ws, 0) < 0) {
-		if (errno != EINTR) {
-			rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
-				     "cannot wait for it: %s", strerror(errno));
-			goto out;
-		}
-	}
-	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
 	rc = 0;
 out:
 	posix_spawn_file_actions_destroy(&fa);
 	return rc;
+}
+
+int proc_wait(const char *path, pid_t pid, int *status, struct rk_error *err)
+{
+	int ws;
+
+	while (waitpid(pid, &ws, 0) < 0) {
+		if (errno != EINTR)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
+					    "cannot wait for it: %s",
+					    strerror(errno));
+	}
+	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+	return 0;
+}
+
+int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
+	     const char *err_path, int *status, struct rk_error *err)
+{
+	pid_t pid;
+
+	if (proc_start(path, c, out_path, err_path, &pid, err) < 0)
+		return -1;
+	return proc_wait(path, pid, status, err);
 }

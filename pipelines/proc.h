@@ -2,6 +2,8 @@
 #ifndef RECKON_PROC_H
 #define RECKON_PROC_H
 
+#include <sys/types.h>
+
 #include "error.h"
 
 /*
@@ -50,5 +52,11 @@ char *proc_find(const char *program, const char *self_dir,
  */
 int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
 	     const char *err_path, int *status, struct rk_error *err);
+
+/* proc_run in two halves: start it (*pid), and wait for it (*status). */
+int proc_start(const char *path, const struct proc_cmd *c,
+	       const char *out_path, const char *err_path, pid_t *pid,
+	       struct rk_error *err);
+int proc_wait(const char *path, pid_t pid, int *status, struct rk_error *err);
 
 #endif

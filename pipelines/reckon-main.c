@@ -210,7 +210,7 @@ static int cmd_run(struct args *a, char *self_dir)
 		rc = fail(&err, NULL);
 	else if (a->dry_run)
 		rc = dry_run(&r);
-	else if (run_check(&r, &err) < 0 || run_hash(&r, &err) < 0 ||
+	else if (run_check(&r, &err) < 0 || run_hash_start(&r, &err) < 0 ||
 		 (rc = run_execute(&r, &err)) < 0)
 		rc = fail(&err, r.messages);
 	else {

@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,11 +107,13 @@ static const char *from_config_dir(const struct rk_config *cfg,
 	return path[n] == '/' ? path + n + 1 : path;
 }
 
-int run_hash(struct run *r, struct rk_error *err)
+static void log_start(struct run *r);
+
+/* The config and code lists: everything hashed but the inputs. */
+static int hash_config(struct run *r, struct rk_error *err)
 {
 	const struct rk_config *cfg = r->cfg;
 	struct manifest *m = &r->m;
-	char id[RUNID_LEN + 1];
 
 	m->use_db = r->opt.use_db;
 	if (manifest_set(&m->version, RECKON_VERSION, err) < 0 ||
@@ -129,15 +133,127 @@ int run_hash(struct run *r, struct rk_error *err)
 					  err) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+static int set_id(struct run *r, struct rk_error *err)
+{
+	char id[RUNID_LEN + 1];
+
+	runid_compute(&r->m, id);
+	return manifest_set(&r->m.run_id, id, err);
+}
+
+static int hash_inputs_here(struct run *r, struct rk_error *err)
+{
+	const struct rk_config *cfg = r->cfg;
+
 	for (size_t i = 0; i < r->plan.ninputs; i++) {
 		const char *p = r->plan.inputs[i].path;
 
-		if (manifest_add_input(m, r->plan.inputs[i].source,
+		if (manifest_add_input(&r->m, r->plan.inputs[i].source,
 				       from_config_dir(cfg, p), p, err) < 0)
 			return -1;
 	}
-	runid_compute(m, id);
-	return manifest_set(&m->run_id, id, err);
+	return set_id(r, err);
+}
+
+int run_hash(struct run *r, struct rk_error *err)
+{
+	return hash_config(r, err) < 0 ? -1 : hash_inputs_here(r, err);
+}
+
+/*
+ * The inputs hashed on a second thread while the first stage runs: the
+ * front is otherwise idle then, and hashing a large input before starting
+ * would add its whole time to the run's.
+ */
+struct run_hashing {
+	pthread_t thread;
+	const struct plan *plan;       /* borrowed */
+	struct manifest_file *got;     /* sha256 and size, per input */
+	struct rk_error err;
+	int failed;
+};
+
+static void *hash_inputs(void *arg)
+{
+	struct run_hashing *h = arg;
+
+	for (size_t i = 0; i < h->plan->ninputs; i++)
+		if (rk_sha256_file(h->plan->inputs[i].path, h->got[i].sha256,
+				   &h->got[i].size, &h->err) < 0) {
+			h->failed = 1;
+			break;
+		}
+	return NULL;
+}
+
+int run_hash_start(struct run *r, struct rk_error *err)
+{
+	struct run_hashing *h;
+
+	if (hash_config(r, err) < 0)
+		return -1;
+	h = calloc(1, sizeof(*h));
+	if (h)
+		h->got = calloc(r->plan.ninputs + 1, sizeof(*h->got));
+	if (!h || !h->got) {
+		free(h);
+		return oom(err);
+	}
+	h->plan = &r->plan;
+	if (pthread_create(&h->thread, NULL, hash_inputs, h) != 0) {
+		free(h->got);
+		free(h);
+		return hash_inputs_here(r, err);
+	}
+	r->hashing = h;
+	return 0;
+}
+
+/* Waits for the hashing thread; frees it.  0, or -1 with err set. */
+static int hash_join(struct run *r, struct rk_error *err)
+{
+	struct run_hashing *h = r->hashing;
+	int rc = 0;
+
+	if (!h)
+		return 0;
+	pthread_join(h->thread, NULL);
+	if (h->failed) {
+		*err = h->err;
+		rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < r->plan.ninputs; i++) {
+		const char *p = r->plan.inputs[i].path;
+
+		rc = manifest_add_input_hashed(&r->m, r->plan.inputs[i].source,
+					       from_config_dir(r->cfg, p),
+					       h->got[i].sha256, h->got[i].size,
+					       err);
+	}
+	free(h->got);
+	free(h);
+	r->hashing = NULL;
+	return rc;
+}
+
+/*
+ * The inputs are hashed (run_hash_start's thread has ended, or there was
+ * none): the run has its id, its directory its final name, and the log its
+ * head.
+ */
+static int hashed(struct run *r, struct rk_error *err)
+{
+	if (r->m.run_id)
+		return 0;
+	if (hash_join(r, err) < 0 ||
+	    (!r->m.run_id && set_id(r, err) < 0) ||
+	    rundir_set_id(&r->dir, r->m.run_id, err) < 0)
+		return -1;
+	log_start(r);
+	return 0;
 }
 
 char *run_final_dir(const struct run *r)
@@ -256,6 +372,7 @@ static int run_step(struct run *r, size_t i, size_t k, size_t n,
 	char *errs = path_in(r->dir.tmp, ".stderr");
 	struct proc_cmd c;
 	double t0;
+	pid_t pid;
 	int status = 0, rc = -1;
 
 	proc_cmd_init(&c);
@@ -265,12 +382,21 @@ static int run_step(struct run *r, size_t i, size_t k, size_t n,
 	}
 	if (plan_step_cmd(&r->plan, s, r->dir.tmp, &c, err) < 0)
 		goto out;
-	log_cmd(r, &c);
-	fflush(r->log);
 	if (r->opt.progress)
 		r->opt.progress(ms, k, n, -1, r->opt.ctx);
 	t0 = now();
-	if (proc_run(s->path, &c, out, errs, &status, err) < 0)
+	if (proc_start(s->path, &c, out, errs, &pid, err) < 0)
+		goto out;
+	if (hashed(r, err) < 0) {
+		struct rk_error ignored = { 0 };
+
+		kill(pid, SIGTERM);
+		proc_wait(s->path, pid, &status, &ignored);
+		goto out;
+	}
+	log_cmd(r, &c);
+	fflush(r->log);
+	if (proc_wait(s->path, pid, &status, err) < 0)
 		goto out;
 	ms->seconds = now() - t0;
 	ms->ran = 1;
@@ -531,7 +657,7 @@ static int run_stages(struct run *r, struct rk_error *err)
 		if (r->opt.progress)
 			r->opt.progress(ms, k - 1, n, ms->seconds, r->opt.ctx);
 	}
-	return 0;
+	return hashed(r, err);      /* when no stage ran */
 }
 
 int run_execute(struct run *r, struct rk_error *err)
@@ -539,8 +665,9 @@ int run_execute(struct run *r, struct rk_error *err)
 	double t0 = now();
 	char *log;
 
-	if (rundir_create(&r->dir, r->opt.out, r->cfg->pipeline, r->m.run_id,
-			  err) < 0)
+	/* named after the run id once the inputs are hashed (hashed()) */
+	if (rundir_create(&r->dir, r->opt.out, r->cfg->pipeline,
+			  r->m.run_id ? r->m.run_id : "run", err) < 0)
 		return -1;
 	log = path_in(r->dir.tmp, "log.txt");
 	r->log = log ? fopen(log, "w") : NULL;
@@ -549,7 +676,8 @@ int run_execute(struct run *r, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_CANTCREAT, r->dir.parent, 0,
 				    "cannot create log.txt in the run "
 				    "directory");
-	log_start(r);
+	if (r->m.run_id)
+		log_start(r);
 	if (add_stages(r, err) < 0)
 		return -1;
 	if (run_stages(r, err) < 0) {
@@ -592,6 +720,9 @@ char *run_db_note(const char *dsn)
 
 void run_release(struct run *r)
 {
+	struct rk_error ignored = { 0 };
+
+	hash_join(r, &ignored);
 	if (r->log)
 		fclose(r->log);
 	rundir_release(&r->dir);

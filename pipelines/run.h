@@ -52,6 +52,7 @@ struct run {
 			       stderr, in order; NULL when none did */
 	int replaced;       /* an earlier run with the same id was replaced */
 	FILE *log;
+	struct run_hashing *hashing;  /* run_hash_start's thread */
 };
 
 /*
@@ -74,7 +75,14 @@ int run_check(struct run *r, struct rk_error *err);
 int run_hash(struct run *r, struct rk_error *err);
 
 /*
- * Runs the stages (after run_check and run_hash).  Returns the run's exit
+ * run_hash for run_execute: the config and code lists now, the inputs on a
+ * second thread while the first stage runs; the run id is set when that
+ * thread ends (run_execute waits for it).  -1 with err set.
+ */
+int run_hash_start(struct run *r, struct rk_error *err);
+
+/*
+ * Runs the stages (after run_check and run_hash or run_hash_start).  Returns the run's exit
  * status, 0 or 1, with r->where set; or -1 with err set: a stage's
  * failure carries its exit status in err->code (its own message is in
  * r->messages), and r->where is the .failed directory when one was kept.

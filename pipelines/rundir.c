@@ -109,6 +109,18 @@ fail:
 	return -1;
 }
 
+int rundir_set_id(struct rundir *d, const char *run_id, struct rk_error *err)
+{
+	char *final = joinf(d->parent, run_id, "");
+
+	if (!final)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	free(d->final);
+	d->final = final;
+	return 0;
+}
+
 /* Moves an existing target out of the way; *old is where it went. */
 static int set_aside(const struct rundir *d, const char *target, char **old,
 		     struct rk_error *err)

@@ -24,6 +24,9 @@ struct rundir {
 int rundir_create(struct rundir *d, const char *out, const char *pipeline,
 		  const char *run_id, struct rk_error *err);
 
+/* The final name, when the run id was not known at rundir_create. */
+int rundir_set_id(struct rundir *d, const char *run_id, struct rk_error *err);
+
 /*
  * Renames the temporary directory to final, or to final + suffix (e.g.
  * ".failed") when suffix is not NULL, replacing what was there.
