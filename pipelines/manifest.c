@@ -111,17 +111,16 @@ static int add_file(struct manifest_file **v, size_t *n, const char *source,
 	return 0;
 }
 
-int manifest_add_input_hashed(struct manifest *m, const char *source,
-			      const char *path,
-			      const char sha256[RK_SHA256_HEX],
-			      long long size, struct rk_error *err)
+static int add_hashed(struct manifest_file **v, size_t *n, const char *source,
+		      const char *path, const char sha256[RK_SHA256_HEX],
+		      long long size, struct rk_error *err)
 {
-	struct manifest_file *p = grow(m->inputs, m->ninputs, sizeof(*p));
+	struct manifest_file *p = grow(*v, *n, sizeof(**v));
 
 	if (!p)
 		return oom(err);
-	m->inputs = p;
-	p += m->ninputs;
+	*v = p;
+	p += *n;
 	if (manifest_set(&p->source, source, err) < 0 ||
 	    manifest_set(&p->path, path, err) < 0) {
 		file_release(p);
@@ -129,8 +128,25 @@ int manifest_add_input_hashed(struct manifest *m, const char *source,
 	}
 	memcpy(p->sha256, sha256, RK_SHA256_HEX);
 	p->size = size;
-	m->ninputs++;
+	(*n)++;
 	return 0;
+}
+
+int manifest_add_input_hashed(struct manifest *m, const char *source,
+			      const char *path,
+			      const char sha256[RK_SHA256_HEX],
+			      long long size, struct rk_error *err)
+{
+	return add_hashed(&m->inputs, &m->ninputs, source, path, sha256, size,
+			  err);
+}
+
+int manifest_add_output_hashed(struct manifest *m, const char *path,
+			       const char sha256[RK_SHA256_HEX],
+			       long long size, struct rk_error *err)
+{
+	return add_hashed(&m->outputs, &m->noutputs, NULL, path, sha256, size,
+			  err);
 }
 
 int manifest_add_input(struct manifest *m, const char *source,

@@ -93,11 +93,14 @@ int manifest_add_input(struct manifest *m, const char *source,
 		       struct rk_error *err);
 int manifest_add_codelist(struct manifest *m, const char *path,
 			  const char *full_path, struct rk_error *err);
-/* An input hashed already: its digest (hex) and size. */
+/* An input or output hashed already: its digest (hex) and size. */
 int manifest_add_input_hashed(struct manifest *m, const char *source,
 			      const char *path,
 			      const char sha256[RK_SHA256_HEX],
 			      long long size, struct rk_error *err);
+int manifest_add_output_hashed(struct manifest *m, const char *path,
+			       const char sha256[RK_SHA256_HEX],
+			       long long size, struct rk_error *err);
 int manifest_add_output(struct manifest *m, const char *path,
 			const char *full_path, struct rk_error *err);
 int manifest_add_result(struct manifest *m, const char *file, long rows,

@@ -164,24 +164,27 @@ int run_hash(struct run *r, struct rk_error *err)
 }
 
 /*
- * The inputs hashed on a second thread while the first stage runs: the
- * front is otherwise idle then, and hashing a large input before starting
- * would add its whole time to the run's.
+ * Files hashed on a second thread while a stage runs: the front is
+ * otherwise idle then.  The inputs are hashed while the first stage runs
+ * (hashing a large input before starting would add its whole time to the
+ * run's), each raw file while the stages after its extraction run.
  */
 struct run_hashing {
 	pthread_t thread;
-	const struct plan *plan;       /* borrowed */
-	struct manifest_file *got;     /* sha256 and size, per input */
+	size_t n;
+	char **path;                   /* owned */
+	struct manifest_file *got;     /* sha256 and size, per path */
 	struct rk_error err;
 	int failed;
+	int joined;
 };
 
-static void *hash_inputs(void *arg)
+static void *hash_files(void *arg)
 {
 	struct run_hashing *h = arg;
 
-	for (size_t i = 0; i < h->plan->ninputs; i++)
-		if (rk_sha256_file(h->plan->inputs[i].path, h->got[i].sha256,
+	for (size_t i = 0; i < h->n; i++)
+		if (rk_sha256_file(h->path[i], h->got[i].sha256,
 				   &h->got[i].size, &h->err) < 0) {
 			h->failed = 1;
 			break;
@@ -189,42 +192,77 @@ static void *hash_inputs(void *arg)
 	return NULL;
 }
 
-int run_hash_start(struct run *r, struct rk_error *err)
+static void hashing_free(struct run_hashing *h)
 {
-	struct run_hashing *h;
+	if (!h)
+		return;
+	if (!h->joined)
+		pthread_join(h->thread, NULL);
+	for (size_t i = 0; h->path && i < h->n; i++)
+		free(h->path[i]);
+	free(h->path);
+	free(h->got);
+	free(h);
+}
 
-	if (hash_config(r, err) < 0)
+/* Starts hashing n files; NULL when that cannot be (hash them here). */
+static struct run_hashing *hashing_start(const char *const *path, size_t n)
+{
+	struct run_hashing *h = calloc(1, sizeof(*h));
+
+	if (!h)
+		return NULL;
+	h->path = calloc(n + 1, sizeof(*h->path));
+	h->got = calloc(n + 1, sizeof(*h->got));
+	h->joined = 1;
+	for (size_t i = 0; h->path && i < n; i++, h->n++)
+		if ((h->path[i] = strdup(path[i])) == NULL)
+			break;
+	if (!h->path || !h->got || h->n < n ||
+	    pthread_create(&h->thread, NULL, hash_files, h) != 0) {
+		hashing_free(h);
+		return NULL;
+	}
+	h->joined = 0;
+	return h;
+}
+
+/* Waits for the thread; 0, or -1 with err set when a file failed. */
+static int hashing_join(struct run_hashing *h, struct rk_error *err)
+{
+	if (!h->joined)
+		pthread_join(h->thread, NULL);
+	h->joined = 1;
+	if (h->failed) {
+		*err = h->err;
 		return -1;
-	h = calloc(1, sizeof(*h));
-	if (h)
-		h->got = calloc(r->plan.ninputs + 1, sizeof(*h->got));
-	if (!h || !h->got) {
-		free(h);
-		return oom(err);
 	}
-	h->plan = &r->plan;
-	if (pthread_create(&h->thread, NULL, hash_inputs, h) != 0) {
-		free(h->got);
-		free(h);
-		return hash_inputs_here(r, err);
-	}
-	r->hashing = h;
 	return 0;
 }
 
-/* Waits for the hashing thread; frees it.  0, or -1 with err set. */
+int run_hash_start(struct run *r, struct rk_error *err)
+{
+	const char **paths;
+
+	if (hash_config(r, err) < 0)
+		return -1;
+	paths = calloc(r->plan.ninputs + 1, sizeof(*paths));
+	for (size_t i = 0; paths && i < r->plan.ninputs; i++)
+		paths[i] = r->plan.inputs[i].path;
+	r->hashing = paths ? hashing_start(paths, r->plan.ninputs) : NULL;
+	free(paths);
+	return r->hashing ? 0 : hash_inputs_here(r, err);
+}
+
+/* Waits for the inputs' hashing thread; frees it.  0, or -1 with err set. */
 static int hash_join(struct run *r, struct rk_error *err)
 {
 	struct run_hashing *h = r->hashing;
-	int rc = 0;
+	int rc;
 
 	if (!h)
 		return 0;
-	pthread_join(h->thread, NULL);
-	if (h->failed) {
-		*err = h->err;
-		rc = -1;
-	}
+	rc = hashing_join(h, err);
 	for (size_t i = 0; rc == 0 && i < r->plan.ninputs; i++) {
 		const char *p = r->plan.inputs[i].path;
 
@@ -233,10 +271,37 @@ static int hash_join(struct run *r, struct rk_error *err)
 					       h->got[i].sha256, h->got[i].size,
 					       err);
 	}
-	free(h->got);
-	free(h);
+	hashing_free(h);
 	r->hashing = NULL;
 	return rc;
+}
+
+/* Starts hashing a raw file, after the one before it is hashed. */
+static void hash_raw(struct run *r, const char *full)
+{
+	struct run_hashing **v;
+	struct rk_error ignored = { 0 };
+
+	if (r->nraw && hashing_join(r->raw[r->nraw - 1], &ignored) < 0)
+		return;     /* list_outputs hashes again, and says why */
+	v = realloc(r->raw, (r->nraw + 1) * sizeof(*v));
+	if (!v)
+		return;
+	r->raw = v;
+	if ((v[r->nraw] = hashing_start(&full, 1)) != NULL)
+		r->nraw++;
+}
+
+/* A raw file's digest from hash_raw, or NULL. */
+static const struct manifest_file *raw_hashed(struct run *r, const char *full)
+{
+	struct rk_error ignored = { 0 };
+
+	for (size_t i = 0; i < r->nraw; i++)
+		if (strcmp(r->raw[i]->path[0], full) == 0)
+			return hashing_join(r->raw[i], &ignored) == 0 ?
+				       &r->raw[i]->got[0] : NULL;
+	return NULL;
 }
 
 /*
@@ -483,12 +548,18 @@ static int count_step(struct run *r, size_t i, struct manifest_stage *ms,
 	struct tally t;
 
 	switch (s->kind) {
-	case PLAN_EXTRACT:
+	case PLAN_EXTRACT: {
+		char *full = path_in(r->dir.tmp, s->output);
+
+		if (full)
+			hash_raw(r, full);
+		free(full);
 		if (count_rows(r, s, s->output, NULL, &t, 1, err) < 0)
 			return -1;
 		ms->rows = t.rows;
 		r->m.raw_rows = (r->m.raw_rows < 0 ? 0 : r->m.raw_rows) + t.rows;
 		return 0;
+	}
 	case PLAN_NORMALISE:
 		if (count_rows(r, s, "tidy.csv", NULL, &t, 1, err) < 0)
 			return -1;
@@ -563,9 +634,16 @@ static int list_outputs(struct run *r, struct rk_error *err)
 		    strcmp(files[i], "log.txt") == 0)
 			continue;
 		full = path_in(r->dir.tmp, files[i]);
+		if (!full) {
+			rc = oom(err);
+		} else {
+			const struct manifest_file *h = raw_hashed(r, full);
 
-		rc = full ? manifest_add_output(&r->m, files[i], full, err) :
-			    oom(err);
+			rc = h ? manifest_add_output_hashed(&r->m, files[i],
+							    h->sha256, h->size,
+							    err) :
+				 manifest_add_output(&r->m, files[i], full, err);
+		}
 		free(full);
 	}
 	rundir_list_free(files, n);
@@ -723,6 +801,9 @@ void run_release(struct run *r)
 	struct rk_error ignored = { 0 };
 
 	hash_join(r, &ignored);
+	for (size_t i = 0; i < r->nraw; i++)
+		hashing_free(r->raw[i]);
+	free(r->raw);
 	if (r->log)
 		fclose(r->log);
 	rundir_release(&r->dir);

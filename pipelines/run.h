@@ -53,6 +53,8 @@ struct run {
 	int replaced;       /* an earlier run with the same id was replaced */
 	FILE *log;
 	struct run_hashing *hashing;  /* run_hash_start's thread */
+	struct run_hashing **raw;     /* the raw files', one each */
+	size_t nraw;
 };
 
 /*
