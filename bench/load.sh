@@ -6,13 +6,16 @@
 #
 #   copy      psql -c '\copy' into a table with the same key
 #             (source, indicator, period, region, sex, age)
+#   pgloader  pgloader (a LOAD CSV command file) into another such table;
+#             "not installed" in the table when there is no pgloader
 #   load      reckon-load into an empty warehouse
 #   reload    reckon-load of the same file again (nothing changes)
 #   correct   reckon-load of a corrected release (every 100th value changed)
 #
 # interleaved in REPS rounds: median wall time, and the median of each
-# round's ratio to its \copy; peak client RSS from /usr/bin/time; a
-# CHECKPOINT before each timed step.  Then reckon-load's
+# round's ratio to its \copy and to its pgloader; peak client RSS from
+# /usr/bin/time; a CHECKPOINT before each timed step; the rows in the
+# tables counted after each copy and pgloader step.  Then reckon-load's
 # RSS on a tenth of the rows, to show that client memory does not grow
 # with the input.
 #
@@ -52,7 +55,9 @@ tests/pg/cluster.sh available || die "PostgreSQL is not installed (make deps)"
 out=${out:-build/bench-load}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+# a private copy, so that a make running meanwhile cannot swap it
+cp -f "$bin" "$out/reckon-load.tmp.$$" && mv -f "$out/reckon-load.tmp.$$" "$out/reckon-load"
+bin=$out/reckon-load
 psql=$(tests/pg/cluster.sh bindir)/psql
 
 # inputs, regenerated when the row count or the generator changed
@@ -82,14 +87,59 @@ timed() {
 }
 
 copy_cmd="\\copy bench_copy FROM '$out/tidy.csv' WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL (region, sex, age))"
-: >"$out/times.txt"
-for ((i = 1; i <= reps; i++)); do
-	sql "$db" "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (
+keyed() {
+	sql "$db" "DROP TABLE IF EXISTS $1; CREATE TABLE $1 (
 		source text, indicator text, period text, region text, sex text,
 		age text, value numeric, status text, origin text,
 		PRIMARY KEY (source, indicator, period, region, sex, age))"
+}
+# count TABLE: the rows must all be there, or the time means nothing
+count() {
+	local n
+	n=$(PGOPTIONS="-c client_min_messages=warning" "$psql" "$db" -qAtX -c "SELECT count(*) FROM $1")
+	[ "$n" = "$rows" ] || die "$1: $n rows, not $rows ($(tail -n 3 "$out/$2.err" "$out/$2.out" 2>/dev/null))"
+}
+
+# pgloader: the same file, the same keyed table; empty unquoted region, sex
+# and age are '' (as \copy's FORCE_NOT_NULL), the other empty fields NULL;
+# through the Unix socket
+have_pgloader=0
+command -v pgloader >/dev/null && have_pgloader=1
+if [ "$have_pgloader" = 1 ]; then
+	cat >"$out/pgloader.load" <<-EOF
+	LOAD CSV
+	     FROM '$out/tidy.csv'
+	          HAVING FIELDS (source, indicator, period, region, sex, age, value, status, origin)
+	     INTO postgresql://reckon@unix:$pgdir/cluster:5432/bench
+	          TARGET TABLE bench_pgloader
+	          TARGET COLUMNS (source, indicator, period,
+	               region text using (or region ""),
+	               sex text using (or sex ""),
+	               age text using (or age ""),
+	               value, status, origin)
+	     WITH skip header = 1,
+	          on error stop,
+	          fields optionally enclosed by '"',
+	          fields escaped by double-quote,
+	          fields terminated by ','
+	      SET client_min_messages to 'warning';
+	EOF
+fi
+
+: >"$out/times.txt"
+for ((i = 1; i <= reps; i++)); do
+	keyed bench_copy
 	timed copy "$psql" "$db" -qX -v ON_ERROR_STOP=1 -c "$copy_cmd"
-	sql "$db" "DROP TABLE bench_copy; DROP SCHEMA IF EXISTS reckon CASCADE"
+	count bench_copy copy
+	sql "$db" "DROP TABLE bench_copy"
+	if [ "$have_pgloader" = 1 ]; then
+		keyed bench_pgloader
+		rm -rf "$out/pgloader"
+		timed pgloader pgloader --quiet --root-dir "$out/pgloader" "$out/pgloader.load"
+		count bench_pgloader pgloader
+		sql "$db" "DROP TABLE bench_pgloader"
+	fi
+	sql "$db" "DROP SCHEMA IF EXISTS reckon CASCADE"
 	"$bin" --db "$db" --migrate -q
 	timed load "$bin" --db "$db" "$out/tidy.csv"
 	timed reload "$bin" --db "$db" "$out/tidy.csv"
@@ -107,18 +157,20 @@ grep -q " $rows read, 0 inserted, 0 updated, 0 deleted, $rows unchanged" "$out/r
 grep -q " $rows read, 0 inserted, $((rows / 100)) updated, 0 deleted, $((rows - rows / 100)) unchanged" \
 	"$out/correct.err" || die "correct: $(cat "$out/correct.err")"
 if [ "$smoke" = 1 ]; then
-	echo "bench/load.sh: smoke OK ($rows rows)"
+	echo "bench/load.sh: smoke OK ($rows rows$([ "$have_pgloader" = 1 ] && echo ', pgloader too' || echo ', pgloader not installed'))"
 	exit 0
 fi
 
 mid() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 median() { grep "^$1 " "$out/times.txt" | awk '{print $2}' | mid; }
-# the median of the ratios to the \copy of the same round (rounds are
-# interleaved, so a busy moment of the machine weighs on both)
+# ratio STEP [PEER]: the median of the ratios to the PEER (default copy) of
+# the same round (rounds are interleaved, so a busy moment of the machine
+# weighs on both)
 ratio() {
+	grep -q "^${2:-copy} " "$out/times.txt" || return 0
 	paste <(grep "^$1 " "$out/times.txt" | awk '{print $2}') \
-		<(grep "^copy " "$out/times.txt" | awk '{print $2}') |
-		awk '{printf "%.2f\n", $1 / $2}' | mid
+		<(grep "^${2:-copy} " "$out/times.txt" | awk '{print $2}') |
+		awk '$2 > 0 {printf "%.2f\n", $1 / $2}' | mid
 }
 peak() { grep "^$1 " "$out/times.txt" | awk 'BEGIN {m = 0} $3 > m {m = $3} END {printf "%.1f", m / 1024}'; }
 {
@@ -128,14 +180,20 @@ peak() { grep "^$1 " "$out/times.txt" | awk 'BEGIN {m = 0} $3 > m {m = $3} END {
 		"PostgreSQL $(cat "$pgdir/cluster/data/PG_VERSION"), a throwaway cluster" \
 		"(tests/pg/cluster.sh: fsync off, Unix socket); input $(du -m "$out/tidy.csv" | cut -f1) MB."
 	echo
-	echo "| step | wall s (median) | × \\copy (median of rounds) | client peak RSS MiB |"
-	echo "| --- | ---: | ---: | ---: |"
-	for s in copy load reload correct; do
-		printf '| %s | %s | %s | %s |\n' "$s" "$(median "$s")" "$(ratio "$s")" "$(peak "$s")"
+	echo "| step | wall s (median) | × \\copy (median of rounds) | client peak RSS MiB | × pgloader (median of rounds) |"
+	echo "| --- | ---: | ---: | ---: | ---: |"
+	for s in copy pgloader load reload correct; do
+		if [ "$s" = pgloader ] && [ "$have_pgloader" = 0 ]; then
+			echo "| pgloader | not installed | | | |"; continue
+		fi
+		printf '| %s | %s | %s | %s | %s |\n' "$s" "$(median "$s")" "$(ratio "$s")" "$(peak "$s")" \
+			"$([ "$have_pgloader" = 1 ] && ratio "$s" pgloader)"
 	done
-	printf '| tenth | %s | | %s |\n' "$(median tenth)" "$(peak tenth)"
+	printf '| tenth | %s | | %s | |\n' "$(median tenth)" "$(peak tenth)"
 	echo
 	echo "copy: psql \\copy into a table keyed (source, indicator, period, region, sex, age);"
+	[ "$have_pgloader" = 1 ] &&
+		echo "pgloader: $(pgloader --version 2>/dev/null | head -n1 | sed 's/^pgloader version //; s/"//g') (Debian package $(dpkg-query -W -f='${Version}' pgloader 2>/dev/null)), a LOAD CSV file into another such table through the Unix socket ($out/pgloader.load);"
 	echo "load: into an empty warehouse; reload: the same file again; correct: every 100th"
 	echo "value changed; tenth: $((rows / 10)) rows into an empty warehouse (memory does not grow with rows)."
 } | tee "$out/results.md"

@@ -4,9 +4,17 @@ read the long CSVs, drop the totals, map region and sex labels to codes with
 dictionaries built from the code lists, quarters to 2023-Q1 form, sentinels,
 group-by sum, the reference-vs-other differences per cell, and an Excel
 workbook with the tidy rows and the cells (python3-xlsxwriter if installed,
-else openpyxl).  No database (to_sql) step: it is compared with --no-db.
+else openpyxl).  Without --db it is compared with `reckon run --no-db`.
 
-    pipeline_pandas.py CODELISTS OUT.xlsx ID=FILE:ENCODING ...
+With --db URL (an SQLAlchemy URL, e.g. through a Unix socket
+postgresql+psycopg2://reckon@/benchrun?host=/socket/dir&port=5432) it also
+does what `reckon run --db` does with the database: writes the tidy rows
+with DataFrame.to_sql into a new table (--table, default
+pandas_bench.observation; the schema is created if absent, the table must
+not exist) in one transaction, and reads them back with read_sql_table for
+the comparison (reckon-compare reads its observations from the database).
+
+    pipeline_pandas.py [--db URL [--table SCHEMA.TABLE]] CODELISTS OUT.xlsx ID=FILE:ENCODING ...
 The first source is the reference.
 """
 import re
@@ -37,8 +45,34 @@ def codelist(path):
     return d
 
 
+def to_db(tidy, url, table):
+    """tidy into a new table at url, and the rows as the database has them."""
+    import sqlalchemy as sa
+    schema, name = table.split(".", 1)
+    engine = sa.create_engine(url)
+    with engine.begin() as con:
+        con.execute(sa.text('CREATE SCHEMA IF NOT EXISTS "%s"' % schema))
+        tidy.to_sql(name, con, schema=schema, index=False, if_exists="fail")
+    with engine.connect() as con:
+        back = pd.read_sql_table(name, con, schema=schema)
+    engine.dispose()
+    if len(back) != len(tidy):
+        sys.exit("pipeline_pandas.py: wrote %d rows, read back %d" % (len(tidy), len(back)))
+    return back
+
+
 def main():
-    cdir, out, specs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    args = sys.argv[1:]
+    url, table = None, "pandas_bench.observation"
+    while args and args[0].startswith("--"):
+        opt = args.pop(0)
+        if opt == "--db":
+            url = args.pop(0)
+        elif opt == "--table":
+            table = args.pop(0)
+        else:
+            sys.exit("pipeline_pandas.py: unknown option " + opt)
+    cdir, out, specs = args[0], args[1], args[2:]
     region = codelist(f"{cdir}/region.csv")
     sex = codelist(f"{cdir}/sex.csv")
     frames = []
@@ -60,6 +94,8 @@ def main():
     tidy = pd.concat(frames, ignore_index=True)
     keys = ["source", "indicator", "period", "region", "sex"]
     tidy = tidy.groupby(keys, as_index=False)["value"].sum(min_count=1)
+    if url:
+        tidy = to_db(tidy, url, table)
     wide = tidy.pivot_table(index=keys[1:], columns="source", values="value",
                             aggfunc="sum").reset_index()
     ref = specs[0].split("=", 1)[0]
@@ -81,7 +117,8 @@ def main():
     with pd.ExcelWriter(out, engine=engine) as xw:
         cells.to_excel(xw, sheet_name="cells", index=False)
         tidy.to_excel(xw, sheet_name="tidy", index=False)
-    print(f"tidy={len(tidy)} cells={len(cells)} engine={engine}")
+    print(f"tidy={len(tidy)} cells={len(cells)} engine={engine}"
+          + (f" db={table}" if url else ""))
 
 
 main()
