@@ -190,9 +190,13 @@ static int load_data(struct brief *b, char *const *files, size_t n,
 static int load_quality(struct brief *b, const struct brief_options *o,
 			struct rk_error *err)
 {
-	if (o->rejects && (brief_table_load(&b->rejects, o->rejects, err) < 0 ||
-			   brief_prov_add(b, "rejects", o->rejects,
-					  (long)b->rejects.nrows, err) < 0))
+	/* a row per rejected input row: kept grouped as the brief shows it */
+	static const char *const by[] = { "source", "check", "action" };
+
+	if (o->rejects &&
+	    (brief_table_load_grouped(&b->rejects, o->rejects, by, 3, err) < 0 ||
+	     brief_prov_add(b, "rejects", o->rejects, (long)b->rejects.total,
+			    err) < 0))
 		return -1;
 	if (o->unmapped &&
 	    (brief_table_load(&b->unmapped, o->unmapped, err) < 0 ||

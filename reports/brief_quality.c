@@ -91,31 +91,13 @@ static void unmapped(struct brief_page *pg)
 
 /* ---- rejects by reason ---- */
 
-struct reason {
-	size_t first;      /* row */
-	size_t rows;
-};
-
-static int same_group(const struct brief_table *t, size_t a, size_t b)
-{
-	static const char *const key[] = { "source", "check", "action" };
-
-	for (size_t i = 0; i < 3; i++)
-		if (strcmp(brief_table_str(t, a, key[i]),
-			   brief_table_str(t, b, key[i])) != 0)
-			return 0;
-	return 1;
-}
-
 static void rejects(struct brief_page *pg)
 {
 	static const char *const head[] = { "col.source", "col.check",
 					    "col.action", "col.rows",
 					    "col.example", "col.origin" };
-	const struct brief_table *t = &pg->b->rejects;
+	const struct brief_table *t = &pg->b->rejects;   /* grouped */
 	const struct brief_formats *f = &pg->bk->f;
-	struct reason *g;
-	size_t ng = 0;
 
 	brief_page_heading(pg, brief_t(pg->lang, "quality.rejects"));
 	brief_page_para(pg, brief_t(pg->lang, "quality.rejects.reading"), NULL);
@@ -123,37 +105,27 @@ static void rejects(struct brief_page *pg)
 		not_given(pg);
 		return;
 	}
-	if (!t->nrows || !(g = calloc(t->nrows, sizeof(*g)))) {
+	if (!t->nrows) {
 		none(pg);
 		return;
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		size_t i;
-
-		for (i = 0; i < ng && !same_group(t, g[i].first, r); i++)
-			;
-		if (i == ng)
-			g[ng++].first = r;
-		g[i].rows++;
 	}
 	brief_page_header(pg, head, 6, 0x8);
 	worksheet_write_string(pg->ws, pg->row - 1, 4,
 			       brief_t(pg->lang, head[4]), f->head_indent);
-	for (size_t i = 0; i < ng; i++) {
-		size_t r = g[i].first;
+	for (size_t r = 0; r < t->nrows; r++) {
 
 		brief_page_wrap(pg, 0, brief_source_name(pg->b->labels,
 				brief_table_str(t, r, "source"), pg->lang),
 				f->wrap);
 		brief_page_wrap(pg, 1, brief_table_str(t, r, "check"), f->wrap);
 		brief_page_wrap(pg, 2, brief_table_str(t, r, "action"), f->wrap);
-		brief_put_num(pg->ws, pg->row, 3, (double)g[i].rows, f->count);
+		brief_put_num(pg->ws, pg->row, 3,
+			      (double)(t->count ? t->count[r] : 1), f->count);
 		brief_page_wrap(pg, 4, brief_table_str(t, r, "reason"),
 				f->indent);
 		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
 		brief_page_next(pg);
 	}
-	free(g);
 }
 
 /* ---- coverage gaps ---- */

@@ -262,7 +262,7 @@ static void quality_line(struct brief_page *pg)
 	if (!b->rejects.ncols && !b->unmapped.ncols)
 		return;
 	snprintf(line, sizeof(line), brief_t(pg->lang, "quality.line"),
-		 b->rejects.nrows, b->unmapped.nrows);
+		 b->rejects.total, b->unmapped.nrows);
 	brief_page_para(pg, line, NULL);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "csvread.h"
+#include "map.h"
 #include "text.h"
 
 #define CACHE_SIZE 64
@@ -18,11 +19,20 @@ struct brief_table_cache {
 	long col[CACHE_SIZE];
 };
 
+static long find_col(const struct brief_table *t, const char *name);
+
 struct loader {
 	struct brief_table *t;
 	size_t len, cap;          /* text */
 	size_t noff, offcap;
 	size_t rowcap;
+	/* grouped */
+	const char *const *keys;
+	size_t nkeys;
+	long *keycol;             /* nkeys column indexes, -1 when absent */
+	struct rk_map *groups;    /* key → kept row */
+	char *key;                /* the key of the row being read */
+	size_t keycap;
 };
 
 static int put_text(struct loader *l, const char *s, size_t n, size_t *at)
@@ -69,14 +79,70 @@ static int add_row(struct loader *l, const struct csvr_row *row)
 		if (!p)
 			return -1;
 		t->line = p;
+		if (l->keys) {
+			size_t *c = realloc(t->count, cap * sizeof(*c));
+
+			if (!c)
+				return -1;
+			t->count = c;
+		}
 		l->rowcap = cap;
 	}
+	if (l->keys)
+		t->count[t->nrows] = 1;
 	for (size_t i = 0; i < t->ncols; i++)
 		if (put_text(l, row->field[i], row->len[i],
 			     &t->off[l->noff + i]) < 0)
 			return -1;
 	l->noff += t->ncols;
 	t->line[t->nrows++] = row->line;
+	return 0;
+}
+
+/*
+ * Grouped: 1 when the row's key was seen (its group's count is raised),
+ * 0 when the row starts a group (it is then kept), -1 out of memory.
+ */
+static int seen(struct loader *l, const struct csvr_row *row)
+{
+	size_t n = 0, kept;
+	int rc;
+
+	for (size_t k = 0; k < l->nkeys; k++) {
+		size_t len = l->keycol[k] < 0 ? 0 : row->len[l->keycol[k]];
+
+		if (n + len + 1 > l->keycap) {
+			size_t cap = (n + len + 1) * 2;
+			char *p = realloc(l->key, cap);
+
+			if (!p)
+				return -1;
+			l->key = p;
+			l->keycap = cap;
+		}
+		if (len)
+			memcpy(l->key + n, row->field[l->keycol[k]], len);
+		n += len;
+		l->key[n++] = '\0';       /* fields hold no NUL */
+	}
+	rc = rk_map_put(l->groups, l->key, n, l->t->nrows, &kept, NULL);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		l->t->count[kept]++;
+	return rc == 0;
+}
+
+static int set_keys(struct loader *l)
+{
+	if (!l->keys)
+		return 0;
+	l->keycol = calloc(l->nkeys + 1, sizeof(*l->keycol));
+	l->groups = rk_map_new();
+	if (!l->keycol || !l->groups)
+		return -1;
+	for (size_t k = 0; k < l->nkeys; k++)
+		l->keycol[k] = find_col(l->t, l->keys[k]);
 	return 0;
 }
 
@@ -103,7 +169,7 @@ static int read_rows(struct loader *l, struct csvr *csv, struct rk_error *err)
 			continue;
 		if (header) {
 			header = 0;
-			if (set_header(t, &row) < 0)
+			if (set_header(t, &row) < 0 || set_keys(l) < 0)
 				goto oom;
 			continue;
 		}
@@ -111,6 +177,12 @@ static int read_rows(struct loader *l, struct csvr *csv, struct rk_error *err)
 			return rk_error_set(err, RK_EXIT_DATAERR, t->name,
 					    row.line, "row has %zu fields, the "
 					    "header has %zu", row.n, t->ncols);
+		t->total++;
+		if (l->keys && (rc = seen(l, &row)) != 0) {
+			if (rc < 0)
+				goto oom;
+			continue;
+		}
 		if (add_row(l, &row) < 0)
 			goto oom;
 	}
@@ -126,10 +198,10 @@ oom:
 	return rk_error_set(err, RK_EXIT_SOFTWARE, t->name, 0, "out of memory");
 }
 
-int brief_table_load(struct brief_table *t, const char *path,
-		     struct rk_error *err)
+static int load(struct brief_table *t, const char *path,
+		const char *const *keys, size_t nkeys, struct rk_error *err)
 {
-	struct loader l = { .t = t };
+	struct loader l = { .t = t, .keys = keys, .nkeys = nkeys };
 	struct rk_text *text = NULL;
 	struct csvr *csv = NULL;
 	FILE *f = NULL;
@@ -154,7 +226,23 @@ out:
 	rk_text_close(text);
 	if (f)
 		fclose(f);
+	free(l.keycol);
+	free(l.key);
+	rk_map_free(l.groups);
 	return rc;
+}
+
+int brief_table_load(struct brief_table *t, const char *path,
+		     struct rk_error *err)
+{
+	return load(t, path, NULL, 0, err);
+}
+
+int brief_table_load_grouped(struct brief_table *t, const char *path,
+			     const char *const *keys, size_t nkeys,
+			     struct rk_error *err)
+{
+	return load(t, path, keys, nkeys, err);
 }
 
 static long find_col(const struct brief_table *t, const char *name)
@@ -214,6 +302,7 @@ void brief_table_release(struct brief_table *t)
 			free(t->col[i]);
 	free(t->col);
 	free(t->line);
+	free(t->count);
 	free(t->text);
 	free(t->off);
 	free(t->cache);

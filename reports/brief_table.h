@@ -18,6 +18,10 @@ struct brief_table {
 	size_t ncols, nrows;
 	char **col;          /* ncols header names */
 	long *line;          /* nrows: the line each row starts on */
+	size_t total;        /* data rows in the file (more than nrows when
+				grouped) */
+	size_t *count;       /* grouped: nrows counts, the rows of the file
+				each kept row stands for; else NULL */
 	/* private */
 	char *text;          /* every field, NUL-terminated */
 	size_t *off;         /* nrows * ncols offsets into text */
@@ -31,6 +35,17 @@ struct brief_table {
  */
 int brief_table_load(struct brief_table *t, const char *path,
 		     struct rk_error *err);
+
+/*
+ * brief_table_load keeping only the first row of each group of rows that
+ * agree in the key columns (in the order groups first appear), and how
+ * many rows each stands for in t->count: for files with a row per input
+ * row (rejects.csv), which the brief shows grouped, so that memory is
+ * bounded by the groups.  A key column the file lacks counts as "".
+ */
+int brief_table_load_grouped(struct brief_table *t, const char *path,
+			     const char *const *keys, size_t nkeys,
+			     struct rk_error *err);
 
 /*
  * The index of column name, or -1.  Names found are remembered by address

@@ -74,6 +74,53 @@ static void test_column_name_buffer_reused(void **state)
 	unlink(path);
 }
 
+/*
+ * rejects.csv has a row per rejected input row; the brief keeps the first
+ * of each (source, check, action) group with a count, so that a file where
+ * every row is rejected does not have to fit in memory.
+ */
+static void test_table_grouped(void **state)
+{
+	static const char *const by[] = { "source", "check", "action" };
+	struct brief_table t;
+	struct rk_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(brief_table_load_grouped(&t, file(
+		"source,check,action,origin\n"
+		"gpo,unmapped,rejected,a.csv:2\n"
+		"gpo,unmapped,rejected,a.csv:3\n"
+		"ngo,range,rejected,b.csv:9\n"
+		"gpo,unmapped,rejected,a.csv:7\n"
+		"gpo,unmapped,kept,a.csv:8\n"
+		"\n"
+		"ngo,range,rejected,b.csv:10\n"), by, 3, &err), 0);
+	assert_int_equal(t.total, 6);
+	assert_int_equal(t.nrows, 3);
+	assert_string_equal(brief_table_str(&t, 0, "origin"), "a.csv:2");
+	assert_int_equal(t.count[0], 3);
+	assert_string_equal(brief_table_str(&t, 1, "origin"), "b.csv:9");
+	assert_int_equal(t.count[1], 2);
+	assert_string_equal(brief_table_str(&t, 2, "action"), "kept");
+	assert_int_equal(t.count[2], 1);
+	assert_int_equal(t.line[1], 4);
+	brief_table_release(&t);
+
+	/* a key column the file lacks counts as "" for every row */
+	assert_int_equal(brief_table_load_grouped(&t, file(
+		"source,action\na,x\na,x\nb,x\n"), by, 3, &err), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_int_equal(t.count[0], 2);
+	brief_table_release(&t);
+
+	/* ungrouped: no counts, total is nrows */
+	assert_int_equal(brief_table_load(&t, file("a\n1\n1\n"), &err), 0);
+	assert_null(t.count);
+	assert_int_equal(t.total, 2);
+	brief_table_release(&t);
+	unlink(path);
+}
+
 static void test_table_errors(void **state)
 {
 	struct brief_table t;
@@ -149,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_column_name_buffer_reused),
+		cmocka_unit_test(test_table_grouped),
 		cmocka_unit_test(test_table_errors),
 		cmocka_unit_test(test_manifest),
 		cmocka_unit_test(test_not_a_manifest),
