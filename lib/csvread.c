@@ -4,16 +4,28 @@
 
 #include <csv.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /*
  * libcsv pushes fields and row ends through callbacks; one chunk of input
- * yields many rows, so they are queued here (text in an arena, one offset
- * per field) and handed out one by one before the next chunk is parsed.
+ * yields many rows, so they are queued (text in an arena, one offset per
+ * field) in a batch and handed out one by one.
+ *
+ * Unthreaded, one parser fills one batch from the text source, refilled in
+ * place.  With csvr_thread, worker threads parse segments of the text in
+ * parallel: a segment is a run of whole records, cut where a line feed
+ * stands outside quotes (an even number of quotes before it; in strict
+ * RFC 4180 a quote out of place is an error found before any cut it would
+ * mislead, since segments are cut and parsed in order from a known state).
+ * Each segment is parsed by a fresh parser into its own batch, with lines
+ * and records counted from the segment's start; the caller's side adds
+ * the counts of the segments before it as it takes them in order.
  */
 struct queued_row {
-	size_t first;      /* index of its first field in off[] */
+	size_t first;      /* index of its first field in fields[] */
 	size_t n;
 	long line;
 	long record;
@@ -23,12 +35,6 @@ struct span {
 	size_t off, len;
 };
 
-/*
- * The queued rows of one or more chunks: what fill() produces and
- * csvr_next hands out.  Unthreaded, one batch is refilled in place; with
- * csvr_thread, a reader thread fills batches while the caller takes rows
- * from another, and each batch carries the end or error that followed it.
- */
 struct batch {
 	char *arena;              /* field text of the queued rows */
 	size_t arena_len, arena_cap;
@@ -36,41 +42,60 @@ struct batch {
 	size_t nfields, fields_cap;
 	struct queued_row *rows;
 	size_t nrows, rows_cap;
+	long lines, records;      /* threaded: counted in its segment */
 	int eof;                  /* nothing follows this batch's rows */
 	int failed;               /* err follows this batch's rows */
+	int err_relative;         /* err.line counts from the segment's start */
 	struct rk_error err;
 	int state;                /* threaded: FREE, FILLING, READY, TAKEN */
-	size_t seq;               /* threaded: the order it was published in */
+	size_t seq;               /* threaded: its segment's number */
 };
 
 enum { FREE, FILLING, READY, TAKEN };
 
-#define NBATCH 3
-
-struct csvr {
+/* One libcsv parser and the row it is building. */
+struct parser {
 	struct csv_parser p;
-	struct rk_text *src;
-	const char *name;
-	struct batch bat[NBATCH];
-	struct batch *b;          /* being filled (the parser's callbacks) */
-	struct batch *c;          /* rows being handed out */
-	size_t next_row;          /* in c */
+	struct csvr *r;
+	struct batch *b;          /* being filled */
 	size_t row_first;         /* first field (in b) of the row being built */
-	long line;                /* current line in the input */
+	long line;                /* current line */
 	long row_line;            /* line where the row being built starts */
 	long record;
 	int prev_term;            /* last row terminator seen, for CRLF */
-	int eof;                  /* the parser has seen the end */
 	int oom;                  /* a queue could not grow */
+};
+
+#define MAX_WORKERS 2
+#define NBATCH (MAX_WORKERS + 3)
+#define SEGMENT (256 * 1024)
+
+struct csvr {
+	struct rk_text *src;
+	const char *name;
+	unsigned char delim;
+	struct parser ps;         /* unthreaded */
+	int eof;                  /* unthreaded: the parser has seen the end */
+	struct batch bat[NBATCH];
+	struct batch *c;          /* rows being handed out */
+	size_t next_row;          /* in c */
+	long line_base, record_base;   /* threaded: of c's segment */
 	char **ptrs;              /* handed-out field pointers and lengths */
 	size_t *lens;
 	size_t ptrs_cap;
 	/* csvr_thread */
 	int threaded, stop;
-	size_t filled, taken;     /* batches published and taken, in order */
-	pthread_t thread;
-	pthread_mutex_t mu;
+	size_t nworkers;
+	pthread_t worker[MAX_WORKERS];
+	pthread_mutex_t mu;       /* batches, seq numbers, stop */
 	pthread_cond_t cond;
+	pthread_mutex_t read_mu;  /* the text source and the carry */
+	size_t next_seq;          /* the next segment to cut */
+	size_t want;              /* the segment the caller takes next */
+	int read_done;            /* the last segment is cut (or failed) */
+	size_t segment;           /* bytes a segment holds at least */
+	char *carry;              /* text after the last cut */
+	size_t carry_len, carry_cap;
 };
 
 /* libcsv grows its field buffer through this; refusing caps a field. */
@@ -81,34 +106,39 @@ static void *capped_realloc(void *ptr, size_t size)
 	return realloc(ptr, size);
 }
 
-static long count_lf(const char *s, size_t len)
+static long count_byte(const char *s, size_t len, char c)
 {
 	long n = 0;
 	const char *end = s + len;
 
-	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+	while ((s = memchr(s, c, (size_t)(end - s))) != NULL) {
 		n++;
 		s++;
 	}
 	return n;
 }
 
-static void on_field(void *data, size_t len, void *rv)
+static long count_lf(const char *s, size_t len)
 {
-	struct csvr *r = rv;
-	struct batch *b = r->b;
+	return count_byte(s, len, '\n');
+}
 
-	if (r->oom)
+static void on_field(void *data, size_t len, void *pv)
+{
+	struct parser *ps = pv;
+	struct batch *b = ps->b;
+
+	if (ps->oom)
 		return;
-	if (b->nfields == r->row_first)
-		r->row_line = r->line;
+	if (b->nfields == ps->row_first)
+		ps->row_line = ps->line;
 	if ((b->arena_len + len + 1 > b->arena_cap &&
 	     rk_grow((void **)&b->arena, &b->arena_cap, b->arena_len + len + 1,
 		     1)) ||
 	    (b->nfields + 1 > b->fields_cap &&
 	     rk_grow((void **)&b->fields, &b->fields_cap, b->nfields + 1,
 		     sizeof(*b->fields)))) {
-		r->oom = 1;
+		ps->oom = 1;
 		return;
 	}
 	if (len)
@@ -117,44 +147,44 @@ static void on_field(void *data, size_t len, void *rv)
 	b->fields[b->nfields++] = (struct span){ b->arena_len, len };
 	b->arena_len += len + 1;
 	if (len && memchr(data, '\n', len))
-		r->line += count_lf(data, len);
+		ps->line += count_lf(data, len);
 }
 
-static void push_row(struct csvr *r)
+static void push_row(struct parser *ps)
 {
-	struct batch *b = r->b;
+	struct batch *b = ps->b;
 	struct queued_row *q;
 
 	if (rk_grow((void **)&b->rows, &b->rows_cap, b->nrows + 1, sizeof(*q))) {
-		r->oom = 1;
+		ps->oom = 1;
 		return;
 	}
 	q = &b->rows[b->nrows++];
-	q->first = r->row_first;
-	q->n = b->nfields - r->row_first;
-	q->line = q->n ? r->row_line : r->line;
-	q->record = ++r->record;
-	r->row_first = b->nfields;
+	q->first = ps->row_first;
+	q->n = b->nfields - ps->row_first;
+	q->line = q->n ? ps->row_line : ps->line;
+	q->record = ++ps->record;
+	ps->row_first = b->nfields;
 }
 
 /* c is the terminator: CR or LF (each reported alone), or -1 at the end */
-static void on_row(int c, void *rv)
+static void on_row(int c, void *pv)
 {
-	struct csvr *r = rv;
-	int empty = r->b->nfields == r->row_first;
+	struct parser *ps = pv;
+	int empty = ps->b->nfields == ps->row_first;
 
-	if (r->oom)
+	if (ps->oom)
 		return;
-	if (empty && c == '\n' && r->prev_term == '\r') {
-		r->prev_term = 0;       /* the LF of a CRLF */
+	if (empty && c == '\n' && ps->prev_term == '\r') {
+		ps->prev_term = 0;       /* the LF of a CRLF */
 		return;
 	}
 	if (!(empty && c == -1))
-		push_row(r);
-	r->prev_term = c;
+		push_row(ps);
+	ps->prev_term = c;
 	if (c == '\n' || c == '\r')
-		r->line++;
-	r->row_line = r->line;
+		ps->line++;
+	ps->row_line = ps->line;
 }
 
 static int no_space(unsigned char c)
@@ -163,129 +193,238 @@ static int no_space(unsigned char c)
 	return 0;
 }
 
+/* A parser at line first_line of a fresh batch b. */
+static int parser_init(struct parser *ps, struct csvr *r, struct batch *b,
+		       long first_line)
+{
+	memset(ps, 0, sizeof(*ps));
+	if (csv_init(&ps->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+		return -1;
+	csv_set_delim(&ps->p, r->delim);
+	csv_set_space_func(&ps->p, no_space);
+	csv_set_realloc_func(&ps->p, capped_realloc);
+	csv_set_blk_size(&ps->p, 4096);
+	ps->r = r;
+	ps->b = b;
+	ps->line = ps->row_line = first_line;
+	return 0;
+}
+
 struct csvr *csvr_open(struct rk_text *src, unsigned char delim,
 		       const char *name, struct rk_error *err)
 {
 	struct csvr *r = calloc(1, sizeof(*r));
 
-	if (!r || csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI |
-				      CSV_REPALL_NL) != 0) {
+	if (r) {
+		r->src = src;
+		r->name = name;
+		r->delim = delim;
+		r->segment = SEGMENT;
+		r->c = &r->bat[0];
+	}
+	if (!r || parser_init(&r->ps, r, &r->bat[0], 1) < 0) {
 		free(r);
 		rk_error_set(err, RK_EXIT_SOFTWARE, name, 0, "out of memory");
 		return NULL;
 	}
-	csv_set_delim(&r->p, delim);
-	csv_set_space_func(&r->p, no_space);
-	csv_set_realloc_func(&r->p, capped_realloc);
-	csv_set_blk_size(&r->p, 4096);
-	r->src = src;
-	r->name = name;
-	r->line = 1;
-	r->b = r->c = &r->bat[0];
 	return r;
 }
 
 /* The line of the byte libcsv stopped at: the field it holds may span lines. */
-static long error_line(const struct csvr *r)
+static long error_line(const struct parser *ps)
 {
-	return r->line + count_lf((const char *)r->p.entry_buf, r->p.entry_pos);
+	return ps->line + count_lf((const char *)ps->p.entry_buf,
+				   ps->p.entry_pos);
 }
 
-static int parse_error(struct csvr *r, int unterminated, struct rk_error *err)
+static void parse_error(struct parser *ps, int unterminated,
+			struct rk_error *err)
 {
-	if (csv_error(&r->p) == CSV_ENOMEM || r->oom) {
-		rk_error_set(err, RK_EXIT_DATAERR, r->name, error_line(r),
+	const char *name = ps->r->name;
+
+	if (csv_error(&ps->p) == CSV_ENOMEM || ps->oom) {
+		rk_error_set(err, RK_EXIT_DATAERR, name, error_line(ps),
 			     "field longer than %u MiB",
 			     (unsigned)(CSVR_FIELD_MAX >> 20));
 		rk_error_hint(err, "a quote is probably not closed; check the line");
-		return -1;
-	}
-	if (unterminated) {
-		rk_error_set(err, RK_EXIT_DATAERR, r->name, r->row_line,
+	} else if (unterminated) {
+		rk_error_set(err, RK_EXIT_DATAERR, name, ps->row_line,
 			     "unterminated quoted field");
 		rk_error_hint(err, "close the quote that opens on this line or "
 				   "the one before it");
-		return -1;
+	} else {
+		rk_error_set(err, RK_EXIT_DATAERR, name, error_line(ps),
+			     "misplaced quote in a field");
+		rk_error_hint(err, "a field with quotes must be wholly quoted "
+				   "and its quotes doubled: \"say \"\"no\"\"\"");
 	}
-	rk_error_set(err, RK_EXIT_DATAERR, r->name, error_line(r),
-		     "misplaced quote in a field");
-	rk_error_hint(err, "a field with quotes must be wholly quoted and its "
-			   "quotes doubled: \"say \"\"no\"\"\"");
-	return -1;
 }
 
 /*
- * Starts filling nb after r->b (the same batch, unthreaded): the fields of
- * a row that spans chunks move to the front of nb, everything else of nb
- * is dropped.
+ * Parses len bytes (len 0 with last: only the end) into ps->b; the end
+ * of input when last.  Returns 0, or -1 with the error noted in the batch.
  */
-static int start_batch(struct csvr *r, struct batch *nb)
+static int parse(struct parser *ps, const char *data, size_t len, int last)
 {
-	struct batch *b = r->b;
-	size_t pending = b->nfields - r->row_first;
-	size_t base = pending ? b->fields[r->row_first].off : 0;
+	struct batch *b = ps->b;
+
+	if (len && csv_parse(&ps->p, data, len, on_field, on_row, ps) != len) {
+		parse_error(ps, 0, &b->err);
+		b->failed = 1;
+	} else if (last && csv_fini(&ps->p, on_field, on_row, ps) != 0) {
+		parse_error(ps, 1, &b->err);
+		b->failed = 1;
+	} else if (ps->oom) {
+		parse_error(ps, 0, &b->err);
+		b->failed = 1;
+	}
+	if (b->failed || last)
+		b->eof = 1;
+	return b->failed ? -1 : 0;
+}
+
+/* ---- unthreaded -------------------------------------------------------- */
+
+/*
+ * Empties the batch for the next rows, keeping (moved to its front) the
+ * fields of a row that spans chunks.
+ */
+static void restart_batch(struct parser *ps)
+{
+	struct batch *b = ps->b;
+	size_t pending = b->nfields - ps->row_first;
+	size_t base = pending ? b->fields[ps->row_first].off : 0;
 	size_t bytes = pending ? b->arena_len - base : 0;
 
-	if (nb != b) {
-		if (rk_grow((void **)&nb->arena, &nb->arena_cap, bytes + 1, 1) ||
-		    rk_grow((void **)&nb->fields, &nb->fields_cap, pending + 1,
-			    sizeof(*nb->fields)))
-			return -1;
-		if (pending) {
-			memcpy(nb->arena, b->arena + base, bytes);
-			memcpy(nb->fields, b->fields + r->row_first,
-			       pending * sizeof(*nb->fields));
-		}
-		b->nfields = r->row_first;     /* b keeps its whole rows */
-	} else if (pending && base) {
+	if (pending && base) {
 		memmove(b->arena, b->arena + base, bytes);
-		memmove(b->fields, b->fields + r->row_first,
+		memmove(b->fields, b->fields + ps->row_first,
 			pending * sizeof(*b->fields));
 	}
 	for (size_t i = 0; i < pending; i++)
-		nb->fields[i].off -= base;
-	nb->arena_len = bytes;
-	nb->nfields = pending;
-	nb->nrows = 0;
-	nb->eof = nb->failed = 0;
-	r->row_first = 0;
-	r->b = nb;
+		b->fields[i].off -= base;
+	b->arena_len = bytes;
+	b->nfields = pending;
+	b->nrows = 0;
+	ps->row_first = 0;
+}
+
+/* Parses until rows are queued; the end or an error follows them. */
+static void fill(struct csvr *r)
+{
+	struct parser *ps = &r->ps;
+	struct batch *b = ps->b;
+	const char *data = NULL;
+	size_t len = 0;
+
+	restart_batch(ps);
+	while (b->nrows == 0 && !b->eof) {
+		int rc = rk_text_next(r->src, &data, &len, &b->err);
+
+		if (rc < 0) {
+			b->failed = b->eof = 1;
+			break;
+		}
+		parse(ps, data, (size_t)rc * len, rc == 0);
+	}
+}
+
+/* ---- threaded: segments parsed in parallel ----------------------------- */
+
+/* The last line feed in s[0..n), or NULL. */
+static const char *last_lf(const char *s, size_t n)
+{
+	while (n > 0)
+		if (s[--n] == '\n')
+			return s + n;
+	return NULL;
+}
+
+/*
+ * Where the last segment of s[0..n) that can be cut ends: just after the
+ * last line feed with an even number of quotes before it (s starts outside
+ * quotes); 0 when there is none.
+ */
+static size_t cut_point(const char *s, size_t n)
+{
+	int odd = (int)(count_byte(s, n, '"') & 1);
+	size_t end = n;
+
+	for (;;) {
+		const char *lf = last_lf(s, end);
+		size_t at;
+
+		if (!lf)
+			return 0;
+		at = (size_t)(lf - s) + 1;
+		odd ^= (int)(count_byte(lf + 1, end - at, '"') & 1);
+		if (!odd)
+			return at;
+		end = at - 1;
+	}
+}
+
+static int carry_append(struct csvr *r, const char *data, size_t len)
+{
+	if (rk_grow((void **)&r->carry, &r->carry_cap, r->carry_len + len + 1,
+		    1))
+		return -1;
+	memcpy(r->carry + r->carry_len, data, len);
+	r->carry_len += len;
 	return 0;
 }
 
 /*
- * Parses into r->b until rows are queued; the end, or an error, is noted
- * in the batch, to follow its rows.
+ * Cuts the next segment from the carry and the text into *seg (len *n,
+ * malloc'd): whole records, or the rest of the input when *last.  Called
+ * with read_mu held.  Returns 0, or -1 with err set (the text source's
+ * error, or out of memory).
  */
-static void fill(struct csvr *r)
+static int cut_segment(struct csvr *r, char **seg, size_t *n, int *last,
+		       struct rk_error *err)
 {
-	struct batch *b = r->b;
-	const char *data;
-	size_t len;
-	int rc = 0;
+	size_t at;
 
-	while (b->nrows == 0 && !r->eof && rc == 0) {
-		rc = rk_text_next(r->src, &data, &len, &b->err);
-		if (rc < 0)
+	*last = 0;
+	for (;;) {
+		const char *data;
+		size_t len;
+		int rc;
+
+		if (r->carry_len >= r->segment &&
+		    (at = cut_point(r->carry, r->carry_len)) != 0)
 			break;
+		rc = rk_text_next(r->src, &data, &len, err);
+		if (rc < 0)
+			return -1;
 		if (rc == 0) {
-			r->eof = 1;
-			if (csv_fini(&r->p, on_field, on_row, r) != 0)
-				rc = parse_error(r, 1, &b->err);
-		} else if (csv_parse(&r->p, data, len, on_field, on_row, r) !=
-			   len) {
-			rc = parse_error(r, 0, &b->err);
-		} else {
-			rc = 0;
+			at = r->carry_len;
+			*last = 1;
+			break;
 		}
-		if (r->oom && rc == 0)
-			rc = parse_error(r, 0, &b->err);
+		if (carry_append(r, data, len) < 0)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
+					    "out of memory");
 	}
-	if (rc < 0) {
-		b->failed = 1;
-		r->eof = 1;
+	*seg = malloc(at + 1);
+	if (!*seg)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
+				    "out of memory");
+	if (at) {        /* the carry is NULL until text came */
+		memcpy(*seg, r->carry, at);
+		memmove(r->carry, r->carry + at, r->carry_len - at);
+		r->carry_len -= at;
 	}
-	b->eof = r->eof;
+	*n = at;
+	return 0;
+}
+
+static void batch_reset(struct batch *b)
+{
+	b->arena_len = b->nfields = b->nrows = 0;
+	b->lines = b->records = 0;
+	b->eof = b->failed = b->err_relative = 0;
+	memset(&b->err, 0, sizeof(b->err));
 }
 
 static struct batch *free_batch(struct csvr *r)
@@ -300,101 +439,178 @@ static void publish(struct csvr *r, struct batch *b)
 {
 	pthread_mutex_lock(&r->mu);
 	b->state = READY;
-	b->seq = r->filled++;
 	pthread_cond_broadcast(&r->cond);
 	pthread_mutex_unlock(&r->mu);
 }
 
-/* The reader thread: fills batches in turn until the end or an error. */
-static void *reader(void *arg)
+/*
+ * Cuts the next segment and parses it into a free batch, published under
+ * the segment's number.  A batch is taken before a segment, so that the
+ * segment the caller waits for always has one.  block: wait for a free
+ * batch.  Returns 1 when a segment was parsed, 0 when there was nothing
+ * to do (no free batch, or every segment is cut), -1 when stopped.
+ */
+static int work_one(struct csvr *r, int block)
+{
+	struct batch *b = NULL;
+	struct parser ps;
+	char *seg = NULL;
+	size_t n = 0;
+	int last = 0, rc;
+
+	pthread_mutex_lock(&r->mu);
+	while (!r->stop && !r->read_done && (b = free_batch(r)) == NULL &&
+	       block)
+		pthread_cond_wait(&r->cond, &r->mu);
+	if (r->stop || r->read_done || !b) {
+		rc = r->stop ? -1 : 0;
+		pthread_mutex_unlock(&r->mu);
+		return rc;
+	}
+	b->state = FILLING;
+	pthread_mutex_unlock(&r->mu);
+
+	batch_reset(b);
+	pthread_mutex_lock(&r->read_mu);
+	if (r->read_done) {            /* the last one was taken meanwhile */
+		pthread_mutex_unlock(&r->read_mu);
+		pthread_mutex_lock(&r->mu);
+		b->state = FREE;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->mu);
+		return 0;
+	}
+	b->seq = r->next_seq++;
+	rc = cut_segment(r, &seg, &n, &last, &b->err);
+	if (rc < 0 || last) {
+		/* written under both locks: read under either */
+		pthread_mutex_lock(&r->mu);
+		r->read_done = 1;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->mu);
+	}
+	pthread_mutex_unlock(&r->read_mu);
+
+	if (rc < 0) {
+		b->failed = b->eof = 1;      /* err.line is absolute */
+	} else if (parser_init(&ps, r, b, 0) < 0) {
+		rk_error_set(&b->err, RK_EXIT_SOFTWARE, r->name, 0,
+			     "out of memory");
+		b->failed = b->eof = 1;
+	} else {
+		parse(&ps, seg, n, last);
+		b->lines = ps.line;
+		b->records = ps.record;
+		b->err_relative = b->failed;
+		csv_free(&ps.p);
+	}
+	free(seg);
+	publish(r, b);
+	return 1;
+}
+
+/* A worker thread: segments until every one is cut, or stopped. */
+static void *worker(void *arg)
 {
 	struct csvr *r = arg;
 
-	for (;;) {
-		struct batch *nb;
-
-		fill(r);
-		if (r->b->eof)
-			break;
-		pthread_mutex_lock(&r->mu);
-		while (!r->stop && (nb = free_batch(r)) == NULL)
-			pthread_cond_wait(&r->cond, &r->mu);
-		if (r->stop) {
-			pthread_mutex_unlock(&r->mu);
-			return NULL;
-		}
-		nb->state = FILLING;
-		pthread_mutex_unlock(&r->mu);
-		{
-			struct batch *b = r->b;
-
-			if (start_batch(r, nb) < 0) {
-				r->b = b;       /* b's rows, then the error */
-				r->oom = 1;
-				parse_error(r, 0, &b->err);
-				b->failed = b->eof = 1;
-				break;
-			}
-			publish(r, b);
-		}
-	}
-	publish(r, r->b);
+	while (work_one(r, 1) == 1)
+		;
 	return NULL;
+}
+
+/* Worker threads: the CPUs but the caller's, which parses too. */
+static size_t workers(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
+
+	if (getenv("CSVR_W"))
+		return (size_t)atoi(getenv("CSVR_W"));
+	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (size_t)n;
 }
 
 int csvr_thread(struct csvr *r, struct rk_error *err)
 {
-	struct batch *c = r->c;
-
-	if (r->threaded || c->eof || c->failed)
-		return 0;       /* threaded already, or everything is parsed */
-	/* the rows already queued stay with the caller; the row being built
-	 * moves to the batch the thread fills first */
-	if (start_batch(r, &r->bat[1]) < 0) {
-		r->b = c;
-		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
-				    "out of memory");
-	}
-	c->state = TAKEN;
-	r->b->state = FILLING;
+	if (r->threaded || r->c->nrows || r->c->eof || r->ps.record ||
+	    r->ps.b->nfields)
+		return 0;       /* threaded already, or reading has begun */
+	csv_free(&r->ps.p);
+	memset(&r->ps.p, 0, sizeof(r->ps.p));
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cond, NULL);
-	if (pthread_create(&r->thread, NULL, reader, r) != 0) {
+	pthread_mutex_init(&r->read_mu, NULL);
+	r->c = NULL;
+	r->line_base = 1;
+	r->threaded = 1;
+	for (size_t i = 0, n = workers(); i < n; i++) {
+		if (pthread_create(&r->worker[i], NULL, worker, r) != 0)
+			break;
+		r->nworkers++;
+	}
+	if (r->nworkers == 0) {
 		pthread_mutex_destroy(&r->mu);
 		pthread_cond_destroy(&r->cond);
+		pthread_mutex_destroy(&r->read_mu);
+		r->threaded = 0;
+		r->c = &r->bat[0];
+		if (parser_init(&r->ps, r, &r->bat[0], 1) < 0)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
+					    "out of memory");
 		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
-				    "cannot start the reader thread");
+				    "cannot start the reader threads");
 	}
-	r->threaded = 1;
 	return 0;
 }
 
-/* The next batch of rows: the thread's next, or one filled here. */
+void csvr_set_segment(struct csvr *r, size_t bytes)
+{
+	r->segment = bytes ? bytes : 1;
+}
+
+/* The next batch of rows: the next segment's, or one filled here. */
 static struct batch *next_batch(struct csvr *r)
 {
-	struct batch *c;
+	struct batch *c = NULL;
 
 	if (!r->threaded) {
-		start_batch(r, r->b);   /* in place: cannot fail */
 		fill(r);
-		return r->b;
+		return r->c;
 	}
 	pthread_mutex_lock(&r->mu);
 	if (r->c) {
+		r->line_base += r->c->lines;
+		r->record_base += r->c->records;
 		r->c->state = FREE;
+		r->want++;
 		pthread_cond_broadcast(&r->cond);
 	}
-	while (r->taken == r->filled)
+	for (;;) {
+		for (int i = 0; i < NBATCH && !c; i++)
+			if (r->bat[i].state == READY &&
+			    r->bat[i].seq == r->want)
+				c = &r->bat[i];
+		if (c)
+			break;
+		/* rather than wait, parse a segment here: the worker threads
+		 * and this one share the CPUs with none idle */
+		pthread_mutex_unlock(&r->mu);
+		if (work_one(r, 0) != 0) {
+			pthread_mutex_lock(&r->mu);
+			continue;
+		}
+		pthread_mutex_lock(&r->mu);
+		for (int i = 0; i < NBATCH && !c; i++)
+			if (r->bat[i].state == READY &&
+			    r->bat[i].seq == r->want)
+				c = &r->bat[i];
+		if (c)
+			break;
 		pthread_cond_wait(&r->cond, &r->mu);
-	/* batches are published in order; the oldest READY one is next */
-	c = NULL;
-	for (int i = 0; i < NBATCH; i++)
-		if (r->bat[i].state == READY &&
-		    (!c || r->bat[i].seq < c->seq))
-			c = &r->bat[i];
+	}
 	c->state = TAKEN;
-	r->taken++;
 	pthread_mutex_unlock(&r->mu);
+	if (c->failed && c->err_relative)
+		c->err.line += r->line_base;
 	return c;
 }
 
@@ -437,6 +653,10 @@ int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err)
 	row->len = r->lens;
 	row->line = q->line;
 	row->record = q->record;
+	if (r->threaded) {
+		row->line += r->line_base;
+		row->record += r->record_base;
+	}
 	return 1;
 }
 
@@ -449,16 +669,20 @@ void csvr_close(struct csvr *r)
 		r->stop = 1;
 		pthread_cond_broadcast(&r->cond);
 		pthread_mutex_unlock(&r->mu);
-		pthread_join(r->thread, NULL);
+		for (size_t i = 0; i < r->nworkers; i++)
+			pthread_join(r->worker[i], NULL);
 		pthread_mutex_destroy(&r->mu);
 		pthread_cond_destroy(&r->cond);
+		pthread_mutex_destroy(&r->read_mu);
+	} else {
+		csv_free(&r->ps.p);
 	}
-	csv_free(&r->p);
 	for (int i = 0; i < NBATCH; i++) {
 		free(r->bat[i].arena);
 		free(r->bat[i].fields);
 		free(r->bat[i].rows);
 	}
+	free(r->carry);
 	free(r->ptrs);
 	free(r->lens);
 	free(r);

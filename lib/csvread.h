@@ -45,17 +45,20 @@ struct csvr *csvr_open(struct rk_text *src, unsigned char delim,
 int csvr_next(struct csvr *r, struct csvr_row *row, struct rk_error *err);
 
 /*
- * Moves the parsing (decoding the text source and libcsv) to a second
- * thread, which fills batches of rows while the caller works on the rows
- * of another: for long inputs, where parsing takes as long as what the
- * caller does with a row.  Rows, lines and errors are the same as
- * unthreaded.  May be called after some rows were read (a header): rows
- * already parsed come first.  From then on the source belongs to the
- * thread until csvr_close.  Returns 0, or -1 with err set
- * (RK_EXIT_SOFTWARE) when the thread cannot start: the reader then stays
+ * Shares the parsing (decoding the text source and libcsv) with worker
+ * threads, for long inputs: the text is cut into segments of whole
+ * records (at line feeds outside quotes), which the workers and the
+ * caller, when it would otherwise wait, parse side by side; rows come out
+ * in order with the same lines, records and errors as unthreaded.  Call
+ * before the first csvr_next (later it does nothing).  The source then
+ * belongs to the threads until csvr_close.  Returns 0, or -1 with err set
+ * (RK_EXIT_SOFTWARE) when no thread can start: the reader then stays
  * unthreaded and usable.
  */
 int csvr_thread(struct csvr *r, struct rk_error *err);
+
+/* Tests: segments of about bytes (default 256 KiB); before csvr_thread. */
+void csvr_set_segment(struct csvr *r, size_t bytes);
 
 /* Frees the reader (stopping its thread); accepts NULL. */
 void csvr_close(struct csvr *r);

@@ -233,7 +233,8 @@ static int open_file(struct tidy_reader *r, const char *path,
 	return 0;
 }
 
-struct tidy_reader *tidy_reader_open(const char *path, struct rk_error *err)
+static struct tidy_reader *open_reader(const char *path, int threaded,
+				       struct rk_error *err)
 {
 	struct tidy_reader *r = calloc(1, sizeof(*r));
 	struct csvr_row h;
@@ -249,7 +250,7 @@ struct tidy_reader *tidy_reader_open(const char *path, struct rk_error *err)
 	if (!r->text)
 		goto fail;
 	r->csv = csvr_open(r->text, ',', r->name, err);
-	if (!r->csv)
+	if (!r->csv || (threaded && csvr_thread(r->csv, err) < 0))
 		goto fail;
 	while ((rc = csvr_next(r->csv, &h, err)) == 1 && h.n == 0)
 		;
@@ -268,9 +269,15 @@ fail:
 	return NULL;
 }
 
-int tidy_reader_thread(struct tidy_reader *r, struct rk_error *err)
+struct tidy_reader *tidy_reader_open(const char *path, struct rk_error *err)
 {
-	return csvr_thread(r->csv, err);
+	return open_reader(path, 0, err);
+}
+
+struct tidy_reader *tidy_reader_open_threaded(const char *path,
+					      struct rk_error *err)
+{
+	return open_reader(path, 1, err);
 }
 
 char *const *tidy_reader_dims(const struct tidy_reader *r, size_t *ndims)

@@ -66,6 +66,13 @@ struct tidy_row {
  */
 struct tidy_reader *tidy_reader_open(const char *path, struct rk_error *err);
 
+/*
+ * tidy_reader_open for long files: the parsing is shared with threads
+ * (csvr_thread).  Rows and errors are the same.
+ */
+struct tidy_reader *tidy_reader_open_threaded(const char *path,
+					      struct rk_error *err);
+
 /* The dimension names from the header; valid while the reader lives. */
 char *const *tidy_reader_dims(const struct tidy_reader *r, size_t *ndims);
 
@@ -77,12 +84,6 @@ char *const *tidy_reader_dims(const struct tidy_reader *r, size_t *ndims);
 int tidy_reader_next(struct tidy_reader *r, struct tidy_row *row,
 		     struct rk_error *err);
 
-/*
- * Parses the rest of the file on a second thread (csvr_thread), for long
- * files: rows and errors are the same.  Returns 0, or -1 with err set when
- * the thread cannot start (the reader stays usable, unthreaded).
- */
-int tidy_reader_thread(struct tidy_reader *r, struct rk_error *err);
 
 /* Closes the file and frees; accepts NULL. */
 void tidy_reader_close(struct tidy_reader *r);

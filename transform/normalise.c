@@ -332,7 +332,8 @@ static int check_dims(struct normaliser *n, struct tidy_reader *r,
 int normaliser_read(struct normaliser *n, const char *path,
 		    struct rk_error *err)
 {
-	struct tidy_reader *r = tidy_reader_open(path, err);
+	/* parsing (libcsv) takes as long as the rest: shared with a thread */
+	struct tidy_reader *r = tidy_reader_open_threaded(path, err);
 	const char *file = strcmp(path, "-") ? path : "stdin";
 	struct tidy_row row_;
 	int rc = -1;
@@ -343,8 +344,7 @@ int normaliser_read(struct normaliser *n, const char *path,
 					   "reckon-extract writes");
 		return -1;
 	}
-	/* parsing (libcsv) on a second thread takes as long as the rest */
-	if (check_dims(n, r, file, err) < 0 || tidy_reader_thread(r, err) < 0)
+	if (check_dims(n, r, file, err) < 0)
 		goto out;
 	while ((rc = tidy_reader_next(r, &row_, err)) == 1) {
 		if ((++n->sum.rows_read & 0xFFFF) == 0 && n->progress)

@@ -222,6 +222,82 @@ static void test_close_early(void **state)
 	free(s);
 }
 
+/* The rows, lines, records and error of s, read plainly or in segments. */
+static void differential(const char *s, size_t n, size_t segment)
+{
+	struct fixture a, b;
+	struct csvr_row x, y;
+	int ra, rb;
+
+	open_text(&a, s, n, ',');            /* threaded as the group says */
+	memset(&b, 0, sizeof(b));
+	b.f = tmpfile();
+	assert_non_null(b.f);
+	assert_int_equal(fwrite(s, 1, n, b.f), n);
+	rewind(b.f);
+	b.t = rk_text_open(b.f, "t.csv", RK_ENC_UTF8, &b.err);
+	b.r = csvr_open(b.t, ',', "t.csv", &b.err);
+	csvr_set_segment(b.r, segment);
+	assert_int_equal(csvr_thread(b.r, &b.err), 0);
+	do {
+		ra = csvr_next(a.r, &x, &a.err);
+		rb = csvr_next(b.r, &y, &b.err);
+		assert_int_equal(ra, rb);
+		if (ra != 1)
+			break;
+		assert_int_equal(x.n, y.n);
+		assert_int_equal(x.line, y.line);
+		assert_int_equal(x.record, y.record);
+		for (size_t i = 0; i < x.n; i++)
+			assert_string_equal(x.field[i], y.field[i]);
+	} while (1);
+	if (ra < 0) {
+		assert_int_equal(a.err.code, b.err.code);
+		assert_int_equal(a.err.line, b.err.line);
+		assert_string_equal(a.err.msg, b.err.msg);
+	}
+	close_text(&a);
+	close_text(&b);
+}
+
+/*
+ * Segments are cut at line feeds outside quotes: quoted line feeds, CR
+ * and CRLF ends, blank lines, and errors must come out as the plain
+ * reader gives them, whatever the segment size.
+ */
+static void test_segments(void **state)
+{
+	static const char *const cases[] = {
+		"a,b\n1,2\n3,4\n",
+		"a,b\r\n1,2\r\n\r\n3,4\r\n",
+		"a,b\r1,2\r3,4\r",                       /* CR only */
+		"a,b\n\n\n1,\"x\ny\nz\"\n\"\"\"q\"\"\",2\n\n",
+		"h\n\"a\n\n\n\n\nb\"\nc\n\"d\r\ne\"\n",
+		"a,b\n1,2\nx\"y,3\n4,5\n\"6\n7\n",      /* a stray quote */
+		"a,b\n1,2\n\"x,3\n4,5\n6,7\n",          /* never closed */
+		"a,b\n1,\"ab\"c,2\n\"\n\"\n",          /* text after a quote */
+		"no newline at the end,\"x\"",
+		"\n\n\n",
+		"",
+	};
+	size_t cap = 1u << 20, n = 0;
+	char *big = malloc(cap);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		for (size_t seg = 1; seg < 24; seg++)
+			differential(cases[i], strlen(cases[i]), seg);
+	/* a quoted field longer than several segments, then an error */
+	assert_non_null(big);
+	n += (size_t)snprintf(big, cap, "a,b\n1,\"");
+	for (; n < 200000; n++)
+		big[n] = n % 50 ? 'x' : '\n';
+	n += (size_t)snprintf(big + n, cap - n, "\"\n2,3\r\n\n4,\"5\"\"\"\n6\"7\n");
+	differential(big, n, 4096);
+	differential(big, n, 70000);
+	free(big);
+}
+
 static int unthreaded_group(void **state)
 {
 	(void)state;
@@ -247,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_large_input_line_numbers),
 		cmocka_unit_test(test_error_after_many_chunks),
 		cmocka_unit_test(test_close_early),
+		cmocka_unit_test(test_segments),
 	};
 
 	return cmocka_run_group_tests_name("unthreaded", tests,
