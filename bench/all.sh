@@ -380,7 +380,8 @@ echo "- RAM: $(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo); 
 echo "- load average (1, 5, 15 min) before the run: $(cat build/bench/all.loadavg-before 2>/dev/null), after: $(cat build/bench/all.loadavg-after 2>/dev/null)." \
      "The machine is shared (2 CPUs, other sessions building and testing): a load average above 1 means the figures are pessimistic."
 echo "- compiler: $(cc --version | head -n1); reckon built by \`make\` (-O2)"
-echo "- reckon: $(git rev-parse --short HEAD 2>/dev/null)$([ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' plus uncommitted changes in the work tree')"
+# the results of an earlier run are no change to the code measured
+echo "- reckon: $(git rev-parse --short HEAD 2>/dev/null)$([ -n "$(git status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md' 2>/dev/null)" ] && echo ' plus uncommitted changes in the work tree')"
 echo "- libraries: libcsv3 $(ver libcsv3), libicu72 $(ver libicu72), libxlsxwriter4 $(ver libxlsxwriter4), zlib1g $(ver zlib1g)"
 echo "- PostgreSQL $("$(tests/pg/cluster.sh bindir 2>/dev/null)/postgres" --version 2>/dev/null | awk '{print $3}') (throwaway cluster from tests/pg/cluster.sh: fsync off, Unix socket)"
 echo "- peers: $("$PY" --version 2>&1) (Debian's /usr/bin/python3), pandas $(pyver pandas), openpyxl $(pyver openpyxl), xlsxwriter $(pyver xlsxwriter), psycopg2 $(pyver psycopg2 | cut -d' ' -f1), sqlalchemy $(pyver sqlalchemy), xlsx2csv $(ver xlsx2csv), csvkit (in2csv) $(ver csvkit), pgloader $(ver pgloader)$(command -v pgloader >/dev/null && pgloader --version 2>/dev/null | sed -n '1s/^pgloader version "\(.*\)"$/ (it calls itself \1)/p')"
