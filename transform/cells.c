@@ -135,6 +135,26 @@ static void add_status(struct cell *c, const struct cell_add *a)
 		c->footnote += a->rows;
 }
 
+/*
+ * Rows of one span (several rows for July: districts of one region) are
+ * summed; rows of different spans must not share a month (a row for the
+ * quarter and rows for its months would count them twice).
+ */
+static void add_span(struct cell *c, unsigned months)
+{
+	size_t i;
+
+	for (i = 0; i < c->nspans && c->spans[i] != months; i++)
+		;
+	if (i == c->nspans) {
+		if (c->months & months)
+			c->overlap = 1;
+		if (c->nspans < CELL_SPANS)
+			c->spans[c->nspans++] = months;
+	}
+	c->months |= months;
+}
+
 int cells_add(struct cells *t, const struct cell_key *k,
 	      const struct cell_add *a, struct rk_error *err)
 {
@@ -158,7 +178,7 @@ int cells_add(struct cells *t, const struct cell_key *k,
 		c->number += a->number;
 	}
 	if (a->months)
-		c->months |= a->months;
+		add_span(c, a->months);
 	else
 		c->dated = 1;
 	for (size_t i = 0; i < a->norigin && c->norigin < CELL_ORIGINS; i++)

@@ -17,6 +17,7 @@
  */
 
 #define CELL_ORIGINS 5    /* origins kept per cell; the rest are counted */
+#define CELL_SPANS 6      /* distinct row spans told apart per cell */
 
 struct cell_key {
 	uint32_t source;
@@ -50,6 +51,11 @@ struct cell {
 	unsigned missing, suppressed;
 	unsigned estimated, provisional, footnote;
 	unsigned months;          /* covered by rows of a month or longer */
+	unsigned spans[CELL_SPANS];    /* the distinct months of its rows */
+	unsigned nspans;
+	int overlap;              /* rows of different spans share a month
+				     (a quarter row and its month rows):
+				     summed, they count it twice */
 	int dated;                /* some rows were single days */
 	int incomplete;           /* set by the normaliser */
 	int rejected;             /* set by the normaliser */

@@ -240,6 +240,19 @@ int nz_check_complete(struct normaliser *n, struct rk_error *err)
 				return -1;
 			continue;
 		}
+		if (c->overlap && !c->rejected &&
+		    nz_type_of(n, c->indicator) != NZ_STOCK) {
+			snprintf(why, sizeof(why), "%s sums rows for the "
+				 "whole of a period and rows for its parts "
+				 "(a quarter and its months, say): they would "
+				 "be counted twice; keep one of them in the "
+				 "source (skip_rows) or give them as two "
+				 "sources", rk_period_format(&c->period, per));
+			if (nz_reject_cell(n, n->cells, i, "overlap", 0, why,
+					   err) < 0)
+				return -1;
+			continue;
+		}
 		if (c->valued && (c->missing || c->suppressed)) {
 			if (partly_missing(n, i, err) < 0)
 				return -1;

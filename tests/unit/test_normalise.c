@@ -72,6 +72,54 @@ static void test_cells_sum(void **state)
 	cells_free(NULL);
 }
 
+/* Adds a row covering the months first..last of 2024 to the 2024-Q3 cell. */
+static void add_span(struct cells *t, uint32_t src, int first, int last)
+{
+	struct rk_error err = { 0 };
+	struct rk_period p = { 2024, 7, 9, 0 }, m = { 2024, first, last, 0 };
+	uint32_t d[1] = { 5 };
+	struct cell_key k = { src, 1, p, d };
+	struct cell_add a = { 0 };
+	const char *origin = "x.csv:2";
+
+	a.has_value = 1;
+	a.count = 1;
+	a.months = rk_period_months(&m);
+	a.origin = &origin;
+	a.norigin = 1;
+	a.rows = 1;
+	assert_int_equal(cells_add(t, &k, &a, &err), 0);
+}
+
+/*
+ * Rows of one span are summed (two districts' July); rows of different
+ * spans may not share a month (the quarter and its July would count July
+ * twice).
+ */
+static void test_cells_overlap(void **state)
+{
+	struct cells *t = cells_new(1);
+
+	(void)state;
+	add_span(t, 0, 7, 7);
+	add_span(t, 0, 7, 7);
+	add_span(t, 0, 8, 9);
+	add_span(t, 0, 8, 9);
+	add_span(t, 1, 7, 7);        /* July, then the quarter */
+	add_span(t, 1, 7, 9);
+	add_span(t, 2, 7, 9);        /* the quarter, then September */
+	add_span(t, 2, 9, 9);
+	add_span(t, 3, 7, 9);        /* the quarter twice: summed */
+	add_span(t, 3, 7, 9);
+	assert_int_equal(cells_count(t), 4);
+	assert_false(cells_at(t, 0)->overlap);
+	assert_int_equal(cells_at(t, 0)->months, 0x1C0);
+	assert_true(cells_at(t, 1)->overlap);
+	assert_true(cells_at(t, 2)->overlap);
+	assert_false(cells_at(t, 3)->overlap);
+	cells_free(t);
+}
+
 static void test_cells_origin_more(void **state)
 {
 	struct cells *t = cells_new(1);
@@ -426,6 +474,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells_sum),
+		cmocka_unit_test(test_cells_overlap),
 		cmocka_unit_test(test_cells_origin_more),
 		cmocka_unit_test(test_cells_overflow),
 		cmocka_unit_test(test_cells_sort),
