@@ -315,7 +315,8 @@ static int month_of(const char *w)
 }
 
 static const char *const quarter_words[] = {
-	"кв", "квартал", "квартала", "квартале", "кварталы", "квартали",
+	"кв", "квартал", "квартала", "квартале", "кварталы", "кварталов",
+	"квартали",
 	"кварт", "семоха", "семохаи", "q", "qtr", "qr", "quarter", NULL
 };
 static const char *const half_words[] = {
@@ -364,6 +365,7 @@ struct found {
 	int month[2], nmonths;
 	int quarter, half, since_jan;   /* markers seen */
 	long number[4];                 /* small numbers and ordinals */
+	char number_sep[4];             /* the separator before each */
 	int nnumbers;
 	int date_month, date_day;       /* from a numeric date */
 };
@@ -378,10 +380,11 @@ static int add_year(struct parse *ps, struct found *f, long y)
 	return 0;
 }
 
-static int add_number(struct parse *ps, struct found *f, long v)
+static int add_number(struct parse *ps, struct found *f, long v, char sep)
 {
 	if (f->nnumbers >= 4)
 		return fail(ps, "too many numbers");
+	f->number_sep[f->nnumbers] = sep;
 	f->number[f->nnumbers++] = v;
 	return 0;
 }
@@ -443,6 +446,21 @@ static int numeric_dates(struct parse *ps, struct found *f)
 	return 0;
 }
 
+/*
+ * The separator before token k, a number: before its quarter or half word
+ * when it is stuck to one ("Q1-Q2": the dash is before the second Q).
+ */
+static char number_sep(const struct parse *ps, int k)
+{
+	const struct token *t = ps->t;
+
+	if (t[k].sep == 0 && k > 0 && t[k - 1].kind == T_WORD &&
+	    (word_in(t[k - 1].word, quarter_words) ||
+	     word_in(t[k - 1].word, half_words)))
+		return t[k - 1].sep;
+	return t[k].sep;
+}
+
 static int take_word(struct parse *ps, struct found *f, int k)
 {
 	const char *w = ps->t[k].word;
@@ -465,7 +483,7 @@ static int take_word(struct parse *ps, struct found *f, int k)
 			return fail(ps, "more than two months");
 		f->month[f->nmonths++] = v;
 	} else if ((v = ordinal_of(w)) != 0) {
-		return add_number(ps, f, v);
+		return add_number(ps, f, v, number_sep(ps, k));
 	} else {
 		return fail(ps, "unknown word '%s'", w);
 	}
@@ -488,14 +506,14 @@ static int collect(struct parse *ps, struct found *f)
 			if (add_year(ps, f, t->num) < 0)
 				return -1;
 		} else if (t->digits <= 2) {
-			if (add_number(ps, f, t->num) < 0)
+			if (add_number(ps, f, t->num, number_sep(ps, k)) < 0)
 				return -1;
 		} else {
 			return fail(ps, "number %ld is neither a year nor a "
 				    "month, quarter or day", t->num);
 		}
 	}
-	if (f->quarter + f->half + f->since_jan > 1)
+	if ((f->quarter > 0) + (f->half > 0) + (f->since_jan > 0) > 1)
 		return fail(ps, "more than one of quarter, half-year and "
 			    "months");
 	return 0;
@@ -534,8 +552,24 @@ static int resolve(struct parse *ps, const struct found *f,
 				   f->half ? "half-year" : "month";
 		long hi = f->quarter ? 4 : f->half ? 2 : 12;
 
-		if (no_more(ps, f, what) < 0 ||
-		    one_number(ps, f, what, 1, hi, &v) < 0)
+		if (no_more(ps, f, what) < 0)
+			return -1;
+		/* a range: I–III кв. 2024 is January to September */
+		if ((f->quarter || f->half) && f->nnumbers == 2 &&
+		    f->number_sep[1] == '-') {
+			long a = f->number[0], b = f->number[1];
+			long n = f->quarter ? 3 : 6;    /* months in one */
+
+			if (a < 1 || b > hi)
+				return fail(ps, "%s %ld does not exist (1-%ld)",
+					    what, a < 1 ? a : b, hi);
+			if (b <= a)
+				return fail(ps, "%ss run backwards", what);
+			p->first = (int)(a * n - n + 1);
+			p->last = (int)(b * n);
+			return 0;
+		}
+		if (one_number(ps, f, what, 1, hi, &v) < 0)
 			return -1;
 		p->first = f->quarter ? (int)(v * 3 - 2) :
 			   f->half ? (int)(v * 6 - 5) : 1;

@@ -57,6 +57,9 @@ struct rk_period {
  *             квартали 3 2024
  *   halves:   a half word (полугодие, нимсола, half, h, s) with 1 or 2:
  *             1 полугодие 2024, I полугодие 2024, H1 2024
+ *   ranges of quarters or halves, two numbers with a dash: I–III кв.
+ *             2024 (January to September), за I–II кварталы 2024 г.,
+ *             Q1–Q2 2024
  *   months since January: 9 месяцев 2024, 6 мес. 2024, 9 months 2024
  *
  * Words like г., год, года, сол, соли, за, year are allowed around.  A

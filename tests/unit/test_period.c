@@ -163,6 +163,25 @@ static void test_quarters(void **state)
 	eq("2024 III кв.", "2024-Q3");
 }
 
+/* Runs of quarters: what CIS reports give for the year so far. */
+static void test_quarter_ranges(void **state)
+{
+	(void)state;
+	eq("I–III кв. 2024", "2024-01..09");
+	eq("I-II кв. 2024", "2024-S1");
+	eq("за I–II кварталы 2024 г.", "2024-S1");
+	eq("1-3 кварталы 2024", "2024-01..09");
+	eq("II–IV квартал 2024", "2024-04..12");
+	eq("Q1-Q2 2024", "2024-S1");
+	eq("I–IV кв. 2024", "2024");
+	eq("1-2 полугодие 2024", "2024");
+	bad("III–I кв. 2024", "backwards");
+	bad("II–II кв. 2024", "backwards");
+	bad("3-5 кв. 2024", "quarter 5 does not exist");
+	bad("Q1 Q3 2024", "more than one quarter number");
+	bad("1 3 кв. 2024", "more than one quarter number");
+}
+
 static void test_halves(void **state)
 {
 	(void)state;
@@ -320,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_month_with_day),
 		cmocka_unit_test(test_month_ranges),
 		cmocka_unit_test(test_quarters),
+		cmocka_unit_test(test_quarter_ranges),
 		cmocka_unit_test(test_halves),
 		cmocka_unit_test(test_months_since_january),
 		cmocka_unit_test(test_no_year),
