@@ -69,6 +69,7 @@ else
 	log "normalise 1M"; bench/normalise.sh --reps "$reps" >/dev/null
 	log "normalise 100k"; bench/normalise.sh --rows 100000 --reps "$reps" --out build/bench-normalise/100k >/dev/null
 	log "report 100k"; bench/report.sh --reps "$reps" >/dev/null
+	log "report 10k"; bench/report.sh --rows 10000 --reps "$reps" --out build/bench/report/10k >/dev/null
 	if [ "$db" = 1 ]; then
 		log "load 1M"; bench/load.sh --reps "$reps" >/dev/null || echo "load benchmark failed" >&2
 	fi
@@ -330,7 +331,7 @@ scal() {
 
 X=build/bench/results.md X1=build/bench/100k/results.md
 N=build/bench-normalise/results.txt N1=build/bench-normalise/100k/results.txt
-L=build/bench-load/results.md R=build/bench/report/results.md
+L=build/bench-load/results.md R=build/bench/report/results.md R1=build/bench/report/10k/results.md
 nrm() { awk -v t="$2" '$1 == t {print $'"$3"'}' "$1" 2>/dev/null; }
 in_u=build/bench/utf-8/long.csv
 bu=$(stat -c %s build/bench/utf-8/long.csv) bw=$(stat -c %s build/bench/windows-1251/long.csv)
@@ -357,6 +358,9 @@ lp=$(num "$(mdrow $L pgloader 2)") lpratio=$(num "$(mdrow $L load 5)")
 rb=$(mdrow $R "bare libxlsxwriter" 2) rr=$(mdrow $R reckon-report 2)
 rp=$(num "$(mdrow $R "python xlsxwriter" 2)")
 rtidy=$(sed -n 's/.*`gen_report.py --rows [0-9]*`: \([0-9]*\) tidy rows.*/\1/p' $R)
+rtidy1=$(sed -n 's/.*`gen_report.py --rows [0-9]*`: \([0-9]*\) tidy rows.*/\1/p' $R1 2>/dev/null)
+rr1=$(mdrow $R1 reckon-report 2) rb1=$(mdrow $R1 "bare libxlsxwriter" 2)
+rc=$(mdrow $R reckon-compare 2) rc1=$(mdrow $R1 reckon-compare 2)
 xx=$(tmed xlsx-reckon) x2=$(tmed xlsx2csv) xi=$(tmed in2csv) xc=$(tmed xlsx-cells) xx1=$(tmed xlsx-reckon-1M)
 x21=$(tmed xlsx2csv-1M)
 ctr=$(tmed crosstab-reckon) ctx=$(tmed crosstab-xlsx2csv) ctp=$(tmed crosstab-pandas)
@@ -423,6 +427,8 @@ row "brief (reckon-report)" "${rtidy:-?} tidy rows" "$rr" "" "$(rps "${rtidy:-0}
     "bare libxlsxwriter" "$rb" "$(mdrow $R "bare libxlsxwriter" 5)" "$(rx "$rr" "$rb")" "≤ 1.3× bare: $(met "$(div "$rr" "$rb")" '<=' 1.3)"
 row "brief (reckon-report)" "${rtidy:-?} tidy rows" "$rr" "" "" "$(mdrow $R reckon-report 5)" \
     "$(peer "python xlsxwriter (default mode)" "$rp" "$(haspy xlsxwriter)")" "$rp" "$(num "$(mdrow $R "python xlsxwriter" 5)")" "$(rx "$rr" "$rp")" "(none)"
+row "compare (reckon-compare --from)" "${rtidy:-?} tidy rows" "$rc" "" "$(rps "${rtidy:-0}" "$rc")" "$(mdrow $R reckon-compare 5)" \
+    "no peer in Debian" "" "" "" "(none)"
 row "whole pipeline, \`reckon run --no-db\`" "1M + 1k CSV rows, $(f1 "$(div "$bu" 1e6)") MB" "$pr" "$(mbs "$bu" "$pr")" "$(rps 1001000 "$pr")" "$(trss reckon-run)" \
     "$(peer "pandas (bench/pipeline_pandas.py)" "$pp" "$(haspy pandas)")" "$pp" "$(trss pandas-pipeline)" "$(rx "$pp" "$pr" %.1f)" "≥ 5× pandas: $(met "$(div "$pp" "$pr")" '>=' 5)"
 row "whole pipeline, \`reckon run --no-db\`" "100k + 1k CSV rows, $(f1 "$(div "$bu1" 1e6)") MB" "$pr1" "$(mbs "$bu1" "$pr1")" "$(rps 101000 "$pr1")" "$(trss reckon-run-100k)" \
@@ -448,28 +454,34 @@ scal "normalise" "$nr1" "$nr" "$(nrm $N1 reckon 4)" "$(nrm $N reckon 4)"
 scal "normalise, pandas (peer)" "$np1" "$np" "$(nrm $N1 pandas 4)" "$(nrm $N pandas 4)"
 scal "load (client RSS)" "$(mdrow $L tenth 2)" "$ll" "$(mdrow $L tenth 4)" "$(mdrow $L load 4)"
 scal "whole pipeline, \`reckon run --no-db\`" "$pr1" "$pr" "$(trss reckon-run-100k)" "$(trss reckon-run)"
+scal "brief, reckon-report (${rtidy1:-10k} → ${rtidy:-100k} tidy rows)" "$rr1" "$rr" "$(mdrow $R1 reckon-report 5)" "$(mdrow $R reckon-report 5)"
+scal "brief, bare libxlsxwriter (peer; the same sizes)" "$rb1" "$rb" "$(mdrow $R1 "bare libxlsxwriter" 5)" "$(mdrow $R "bare libxlsxwriter" 5)"
+scal "compare (${rtidy1:-10k} → ${rtidy:-100k} tidy rows)" "$rc1" "$rc" "$(mdrow $R1 reckon-compare 5)" "$(mdrow $R reckon-compare 5)"
 scal "whole pipeline, pandas (peer)" "$pp1" "$pp" "$(trss pandas-pipeline-100k)" "$(trss pandas-pipeline)"
 echo
 echo "The verdict: time linear when 1M takes 7–12× the 100k time (below 7×, fixed costs such as"
 echo "start-up and the 1k-row second source weigh at 100k); memory flat when the 1M peak RSS is at"
 echo "most 1.25× the 100k one. The load's 100k figure is reckon-load of a tenth of the rows into an"
-echo "empty warehouse (bench/load.sh's \`tenth\`)."
+echo "empty warehouse (bench/load.sh's \`tenth\`). The brief and compare rows are at 10k and 100k tidy"
+echo "rows (tidy rows are sums: a real pipeline has thousands); the brief holds every cell in"
+echo "memory until the workbook is written, as libxlsxwriter's default mode does, so its memory"
+echo "grows with the Data sheet, as the bare peer's does; reckon-compare holds the tidy cells it"
+echo "aligns across sources (the statistics need every pair), so its memory grows with them too."
 if [ "${#SCALE_BAD[@]}" -gt 0 ]; then
 	echo "Where linear time or flat memory fails: $(printf '%s; ' "${SCALE_BAD[@]}" | sed 's/; $//')."
 else
 	echo "Linear time and flat memory hold for every task measured at both sizes."
 fi
 echo
-echo "Not measured at both sizes: the brief (100k tidy rows only), \`reckon run --db\` and its"
+echo "Not measured at both sizes: \`reckon run --db\` and its"
 echo "pandas + to_sql peer, pgloader and \\copy (1M only), in2csv (100k only), the cross-tab (one size)."
 echo
 echo "## Not measured"
 echo
-echo "- reckon-compare alone: it runs untimed to make bench/report.sh's inputs, and inside"
-echo "  \`reckon run\`; there is no Debian peer for its tests (exact conditional binomial,"
-echo "  Benjamini–Hochberg) timed beside it."
-echo "- the brief at a second size (scaling of reckon-report); python3-xlsxwriter's"
-echo "  constant_memory mode (\`bench/bare_xlsxwriter.py --constant-memory\` runs it, not timed)."
+echo "- a peer for reckon-compare: Debian has no tool for its tests (exact conditional binomial,"
+echo "  Benjamini–Hochberg, Bland–Altman); it is timed alone."
+echo "- python3-xlsxwriter's constant_memory mode (\`bench/bare_xlsxwriter.py --constant-memory\`"
+echo "  runs it, not timed)."
 echo "- in2csv at 1M rows and on the cross-tab (openpyxl: about 7 s at 100k, once)."
 echo "- \`reckon run --db\` and \`pipeline_pandas.py --db\` at 100k rows."
 echo "- the server's side of a load (PostgreSQL's own CPU and memory): only the client's RSS is"
@@ -506,6 +518,9 @@ echo "  \`bench/bare_xlsxwriter.py\` (python3-xlsxwriter) writing the bulk of th
 echo "  rows, the cell table twice; the cell counts checked equal). Both peers keep every cell in"
 echo "  memory until the workbook closes (libxlsxwriter's and xlsxwriter's default mode, not"
 echo "  constant_memory), as reckon-report does (\`constant_memory = 0\`): that is the fair pairing."
+echo "- **compare** (\`bench/report.sh\`): reckon-compare --from the same tidy rows (two sources, two"
+echo "  indicators, ten years monthly by district and sex): every statistic of the results files;"
+echo "  its cells checked the same as the run that made the brief's inputs."
 echo "- **whole pipeline**: \`reckon run --no-db\` on a generated two-source pipeline (the 1M-row, and"
 echo "  the 100k-row, UTF-8 long CSV against the 1k-row windows-1251 one, the example's code lists;"
 echo "  written to \`build/bench/pipe/\` and \`build/bench/pipe100k/\`): extract, normalise, compare,"

@@ -8,7 +8,8 @@
 # (bench/bare_xlsxwriter.py, default mode, as the C program: every cell in
 # memory until close), under /usr/bin/time -v.  Target: the brief in at
 # most 1.3 times the bare time.  Without python3-xlsxwriter its row says
-# "not installed".
+# "not installed".  reckon-compare is timed too, alone (it has no peer in
+# Debian), on the same tidy rows.
 #
 #   bench/report.sh            100,000 rows, 5 runs of each, interleaved
 #   bench/report.sh --smoke    1,000 rows, 1 run: checks the outputs
@@ -64,8 +65,9 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
 # private copies, so that a make running meanwhile cannot swap them
-cp -f "$bin/reckon-report" "$out/reckon-report.tmp.$$" &&
-	mv -f "$out/reckon-report.tmp.$$" "$out/reckon-report"
+for p in reckon-report reckon-compare; do
+	cp -f "$bin/$p" "$out/$p.tmp.$$" && mv -f "$out/$p.tmp.$$" "$out/$p"
+done
 bare="$ROOT/build/bench/bare_xlsxwriter"
 if [ ! -x "$bare" ] || [ bench/bare_xlsxwriter.c -nt "$bare" ]; then
 	mkdir -p "$(dirname "$bare")"
@@ -93,17 +95,20 @@ cell_rows=$(($(wc -l <"$out/in/results/cells.csv") - 1))
 
 # ---- the tasks ----
 
-TASKS=(bare report)
+TASKS=(bare report compare)
 have_py=0
 "$PY" -c 'import xlsxwriter' 2>/dev/null && have_py=1 && TASKS+=(py)
-declare -A NAME=([bare]="bare libxlsxwriter" [report]="reckon-report" [py]="python xlsxwriter")
-declare -A OUTF=([bare]=bare.xlsx [report]=brief.xlsx [py]=py.xlsx)
+declare -A NAME=([bare]="bare libxlsxwriter" [report]="reckon-report" [py]="python xlsxwriter"
+		[compare]="reckon-compare")
+declare -A OUTF=([bare]=bare.xlsx [report]=brief.xlsx [py]=py.xlsx [compare]=cmp)
 cmd() {
 	case $1 in
 	bare) CMD=("$bare" tidy.csv results/cells.csv "$out/bare.xlsx") ;;
 	py) CMD=("$PY" "$ROOT/bench/bare_xlsxwriter.py" tidy.csv results/cells.csv "$out/py.xlsx") ;;
 	report) CMD=("$out/reckon-report" --config pipeline.yaml --results results
 		     --data tidy.csv -o "$out/brief.xlsx") ;;
+	compare) CMD=("$out/reckon-compare" --config pipeline.yaml --from tidy.csv
+		      --out "$out/cmp") ;;
 	esac
 }
 
@@ -113,6 +118,8 @@ check() {
 		{ echo "bench: bare_xlsxwriter wrote no cells" >&2; return 1; } ;;
 	report) [ -s "$out/brief.xlsx" ] ||
 		{ echo "bench: reckon-report wrote no brief" >&2; return 1; } ;;
+	compare) cmp -s "$out/cmp/cells.csv" "$out/in/results/cells.csv" ||
+		{ echo "bench: reckon-compare wrote other cells than before" >&2; return 1; } ;;
 	py) [ -s "$out/py.xlsx" ] && grep -q '^cells=' "$out/run.stdout" ||
 		{ echo "bench: bare_xlsxwriter.py wrote no cells" >&2; return 1; }
 	    # the same cells as the C program
@@ -130,7 +137,7 @@ echo "bench: $tidy_rows tidy rows, $cell_rows cells, $reps run(s) of each" >&2
 for ((i = 1; i <= reps; i++)); do
 	for t in "${TASKS[@]}"; do
 		cmd "$t"
-		rm -f "$out/${OUTF[$t]}"
+		rm -rf "${out:?}/${OUTF[$t]}"
 		t0=${EPOCHREALTIME/[.,]/}
 		rc=0
 		(cd "$out/in" && SOURCE_DATE_EPOCH=1727740800 "$TIME" -v -o "$out/run.time" \
@@ -177,7 +184,7 @@ res="$out/results.md"
 	echo
 	echo "| task | median s | user s | sys s | peak RSS MiB |"
 	echo "| --- | ---: | ---: | ---: | ---: |"
-	for t in bare report py; do
+	for t in bare report py compare; do
 		if [ "$t" = py ] && [ "$have_py" = 0 ]; then
 			echo "| ${NAME[$t]} | not installed | | | |"; continue
 		fi
