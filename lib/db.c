@@ -481,3 +481,18 @@ PGresult *rk_db_query(struct rk_db *db, const char *sql, int nparams,
 	PQclear(res);
 	return NULL;
 }
+
+int rk_db_has_table(struct rk_db *db, const char *table, const char *what,
+		    struct rk_error *err)
+{
+	const char *param[1] = { table };
+	PGresult *res = rk_db_query(db, "SELECT to_regclass($1) IS NOT NULL",
+				    1, param, what, err);
+	int yes;
+
+	if (!res)
+		return -1;
+	yes = PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	return yes;
+}

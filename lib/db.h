@@ -97,6 +97,13 @@ int rk_db_fail(struct rk_db *db, const PGresult *res, const char *what,
 	       struct rk_error *err);
 
 /*
+ * Whether the table (schema-qualified, e.g. "reckon.observation") exists:
+ * 1 or 0, or -1 with err set (what names the step, as for rk_db_query).
+ */
+int rk_db_has_table(struct rk_db *db, const char *table, const char *what,
+		    struct rk_error *err);
+
+/*
  * The SQLSTATE of a failed result ("23505"), or "" when there is none
  * (e.g. the connection was lost).  Borrowed from res.
  */

@@ -313,9 +313,12 @@ static int compare_cmd(const struct plan *p, const char *dir,
 {
 	if (opt_path(c, "--out", dir, "results", err) < 0)
 		return -1;
-	/* the database comes from RECKON_DB or libpq's settings, not argv */
+	/* the database comes from RECKON_DB or libpq's settings, not argv;
+	 * the cells are recorded there under the run's id */
 	if (p->use_db)
-		return add(c, "--db", err);
+		return add(c, "--db", err) < 0 ? -1 :
+		       !p->run_id ? 0 :
+		       add(c, "--run-id", err) < 0 ? -1 : add(c, p->run_id, err);
 	return opt_path(c, "--from", dir, "tidy.csv", err);
 }
 

@@ -48,6 +48,9 @@ struct plan {
 	size_t ncodelists;
 	int codelists_missing;           /* codelists.dir is not a directory */
 	char *brief;                     /* the brief's file name */
+	const char *run_id;              /* once known (borrowed): compare
+					    records its cells under it in
+					    the database */
 };
 
 /*

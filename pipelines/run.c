@@ -141,7 +141,10 @@ static int set_id(struct run *r, struct rk_error *err)
 	char id[RUNID_LEN + 1];
 
 	runid_compute(&r->m, id);
-	return manifest_set(&r->m.run_id, id, err);
+	if (manifest_set(&r->m.run_id, id, err) < 0)
+		return -1;
+	r->plan.run_id = r->m.run_id;
+	return 0;
 }
 
 static int hash_inputs_here(struct run *r, struct rk_error *err)

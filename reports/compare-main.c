@@ -38,6 +38,9 @@ static const char help_text[] =
 	"                           and FILE arguments after the options are read too\n"
 	"      --db[=CONNINFO]      read what reckon-load wrote (default: RECKON_DB,\n"
 	"                           libpq's PG* settings, or the private cluster)\n"
+	"      --run-id ID          with --db: record the cells in\n"
+	"                           reckon.discrepancy under ID, replacing ID's\n"
+	"                           earlier rows (reckon run passes its run id)\n"
 	"  -o, --out DIR            the results directory (created if missing)\n"
 	"  -r, --reference ID       ad hoc: the reference source (A)\n"
 	"  -a, --against ID[,ID]    ad hoc: the sources compared with it (B)\n"
@@ -53,7 +56,7 @@ static const char help_text[] =
 	"  -V, --version            the version\n"
 	"\n";
 
-enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY };
+enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -66,6 +69,7 @@ static const struct option options[] = {
 	{ "alpha", required_argument, NULL, OPT_ALPHA },
 	{ "cases", required_argument, NULL, OPT_CASES },
 	{ "key", required_argument, NULL, OPT_KEY },
+	{ "run-id", required_argument, NULL, OPT_RUN_ID },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -132,6 +136,7 @@ static int option(struct args *a, int c)
 		a->from[a->q.nfrom++] = optarg;
 		return 0;
 	case OPT_DB: a->q.use_db = 1; a->q.db = optarg; return 0;
+	case OPT_RUN_ID: a->q.run_id = optarg; return 0;
 	case 'o': a->q.out = optarg; return 0;
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
@@ -166,6 +171,10 @@ static int check_args(struct args *a, int argc, char **argv)
 			     "for stdin) or --db");
 	if (a->q.use_db && a->q.nfrom)
 		return usage("%s", "give either tidy files or --db, not both");
+	if (a->q.run_id && !a->q.use_db)
+		return usage("%s", "--run-id records in the database: give --db");
+	if (a->q.run_id && !a->q.run_id[0])
+		return usage("%s", "--run-id needs an id");
 	if (a->config && (a->q.reference || a->q.nagainst || a->q.indicator))
 		return usage("%s", "--reference, --against and --indicator are "
 			     "for use without --config");

@@ -44,17 +44,11 @@ static const char where_clause[] =
 
 static int has_schema(struct rk_db *db, struct rk_error *err)
 {
-	PGresult *res = rk_db_query(db, "SELECT to_regclass('reckon."
-				    "observation') IS NOT NULL", 0, NULL,
-				    "cannot look for the observations", err);
-	int ok;
+	int yes = rk_db_has_table(db, "reckon.observation",
+				  "cannot look for the observations", err);
 
-	if (!res)
-		return -1;
-	ok = PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
-	PQclear(res);
-	if (ok)
-		return 0;
+	if (yes != 0)
+		return yes > 0 ? 0 : -1;
 	rk_error_set(err, RK_EXIT_NOINPUT, rk_db_target(db), 0,
 		     "the database holds no observations yet");
 	rk_error_hint(err, "load the tidy data with reckon-load first");

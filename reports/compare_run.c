@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "compare_run.h"
+#include "compare_record.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -228,8 +229,8 @@ static void tally(const struct summary *sm, struct compare_totals *t)
 
 /* Everything about one pair, into the open result files. */
 static int run_job(const struct obs_set *s, const struct job *j,
-		   struct compare_out *o, struct compare_totals *t,
-		   struct rk_error *err)
+		   struct compare_out *o, struct compare_record *rec,
+		   struct compare_totals *t, struct rk_error *err)
 {
 	struct compare_pair p = { j->reference, j->against, j->indicator,
 				  j->alpha };
@@ -253,6 +254,7 @@ static int run_job(const struct obs_set *s, const struct job *j,
 		goto out;
 	}
 	if (compare_out_cells(o, &p, &al, st, err) < 0 ||
+	    (rec && compare_record_cells(rec, &p, &al, st, err) < 0) ||
 	    compare_out_summary(o, &p, sm, err) < 0 ||
 	    compare_out_distribution(o, &p, s, d, nd, err) < 0 ||
 	    compare_out_trend(o, &p, &tr, err) < 0)
@@ -292,6 +294,7 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 	struct jobs j = { 0 };
 	struct mse_data m = { 0 };
 	struct compare_out *o = NULL;
+	struct compare_record *rec = NULL;
 	int rc = -1;
 
 	memset(t, 0, sizeof(*t));
@@ -306,13 +309,26 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, err);
 	if (!o)
 		goto out;
+	if (q->use_db && q->run_id &&
+	    (rec = compare_record_open(q->db, q->run_id, s->dim, s->ndims,
+				       err)) == NULL)
+		goto out;
 	for (size_t i = 0; i < j.n; i++)
-		if (run_job(s, &j.job[i], o, t, err) < 0)
+		if (run_job(s, &j.job[i], o, rec, t, err) < 0)
 			goto out;
 	if (q->ncases && write_mse(&m, o, err) < 0)
 		goto out;
+	/* the database first: a rerun of the run id replaces its rows */
+	if (rec) {
+		int r = compare_record_commit(rec, err);
+
+		rec = NULL;
+		if (r < 0)
+			goto out;
+	}
 	rc = compare_out_commit(o, err);
 out:
+	compare_record_abort(rec);
 	compare_out_abort(o);
 	mse_data_free(&m);
 	free(j.job);

@@ -26,6 +26,9 @@ struct compare_request {
 	size_t nfrom;
 	int use_db;                       /* read the database instead */
 	const char *db;                   /* --db; NULL: RECKON_DB etc. */
+	const char *run_id;               /* with use_db: record the cells
+					     in reckon.discrepancy under it;
+					     NULL: do not */
 	const char *out;                  /* the results directory */
 	const struct mse_list *cases;     /* record-level lists; may be 0 */
 	size_t ncases;
