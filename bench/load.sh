@@ -126,27 +126,36 @@ if [ "$have_pgloader" = 1 ]; then
 	EOF
 fi
 
+# before each timed step: the server's and the kernel's dirty pages of the
+# step before written out, so that no step pays for another's writes
+settle() { sql "$db" "CHECKPOINT"; sync; }
 : >"$out/times.txt"
 for ((i = 1; i <= reps; i++)); do
 	keyed bench_copy
+	settle
 	timed copy "$psql" "$db" -qX -v ON_ERROR_STOP=1 -c "$copy_cmd"
 	count bench_copy copy
 	sql "$db" "DROP TABLE bench_copy"
 	if [ "$have_pgloader" = 1 ]; then
 		keyed bench_pgloader
 		rm -rf "$out/pgloader"
+		settle
 		timed pgloader pgloader --quiet --root-dir "$out/pgloader" "$out/pgloader.load"
 		count bench_pgloader pgloader
 		sql "$db" "DROP TABLE bench_pgloader"
 	fi
 	sql "$db" "DROP SCHEMA IF EXISTS reckon CASCADE"
 	"$bin" --db "$db" --migrate -q
+	settle
 	timed load "$bin" --db "$db" "$out/tidy.csv"
+	settle
 	timed reload "$bin" --db "$db" "$out/tidy.csv"
+	settle
 	timed correct "$bin" --db "$db" "$out/corrected.csv"
 done
 sql "$db" "DROP SCHEMA reckon CASCADE"
 "$bin" --db "$db" --migrate -q
+settle
 timed tenth "$bin" --db "$db" "$out/tenth.csv"
 
 # the counts must be right, or the times mean nothing
