@@ -567,6 +567,15 @@ void csvr_set_segment(struct csvr *r, size_t bytes)
 	r->segment = bytes ? bytes : 1;
 }
 
+/* The batch of the segment the caller takes next, when ready; mu held. */
+static struct batch *wanted(struct csvr *r)
+{
+	for (int i = 0; i < NBATCH; i++)
+		if (r->bat[i].state == READY && r->bat[i].seq == r->want)
+			return &r->bat[i];
+	return NULL;
+}
+
 /* The next batch of rows: the next segment's, or one filled here. */
 static struct batch *next_batch(struct csvr *r)
 {
@@ -584,28 +593,16 @@ static struct batch *next_batch(struct csvr *r)
 		r->want++;
 		pthread_cond_broadcast(&r->cond);
 	}
-	for (;;) {
-		for (int i = 0; i < NBATCH && !c; i++)
-			if (r->bat[i].state == READY &&
-			    r->bat[i].seq == r->want)
-				c = &r->bat[i];
-		if (c)
-			break;
+	while ((c = wanted(r)) == NULL) {
+		int worked;
+
 		/* rather than wait, parse a segment here: the worker threads
 		 * and this one share the CPUs with none idle */
 		pthread_mutex_unlock(&r->mu);
-		if (work_one(r, 0) != 0) {
-			pthread_mutex_lock(&r->mu);
-			continue;
-		}
+		worked = work_one(r, 0) == 1;
 		pthread_mutex_lock(&r->mu);
-		for (int i = 0; i < NBATCH && !c; i++)
-			if (r->bat[i].state == READY &&
-			    r->bat[i].seq == r->want)
-				c = &r->bat[i];
-		if (c)
-			break;
-		pthread_cond_wait(&r->cond, &r->mu);
+		if (!worked && (c = wanted(r)) == NULL)
+			pthread_cond_wait(&r->cond, &r->mu);
 	}
 	c->state = TAKEN;
 	pthread_mutex_unlock(&r->mu);
