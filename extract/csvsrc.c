@@ -47,11 +47,10 @@ static struct csvr *open_reader(FILE *in, const char *name,
 	if (!delim)
 		delim = sniff_delimiter(head, len);
 	csv = csvr_open(*text, delim, name, err);
-	/* parsing on a second thread: as long as the layout's work on a row */
-	if (csv && csvr_thread(csv, err) < 0) {
-		csvr_close(csv);
-		return NULL;
-	}
+	/* parsing shared with a thread: as long as the layout's work on a
+	 * row; without one (none could start) it goes on unthreaded */
+	if (csv && csvr_thread(csv, err) < 0)
+		rk_error_clear(err);
 	return csv;
 }
 

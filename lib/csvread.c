@@ -75,7 +75,6 @@ struct csvr {
 	const char *name;
 	unsigned char delim;
 	struct parser ps;         /* unthreaded */
-	int eof;                  /* unthreaded: the parser has seen the end */
 	struct batch bat[NBATCH];
 	struct batch *c;          /* rows being handed out */
 	size_t next_row;          /* in c */
@@ -262,9 +261,9 @@ static void parse_error(struct parser *ps, int unterminated,
 
 /*
  * Parses len bytes (len 0 with last: only the end) into ps->b; the end
- * of input when last.  Returns 0, or -1 with the error noted in the batch.
+ * of input when last.  An error is noted in the batch.
  */
-static int parse(struct parser *ps, const char *data, size_t len, int last)
+static void parse(struct parser *ps, const char *data, size_t len, int last)
 {
 	struct batch *b = ps->b;
 
@@ -280,7 +279,6 @@ static int parse(struct parser *ps, const char *data, size_t len, int last)
 	}
 	if (b->failed || last)
 		b->eof = 1;
-	return b->failed ? -1 : 0;
 }
 
 /* ---- unthreaded -------------------------------------------------------- */
@@ -524,8 +522,6 @@ static size_t workers(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
 
-	if (getenv("CSVR_W"))
-		return (size_t)atoi(getenv("CSVR_W"));
 	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (size_t)n;
 }
 

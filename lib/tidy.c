@@ -250,8 +250,11 @@ static struct tidy_reader *open_reader(const char *path, int threaded,
 	if (!r->text)
 		goto fail;
 	r->csv = csvr_open(r->text, ',', r->name, err);
-	if (!r->csv || (threaded && csvr_thread(r->csv, err) < 0))
+	if (!r->csv)
 		goto fail;
+	/* without a thread (none could start) it reads unthreaded */
+	if (threaded && csvr_thread(r->csv, err) < 0)
+		rk_error_clear(err);
 	while ((rc = csvr_next(r->csv, &h, err)) == 1 && h.n == 0)
 		;
 	if (rc < 0)
