@@ -17,7 +17,9 @@
  */
 
 #define CELL_ORIGINS 5    /* origins kept per cell; the rest are counted */
-#define CELL_SPANS 6      /* distinct row spans told apart per cell */
+/* Distinct row spans told apart per cell: spans that share no month are at
+ * most 12, and once two share one the cell is flagged, so 12 is exact. */
+#define CELL_SPANS 12
 
 struct cell_key {
 	uint32_t source;

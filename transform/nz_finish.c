@@ -240,8 +240,7 @@ int nz_check_complete(struct normaliser *n, struct rk_error *err)
 				return -1;
 			continue;
 		}
-		if (c->overlap && !c->rejected &&
-		    nz_type_of(n, c->indicator) != NZ_STOCK) {
+		if (c->overlap) {    /* never a stock: its rows keep their period */
 			snprintf(why, sizeof(why), "%s sums rows for the "
 				 "whole of a period and rows for its parts "
 				 "(a quarter and its months, say): they would "

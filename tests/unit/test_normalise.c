@@ -111,12 +111,24 @@ static void test_cells_overlap(void **state)
 	add_span(t, 2, 9, 9);
 	add_span(t, 3, 7, 9);        /* the quarter twice: summed */
 	add_span(t, 3, 7, 9);
-	assert_int_equal(cells_count(t), 4);
+	for (int d = 0; d < 2; d++)  /* two districts' twelve months */
+		for (int m = 1; m <= 12; m++)
+			add_span(t, 4, m, m);
+	add_span(t, 5, 1, 6);        /* twelve spans, then a thirteenth */
+	for (int m = 7; m <= 12; m++)
+		add_span(t, 5, m, m);
+	for (int m = 7; m <= 11; m++)
+		add_span(t, 5, m, m);
+	add_span(t, 5, 3, 3);
+	assert_int_equal(cells_count(t), 6);
 	assert_false(cells_at(t, 0)->overlap);
 	assert_int_equal(cells_at(t, 0)->months, 0x1C0);
 	assert_true(cells_at(t, 1)->overlap);
 	assert_true(cells_at(t, 2)->overlap);
 	assert_false(cells_at(t, 3)->overlap);
+	assert_false(cells_at(t, 4)->overlap);
+	assert_int_equal(cells_at(t, 4)->months, 0xFFF);
+	assert_true(cells_at(t, 5)->overlap);
 	cells_free(t);
 }
 
