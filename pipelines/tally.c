@@ -40,26 +40,31 @@ static int count(struct csvr *r, const char *column, const char *value,
 }
 
 /*
- * The records of a CSV file a stage wrote (LF or CRLF line ends), without
- * parsing its fields: a record ends at a line feed outside quotes, and a
- * quote toggles "inside" (an escaped "" toggles twice).  A line holding
- * nothing, or only a CR, is blank, as csvr_next reports it.  Sets *open
- * when the file ends inside quotes: malformed, which the full reader then
- * reports.  Returns 0 or -1 with err set.
+ * The records of a CSV file a stage wrote (LF line ends), without parsing
+ * its fields: a record ends at a line feed outside quotes, a quote toggles
+ * "inside" (an escaped "" toggles twice), and an empty line is blank, as
+ * csvr_next reports it.  Fields are not checked: the stages wrote them.
+ * Sets *exact to 0 when the file holds a CR (a line end for the full
+ * reader too) or ends inside quotes (malformed): the full reader then
+ * counts, or says what is wrong.  Returns 0 or -1 with err set.
  */
-static int count_records(FILE *f, const char *path, long *records, int *open,
+static int count_records(FILE *f, const char *path, long *records, int *exact,
 			 struct rk_error *err)
 {
 	char buf[1 << 16];
 	int inq = 0;
 	size_t len = 0;        /* bytes of the current line so far */
-	char first = 0;        /* its first byte */
 	size_t n;
 
 	*records = 0;
+	*exact = 1;
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
 		const char *p = buf, *end = buf + n;
 
+		if (memchr(buf, '\r', n)) {
+			*exact = 0;
+			return 0;
+		}
 		while (p < end) {
 			const char *q, *nl, *stop;
 
@@ -77,16 +82,13 @@ static int count_records(FILE *f, const char *path, long *records, int *open,
 			if (q) {           /* a quoted field: never blank */
 				inq = 1;
 				len += 2;
-				first = '"';
 				p = q + 1;
 				continue;
 			}
-			if (len == 0 && stop > p)
-				first = *p;
 			len += (size_t)(stop - p);
 			if (!nl)
 				break;
-			if (len > 1 || (len == 1 && first != '\r'))
+			if (len)
 				(*records)++;
 			len = 0;
 			p = nl + 1;
@@ -95,9 +97,10 @@ static int count_records(FILE *f, const char *path, long *records, int *open,
 	if (ferror(f))
 		return rk_error_set(err, RK_EXIT_IOERR, path, 0,
 				    "cannot read: %s", strerror(errno));
-	if (len > 1 || (len == 1 && first != '\r'))
+	if (len)
 		(*records)++;
-	*open = inq;
+	if (inq)
+		*exact = 0;
 	return 0;
 }
 
@@ -115,16 +118,16 @@ int tally_csv(const char *path, const char *column, const char *value,
 				    "cannot open: %s", strerror(errno));
 	if (!column) {
 		long records;
-		int open;
+		int exact;
 
-		if (count_records(f, path, &records, &open, err) < 0)
+		if (count_records(f, path, &records, &exact, err) < 0)
 			goto out;
-		if (!open) {
+		if (exact) {
 			t->rows = records > 0 ? records - 1 : 0;
 			rc = 0;
 			goto out;
 		}
-		rewind(f);      /* malformed: the reader says where */
+		rewind(f);      /* the full reader counts, or says what is wrong */
 	}
 	text = rk_text_open(f, path, RK_ENC_UTF8, err);
 	if (!text)

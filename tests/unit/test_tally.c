@@ -56,6 +56,8 @@ static void test_rows(void **state)
 	assert_int_equal(BOTH("a,b\n,\n"), 1);
 	assert_int_equal(BOTH("a,b\n \n"), 1);                 /* a space is a field */
 	assert_int_equal(BOTH("\n\na,b\n1,2\n"), 1);           /* blank before the header */
+	assert_int_equal(BOTH("a,b\r1,2\r3,4\r"), 2);         /* CR line ends */
+	assert_int_equal(BOTH("a,b\n\r\r\n1,2\n"), 1);       /* a lone CR */
 }
 
 static void test_long_file(void **state)
