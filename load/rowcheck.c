@@ -2,7 +2,10 @@
 #include "rowcheck.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "period.h"
 
 static int digits(const char *p, int n)
 {
@@ -27,8 +30,8 @@ int rowcheck_period(const char *p)
 {
 	size_t n = strlen(p);
 
-	if (n < 4 || !digits(p, 4))
-		return 0;
+	if (n < 4 || !digits(p, 4) || p[0] == '0')
+		return 0;       /* a year from 1000 */
 	if (n == 4)
 		return 1;
 	if (p[4] != '-')
@@ -40,7 +43,7 @@ int rowcheck_period(const char *p)
 	if (n == 7)
 		return two(p + 5, 1, 12);
 	return n == 10 && two(p + 5, 1, 12) && p[7] == '-' &&
-	       two(p + 8, 1, 31);
+	       two(p + 8, 1, rk_days_in_month(atoi(p), atoi(p + 5)));
 }
 
 static int row_error(const struct tidy_row *r, const char *file,
