@@ -122,8 +122,10 @@ static int feed(struct booksrc *s, long *last, const struct grid_row *g,
 	int rc = 0;
 
 	while (rc == 0 && *last + 1 < g->index) {
-		struct grid_row blank = { ++*last, *last, 0, s->cell, s->len };
+		struct grid_row blank;
 
+		++*last;
+		blank = (struct grid_row){ *last, *last, 0, s->cell, s->len };
 		rc = layout_row(L, &blank, w, err);
 	}
 	*last = g->index;

@@ -65,11 +65,13 @@ static int add(struct xls_sheet *s, unsigned row, unsigned col, char type,
 			     "in sheet '%s'", s->b->base.sheets[s->base.index]);
 		return -1;
 	}
+	if (s->ncells >= XLS_MAX_CELLS)      /* on every cell, not on growth */
+		return cell_limit(s, err);
 	if (s->ncells == s->capcells) {
 		size_t cap = s->capcells ? s->capcells * 2 : 256;
 
-		if (s->ncells >= XLS_MAX_CELLS)
-			return cell_limit(s, err);
+		if (cap > XLS_MAX_CELLS)
+			cap = XLS_MAX_CELLS;
 		c = realloc(s->cells, cap * sizeof(*c));
 		if (!c)
 			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");

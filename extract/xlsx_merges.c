@@ -90,12 +90,14 @@ static int add_range(struct scan *S, const char *ref, size_t n)
 	if (cellref_area(ref, n, &r.r1, &r.c1, &r.r2, &r.c2) < 0 ||
 	    (r.r1 == r.r2 && r.c1 == r.c2))
 		return 0;               /* a one-cell merge hides nothing */
+	if (S->n >= XLSX_MAX_MERGES)          /* on every merge, not on growth */
+		return -2;
 	if (S->n == S->cap) {
 		size_t cap = S->cap ? S->cap * 2 : 16;
 		struct sheet_range *v;
 
-		if (S->n >= XLSX_MAX_MERGES)
-			return -2;
+		if (cap > XLSX_MAX_MERGES)
+			cap = XLSX_MAX_MERGES;
 		v = realloc(S->v, cap * sizeof(*v));
 		if (!v)
 			return -1;

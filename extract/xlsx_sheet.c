@@ -208,14 +208,16 @@ static int push_cell(struct xlsx_sheet *s, char type, const char *ext,
 {
 	struct xcell *c;
 
+	if (s->ncells >= MAX_ROW_CELLS) {    /* on every cell, not on growth */
+		fail_cell(s, s->cur_row, s->cur_col, "%s",
+			  "more than a million cells in one row element");
+		return -1;
+	}
 	if (s->ncells == s->capcells) {
 		size_t cap = s->capcells ? s->capcells * 2 : 64;
 
-		if (s->ncells >= MAX_ROW_CELLS) {
-			fail_cell(s, s->cur_row, s->cur_col, "%s",
-				  "more than a million cells in one row element");
-			return -1;
-		}
+		if (cap > MAX_ROW_CELLS)
+			cap = MAX_ROW_CELLS;
 		c = realloc(s->cells, cap * sizeof(*c));
 		if (!c) {
 			oom(s);
