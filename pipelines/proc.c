@@ -219,13 +219,3 @@ int proc_wait(const char *path, pid_t pid, int *status, struct rk_error *err)
 	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
 	return 0;
 }
-
-int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
-	     const char *err_path, int *status, struct rk_error *err)
-{
-	pid_t pid;
-
-	if (proc_start(path, c, out_path, err_path, &pid, err) < 0)
-		return -1;
-	return proc_wait(path, pid, status, err);
-}

@@ -43,20 +43,20 @@ char *proc_find(const char *program, const char *self_dir,
 		struct rk_error *err);
 
 /*
- * Runs the program at path with c's arguments and waits for it.  Its
- * stdout goes to out_path (truncated; NULL: /dev/null) and its stderr to
- * err_path (truncated; NULL: this process's stderr).  *status is its exit
- * status, or 128 + the signal that ended it.  Returns 0, or -1 with err
- * set when it could not be started (RK_EXIT_UNAVAILABLE, RK_EXIT_CANTCREAT
- * for an output that cannot be created).
+ * Starts the program at path with c's arguments: *pid.  Its stdout goes to
+ * out_path (truncated; NULL: /dev/null) and its stderr to err_path
+ * (truncated; NULL: this process's stderr).  Returns 0, or -1 with err set
+ * when it could not be started (RK_EXIT_UNAVAILABLE, RK_EXIT_CANTCREAT for
+ * an output that cannot be created).
  */
-int proc_run(const char *path, const struct proc_cmd *c, const char *out_path,
-	     const char *err_path, int *status, struct rk_error *err);
-
-/* proc_run in two halves: start it (*pid), and wait for it (*status). */
 int proc_start(const char *path, const struct proc_cmd *c,
 	       const char *out_path, const char *err_path, pid_t *pid,
 	       struct rk_error *err);
+
+/*
+ * Waits for it: *status is its exit status, or 128 + the signal that ended
+ * it.  Returns 0, or -1 with err set (RK_EXIT_SOFTWARE).
+ */
 int proc_wait(const char *path, pid_t pid, int *status, struct rk_error *err);
 
 #endif

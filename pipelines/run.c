@@ -14,6 +14,7 @@
 
 #include "cluster.h"
 #include "db.h"
+#include "grow.h"
 #include "proc.h"
 #include "runid.h"
 #include "tally.h"
@@ -316,8 +317,7 @@ static int hashed(struct run *r, struct rk_error *err)
 {
 	if (r->m.run_id)
 		return 0;
-	if (hash_join(r, err) < 0 ||
-	    (!r->m.run_id && set_id(r, err) < 0) ||
+	if (hash_join(r, err) < 0 || set_id(r, err) < 0 ||
 	    rundir_set_id(&r->dir, r->m.run_id, err) < 0)
 		return -1;
 	log_start(r);
@@ -375,15 +375,23 @@ static void append(char **dst, const char *s, size_t n)
 static char *stage_text(const struct run *r, const char *file)
 {
 	FILE *f = fopen(file, "rb");
-	char buf[8192], *raw = NULL, *out = NULL;
-	size_t n, tl = strlen(r->dir.tmp);
+	char *raw = NULL, *out = NULL;
+	size_t n, len = 0, cap = 0, tl = strlen(r->dir.tmp);
 	const char *p, *hit;
 
 	if (!f)
 		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		append(&raw, buf, n);
+	/* read whole, growing by doubling (a chatty stage writes a lot) */
+	while (rk_grow((void **)&raw, &cap, len + 8192 + 1, 1) == 0 &&
+	       (n = fread(raw + len, 1, 8192, f)) > 0)
+		len += n;
 	fclose(f);
+	if (raw)
+		raw[len] = '\0';
+	if (!len) {
+		free(raw);
+		return NULL;
+	}
 	for (p = raw; p && (hit = strstr(p, r->dir.tmp)) != NULL; p = hit + tl) {
 		append(&out, p, (size_t)(hit - p));
 		append(&out, r->dir.final, strlen(r->dir.final));

@@ -169,17 +169,20 @@ int compare_record_commit(struct compare_record *r, struct rk_error *err)
 
 	if (r->buf.len && send(r, err) < 0)
 		goto fail;
-	r->copying = 0;
 	if (PQputCopyEnd(conn, NULL) != 1) {
 		rk_db_fail(r->db, NULL, "cannot record the discrepancies", err);
 		goto fail;
 	}
+	r->copying = 0;
 	while ((res = PQgetResult(conn)) != NULL) {
 		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
 			rc = rk_db_fail(r->db, res, "cannot record the "
 					"discrepancies", err);
 		PQclear(res);
 	}
+	if (rc == 0 && PQstatus(conn) != CONNECTION_OK)
+		rc = rk_db_fail(r->db, NULL, "cannot record the discrepancies",
+				err);
 	if (rc < 0 || rk_db_exec(r->db, "COMMIT", "cannot commit the "
 				 "discrepancies", err) < 0)
 		goto fail;

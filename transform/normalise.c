@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "tidy.h"
 
 #define PROBLEM_MAX 1024
@@ -241,7 +242,10 @@ static int reject_raw(struct normaliser *n, struct raw *x,
 	return rejects_add(n->rejects, &j, err);
 }
 
-/* The row's origin, or file:line of the raw tidy file when it has none. */
+/*
+ * The row's origin, or file:line of the raw tidy file when it has none;
+ * NULL when out of memory.
+ */
 static const char *origin_of(struct normaliser *n, const char *file,
 			     const struct tidy_row *r)
 {
@@ -249,14 +253,8 @@ static const char *origin_of(struct normaliser *n, const char *file,
 
 	if (*r->origin)
 		return r->origin;
-	if (need > n->textcap) {
-		char *t = realloc(n->text, need);
-
-		if (!t)
-			return "";
-		n->text = t;
-		n->textcap = need;
-	}
+	if (rk_grow((void **)&n->text, &n->textcap, need, 1))
+		return NULL;
 	snprintf(n->text, need, "%s:%ld", file, r->line);
 	return n->text;
 }
@@ -276,6 +274,9 @@ static int row(struct normaliser *n, const char *file,
 	x.file = file;
 	x.r = r;
 	x.origin = origin_of(n, file, r);
+	if (!x.origin)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, file, r->line,
+				    "out of memory");
 	x.src = &n->src[s];
 	if (row_indicator(n, &x, NULL, err) < 0)
 		return -1;
