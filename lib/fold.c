@@ -285,7 +285,7 @@ static void fold_lookalikes(UChar *s, int32_t n)
 	}
 }
 
-static UChar32 map_letter(UChar32 c)
+uint32_t rk_fold_letter(uint32_t c)
 {
 	if (c < 0x0450 || c > 0x04FF)
 		return c;
@@ -332,7 +332,7 @@ static int collapse(struct rk_fold *f, const UChar *s, int32_t n,
 		if (gap && o)
 			f->out[o++] = ' ';
 		gap = 0;
-		o += put_utf8(f->out + o, map_letter(c));
+		o += put_utf8(f->out + o, (UChar32)rk_fold_letter((uint32_t)c));
 	}
 	f->out[o] = '\0';
 	return 0;

@@ -3,6 +3,7 @@
 #define RECKON_FOLD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -75,6 +76,13 @@ int rk_fold_affixes_init(struct rk_fold *f, char *const *items, size_t n,
 void rk_fold_affixes_release(struct rk_fold_affixes *a);
 
 /* Frees the folder; accepts NULL. */
+/*
+ * A lower-case letter folded as keys fold it (ё, ѐ to е; ғ, ѓ to г; ӣ, ѝ
+ * to и; қ, ќ, ҡ to к; ӯ, ў to у; ҳ, һ to х; ҷ, ҹ to ч); any other code
+ * point unchanged.
+ */
+uint32_t rk_fold_letter(uint32_t c);
+
 void rk_fold_free(struct rk_fold *f);
 
 #endif

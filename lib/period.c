@@ -12,7 +12,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "fold.h"
 
 #define MAX_TOKENS 16
 #define WORD_MAX 48
@@ -86,28 +89,15 @@ static int is_letter(uint32_t c)
 	       is_cyrillic(c) || (c >= 0x2160 && c <= 0x2173);
 }
 
-/* Lower case, ё and the Tajik letters folded, Cyrillic і to Latin i. */
+/*
+ * Lower case, with the letters folded as code-list keys fold them (ё, the
+ * Tajik letters and their stand-ins), and Cyrillic і to Latin i (roman
+ * numerals typed in Cyrillic).
+ */
 static uint32_t fold_cp(uint32_t c)
 {
-	static const uint32_t map[][2] = {
-		{ 0x0492, 0x0433 }, { 0x0493, 0x0433 },  /* Ғ ғ → г */
-		{ 0x04E2, 0x0438 }, { 0x04E3, 0x0438 },  /* Ӣ ӣ → и */
-		{ 0x04EE, 0x0443 }, { 0x04EF, 0x0443 },  /* Ӯ ӯ → у */
-		{ 0x04B2, 0x0445 }, { 0x04B3, 0x0445 },  /* Ҳ ҳ → х */
-		{ 0x049A, 0x043A }, { 0x049B, 0x043A },  /* Қ қ → к */
-		{ 0x04B6, 0x0447 }, { 0x04B7, 0x0447 },  /* Ҷ ҷ → ч */
-		{ 0x0401, 0x0435 }, { 0x0451, 0x0435 },  /* Ё ё → е */
-		{ 0x0406, 'i' }, { 0x0456, 'i' },        /* І і → i */
-	};
-
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0x0410 && c <= 0x042F)
-		return c + 32;
-	for (size_t k = 0; k < sizeof(map) / sizeof(map[0]); k++)
-		if (map[k][0] == c)
-			return map[k][1];
-	return c;
+	c = (uint32_t)u_tolower((UChar32)c);
+	return c == 0x0456 ? 'i' : rk_fold_letter(c);
 }
 
 /* Latin letters that look Cyrillic, for words typed with both. */
