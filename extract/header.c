@@ -7,7 +7,6 @@
 #include "value.h"
 
 struct tier {
-	long index, line;
 	size_t n;
 	char **text;
 };
@@ -56,7 +55,7 @@ static char *cell_text(const struct grid_row *r, size_t i,
 int header_push(struct header *h, const struct grid_row *r,
 		const struct merges *m)
 {
-	struct tier t = { r->index, r->line, 0, NULL };
+	struct tier t = { 0, NULL };
 
 	t.text = calloc(r->n ? r->n : 1, sizeof(*t.text));
 	if (!t.text)
@@ -122,16 +121,6 @@ const char *header_tier_text(const struct header *h, size_t k, long col,
 			return t;
 	}
 	return "";
-}
-
-long header_last_index(const struct header *h)
-{
-	return h->held ? h->row[h->held - 1].index : 0;
-}
-
-long header_last_line(const struct header *h)
-{
-	return h->held ? h->row[h->held - 1].line : 0;
 }
 
 size_t header_width(const struct header *h)

@@ -40,10 +40,6 @@ long header_find_in(const struct header *h, size_t k, const char *text);
 const char *header_tier_text(const struct header *h, size_t k, long col,
 			     const long *cols, size_t ncols);
 
-/* Index and line of the last row pushed. */
-long header_last_index(const struct header *h);
-long header_last_line(const struct header *h);
-
 /* Width of the widest tier row. */
 size_t header_width(const struct header *h);
 

@@ -348,11 +348,6 @@ const char *rk_db_target(const struct rk_db *db)
 	return db->target ? db->target : "";
 }
 
-enum rk_db_via rk_db_via(const struct rk_db *db)
-{
-	return db->via;
-}
-
 int rk_db_password_given(const struct rk_db *db)
 {
 	return db->password_given;

@@ -58,9 +58,6 @@ PGconn *rk_db_conn(const struct rk_db *db);
  */
 const char *rk_db_target(const struct rk_db *db);
 
-/* Where the settings came from. */
-enum rk_db_via rk_db_via(const struct rk_db *db);
-
 /* 1 when the connection string given carried a password (main may warn). */
 int rk_db_password_given(const struct rk_db *db);
 
