@@ -7,7 +7,22 @@
 #   make bench        every stage and the whole pipeline beside its peers:
 #                     bench/all.sh, writes bench/RESULTS.md (not part of check)
 #   make bench-smoke  the same on tiny inputs, a few seconds
+#   make deps GOALS   install the Debian packages reckon needs (.ci/deps),
+#                     then make GOALS in a new make that sees them
 #   V=1               show the commands
+
+# `make deps GOALS...` installs the packages first and only then makes the
+# other goals, in a new make: this one's pkg-config flags were computed when
+# the Makefile was read, before anything was installed.
+ifneq ($(filter deps,$(MAKECMDGOALS)),)
+AFTER_DEPS := $(filter-out deps,$(MAKECMDGOALS))
+.PHONY: deps $(AFTER_DEPS)
+deps:
+	@.ci/deps
+	$(if $(AFTER_DEPS),@$(MAKE) --no-print-directory $(AFTER_DEPS))
+$(AFTER_DEPS): deps
+	@:
+else
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
@@ -18,10 +33,14 @@ CFLAGS   ?= -O2 -g
 PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n libzip expat libpq gsl xlsxwriter
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
 DEFS     := -D_POSIX_C_SOURCE=200809L -DRECKON_VERSION='"$(VERSION)"'
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lm
-CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka)
-CMOCKA_LIBS   := $(shell pkg-config --libs cmocka)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+# What pkg-config cannot find stops the build here, with the remedy, rather
+# than as a compiler error about a missing header.
+PKG_MISSING := $(shell for p in $(PKGS) $(if $(filter check unit-bins test-run,$(MAKECMDGOALS)),cmocka); do \
+	pkg-config --exists $$p 2>/dev/null || printf '%s ' $$p; done)
 
 ifeq ($(FUZZ),1)
   # objects for libFuzzer targets: clang, coverage instrumentation, ASan+UBSan
@@ -74,13 +93,23 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 .PHONY: all example check test-run unit-bins install uninstall fuzz fuzz-build fuzz-bins fuzz-smoke \
-        bench bench-smoke clean deps
+        bench bench-smoke clean pkgs-present
 .SUFFIXES:
 .SECONDARY:
 
 all: $(PROGS)
 
-$(B)/%.o: %.c
+# Every object waits for this check (order-only, so it never forces a rebuild).
+pkgs-present:
+ifneq ($(strip $(PKG_MISSING)),)
+	@echo "reckon: missing libraries: $(strip $(PKG_MISSING)) (pkg-config cannot find them)" >&2
+	@echo "reckon: run 'make deps' to install them (README.md, Set-up)" >&2
+	@exit 69
+else
+	@:
+endif
+
+$(B)/%.o: %.c | pkgs-present
 	$(say) CC $<
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -116,7 +145,7 @@ $(BIN)/reckon: $(B)/pipelines/reckon-main.o $(B)/libstages.a $(B)/libreckon.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/tests/test_%.o: tests/unit/test_%.c
+$(B)/tests/test_%.o: tests/unit/test_%.c | pkgs-present
 	$(say) CC $<
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-pedantic $(STAGES:%=-I%) $(CMOCKA_CFLAGS) -MMD -MP -c -o $@ $<
@@ -184,10 +213,9 @@ bench: all
 bench-smoke: all
 	$(Q)bench/all.sh --smoke
 
-deps:
-	$(Q).ci/deps
-
 clean:
 	rm -rf build bin
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+endif
