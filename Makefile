@@ -71,20 +71,21 @@ ALL_CFLAGS := $(WARN) $(DEFS) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Programs: bin/reckon-NAME is built from NAME_MAIN plus every module of
-# every stage directory (the linker takes only what it uses).  A main file is
-# main.c or *-main.c; every other .c file in a stage directory is a module.
+# every stage directory and its rooms, the folders one level down (the linker
+# takes only what it uses).  A main file is main.c or *-main.c; every other
+# .c file in a stage directory or room is a module.
 STAGES          := extract transform load reports pipelines
 extract_MAIN    := extract/main.c
 normalise_MAIN  := transform/main.c
 load_MAIN       := load/main.c
 db_MAIN         := load/db-main.c
-compare_MAIN    := reports/compare-main.c
-report_MAIN     := reports/report-main.c
+compare_MAIN    := reports/compare/main.c
+report_MAIN     := reports/brief/main.c
 PROGRAMS := $(foreach p,extract normalise load db compare report,$(if $(wildcard $($(p)_MAIN)),$(p)))
 
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-MOD_SRC  := $(filter-out %/main.c %-main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c)))
+MOD_SRC  := $(filter-out %/main.c %-main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c $(s)/*/*.c)))
 MOD_OBJ  := $(MOD_SRC:%.c=$(B)/%.o)
 PROGS    := $(foreach p,$(PROGRAMS),$(BIN)/reckon-$(p)) $(if $(wildcard pipelines/reckon-main.c),$(BIN)/reckon)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
