@@ -190,6 +190,18 @@ const char *brief_dim_name(const char *lang, const char *dim, char *buf,
 	return buf;
 }
 
+const char *brief_col_label(const char *lang, const char *col, char *buf,
+			    size_t size)
+{
+	char key[128];
+	const char *s;
+
+	snprintf(key, sizeof(key), "col.%s", col);
+	s = brief_t(lang, key);
+	snprintf(buf, size, "%s", strcmp(s, key) == 0 ? col : s);
+	return buf;
+}
+
 void brief_period_range(const struct brief *b, const char *lang, char *buf,
 			size_t size)
 {

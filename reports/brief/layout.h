@@ -75,6 +75,10 @@ void brief_pair_title(const struct brief *b, const struct brief_pair *p,
 const char *brief_dim_name(const char *lang, const char *dim, char *buf,
 			   size_t size);
 
+/* A column's label: col.<name> in lang, or the name itself. */
+const char *brief_col_label(const char *lang, const char *col, char *buf,
+			    size_t size);
+
 /* The period range of the config in lang, "Q1 2024 – Q3 2024"; "" if none. */
 void brief_period_range(const struct brief *b, const char *lang, char *buf,
 			size_t size);
