@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cellref.h"
-#include "book_impl.h"
+#include "book/cellref.h"
+#include "book/book_impl.h"
 
 static int write_sheet(struct book *b, size_t i, struct tidy_writer *w,
 		       struct rk_error *err)
