@@ -48,6 +48,9 @@ struct sheet_range {
  */
 struct book *book_open(const char *path, const char *name, struct rk_error *err);
 
+/* The name errors call the workbook by; valid until book_close. */
+const char *book_name(const struct book *b);
+
 /* Worksheets in workbook order (chartsheets are not worksheets). */
 size_t book_sheet_count(const struct book *b);
 const char *book_sheet_name(const struct book *b, size_t i);

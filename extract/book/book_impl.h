@@ -34,12 +34,4 @@ struct sheet {
 	size_t nmerges;
 };
 
-/* Each returns a book whose ops, sheets and nsheets are filled (name is set by book.c). */
-struct book *xlsx_book_open(const char *path, const char *name,
-			    struct rk_error *err);
-struct book *ods_book_open(const char *path, const char *name,
-			   struct rk_error *err);
-struct book *xls_book_open(const char *path, const char *name,
-			   struct rk_error *err);
-
 #endif

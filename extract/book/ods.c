@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE             /* memmem */
 #include "ods_impl.h"
+#include "formats.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,6 +7,7 @@
  * booleans, errors or formula strings, and turns durations into times of day.
  */
 #include "xls_impl.h"
+#include "formats.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,6 +5,7 @@
  * Sheets themselves are streamed by xlsx_sheet.c.
  */
 #include "xlsx_impl.h"
+#include "formats.h"
 #include "grow.h"
 
 #include <stdio.h>
