@@ -11,27 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cellbuf.h"
 #include "cellref.h"
 #include "mergeset.h"
 #include "numfmt.h"
 
-struct xcell {
-	uint32_t row, seq;       /* row 1-based */
-	uint16_t col;
-	char type;
-	const char *ext;         /* a shared string, or NULL: text in the arena */
-	size_t off, len;
-};
-
 struct xls_sheet {
 	struct sheet base;
 	struct xls_book *b;
-	struct xcell *cells;
-	size_t ncells, capcells, next;
-	struct bytebuf arena;
+	struct cellbuf cells;        /* the whole sheet */
 	struct mergeset merges;
 	size_t capmerges;
-	struct sheet_cell *out;      /* as wide as the widest row */
 };
 
 static unsigned u16(const unsigned char *p)
@@ -56,8 +46,7 @@ static int cell_limit(struct xls_sheet *s, struct rk_error *err)
 static int add(struct xls_sheet *s, unsigned row, unsigned col, char type,
 	       const char *ext, const char *text, size_t len, struct rk_error *err)
 {
-	struct xcell *c;
-	size_t off = s->arena.len;
+	size_t off = 0;
 
 	if (col > CELLREF_MAX_COL) {
 		rk_error_set(err, RK_EXIT_DATAERR, s->b->base.name, 0,
@@ -65,25 +54,11 @@ static int add(struct xls_sheet *s, unsigned row, unsigned col, char type,
 			     "in sheet '%s'", s->b->base.sheets[s->base.index]);
 		return -1;
 	}
-	if (s->ncells >= XLS_MAX_CELLS)      /* on every cell, not on growth */
+	if (s->cells.n >= XLS_MAX_CELLS)     /* on every cell, not on growth */
 		return cell_limit(s, err);
-	if (s->ncells == s->capcells) {
-		size_t cap = s->capcells ? s->capcells * 2 : 256;
-
-		if (cap > XLS_MAX_CELLS)
-			cap = XLS_MAX_CELLS;
-		c = realloc(s->cells, cap * sizeof(*c));
-		if (!c)
-			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-		s->cells = c;
-		s->capcells = cap;
-	}
-	if (!ext && (bytebuf_add(&s->arena, text, len) < 0 ||
-		     bytebuf_add(&s->arena, "", 1) < 0))
+	if ((!ext && cellbuf_text(&s->cells, text, len, &off) < 0) ||
+	    cellbuf_push(&s->cells, (long)row + 1, col, type, ext, off, len) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-	s->cells[s->ncells] = (struct xcell){ row + 1, (uint32_t)s->ncells,
-					      (uint16_t)col, type, ext, off, len };
-	s->ncells++;
 	return 0;
 }
 
@@ -332,42 +307,10 @@ static int read_cells(struct xls_sheet *s, size_t pos, struct rk_error *err)
 	return 0;
 }
 
-static int by_place(const void *a, const void *b)
-{
-	const struct xcell *x = a, *y = b;
-
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* Sorts, drops all but the last of duplicates; returns the widest row. */
-static size_t order_cells(struct xls_sheet *s)
-{
-	size_t w = 0, width = 0, run = 0;
-
-	if (s->ncells > 1)
-		qsort(s->cells, s->ncells, sizeof(*s->cells), by_place);
-	for (size_t i = 0; i < s->ncells; i++) {
-		if (i + 1 < s->ncells && s->cells[i + 1].row == s->cells[i].row &&
-		    s->cells[i + 1].col == s->cells[i].col)
-			continue;
-		run = w && s->cells[w - 1].row == s->cells[i].row ? run + 1 : 1;
-		if (run > width)
-			width = run;
-		s->cells[w++] = s->cells[i];
-	}
-	s->ncells = w;
-	return width;
-}
-
 struct sheet *xls_sheet_open(struct book *base, size_t i, struct rk_error *err)
 {
 	struct xls_book *b = (struct xls_book *)base;
 	struct xls_sheet *s = calloc(1, sizeof(*s));
-	size_t width;
 
 	if (!s) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, base->name, 0, "out of memory");
@@ -377,11 +320,11 @@ struct sheet *xls_sheet_open(struct book *base, size_t i, struct rk_error *err)
 	s->base.book = base;
 	s->base.index = i;
 	s->b = b;
+	cellbuf_init(&s->cells, 256, XLS_MAX_CELLS);
 	if (read_cells(s, b->sheet_pos[i], err) < 0)
 		goto fail;
-	width = order_cells(s);
-	if (mergeset_init(&s->merges, s->base.merges, s->base.nmerges) < 0 ||
-	    (width && !(s->out = malloc(width * sizeof(*s->out))))) {
+	if (cellbuf_order(&s->cells) < 0 ||
+	    mergeset_init(&s->merges, s->base.merges, s->base.nmerges) < 0) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto fail;
 	}
@@ -397,35 +340,14 @@ int xls_sheet_next(struct sheet *base, struct sheet_row *row,
 	struct xls_sheet *s = (struct xls_sheet *)base;
 
 	(void)err;
-	while (s->next < s->ncells) {
-		uint32_t r = s->cells[s->next].row;
-		size_t n = 0;
-
-		mergeset_row(&s->merges, r);
-		for (; s->next < s->ncells && s->cells[s->next].row == r; s->next++) {
-			const struct xcell *c = &s->cells[s->next];
-
-			if (s->merges.nactive && mergeset_hidden(&s->merges, c->col))
-				continue;
-			s->out[n++] = (struct sheet_cell){
-				c->col, c->type,
-				c->ext ? c->ext : s->arena.p + c->off, c->len };
-		}
-		if (n) {
-			*row = (struct sheet_row){ r, n, s->out };
-			return 1;
-		}
-	}
-	return 0;
+	return cellbuf_next(&s->cells, &s->merges, row);
 }
 
 void xls_sheet_close(struct sheet *base)
 {
 	struct xls_sheet *s = (struct xls_sheet *)base;
 
-	free(s->cells);
-	bytebuf_free(&s->arena);
+	cellbuf_release(&s->cells);
 	mergeset_release(&s->merges);
-	free(s->out);
 	free(s);
 }

@@ -16,8 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cellref.h"
 #include "bytebuf.h"
+#include "cellbuf.h"
+#include "cellref.h"
 #include "isodate.h"
 #include "mergeset.h"
 #include "numfmt.h"
@@ -31,14 +32,6 @@
 
 enum ctype { T_N, T_S, T_B, T_E, T_STR, T_D, T_INLINE, T_OTHER };
 enum collect { C_NONE, C_V, C_PLAIN, C_RUN };
-
-struct xcell {
-	long row, col;
-	size_t seq;
-	const char *ext;         /* text kept elsewhere (a shared string) */
-	size_t off, len;         /* else in the row arena */
-	char type;
-};
 
 struct xlsx_sheet {
 	struct sheet base;
@@ -60,14 +53,8 @@ struct xlsx_sheet {
 	int has_v, has_is;
 	struct bytebuf v, plain, runs;
 
-	struct xcell *cells;     /* of the current <row> element */
-	size_t ncells, capcells, emit;
-	int sorted;
-	struct bytebuf arena;
+	struct cellbuf cells;    /* of the current <row> element */
 	unsigned long long total;
-
-	struct sheet_cell *out;
-	size_t capout;
 
 	struct mergeset merges;
 };
@@ -169,9 +156,7 @@ static void start_row(struct xlsx_sheet *s, const char **atts)
 		return;
 	}
 	s->col_counter = 0;
-	s->ncells = s->emit = 0;
-	s->sorted = 1;
-	s->arena.len = 0;
+	cellbuf_clear(&s->cells);
 }
 
 static void start_cell(struct xlsx_sheet *s, const char **atts)
@@ -206,47 +191,30 @@ static void start_cell(struct xlsx_sheet *s, const char **atts)
 static int push_cell(struct xlsx_sheet *s, char type, const char *ext,
 		     size_t off, size_t len)
 {
-	struct xcell *c;
-
-	if (s->ncells >= MAX_ROW_CELLS) {    /* on every cell, not on growth */
+	if (s->cells.n >= MAX_ROW_CELLS) {   /* on every cell, not on growth */
 		fail_cell(s, s->cur_row, s->cur_col, "%s",
 			  "more than a million cells in one row element");
 		return -1;
-	}
-	if (s->ncells == s->capcells) {
-		size_t cap = s->capcells ? s->capcells * 2 : 64;
-
-		if (cap > MAX_ROW_CELLS)
-			cap = MAX_ROW_CELLS;
-		c = realloc(s->cells, cap * sizeof(*c));
-		if (!c) {
-			oom(s);
-			return -1;
-		}
-		s->cells = c;
-		s->capcells = cap;
 	}
 	if (++s->total > MAX_CELLS) {
 		fail_cell(s, s->cur_row, s->cur_col, "%s",
 			  "more than 2 billion cells in one sheet");
 		return -1;
 	}
-	c = &s->cells[s->ncells];
-	if (s->ncells && (c[-1].row > s->cur_row ||
-			  (c[-1].row == s->cur_row && c[-1].col >= s->cur_col)))
-		s->sorted = 0;
-	*c = (struct xcell){ s->cur_row, s->cur_col, s->ncells, ext, off, len,
-			     type };
-	s->ncells++;
+	if (cellbuf_push(&s->cells, s->cur_row, s->cur_col, type, ext, off,
+			 len) < 0) {
+		oom(s);
+		return -1;
+	}
 	return 0;
 }
 
 /* Appends text plus a NUL to the arena and records the cell. */
 static int push_text(struct xlsx_sheet *s, char type, const char *p, size_t n)
 {
-	size_t off = s->arena.len;
+	size_t off;
 
-	if (bytebuf_add(&s->arena, p, n) < 0 || bytebuf_add(&s->arena, "", 1) < 0) {
+	if (cellbuf_text(&s->cells, p, n, &off) < 0) {
 		oom(s);
 		return -1;
 	}
@@ -256,17 +224,18 @@ static int push_text(struct xlsx_sheet *s, char type, const char *p, size_t n)
 /* Text that may hold _xHHHH_ escapes: decoded in the arena. */
 static int push_xstring(struct xlsx_sheet *s, const char *p, size_t n)
 {
-	size_t off = s->arena.len, len;
+	struct bytebuf *arena = &s->cells.arena;
+	size_t off = arena->len, len;
 
-	if (bytebuf_add(&s->arena, p, n) < 0) {
+	if (bytebuf_add(arena, p, n) < 0) {
 		oom(s);
 		return -1;
 	}
-	len = xstring_decode(s->arena.p + off, n);
-	s->arena.len = off + len;
+	len = xstring_decode(arena->p + off, n);
+	arena->len = off + len;
 	if (len == 0)
 		return 0;             /* empty strings are not values */
-	if (bytebuf_add(&s->arena, "", 1) < 0) {
+	if (bytebuf_add(arena, "", 1) < 0) {
 		oom(s);
 		return -1;
 	}
@@ -390,39 +359,15 @@ static void end_cell(struct xlsx_sheet *s)
 
 /* ---- rows ---- */
 
-static int by_place(const void *a, const void *b)
-{
-	const struct xcell *x = a, *y = b;
-
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 /* Sorts the row element's cells by place; the last of duplicates wins. */
-static void order_cells(struct xlsx_sheet *s)
-{
-	size_t w = 0;
-
-	if (s->sorted)
-		return;
-	qsort(s->cells, s->ncells, sizeof(*s->cells), by_place);
-	for (size_t i = 0; i < s->ncells; i++) {
-		if (i + 1 < s->ncells && s->cells[i + 1].row == s->cells[i].row &&
-		    s->cells[i + 1].col == s->cells[i].col)
-			continue;
-		s->cells[w++] = s->cells[i];
-	}
-	s->ncells = w;
-}
-
 static void end_row(struct xlsx_sheet *s)
 {
-	if (s->ncells == 0)
+	if (s->cells.n == 0)
 		return;
-	order_cells(s);
+	if (cellbuf_order(&s->cells) < 0) {
+		oom(s);
+		return;
+	}
 	s->ready = 1;
 }
 
@@ -558,45 +503,6 @@ static int load_merges(struct xlsx_sheet *s, struct rk_error *err)
 
 /* ---- the sheet API ---- */
 
-/* The next group of cells of one row from the current row element. */
-static int emit(struct xlsx_sheet *s, struct sheet_row *row)
-{
-	while (s->emit < s->ncells) {
-		long r = s->cells[s->emit].row;
-		size_t n = 0;
-
-		mergeset_row(&s->merges, r);
-		for (; s->emit < s->ncells && s->cells[s->emit].row == r; s->emit++) {
-			const struct xcell *c = &s->cells[s->emit];
-
-			if (s->merges.nactive && mergeset_hidden(&s->merges, c->col))
-				continue;
-			s->out[n++] = (struct sheet_cell){
-				c->col, c->type,
-				c->ext ? c->ext : s->arena.p + c->off, c->len };
-		}
-		if (n) {
-			*row = (struct sheet_row){ r, n, s->out };
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static int grow_out(struct xlsx_sheet *s, struct rk_error *err)
-{
-	struct sheet_cell *o;
-
-	if (s->ncells <= s->capout)
-		return 0;
-	o = realloc(s->out, s->ncells * sizeof(*o));
-	if (!o)
-		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-	s->out = o;
-	s->capout = s->ncells;
-	return 0;
-}
-
 int xlsx_sheet_next(struct sheet *base, struct sheet_row *row,
 		    struct rk_error *err)
 {
@@ -606,18 +512,16 @@ int xlsx_sheet_next(struct sheet *base, struct sheet_row *row,
 	for (;;) {
 		int rc;
 
-		if (emit(s, row))
+		if (cellbuf_next(&s->cells, &s->merges, row))
 			return 1;
 		if (s->done)
 			return 0;
-		s->ncells = s->emit = 0;
+		cellbuf_clear(&s->cells);
 		rc = pump(s, err);
 		if (rc < 0)
 			return -1;
 		if (rc == 0)
 			s->done = 1;
-		else if (grow_out(s, err) < 0)
-			return -1;
 	}
 }
 
@@ -636,6 +540,7 @@ struct sheet *xlsx_sheet_open(struct book *base, size_t i, struct rk_error *err)
 	s->b = b;
 	s->name = base->sheets[i];
 	s->err = err;
+	cellbuf_init(&s->cells, 64, MAX_ROW_CELLS);
 	if (xlsx_book_load_shared(b, err) < 0)
 		goto fail;
 	s->part = xmlzip_part_open(b->zip, b->sheet_part[i], err);
@@ -657,9 +562,7 @@ void xlsx_sheet_close(struct sheet *base)
 	bytebuf_free(&s->v);
 	bytebuf_free(&s->plain);
 	bytebuf_free(&s->runs);
-	bytebuf_free(&s->arena);
-	free(s->cells);
-	free(s->out);
+	cellbuf_release(&s->cells);
 	mergeset_release(&s->merges);
 	free(s);
 }
