@@ -577,7 +577,7 @@ struct book *xls_book_open(const char *path, const char *name,
 		return NULL;
 	}
 	b->base.ops = &xls_ops;
-	b->base.name = (char *)name;   /* for errors until book.c sets its copy */
+	b->base.name = (char *)name;   /* for errors until book_open sets its copy */
 	if (read_stream(b, path, name, err) < 0 || read_globals(b, err) < 0) {
 		b->base.name = NULL;
 		book_close(&b->base);
