@@ -176,30 +176,31 @@ void brief_pair_title(const struct brief *b, const struct brief_pair *p,
 		 brief_source_name(b->labels, p->reference, lang));
 }
 
+/* prefix.name in lang, or name itself when it has no translation. */
+static const char *translated(const char *lang, const char *prefix,
+			      const char *name, char *buf, size_t size)
+{
+	char key[128];
+	const char *s;
+
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	s = brief_t(lang, key);
+	if (s == key || strcmp(s, key) == 0)
+		s = name;
+	snprintf(buf, size, "%s", s);
+	return buf;
+}
+
 const char *brief_dim_name(const char *lang, const char *dim, char *buf,
 			   size_t size)
 {
-	char key[96];
-	const char *s;
-
-	snprintf(key, sizeof(key), "dim.%s", dim);
-	s = brief_t(lang, key);
-	if (s == key || strcmp(s, key) == 0)
-		s = dim;
-	snprintf(buf, size, "%s", s);
-	return buf;
+	return translated(lang, "dim", dim, buf, size);
 }
 
 const char *brief_col_label(const char *lang, const char *col, char *buf,
 			    size_t size)
 {
-	char key[128];
-	const char *s;
-
-	snprintf(key, sizeof(key), "col.%s", col);
-	s = brief_t(lang, key);
-	snprintf(buf, size, "%s", strcmp(s, key) == 0 ? col : s);
-	return buf;
+	return translated(lang, "col", col, buf, size);
 }
 
 void brief_period_range(const struct brief *b, const char *lang, char *buf,
