@@ -70,22 +70,32 @@ endif
 ALL_CFLAGS := $(WARN) $(DEFS) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
-# Programs: bin/reckon-NAME is built from NAME_MAIN plus every module of
-# every stage directory (the linker takes only what it uses).  A main file is
-# main.c or *-main.c; every other .c file in a stage directory is a module.
+# Programs: bin/reckon-NAME is built from NAME_MAIN plus the modules of the
+# stage directories and their rooms, the folders one level down (the linker
+# takes only what it uses).  A main file is main.c or *-main.c; every other
+# .c file in a stage directory or room is a module.  The rooms of reports/
+# are archives of their own, and a program links only the rooms it names in
+# NAME_ROOMS, stats last: so the linker, too, refuses compare reaching into
+# brief or back, and stats reaching into either.
 STAGES          := extract transform load reports pipelines
 extract_MAIN    := extract/main.c
 normalise_MAIN  := transform/main.c
 load_MAIN       := load/main.c
 db_MAIN         := load/db-main.c
-compare_MAIN    := reports/compare-main.c
-report_MAIN     := reports/report-main.c
+compare_MAIN    := reports/compare/main.c
+report_MAIN     := reports/brief/main.c
+compare_ROOMS   := compare stats
+report_ROOMS    := brief stats
+ROOMS           := compare brief stats
 PROGRAMS := $(foreach p,extract normalise load db compare report,$(if $(wildcard $($(p)_MAIN)),$(p)))
 
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-MOD_SRC  := $(filter-out %/main.c %-main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c)))
-MOD_OBJ  := $(MOD_SRC:%.c=$(B)/%.o)
+MOD_SRC  := $(filter-out %/main.c %-main.c,$(foreach s,$(STAGES),$(wildcard $(s)/*.c $(s)/*/*.c)))
+STAGE_OBJ := $(filter-out $(ROOMS:%=$(B)/reports/%/%),$(MOD_SRC:%.c=$(B)/%.o))
+room_obj  = $(filter $(B)/reports/$(1)/%,$(MOD_SRC:%.c=$(B)/%.o))
+room_libs = $(foreach r,$(1),$(B)/lib$(r).a)
+ALL_LIBS := $(call room_libs,$(ROOMS)) $(B)/libstages.a $(B)/libreckon.a
 PROGS    := $(foreach p,$(PROGRAMS),$(BIN)/reckon-$(p)) $(if $(wildcard pipelines/reckon-main.c),$(BIN)/reckon)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -118,12 +128,19 @@ $(B)/libreckon.a: $(LIB_OBJ)
 	$(say) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(B)/libstages.a: $(MOD_OBJ)
+$(B)/libstages.a: $(STAGE_OBJ)
 	$(say) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+define room_rule
+$(B)/lib$(1).a: $(call room_obj,$(1))
+	$$(say) AR $$@
+	$$(Q)rm -f $$@ && ar rcs $$@ $$^
+endef
+$(foreach r,$(ROOMS),$(eval $(call room_rule,$(r))))
+
 define program_rule
-$(BIN)/reckon-$(1): $(B)/$($(1)_MAIN:.c=.o) $(B)/libstages.a $(B)/libreckon.a
+$(BIN)/reckon-$(1): $(B)/$($(1)_MAIN:.c=.o) $(call room_libs,$($(1)_ROOMS)) $(B)/libstages.a $(B)/libreckon.a
 	$$(say) LD $$@
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(PKG_LIBS)
@@ -150,7 +167,7 @@ $(B)/tests/test_%.o: tests/unit/test_%.c | pkgs-present
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-pedantic $(STAGES:%=-I%) $(CMOCKA_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libstages.a $(B)/libreckon.a
+$(B)/tests/test_%: $(B)/tests/test_%.o $(ALL_LIBS)
 	$(say) LD $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
@@ -188,7 +205,7 @@ uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(PREFIX)/bin/%)
 
 # libFuzzer: every parser of outside input has a target in tests/fuzz/.
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libstages.a $(B)/libreckon.a
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(ALL_LIBS)
 	$(say) FUZZ $@
 	@mkdir -p $(dir $@)
 	$(Q)$(FUZZ_CC) $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined \

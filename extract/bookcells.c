@@ -4,8 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cellref.h"
-#include "book_impl.h"
+#include "book/cellref.h"
 
 static int write_sheet(struct book *b, size_t i, struct tidy_writer *w,
 		       struct rk_error *err)
@@ -44,7 +43,7 @@ int bookcells_write(struct book *b, const char *sheet, struct tidy_writer *w,
 	long only = -1;
 
 	if (sheet && (only = book_find_sheet(b, sheet)) < 0) {
-		rk_error_set(err, RK_EXIT_USAGE, b->name, 0,
+		rk_error_set(err, RK_EXIT_USAGE, book_name(b), 0,
 			     "no worksheet '%s'", sheet);
 		rk_error_hint(err, "--list-sheets shows the worksheets");
 		return -1;

@@ -2,7 +2,7 @@
 #ifndef RECKON_BOOKCELLS_H
 #define RECKON_BOOKCELLS_H
 
-#include "book.h"
+#include "book/book.h"
 #include "error.h"
 #include "tidy.h"
 

@@ -2,7 +2,7 @@
 #ifndef RECKON_BOOKSRC_H
 #define RECKON_BOOKSRC_H
 
-#include "book.h"
+#include "book/book.h"
 #include "error.h"
 #include "layout.h"
 #include "tidy.h"

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cellref.h"
+#include "book/cellref.h"
 #include "csvread.h"
-#include "numfmt.h"
+#include "book/numfmt.h"
 #include "sniff.h"
 
 int csvsrc_parse_delimiter(const char *s, unsigned char *out)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cellref.h"
+#include "book/cellref.h"
 #include "header.h"
 #include "merge.h"
 #include "rx.h"

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "book.h"
+#include "book/book.h"
 #include "config.h"
 #include "error.h"
 #include "grid.h"

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef RECKON_MERGE_H
-#define RECKON_MERGE_H
+#ifndef RECKON_EXTRACT_MERGE_H
+#define RECKON_EXTRACT_MERGE_H
 
 #include <stddef.h>
 
-#include "book.h"
+#include "book/book.h"
 #include "grid.h"
 
 /*

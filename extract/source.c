@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "book.h"
+#include "book/book.h"
 #include "bookcells.h"
 #include "booksrc.h"
 #include "csvsrc.h"

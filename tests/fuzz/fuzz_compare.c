@@ -12,13 +12,13 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "align.h"
-#include "compare_cells.h"
-#include "compare_dist.h"
-#include "compare_obs.h"
-#include "compare_summary.h"
-#include "compare_tidy.h"
-#include "compare_trend.h"
+#include "compare/align.h"
+#include "compare/cells.h"
+#include "compare/dist.h"
+#include "compare/obs_set.h"
+#include "compare/summary.h"
+#include "compare/read_tidy.h"
+#include "compare/trend.h"
 
 /* The tidy reader reads a path: one scratch file per process. */
 static const char *scratch(const uint8_t *data, size_t size)

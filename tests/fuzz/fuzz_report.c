@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "brief_manifest.h"
-#include "brief_table.h"
-#include "suppress.h"
+#include "brief/manifest.h"
+#include "brief/table.h"
+#include "stats/suppress.h"
 
 static void put(const char *path, const uint8_t *data, size_t size)
 {

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "book.h"
+#include "book/book.h"
 #include "bookcells.h"
 #include "tidy.h"
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "book.h"
+#include "book/book.h"
 #include "bookcells.h"
 #include "tidy.h"
 

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "align.h"
+#include "compare/align.h"
 #include "close.h"
-#include "compare_obs.h"
+#include "compare/obs_set.h"
 
 static char *dims[] = { "region", "sex", "facility" };
 
@@ -210,7 +210,7 @@ static void test_dimension_added_later(void **state)
 	assert_int_equal(obs_set_add(s, &in, &err), 0);
 	assert_int_equal(obs_set_dim(s, "region"), 0);
 	assert_int_equal(obs_set_dim(s, "region"), 0);
-	assert_int_equal(obs_dims(s, 0)[0], 0);
+	assert_int_equal(obs_set_dims(s, 0)[0], 0);
 	in.dim = one;
 	assert_int_equal(obs_set_add(s, &in, &err), 0);
 	/* the first row again, now with region "": still a duplicate */

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "brief_findings.h"
+#include "brief/findings.h"
 
 static char out[BRIEF_FINDINGS_MAX][BRIEF_SENTENCE_MAX];
 

@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "brief_manifest.h"
-#include "brief_table.h"
+#include "brief/manifest.h"
+#include "brief/table.h"
 
 static char path[64];
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "brief_text.h"
+#include "brief/wording.h"
 
 /* The table is sorted (brief_t searches it) and every text has Russian. */
 static void test_keys_sorted_and_translated(void **state)

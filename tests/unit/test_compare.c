@@ -10,13 +10,13 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "align.h"
+#include "compare/align.h"
 #include "close.h"
-#include "compare_cells.h"
-#include "compare_obs.h"
-#include "compare_out.h"
-#include "compare_summary.h"
-#include "compare_trend.h"
+#include "compare/cells.h"
+#include "compare/obs_set.h"
+#include "compare/out.h"
+#include "compare/summary.h"
+#include "compare/trend.h"
 
 static char *dims[] = { "region" };
 
@@ -91,7 +91,7 @@ static void test_cell_flags(void **state)
 	assert_nan(st[3].diff);
 	assert_int_equal(st[4].flag, CELL_ONLY_A);
 	assert_int_equal(st[5].flag, CELL_ONLY_B);
-	assert_string_equal(cell_flag_name(st[5].flag), "only_b");
+	assert_string_equal(cells_flag_name(st[5].flag), "only_b");
 	align_release(&al);
 	obs_set_free(s);
 }

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "isodate.h"
+#include "book/isodate.h"
 
 #define IS(fn, in, want) \
 	do { \

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <cmocka.h>
 
-#include "numfmt.h"
+#include "book/numfmt.h"
 
 static void expect(double x, const char *want)
 {

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "numfmt_date.h"
+#include "book/numfmt_date.h"
 
 /* openpyxl's is_date_format / is_timedelta_format, as the xlsx oracle */
 static void test_xlsx_rule(void **state)

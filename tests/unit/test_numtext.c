@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "numfmt.h"
-#include "numtext.h"
+#include "book/numfmt.h"
+#include "book/numtext.h"
 
 static void keeps(const char *v, const char *want)
 {

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "serial.h"
+#include "book/serial.h"
 
 static void date_is(double x, enum serial_system sys, const char *want)
 {

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "cellref.h"
+#include "book/cellref.h"
 #include "sniff.h"
 
 static unsigned char sniff(const char *s)

@@ -7,7 +7,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "close.h"
-#include "stats_agree.h"
+#include "stats/agree.h"
 
 /*
  * Bland & Altman (1986), Lancet i:307-310, Table 1: peak expiratory flow

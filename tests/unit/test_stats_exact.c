@@ -7,7 +7,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "close.h"
-#include "stats_exact.h"
+#include "stats/exact.h"
 
 /*
  * R: poisson.test(c(2, 9), c(17877, 16660)): rate ratio 0.2070941557,

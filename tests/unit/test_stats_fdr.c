@@ -5,7 +5,7 @@
 #include <cmocka.h>
 
 #include "close.h"
-#include "stats_fdr.h"
+#include "stats/fdr.h"
 
 /*
  * Benjamini & Hochberg (1995), section 4: the 15 p-values of a trial; at

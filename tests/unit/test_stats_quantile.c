@@ -8,7 +8,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "close.h"
-#include "stats_quantile.h"
+#include "stats/quantile.h"
 
 /*
  * True values computed to 20 digits in two independent ways with mpmath

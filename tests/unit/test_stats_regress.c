@@ -7,7 +7,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "close.h"
-#include "stats_regress.h"
+#include "stats/regress.h"
 
 /* NIST StRD, Norris (lower difficulty): y on x, 36 observations. */
 static const double norris_y[36] = {

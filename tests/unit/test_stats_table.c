@@ -7,7 +7,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "close.h"
-#include "stats_table.h"
+#include "stats/table.h"
 
 /*
  * Agresti, An Introduction to Categorical Data Analysis (2007), table 2.5:

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "suppress.h"
+#include "stats/suppress.h"
 
 #define A SUPP_ALL
 #define MAXI 128

@@ -5,7 +5,7 @@
 #include <cmocka.h>
 
 #include "bookfix.h"
-#include "bytebuf.h"
+#include "book/bytebuf.h"
 
 /* ---- a small BIFF8 writer ---- */
 

@@ -5,8 +5,8 @@
 #include <cmocka.h>
 
 #include "bookfix.h"
-#include "bytebuf.h"
-#include "xmlscan.h"
+#include "book/bytebuf.h"
+#include "book/xmlscan.h"
 
 static const char *const uris[] = { "urn:a", "urn:b", NULL };
 

@@ -5,7 +5,7 @@
 #include <cmocka.h>
 
 #include "bookfix.h"
-#include "xmlzip.h"
+#include "book/xmlzip.h"
 
 /* Reads the part to its end in small chunks; returns a malloc'd copy. */
 static char *read_all(struct xmlzip_part *p, size_t *len)

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "xstring.h"
+#include "book/xstring.h"
 
 static void decodes_to(const char *in, const char *want, size_t want_len)
 {

@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "brief.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "prov.h"
+#include "wording.h"
+
+static int oom(struct rk_error *err)
+{
+	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+}
+
+/* The sheet languages: en and ru as configured; tg goes on the summary. */
+static void languages(struct brief *b)
+{
+	const struct rk_strlist *l = &b->cfg->report.languages;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->items[i], "tg") == 0)
+			b->tg = 1;
+		else if (brief_text_lang_ok(l->items[i]) && b->nlang < 2 &&
+			 (b->nlang == 0 || strcmp(b->lang[0], l->items[i])))
+			b->lang[b->nlang++] =
+				strcmp(l->items[i], "ru") == 0 ? "ru" : "en";
+	}
+	if (b->nlang == 0)             /* Tajik alone: officials read Russian */
+		b->lang[b->nlang++] = b->tg ? "ru" : "en";
+}
+
+static int load_config(struct brief *b, const char *path, struct rk_error *err)
+{
+	b->cfg = rk_config_load(path, err);
+	if (!b->cfg)
+		return -1;
+	b->k = b->cfg->report.suppress_below;
+	if (b->k == 2) {
+		rk_error_set(err, RK_EXIT_CONFIG, path, 0,
+			     "report.suppress_below 2 protects nothing: '<2' "
+			     "can only be 1");
+		rk_error_hint(err, "use 3 or more, or 0 for no suppression");
+		return -1;
+	}
+	if (b->k < 2)
+		b->k = 0;
+	languages(b);
+	b->ndims = b->cfg->dimensions.n;
+	b->dims = b->cfg->dimensions.items;
+	b->labels = brief_labels_load(b->cfg, b->dims, b->ndims, err);
+	return b->labels ? 0 : -1;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+/* Loads dir/name into t; a file that is not there is fine unless needed. */
+static int load_result(struct brief *b, struct brief_table *t, const char *dir,
+		       const char *name, int needed, struct rk_error *err)
+{
+	char *path = join(dir, name);
+	int rc = 0;
+
+	if (!path)
+		return oom(err);
+	if (needed || access(path, F_OK) == 0) {
+		rc = brief_table_load(t, path, err);
+		if (rc == 0)
+			rc = brief_prov_add(b, "result", path, (long)t->nrows,
+					    err);
+		else if (err && err->code == RK_EXIT_NOINPUT)
+			rk_error_hint(err, "give --results the directory "
+					   "reckon-compare --out wrote");
+	}
+	free(path);
+	return rc;
+}
+
+static int require_cols(const struct brief_table *t, const char *const *cols,
+			struct rk_error *err)
+{
+	for (size_t i = 0; cols[i]; i++)
+		if (brief_table_col(t, cols[i]) < 0) {
+			rk_error_set(err, RK_EXIT_DATAERR, t->name, 1,
+				     "no column '%s'", cols[i]);
+			rk_error_hint(err, "this file should come from "
+					   "reckon-compare %s", RECKON_VERSION);
+			return -1;
+		}
+	return 0;
+}
+
+static int load_results(struct brief *b, const char *dir, struct rk_error *err)
+{
+	static const char *const cells_cols[] = {
+		"reference", "against", "indicator", "period", "a", "b", "diff",
+		"sym_pct", "ratio", "ratio_lo", "ratio_hi", "p_value",
+		"q_value", "flag", NULL
+	};
+	static const char *const pair_cols[] = { "reference", "against",
+						 "indicator", NULL };
+
+	if (load_result(b, &b->cells, dir, "cells.csv", 1, err) < 0 ||
+	    require_cols(&b->cells, cells_cols, err) < 0 ||
+	    load_result(b, &b->summary, dir, "summary.csv", 0, err) < 0 ||
+	    load_result(b, &b->dist, dir, "distribution.csv", 0, err) < 0 ||
+	    load_result(b, &b->trend, dir, "trend.csv", 0, err) < 0 ||
+	    load_result(b, &b->mse, dir, "mse.csv", 0, err) < 0)
+		return -1;
+	if ((b->summary.ncols && require_cols(&b->summary, pair_cols, err) < 0) ||
+	    (b->dist.ncols && require_cols(&b->dist, pair_cols, err) < 0) ||
+	    (b->trend.ncols && require_cols(&b->trend, pair_cols, err) < 0))
+		return -1;
+	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
+	if (!b->cells_dim)
+		return oom(err);
+	for (size_t d = 0; d < b->ndims; d++)
+		b->cells_dim[d] = brief_table_col(&b->cells, b->dims[d]);
+	return 0;
+}
+
+/* A tidy file: source,indicator,period,<dims>,value,status,origin. */
+static int check_tidy(const struct brief_table *t, struct rk_error *err)
+{
+	static const char *const head[] = { "source", "indicator", "period" };
+	static const char *const tail[] = { "value", "status", "origin" };
+	size_t n = t->ncols;
+
+	for (size_t i = 0; i < 3; i++)
+		if (n < 6 || strcmp(t->col[i], head[i]) != 0 ||
+		    strcmp(t->col[n - 3 + i], tail[i]) != 0) {
+			rk_error_set(err, RK_EXIT_DATAERR, t->name, 1,
+				     "not a tidy observation file");
+			rk_error_hint(err, "the header must be source,indicator,"
+					   "period,<dimensions...>,value,"
+					   "status,origin");
+			return -1;
+		}
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *v = brief_table_get(t, r, (long)n - 3);
+
+		if (*v && isnan(brief_table_num(t, r, "value"))) {
+			rk_error_set(err, RK_EXIT_DATAERR, t->name, t->line[r],
+				     "value '%.64s' is not a number", v);
+			rk_error_hint(err, "tidy values are C-locale decimals "
+					   "like 1234.5, or empty when missing");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int load_data(struct brief *b, char *const *files, size_t n,
+		     struct rk_error *err)
+{
+	b->data = calloc(n ? n : 1, sizeof(*b->data));
+	b->data_dim = calloc(n ? n : 1, sizeof(*b->data_dim));
+	if (!b->data || !b->data_dim)
+		return oom(err);
+	for (size_t i = 0; i < n; i++) {
+		struct brief_table *t = &b->data[i];
+
+		b->ndata++;
+		if (brief_table_load(t, files[i], err) < 0 ||
+		    check_tidy(t, err) < 0 ||
+		    brief_prov_add(b, "data", files[i], (long)t->nrows,
+				   err) < 0)
+			return -1;
+		b->data_dim[i] = malloc((b->ndims ? b->ndims : 1) *
+					sizeof(long));
+		if (!b->data_dim[i])
+			return oom(err);
+		for (size_t d = 0; d < b->ndims; d++)
+			b->data_dim[i][d] = brief_table_col(t, b->dims[d]);
+	}
+	return 0;
+}
+
+static int load_quality(struct brief *b, const struct brief_options *o,
+			struct rk_error *err)
+{
+	/* a row per rejected input row: kept grouped as the brief shows it */
+	static const char *const by[] = { "source", "check", "action" };
+
+	if (o->rejects &&
+	    (brief_table_load_grouped(&b->rejects, o->rejects, by, 3, err) < 0 ||
+	     brief_prov_add(b, "rejects", o->rejects, (long)b->rejects.total,
+			    err) < 0))
+		return -1;
+	if (o->unmapped &&
+	    (brief_table_load(&b->unmapped, o->unmapped, err) < 0 ||
+	     brief_prov_add(b, "unmapped", o->unmapped,
+			    (long)b->unmapped.nrows, err) < 0))
+		return -1;
+	return 0;
+}
+
+struct brief *brief_load(const struct brief_options *o, struct rk_error *err)
+{
+	struct brief *b = calloc(1, sizeof(*b));
+
+	if (!b) {
+		oom(err);
+		return NULL;
+	}
+	if (load_config(b, o->config, err) < 0 ||
+	    brief_prov_config(b, o, err) < 0 ||
+	    load_results(b, o->results, err) < 0 ||
+	    load_data(b, o->data, o->ndata, err) < 0 ||
+	    load_quality(b, o, err) < 0 ||
+	    brief_prov_run(b, o, err) < 0 ||
+	    brief_pairs_build(b, err) < 0) {
+		brief_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+const char *brief_cell_dim(const struct brief *b, size_t row, size_t d)
+{
+	return d < b->ndims ? brief_table_get(&b->cells, row, b->cells_dim[d])
+			    : "";
+}
+
+long brief_dim_index(const struct brief *b, const char *name)
+{
+	for (size_t d = 0; d < b->ndims; d++)
+		if (strcmp(b->dims[d], name) == 0)
+			return (long)d;
+	return -1;
+}
+
+static void free_pair(struct brief_pair *p)
+{
+	free(p->indicator);
+	free(p->reference);
+	free(p->against);
+	free(p->cell);
+	free(p->dist);
+	free(p->trend);
+	for (size_t i = 0; i < p->nperiod; i++)
+		free(p->period[i]);
+	free(p->period);
+	free(p->pa);
+	free(p->pb);
+	free(p->pa_mark);
+	free(p->pb_mark);
+}
+
+void brief_free(struct brief *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->npair; i++)
+		free_pair(&b->pair[i]);
+	free(b->pair);
+	brief_table_release(&b->cells);
+	brief_table_release(&b->summary);
+	brief_table_release(&b->dist);
+	brief_table_release(&b->trend);
+	brief_table_release(&b->mse);
+	for (size_t i = 0; i < b->ndata; i++) {
+		brief_table_release(&b->data[i]);
+		free(b->data_dim[i]);
+		if (b->data_mark)
+			free(b->data_mark[i]);
+	}
+	free(b->data);
+	free(b->data_dim);
+	free(b->data_mark);
+	brief_table_release(&b->rejects);
+	brief_table_release(&b->unmapped);
+	free(b->cells_dim);
+	free(b->cell_a);
+	free(b->cell_b);
+	free(b->dist_a);
+	free(b->dist_b);
+	free(b->mse_mark);
+	brief_prov_release(b);
+	brief_labels_free(b->labels);
+	rk_config_free(b->cfg);
+	free(b);
+}

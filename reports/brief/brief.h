@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_BRIEF_H
+#define RECKON_BRIEF_H
+
+#include <stddef.h>
+
+#include "labels.h"
+#include "table.h"
+#include "config.h"
+#include "error.h"
+#include "sha256.h"
+
+/*
+ * Everything the brief shows, loaded and decided before a byte of it is
+ * written: the config and its labels, the results of reckon-compare, the
+ * tidy data and the quality files, the provenance, and which counts are
+ * withheld (brief_protect).  The sheet writers (brief_write_*) only read
+ * it.  The struct owns everything in it; brief_free frees it.
+ */
+
+struct brief_options {
+	const char *config;            /* the pipeline config */
+	const char *results;           /* reckon-compare's --out directory */
+	char *const *data;             /* tidy observation files */
+	size_t ndata;
+	const char *rejects, *unmapped, *manifest;   /* NULL when not given */
+	const char *db;                /* --db: a conninfo, "" for the
+					  default target; NULL: not given */
+	const char *source_date_epoch; /* the environment's, or NULL */
+	long long now;                 /* the clock, used only when nothing
+					  else dates the brief */
+};
+
+/* A file the brief was made from, for the provenance sheet. */
+struct brief_file {
+	const char *role;              /* static: "config", "codelist",
+					  "input", "result", "data", "rejects",
+					  "unmapped", "manifest" */
+	char *source;                  /* inputs: the source id; NULL */
+	char *sheet;                   /* inputs: the layout's sheet; NULL */
+	char *path;                    /* as given or recorded */
+	char sha256[RK_SHA256_HEX];    /* "" when not known */
+	long long size;                /* -1 when not known */
+	long rows;                     /* -1 when not known */
+};
+
+/* One reference-against pair of a compare entry: one sheet. */
+struct brief_pair {
+	char *indicator, *reference, *against;
+	double alpha;
+	size_t *cell, ncell;           /* rows of cells.csv */
+	long summary;                  /* row of summary.csv, or -1 */
+	size_t *dist, ndist;           /* rows of distribution.csv */
+	size_t *trend, ntrend;         /* rows of trend.csv */
+	unsigned dims;                 /* bit d: cells broken down by dims[d] */
+	/* totals of the compared cells per period (the line chart) */
+	size_t nperiod;
+	char **period;
+	double *pa, *pb;
+	unsigned char *pa_mark, *pb_mark;
+	unsigned char total_a, total_b;  /* marks of the summary totals */
+};
+
+/* How a published count is shown (enum supp_state). */
+enum brief_mark { BRIEF_SHOWN = 0, BRIEF_SMALL = 1, BRIEF_HIDDEN = 2 };
+
+struct brief {
+	struct rk_config *cfg;
+	struct brief_labels *labels;
+	long k;                        /* suppress_below; 0: none */
+	const char *lang[2];           /* the sheet languages, "en" / "ru" */
+	size_t nlang;
+	int tg;                        /* Tajik title and names on summaries */
+	size_t ndims;
+	char **dims;                   /* the pipeline's dimensions */
+
+	struct brief_table cells, summary, dist, trend, mse;
+	long *cells_dim;               /* ndims columns of cells.csv, -1 */
+	struct brief_table *data;      /* ndata tidy files */
+	size_t ndata;
+	long **data_dim;               /* per file, ndims columns, -1 */
+	struct brief_table rejects, unmapped;   /* ncols 0 when not given */
+
+	struct brief_pair *pair;
+	size_t npair;
+
+	/* marks (enum brief_mark) of every published count */
+	unsigned char *cell_a, *cell_b;   /* cells.csv rows */
+	unsigned char *dist_a, *dist_b;   /* distribution.csv rows */
+	unsigned char **data_mark;        /* per data file, per row */
+	unsigned char *mse_mark;          /* mse.csv rows (count) */
+	size_t nsmall, nhidden;           /* counts marked each way */
+	size_t nmasked;                   /* small ones marked "x" (of nhidden) */
+	size_t withheld_tables;           /* tables withheld whole */
+	size_t unverified;                /* marks no box vouches for */
+
+	/* provenance */
+	struct brief_file *file;
+	size_t nfile;
+	char *run_id, *version, *pipeline;  /* from the manifest; NULL */
+	char *db_target;               /* "" for files */
+	long long created;             /* seconds since the epoch, UTC */
+	const char *created_from;      /* "SOURCE_DATE_EPOCH", "run",
+					  "clock" */
+};
+
+/*
+ * Loads everything o names.  Returns the brief, or NULL with err set:
+ * RK_EXIT_CONFIG for a bad config or code list, RK_EXIT_NOINPUT for a
+ * file that is not there, RK_EXIT_DATAERR for a file that is not what it
+ * should be, RK_EXIT_USAGE for a bad SOURCE_DATE_EPOCH or --db.
+ */
+struct brief *brief_load(const struct brief_options *o, struct rk_error *err);
+
+/*
+ * Decides which counts are withheld (suppress.h): one table per source and
+ * indicator holding every count of it the brief publishes.  Returns 0, or
+ * -1 with err set (RK_EXIT_SOFTWARE).
+ */
+int brief_protect(struct brief *b, struct rk_error *err);
+
+/* Frees; accepts NULL and half-loaded briefs. */
+void brief_free(struct brief *b);
+
+/* ---- reading the model ---- */
+
+/* Whether a mark hides the number. */
+static inline int brief_hidden(unsigned char mark)
+{
+	return mark != BRIEF_SHOWN;
+}
+
+/* The cells.csv column of a pair row's dimension d (-1 if none). */
+const char *brief_cell_dim(const struct brief *b, size_t row, size_t d);
+
+/* The dimension index of a name, or -1. */
+long brief_dim_index(const struct brief *b, const char *name);
+
+#endif

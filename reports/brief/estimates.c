@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The Estimates sheet: mse.csv, the capture-recapture estimates per
+ * indicator, with a one-line reading.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "layout.h"
+#include "sheets.h"
+#include "wording.h"
+
+/* "101" over lists "gpo|omb|wol" → "Prosecutor ... + Coalition ..." */
+static void pattern_text(const struct brief *b, const char *lang,
+			 const char *lists, const char *pattern, char *buf,
+			 size_t size)
+{
+	size_t len = 0, i = 0;
+	char one[128];
+
+	buf[0] = '\0';
+	while (*lists && len < size) {
+		size_t n = strcspn(lists, "|");
+
+		snprintf(one, sizeof(one), "%.*s", (int)n, lists);
+		if (!*pattern || pattern[i] == '1')
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+				len ? " + " : "",
+				brief_source_name(b->labels, one, lang));
+		lists += n + (lists[n] == '|');
+		if (*pattern && pattern[i])
+			i++;
+	}
+}
+
+static void mse_row(struct brief_page *pg, size_t r)
+{
+	const struct brief *b = pg->b;
+	const struct brief_formats *f = &pg->bk->f;
+	const struct brief_table *t = &b->mse;
+	const char *kind = brief_table_str(t, r, "kind");
+	char key[64], what[1024];
+	int hide = brief_hidden(b->mse_mark[r]);
+	static const char *const nums[] = { "estimate", "se", "ci_lo", "ci_hi",
+					    "df", "deviance", "aic", "rank" };
+
+	snprintf(key, sizeof(key), "mse.%s", kind);
+	brief_put_str(pg->ws, pg->row, 0, strcmp(brief_t(pg->lang, key), key)
+			  ? brief_t(pg->lang, key) : kind, f->text);
+	if (strcmp(kind, "loglinear") == 0)
+		snprintf(what, sizeof(what), "%s",
+			 *brief_table_str(t, r, "model")
+				 ? brief_table_str(t, r, "model")
+				 : brief_table_str(t, r, "pattern"));
+	else
+		pattern_text(b, pg->lang, brief_table_str(t, r, "lists"),
+			     strcmp(kind, "pattern") == 0
+				 ? brief_table_str(t, r, "pattern") : "",
+			     what, sizeof(what));
+	brief_page_wrap(pg, 1, what, f->wrap);
+	brief_put_count(pg->bk, pg->ws, pg->row, 2,
+			brief_table_num(t, r, "count"), b->mse_mark[r], f->count);
+	for (size_t i = 0; i < 8 && !hide; i++)
+		brief_put_num(pg->ws, pg->row, (lxw_col_t)(3 + i),
+			      brief_table_num(t, r, nums[i]),
+			      i == 5 || i == 6 ? f->stat : f->count);
+	brief_page_wrap(pg, 11, brief_table_str(t, r, "note"), f->indent);
+	brief_page_next(pg);
+}
+
+int brief_write_estimates(struct brief_book *bk, const struct brief *b,
+			  const char *lang, struct rk_error *err)
+{
+	static const char *const head[] = {
+		"col.kind_mse", "col.lists", "col.count", "col.estimate",
+		"col.se", "col.ci_lo", "col.ci_hi", "col.df", "col.deviance",
+		"col.aic", "col.rank", "col.note"
+	};
+	struct brief_page pg;
+	const char *last = NULL;
+
+	if (!b->mse.ncols)
+		return 0;
+	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.estimates"),
+			    11, err) < 0)
+		return -1;
+	brief_page_cols(&pg, 0, 0, 20);
+	brief_page_cols(&pg, 1, 1, 44);
+	brief_page_cols(&pg, 2, 10, 10);
+	brief_page_cols(&pg, 11, 11, 36);
+	brief_page_line(&pg, brief_t(lang, "estimates.title"), bk->f.title);
+	brief_page_para(&pg, brief_t(lang, "estimates.reading"), NULL);
+	for (size_t r = 0; r < b->mse.nrows; r++) {
+		const char *ind = brief_table_str(&b->mse, r, "indicator");
+
+		if (!last || strcmp(last, ind) != 0) {
+			brief_page_heading(&pg, *ind ? brief_indicator(b->labels,
+								       ind, lang)
+						     : brief_t(lang, "all.cases"));
+			brief_page_header(&pg, head, 12, 0x7FC);
+			worksheet_write_string(pg.ws, pg.row - 1, 11,
+					       brief_t(lang, "col.note"),
+					       bk->f.head_indent);
+			last = ind;
+		}
+		mse_row(&pg, r);
+	}
+	return 0;
+}

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "findings.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wording.h"
+
+#define NUM 64
+
+static int ru(const struct brief_facts *f)
+{
+	return strcmp(f->lang, "ru") == 0;
+}
+
+__attribute__((format(printf, 2, 3)))
+static void say(char *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, BRIEF_SENTENCE_MAX, fmt, ap);
+	va_end(ap);
+}
+
+static int known(double x)
+{
+	return isfinite(x);
+}
+
+char *brief_p_text(const char *lang, double p, char *buf, size_t size)
+{
+	char n[NUM];
+
+	if (p < 0.001)
+		snprintf(buf, size, "p < %s", brief_num(lang, 0.001, 3, n, NUM));
+	else
+		snprintf(buf, size, "p = %s", brief_num(lang, p, 3, n, NUM));
+	return buf;
+}
+
+/* A count as published: the number, "fewer than k", or "a withheld number". */
+static char *count_text(const struct brief_facts *f, double x, int mark,
+			char *buf)
+{
+	if (mark == 1)
+		snprintf(buf, NUM, ru(f) ? "менее %ld" : "fewer than %ld", f->k);
+	else if (mark)
+		snprintf(buf, NUM, ru(f) ? "скрытое число" : "a withheld number");
+	else
+		brief_num(f->lang, x, x == floor(x) ? 0 : 1, buf, NUM);
+	return buf;
+}
+
+/* An interval "1.3–2.7", or "−0.04 to 0.22" when a bound is negative. */
+static char *interval(const struct brief_facts *f, double lo, double hi,
+		      int ratio, char *buf, size_t size)
+{
+	char a[NUM], b[NUM];
+
+	if (ratio) {
+		brief_ratio(f->lang, lo, a, NUM);
+		brief_ratio(f->lang, hi, b, NUM);
+	} else {
+		brief_num(f->lang, lo, 2, a, NUM);
+		brief_num(f->lang, hi, 2, b, NUM);
+	}
+	if (lo < 0)
+		snprintf(buf, size, ru(f) ? "от %s до %s" : "%s to %s", a, b);
+	else
+		snprintf(buf, size, "%s–%s", a, b);
+	return buf;
+}
+
+static const char *en_s(double n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "в 3,1 раза", "в 12 раз": the form for the number as shown */
+static const char *ru_times(const char *shown)
+{
+	if (strchr(shown, ','))
+		return "раза";
+	return brief_ru_plural(atof(shown), "раз", "раза", "раз");
+}
+
+static void totals_en(const struct brief_facts *f, char *out)
+{
+	char a[NUM], b[NUM], r[NUM], ci[3 * NUM], ind[256];
+	char how[512] = "";
+	const char *cells = en_s(f->compared);
+
+	brief_lower_first(f->indicator, ind, sizeof(ind));
+	count_text(f, f->total_a, f->mark_a, a);
+	count_text(f, f->total_b, f->mark_b, b);
+	if (f->mark_a || f->mark_b) {
+		say(out, "%s recorded %s and %s %s in the %.0f cell%s both "
+			 "report; the ratio is not shown, to protect the "
+			 "people counted.", f->b, b, f->a, a, f->compared,
+		    cells);
+		return;
+	}
+	if (f->total_a == 0 && f->total_b == 0) {
+		say(out, "Neither source recorded any %s in the %.0f cell%s "
+			 "both report.", ind, f->compared, cells);
+		return;
+	}
+	if (known(f->ratio) && known(f->lo) && known(f->hi)) {
+		interval(f, f->lo, f->hi, 1, ci, sizeof(ci));
+		if (f->ratio >= 1)
+			snprintf(how, sizeof(how), ": %s times as many "
+				 "(95 %% CI %s)",
+				 brief_ratio(f->lang, f->ratio, r, NUM), ci);
+		else
+			snprintf(how, sizeof(how), ": %s %% as many "
+				 "(95 %% CI for the ratio %s)",
+				 brief_num(f->lang, 100 * f->ratio, 0, r, NUM),
+				 ci);
+	}
+	say(out, "%s recorded %s and %s %s in the %.0f cell%s both "
+		 "report%s%s.", f->b, f->total_b ? b : "none", f->a,
+	    f->total_a ? a : "none", f->compared, cells, how,
+	    !known(f->p) ? "" : f->p < f->alpha
+		? "; the difference is larger than chance"
+		: "; the difference is within what chance would produce");
+}
+
+static void totals_ru(const struct brief_facts *f, char *out)
+{
+	char a[NUM], b[NUM], r[NUM], ci[3 * NUM], how[512] = "";
+	const char *cells = brief_ru_plural(f->compared, "ячейка",
+					    "ячейки", "ячеек");
+
+	count_text(f, f->total_a, f->mark_a, a);
+	count_text(f, f->total_b, f->mark_b, b);
+	if (f->mark_a || f->mark_b) {
+		say(out, "По данным источника «%s» — %s, источника «%s» — %s "
+			 "(%.0f %s с данными обоих источников); соотношение "
+			 "не показано, чтобы защитить тех, кто учтён.", f->b,
+		    b, f->a, a, f->compared, cells);
+		return;
+	}
+	if (f->total_a == 0 && f->total_b == 0) {
+		say(out, "Оба источника сообщают 0 (%.0f %s с данными обоих "
+			 "источников).", f->compared, cells);
+		return;
+	}
+	if (known(f->ratio) && known(f->lo) && known(f->hi)) {
+		interval(f, f->lo, f->hi, 1, ci, sizeof(ci));
+		brief_ratio(f->lang, f->ratio, r, NUM);
+		if (f->ratio >= 1)
+			snprintf(how, sizeof(how), ": в %s %s больше "
+				 "(95 %% ДИ %s)", r, ru_times(r), ci);
+		else
+			snprintf(how, sizeof(how), ": %s %% от числа "
+				 "источника «%s» (95 %% ДИ отношения %s)",
+				 brief_num(f->lang, 100 * f->ratio, 0, r, NUM),
+				 f->a, ci);
+	}
+	say(out, "По данным источника «%s» — %s, источника «%s» — %s "
+		 "(%.0f %s с данными обоих источников)%s%s.", f->b, b, f->a,
+	    a, f->compared, cells, how,
+	    !known(f->p) ? "" : f->p < f->alpha
+		? "; разница больше, чем может дать случайность"
+		: "; разница в пределах того, что может дать случайность");
+}
+
+static void cells_sentence(const struct brief_facts *f, char *out)
+{
+	char g[NUM], a[NUM], b[NUM], gap[400] = "";
+	double fdr = 100 * f->alpha;
+
+	brief_num(f->lang, fdr, fdr == floor(fdr) ? 0 : 1, g, NUM);
+	if (f->gap_where && f->significant > 0) {
+		brief_num(f->lang, f->gap_a, 0, a, NUM);
+		brief_num(f->lang, f->gap_b, 0, b, NUM);
+		snprintf(gap, sizeof(gap), ru(f)
+			 ? " Наибольшая такая разница — %s: «%s» — %s, «%s» — %s."
+			 : " The largest such gap is in %s: %s %s, %s %s.",
+			 f->gap_where, f->b, b, f->a, a);
+	}
+	if (ru(f)) {
+		const char *of = fmod(f->tested, 10) == 1 &&
+				 fmod(f->tested, 100) != 11
+			? "проверенной ячейки" : "проверенных ячеек";
+
+		if (f->significant > 0)
+			say(out, "В %.0f из %.0f %s разница больше, чем может "
+				 "дать случайность (доля ложных открытий "
+				 "%s %%).%s", f->significant, f->tested, of, g,
+			    gap);
+		else
+			say(out, "Ни в одной из %.0f %s разница не выходит за "
+				 "пределы случайного (доля ложных открытий "
+				 "%s %%).", f->tested, of, g);
+		return;
+	}
+	if (f->significant > 0)
+		say(out, "%.0f of the %.0f cell%s tested differ%s by more than "
+			 "chance (false discovery rate %s %%).%s",
+		    f->significant, f->tested, en_s(f->tested),
+		    f->significant == 1 ? "s" : "", g, gap);
+	else
+		say(out, "None of the %.0f cell%s tested differs by more than "
+			 "chance (false discovery rate %s %%).", f->tested,
+		    en_s(f->tested), g);
+}
+
+static void coverage_sentence(const struct brief_facts *f, char *out)
+{
+	double one = f->only_a + f->only_b;
+	char gaps[400] = "", miss[200] = "";
+
+	if (ru(f)) {
+		if (one == 0 && f->missing == 0) {
+			say(out, "Все ячейки есть у обоих источников.");
+			return;
+		}
+		if (one > 0)
+			snprintf(gaps, sizeof(gaps), "ячеек только у одного "
+				 "источника — %.0f (только «%s» — %.0f, только "
+				 "«%s» — %.0f)", one, f->a, f->only_a, f->b,
+				 f->only_b);
+		if (f->missing > 0)
+			snprintf(miss, sizeof(miss), "отмечено как "
+				 "отсутствующие — %.0f", f->missing);
+		say(out, "Пробелы в охвате: %s%s%s.", gaps,
+		    *gaps && *miss ? "; " : "", miss);
+		return;
+	}
+	if (one == 0 && f->missing == 0) {
+		say(out, "Both sources report every cell.");
+		return;
+	}
+	if (one > 0)
+		snprintf(gaps, sizeof(gaps), "%.0f cell%s %s reported by one "
+			 "source only (%.0f only by %s, %.0f only by %s)", one,
+			 en_s(one), one == 1 ? "is" : "are", f->only_a, f->a,
+			 f->only_b, f->b);
+	if (f->missing > 0)
+		snprintf(miss, sizeof(miss), "%.0f cell%s %s reported as "
+			 "missing", f->missing, en_s(f->missing),
+			 f->missing == 1 ? "is" : "are");
+	say(out, "%s%s%s%s.", gaps, *gaps && *miss ? ", and " : "",
+	    *gaps && *miss ? miss : "", !*gaps ? miss : "");
+}
+
+static const char *per_text(const struct brief_facts *f)
+{
+	static const char *const names[][3] = {
+		{ "quarter", "quarter", "квартал" },
+		{ "month", "month", "месяц" },
+		{ "year", "year", "год" },
+		{ "half", "half-year", "полугодие" },
+		{ "day", "day", "день" },
+	};
+
+	for (size_t i = 0; f->per && i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(f->per, names[i][0]) == 0)
+			return names[i][ru(f) ? 2 : 1];
+	return ru(f) ? "период" : "period";
+}
+
+static void trend_sentence(const struct brief_facts *f, char *out)
+{
+	char e[NUM], ci[3 * NUM], p[NUM];
+	const char *per = per_text(f);
+
+	brief_ratio(f->lang, f->trend, e, NUM);
+	interval(f, f->trend_lo, f->trend_hi, 1, ci, sizeof(ci));
+	brief_p_text(f->lang, f->trend_p, p, NUM);
+	if (f->trend_p < f->alpha) {
+		int wide = f->trend > 1;
+
+		if (ru(f))
+			say(out, "Разрыв %s: по отношению к «%s» показатель "
+				 "«%s» меняется в %s %s за %s (95 %% ДИ %s, "
+				 "%s).", wide ? "растёт" : "сокращается", f->a,
+			    f->b, e, ru_times(e), per, ci, p);
+		else
+			say(out, "The gap is %s: relative to %s, %s's count "
+				 "changes by a factor of %s per %s (95 %% CI "
+				 "%s, %s).", wide ? "widening" : "narrowing",
+			    f->a, f->b, e, per, ci, p);
+		return;
+	}
+	if (ru(f))
+		say(out, "За %.0f %s нет явных признаков того, что разрыв "
+			 "растёт или сокращается (%s).", f->periods,
+		    brief_ru_plural(f->periods, "период", "периода",
+				    "периодов"), p);
+	else
+		say(out, "Over the %.0f periods there is no clear sign that "
+			 "the gap is widening or narrowing (%s).", f->periods,
+		    p);
+}
+
+static void ccc_sentence(const struct brief_facts *f, char *out)
+{
+	static const char *const en[] = { "poorly", "moderately",
+					  "substantially", "almost perfectly" };
+	static const char *const rus[] = { "слабое", "умеренное",
+					   "существенное", "почти полное" };
+	char c[NUM], range[3 * NUM], ci[160] = "";
+	int level = f->ccc > 0.99 ? 3 : f->ccc >= 0.95 ? 2 :
+		    f->ccc >= 0.90 ? 1 : 0;
+
+	brief_num(f->lang, f->ccc, 2, c, NUM);
+	if (known(f->ccc_lo) && known(f->ccc_hi))
+		snprintf(ci, sizeof(ci), ru(f) ? ", 95 %% ДИ %s"
+					       : ", 95 %% CI %s",
+			 interval(f, f->ccc_lo, f->ccc_hi, 0, range,
+				  sizeof(range)));
+	if (ru(f))
+		say(out, "Согласие источников по ячейкам %s (коэффициент "
+			 "конкордации Лина %s%s).", rus[level], c, ci);
+	else
+		say(out, "Cell by cell, the two sources agree %s (Lin's "
+			 "concordance %s%s).", en[level], c, ci);
+}
+
+static void dist_sentence(const struct brief_facts *f, char *out)
+{
+	char p[NUM], ind[256];
+
+	brief_p_text(f->lang, f->dist_p, p, NUM);
+	brief_lower_first(f->indicator, ind, sizeof(ind));
+	if (ru(f))
+		say(out, f->dist_p < f->alpha
+			? "Распределение по признаку «%s» у двух источников "
+			  "различается (критерий χ², %s)."
+			: "Критерий χ² не находит явного различия в "
+			  "распределении по признаку «%s» (%s).",
+		    f->dist_dim, p);
+	else if (f->dist_p < f->alpha)
+		say(out, "The two sources spread %s by %s differently "
+			 "(χ² test, %s).", ind, f->dist_dim, p);
+	else
+		say(out, "The χ² test finds no clear difference in how the "
+			 "two sources spread %s by %s (%s).", ind,
+		    f->dist_dim, p);
+}
+
+size_t brief_findings(const struct brief_facts *f,
+		      char out[][BRIEF_SENTENCE_MAX])
+{
+	size_t n = 0;
+
+	if (known(f->total_a) && known(f->total_b) && known(f->compared) &&
+	    f->compared > 0)
+		(ru(f) ? totals_ru : totals_en)(f, out[n++]);
+	if (known(f->tested) && f->tested > 0 && known(f->significant))
+		cells_sentence(f, out[n++]);
+	if (known(f->only_a) && known(f->only_b) && known(f->missing))
+		coverage_sentence(f, out[n++]);
+	if (known(f->trend) && known(f->trend_lo) && known(f->trend_hi) &&
+	    known(f->trend_p) && known(f->periods) && f->periods >= 3)
+		trend_sentence(f, out[n++]);
+	if (known(f->ccc))
+		ccc_sentence(f, out[n++]);
+	if (f->dist_dim && known(f->dist_p))
+		dist_sentence(f, out[n++]);
+	return n;
+}

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "wording.h"
+
+#define LINE_POINTS 13.0
+#define DEFAULT_WIDTH 8.43
+/*
+ * Latin lower-case letters of 10-point text per unit of column width (the
+ * width of an 11-point digit): a little under what fits, so that text is
+ * never cut.
+ */
+#define FILL 1.12
+
+int brief_page_open(struct brief_page *pg, struct brief_book *bk,
+		    const struct brief *b, const char *lang, const char *name,
+		    lxw_col_t last, struct rk_error *err)
+{
+	memset(pg, 0, sizeof(*pg));
+	pg->bk = bk;
+	pg->b = b;
+	pg->lang = lang;
+	pg->last = last;
+	for (size_t i = 0; i < sizeof(pg->colw) / sizeof(*pg->colw); i++)
+		pg->colw[i] = DEFAULT_WIDTH;
+	pg->ws = brief_book_sheet(bk, name, err);
+	return pg->ws ? 0 : -1;
+}
+
+void brief_page_cols(struct brief_page *pg, lxw_col_t first, lxw_col_t last,
+		     double width)
+{
+	worksheet_set_column(pg->ws, first, last, width, NULL);
+	for (lxw_col_t c = first; c <= last && c < 64; c++)
+		pg->colw[c] = width;
+}
+
+/*
+ * How wide text is, in widths of a Latin lower-case letter: capitals and
+ * Cyrillic letters are wider, spaces narrower.  Crude, but it keeps a
+ * Russian paragraph from being cut where an English one of as many
+ * letters fits.
+ */
+static double text_width(const char *s, size_t n)
+{
+	double w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if (c == 0xD0 || c == 0xD1) {    /* Cyrillic */
+			unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+
+			w += c == 0xD0 && d >= 0x90 && d <= 0xAF ? 1.25 : 1.05;
+		} else if (c >= 'A' && c <= 'Z') {
+			w += 1.25;
+		} else if (c == ' ' || c == '.' || c == ',' || c == ';' ||
+			   c == ':' || c == '\'' || c == 'i' || c == 'l') {
+			w += 0.6;
+		} else {
+			w += 1.0;
+		}
+	}
+	return w;
+}
+
+/*
+ * Lines text takes in a column width characters wide, wrapped at spaces
+ * as a spreadsheet does: a word that does not fit goes to the next line.
+ */
+static double lines_in(const char *text, double width)
+{
+	double cap = width * FILL, used = 0, lines = 1;
+	const char *p = text;
+
+	while (*p) {
+		size_t n = strcspn(p, " \n");
+		double w = text_width(p, n);
+
+		if (used > 0 && used + 0.6 + w > cap) {
+			lines++;
+			used = 0;
+		}
+		used += (used > 0 ? 0.6 : 0) + w;
+		while (used > cap) {         /* a word longer than the line */
+			lines++;
+			used -= cap;
+		}
+		p += n;
+		if (*p == '\n') {
+			lines++;
+			used = 0;
+		}
+		if (*p)
+			p++;
+	}
+	return lines;
+}
+
+void brief_page_wrap(struct brief_page *pg, lxw_col_t c, const char *text,
+		     lxw_format *f)
+{
+	double l;
+
+	if (!text || !*text)
+		return;
+	brief_put_str(pg->ws, pg->row, c, text, f);
+	l = lines_in(text, c < 64 ? pg->colw[c] : DEFAULT_WIDTH);
+	if (l > pg->lines)
+		pg->lines = l;
+}
+
+void brief_page_next(struct brief_page *pg)
+{
+	if (pg->lines > 1)
+		worksheet_set_row(pg->ws, pg->row, pg->lines * LINE_POINTS + 2,
+				  NULL);
+	pg->lines = 0;
+	pg->row++;
+}
+
+void brief_page_line(struct brief_page *pg, const char *text, lxw_format *f)
+{
+	if (f == pg->bk->f.title)
+		worksheet_set_row(pg->ws, pg->row, 24, NULL);
+	brief_put_str(pg->ws, pg->row++, 0, text, f);
+}
+
+void brief_page_skip(struct brief_page *pg)
+{
+	pg->row++;
+}
+
+void brief_page_heading(struct brief_page *pg, const char *text)
+{
+	if (pg->row > 0)
+		pg->row++;
+	brief_page_line(pg, text, pg->bk->f.heading);
+}
+
+void brief_page_para(struct brief_page *pg, const char *text, lxw_format *f)
+{
+	lxw_format *wrap = f ? f : pg->bk->f.wrap;
+	double width = 0, lines;
+
+	for (lxw_col_t c = 0; c <= pg->last && c < 64; c++)
+		width += pg->colw[c];
+	lines = lines_in(text, width);
+	worksheet_merge_range(pg->ws, pg->row, 0, pg->row, pg->last, "", wrap);
+	brief_put_str(pg->ws, pg->row, 0, text, wrap);
+	worksheet_set_row(pg->ws, pg->row, lines * LINE_POINTS + 3, NULL);
+	pg->row++;
+}
+
+void brief_page_header(struct brief_page *pg, const char *const *keys,
+		       size_t n, unsigned long numeric)
+{
+	for (size_t i = 0; i < n; i++)
+		brief_page_wrap(pg, (lxw_col_t)i, brief_t(pg->lang, keys[i]),
+				numeric >> i & 1 ? pg->bk->f.head_num
+						 : pg->bk->f.head);
+	brief_page_next(pg);
+}
+
+void brief_pair_title(const struct brief *b, const struct brief_pair *p,
+		      const char *lang, char *buf, size_t size)
+{
+	snprintf(buf, size, brief_t(lang, "pair.title"),
+		 brief_indicator(b->labels, p->indicator, lang),
+		 brief_source_name(b->labels, p->against, lang),
+		 brief_source_name(b->labels, p->reference, lang));
+}
+
+/* prefix.name in lang, or name itself when it has no translation. */
+static const char *translated(const char *lang, const char *prefix,
+			      const char *name, char *buf, size_t size)
+{
+	char key[128];
+	const char *s;
+
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	s = brief_t(lang, key);
+	if (s == key || strcmp(s, key) == 0)
+		s = name;
+	snprintf(buf, size, "%s", s);
+	return buf;
+}
+
+const char *brief_dim_name(const char *lang, const char *dim, char *buf,
+			   size_t size)
+{
+	return translated(lang, "dim", dim, buf, size);
+}
+
+const char *brief_col_label(const char *lang, const char *col, char *buf,
+			    size_t size)
+{
+	return translated(lang, "col", col, buf, size);
+}
+
+void brief_period_range(const struct brief *b, const char *lang, char *buf,
+			size_t size)
+{
+	char from[64], to[64];
+	const char *f = b->cfg->period_from, *t = b->cfg->period_to;
+
+	buf[0] = '\0';
+	if (!f && !t)
+		return;
+	if (!f || !t || strcmp(f, t) == 0) {
+		brief_period(lang, f ? f : t, buf, size);
+		return;
+	}
+	snprintf(buf, size, "%s – %s", brief_period(lang, f, from, sizeof(from)),
+		 brief_period(lang, t, to, sizeof(to)));
+}
+
+void brief_cell_where(const struct brief *b, size_t r, unsigned dims,
+		      const char *lang, char *buf, size_t size)
+{
+	size_t len = 0;
+	char period[64];
+
+	buf[0] = '\0';
+	for (size_t d = 0; d < b->ndims && len < size; d++)
+		if (dims >> d & 1)
+			len += (size_t)snprintf(buf + len, size - len, "%s, ",
+				brief_label(b->labels, d,
+					    brief_cell_dim(b, r, d), lang));
+	if (len < size)
+		snprintf(buf + len, size - len, "%s",
+			 brief_period(lang, brief_table_str(&b->cells, r,
+							    "period"),
+				      period, sizeof(period)));
+}
+
+const char *brief_kind_text(const struct brief *b, const char *id,
+			    const char *lang)
+{
+	const char *kind = brief_source_kind(b->labels, id);
+	char key[96];
+	const char *s;
+
+	if (!*kind)
+		return "";
+	snprintf(key, sizeof(key), "kind.%s", kind);
+	s = brief_t(lang, key);
+	return strcmp(s, key) == 0 ? kind : s;
+}
+
+const char *brief_flag_text(const char *lang, const char *flag)
+{
+	char key[96];
+	const char *s;
+
+	snprintf(key, sizeof(key), "flag.%s", *flag ? flag : "untested");
+	s = brief_t(lang, key);
+	return strcmp(s, key) == 0 ? flag : s;
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_BRIEF_LAYOUT_H
+#define RECKON_BRIEF_LAYOUT_H
+
+#include <stddef.h>
+
+#include "brief.h"
+#include "book.h"
+
+/*
+ * What the sheets have in common: a writing position on a sheet, headings,
+ * wrapped paragraphs, table headers, and the words for pairs, periods and
+ * dimensions.  One struct brief_page per sheet being written.
+ */
+struct brief_page {
+	struct brief_book *bk;
+	const struct brief *b;
+	lxw_worksheet *ws;
+	const char *lang;
+	lxw_row_t row;             /* the next row to write */
+	lxw_col_t last;            /* paragraphs span columns 0..last */
+	double colw[64];           /* column widths set, in characters */
+	double lines;              /* lines the current row needs */
+};
+
+/*
+ * Starts a sheet called name, in lang; paragraphs wrap across columns
+ * 0..last.  Returns 0, or -1 with err set.
+ */
+int brief_page_open(struct brief_page *pg, struct brief_book *bk,
+		    const struct brief *b, const char *lang, const char *name,
+		    lxw_col_t last, struct rk_error *err);
+
+/* Sets the width (in characters) of columns first..last. */
+void brief_page_cols(struct brief_page *pg, lxw_col_t first, lxw_col_t last,
+		     double width);
+
+/*
+ * Writes text wrapped in column c of the current row, and notes how many
+ * lines it takes; brief_page_next then makes the row that tall.
+ */
+void brief_page_wrap(struct brief_page *pg, lxw_col_t c, const char *text,
+		     lxw_format *f);
+
+/* Ends the current row (its height fitted to wrapped text). */
+void brief_page_next(struct brief_page *pg);
+
+/* A line of text in format f, on its own row. */
+void brief_page_line(struct brief_page *pg, const char *text, lxw_format *f);
+
+/* A heading with a blank row before it (none at the top). */
+void brief_page_heading(struct brief_page *pg, const char *text);
+
+/*
+ * A paragraph wrapped across the text columns, its row made tall enough;
+ * f is bk->f.wrap or bk->f.note_wrap (NULL: wrap).
+ */
+void brief_page_para(struct brief_page *pg, const char *text, lxw_format *f);
+
+/*
+ * A table header row of n labels (keys of brief_t) from column 0; numeric
+ * columns (bit i of numeric) are right-aligned.
+ */
+void brief_page_header(struct brief_page *pg, const char *const *keys,
+		       size_t n, unsigned long numeric);
+
+/* A blank row. */
+void brief_page_skip(struct brief_page *pg);
+
+/* "Complaints of torture: Coalition against torture vs Prosecutor ..." */
+void brief_pair_title(const struct brief *b, const struct brief_pair *p,
+		      const char *lang, char *buf, size_t size);
+
+/* A dimension's name in lang ("region" → "Region" / "Регион"). */
+const char *brief_dim_name(const char *lang, const char *dim, char *buf,
+			   size_t size);
+
+/* A column's label: col.<name> in lang, or the name itself. */
+const char *brief_col_label(const char *lang, const char *col, char *buf,
+			    size_t size);
+
+/* The period range of the config in lang, "Q1 2024 – Q3 2024"; "" if none. */
+void brief_period_range(const struct brief *b, const char *lang, char *buf,
+			size_t size);
+
+/*
+ * Where cells.csv row r is, in lang: its dimension labels (those in
+ * dims) and period, ", "-joined ("Dushanbe, Q3 2024").
+ */
+void brief_cell_where(const struct brief *b, size_t r, unsigned dims,
+		      const char *lang, char *buf, size_t size);
+
+/* A source's kind in lang ("civil society"); "" when not given. */
+const char *brief_kind_text(const struct brief *b, const char *id,
+			    const char *lang);
+
+/* The flag of cells.csv in lang ("larger than chance"). */
+const char *brief_flag_text(const char *lang, const char *flag);
+
+#endif

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* reckon-report: the Excel brief for the meeting with officials. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "brief.h"
+#include "sheets.h"
+#include "error.h"
+
+#define MAX_DATA 64
+
+static const char usage_text[] =
+	"usage: reckon-report --config PIPELINE.yaml --results DIR "
+	"[--data TIDY.csv...]\n"
+	"                     [--rejects FILE] [--unmapped FILE] "
+	"[--manifest FILE]\n"
+	"                     [--db[=CONNINFO]] [-o brief.xlsx]\n";
+
+static const char help_text[] =
+	"\n"
+	"Writes the brief: an Excel workbook an official can read without\n"
+	"help, in the config's report languages (en, ru; tg titles), from the\n"
+	"results of reckon-compare (--results), the tidy data (--data), and\n"
+	"the run's quality files and manifest.  Counts below the config's\n"
+	"report.suppress_below are withheld, with secondary suppression.\n"
+	"The same inputs give the same bytes: the brief is dated by\n"
+	"SOURCE_DATE_EPOCH, else by the run, else by the clock.\n"
+	"\n"
+	"  -c, --config FILE     pipeline config (titles, sources, code lists,\n"
+	"                        report: languages, suppress_below, output)\n"
+	"  -r, --results DIR     the directory reckon-compare --out wrote\n"
+	"  -d, --data FILE       tidy observations for the Data sheet;\n"
+	"                        repeatable\n"
+	"      --rejects FILE    rejects.csv of reckon-normalise\n"
+	"      --unmapped FILE   unmapped.csv of reckon-normalise\n"
+	"      --manifest FILE   manifest.json of the run (run id, inputs)\n"
+	"      --db[=CONNINFO]   the results came from this database (shown\n"
+	"                        without its password); default: files\n"
+	"  -o, --output FILE     the brief (default: the config's report.output)\n"
+	"  -q, --quiet           no closing line on a terminal\n"
+	"  -h, --help            this text\n"
+	"  -V, --version         the version\n"
+	"\n";
+
+enum { OPT_REJECTS = 256, OPT_UNMAPPED, OPT_MANIFEST, OPT_DB };
+
+static const struct option options[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "results", required_argument, NULL, 'r' },
+	{ "data", required_argument, NULL, 'd' },
+	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "unmapped", required_argument, NULL, OPT_UNMAPPED },
+	{ "manifest", required_argument, NULL, OPT_MANIFEST },
+	{ "db", optional_argument, NULL, OPT_DB },
+	{ "output", required_argument, NULL, 'o' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct args {
+	struct brief_options o;
+	char *data[MAX_DATA];
+	const char *output;
+	int quiet;
+};
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "reckon-report: %s\n%s", msg, usage_text);
+	return RK_EXIT_USAGE;
+}
+
+/* Returns -1 to go on, else the exit code. */
+static int parse(int argc, char **argv, struct args *a)
+{
+	size_t nd = 0;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "c:r:d:o:qhV", options, NULL)) != -1) {
+		switch (c) {
+		case 'c': a->o.config = optarg; break;
+		case 'r': a->o.results = optarg; break;
+		case 'd':
+			if (nd == MAX_DATA)
+				return usage_error("too many --data files");
+			a->data[nd++] = optarg;
+			break;
+		case OPT_REJECTS: a->o.rejects = optarg; break;
+		case OPT_UNMAPPED: a->o.unmapped = optarg; break;
+		case OPT_MANIFEST: a->o.manifest = optarg; break;
+		case OPT_DB: a->o.db = optarg ? optarg : ""; break;
+		case 'o': a->output = optarg; break;
+		case 'q': a->quiet = 1; break;
+		case 'h':
+			printf("%s%s%s", usage_text, help_text,
+			       rk_exit_codes_help);
+			return RK_EXIT_OK;
+		case 'V':
+			printf("reckon-report %s\n", RECKON_VERSION);
+			return RK_EXIT_OK;
+		default:
+			fputs(usage_text, stderr);
+			return RK_EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument (inputs are given "
+				   "with --results and --data)");
+	if (!a->o.config || !a->o.results)
+		return usage_error("--config and --results are required");
+	a->o.data = a->data;
+	a->o.ndata = nd;
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { .o = { 0 } };
+	struct rk_error err = { 0 };
+	struct brief *b = NULL;
+	const char *out;
+	int rc = parse(argc, argv, &a);
+
+	if (rc >= 0)
+		return rc;
+	a.o.source_date_epoch = getenv("SOURCE_DATE_EPOCH");
+	a.o.now = (long long)time(NULL);
+	if (!(b = brief_load(&a.o, &err)) || brief_protect(b, &err) < 0)
+		goto fail;
+	if (b->unverified) {
+		rk_error_set(&err, RK_EXIT_SOFTWARE, NULL, 0,
+			     "suppression cannot vouch for %zu withheld "
+			     "count(s); the brief is not written", b->unverified);
+		rk_error_hint(&err, "please report this with the results");
+		goto fail;
+	}
+	out = a.output ? a.output : b->cfg->report.output;
+	if (!out) {
+		brief_free(b);
+		return usage_error("no output: give -o FILE or report.output "
+				   "in the config");
+	}
+	if (brief_write(b, out, &err) < 0)
+		goto fail;
+	if (!a.quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, "reckon-report: wrote %s (%zu count(s) shown "
+			"as <%ld, %zu more withheld)\n", out, b->nsmall, b->k,
+			b->nhidden);
+	brief_free(b);
+	return RK_EXIT_OK;
+fail:
+	rk_error_print(stderr, "reckon-report", &err);
+	brief_free(b);
+	return err.code ? err.code : RK_EXIT_SOFTWARE;
+}

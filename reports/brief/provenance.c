@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The Provenance sheet (one, in every sheet language at once): the run,
+ * the tool, the database or "files", and every file the brief was made
+ * from with its SHA-256.  The Data sheet: the tidy observations.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "layout.h"
+#include "sheets.h"
+#include "wording.h"
+
+/* key in every sheet language, sep-joined, into buf. */
+static const char *joined(const struct brief *b, const char *key,
+			  const char *sep, char *buf, size_t size)
+{
+	if (b->nlang < 2 || strcmp(brief_t(b->lang[0], key),
+				   brief_t(b->lang[1], key)) == 0)
+		snprintf(buf, size, "%s", brief_t(b->lang[0], key));
+	else
+		snprintf(buf, size, "%s%s%s", brief_t(b->lang[0], key), sep,
+			 brief_t(b->lang[1], key));
+	return buf;
+}
+
+static const char *all_langs(const struct brief *b, const char *key,
+			     char *buf, size_t size)
+{
+	return joined(b, key, " / ", buf, size);
+}
+
+static void fact(struct brief_page *pg, const char *key, const char *value)
+{
+	char label[256];
+
+	worksheet_merge_range(pg->ws, pg->row, 1, pg->row, 4, "",
+			      pg->bk->f.text);
+	brief_page_wrap(pg, 0, all_langs(pg->b, key, label, sizeof(label)),
+			pg->bk->f.label);
+	brief_put_str(pg->ws, pg->row, 1, value, pg->bk->f.text);
+	brief_page_next(pg);
+}
+
+static void run_block(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	char date[64], buf[512], words[256];
+	time_t t = (time_t)b->created;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(buf, sizeof(buf), "%s (%s)", date,
+		 strcmp(b->created_from, "run") == 0
+			 ? all_langs(b, "dated.run", words, sizeof(words))
+			 : b->created_from);
+	fact(pg, "prov.run_id", b->run_id ? b->run_id : "—");
+	fact(pg, "prov.pipeline", b->cfg->pipeline);
+	if (b->version)
+		fact(pg, "prov.run_version", b->version);
+	fact(pg, "prov.report_version", "reckon-report " RECKON_VERSION);
+	fact(pg, "prov.dated", buf);
+	fact(pg, "prov.database", *b->db_target
+			? b->db_target
+			: all_langs(b, "prov.files", words, sizeof(words)));
+	snprintf(buf, sizeof(buf), "%ld", b->k);
+	fact(pg, "prov.suppress_below", b->k ? buf : "—");
+}
+
+static void files_block(struct brief_page *pg)
+{
+	static const char *const keys[] = { "col.role", "col.source",
+					     "col.file", "col.sheet",
+					     "col.sha256", "col.bytes",
+					     "col.rows" };
+	const struct brief *b = pg->b;
+	const struct brief_formats *f = &pg->bk->f;
+	char label[256], key[64];
+
+	pg->row++;
+	brief_put_str(pg->ws, pg->row++, 0,
+		      all_langs(b, "prov.files_head", label, sizeof(label)),
+		      f->heading);
+	for (size_t i = 0; i < 7; i++)
+		brief_page_wrap(pg, (lxw_col_t)i,
+				all_langs(b, keys[i], label, sizeof(label)),
+				i >= 5 ? f->head_num : f->head);
+	worksheet_repeat_rows(pg->ws, pg->row, pg->row);
+	brief_page_next(pg);
+	for (size_t i = 0; i < b->nfile; i++) {
+		const struct brief_file *x = &b->file[i];
+
+		snprintf(key, sizeof(key), "role.%s", x->role);
+		brief_page_wrap(pg, 0, all_langs(b, key, label, sizeof(label)),
+				f->wrap);
+		brief_put_str(pg->ws, pg->row, 1, x->source, f->code);
+		brief_page_wrap(pg, 2, x->path, f->wrap);
+		brief_page_wrap(pg, 3, x->sheet, f->wrap);
+		brief_put_str(pg->ws, pg->row, 4, x->sha256, f->code);
+		if (x->size >= 0)
+			brief_put_num(pg->ws, pg->row, 5, (double)x->size,
+				      f->count);
+		if (x->rows >= 0)
+			brief_put_num(pg->ws, pg->row, 6, (double)x->rows,
+				      f->count);
+		brief_page_next(pg);
+	}
+}
+
+int brief_write_provenance(struct brief_book *bk, const struct brief *b,
+			   struct rk_error *err)
+{
+	struct brief_page pg;
+	char name[128];
+
+	if (brief_page_open(&pg, bk, b, b->lang[0],
+			    joined(b, "sheet.provenance", " · ", name,
+				   sizeof(name)),
+			    6, err) < 0)
+		return -1;
+	brief_page_cols(&pg, 0, 0, 36);
+	brief_page_cols(&pg, 1, 1, 12);
+	brief_page_cols(&pg, 2, 2, 52);
+	brief_page_cols(&pg, 3, 3, 12);
+	brief_page_cols(&pg, 4, 4, 66);
+	brief_page_cols(&pg, 5, 6, 10);
+	brief_page_line(&pg, all_langs(b, "prov.title", name, sizeof(name)),
+			bk->f.title);
+	for (size_t l = 0; l < b->nlang; l++)
+		brief_page_para(&pg, brief_t(b->lang[l], "prov.reading"), NULL);
+	pg.row++;
+	run_block(&pg);
+	files_block(&pg);
+	return 0;
+}
+
+/* ---- Data ---- */
+
+static void data_header(lxw_worksheet *ws, const struct brief *b,
+			const struct brief_formats *f)
+{
+	static const char *const head[] = { "source", "indicator", "period" };
+	static const char *const tail[] = { "value", "status", "origin" };
+	lxw_col_t c = 0;
+
+	for (size_t i = 0; i < 3; i++)
+		brief_put_str(ws, 0, c++, head[i], f->head);
+	for (size_t d = 0; d < b->ndims; d++)
+		brief_put_str(ws, 0, c++, b->dims[d], f->head);
+	for (size_t i = 0; i < 3; i++)
+		brief_put_str(ws, 0, c++, tail[i], i ? f->head : f->head_num);
+}
+
+int brief_write_data(struct brief_book *bk, const struct brief *b,
+		     struct rk_error *err)
+{
+	const struct brief_formats *f = &bk->f;
+	lxw_worksheet *ws;
+	lxw_row_t row = 1;
+	lxw_col_t ncols = (lxw_col_t)(b->ndims + 6);
+	char name[128];
+
+	if (!b->ndata)
+		return 0;
+	if (!(ws = brief_book_sheet(bk, joined(b, "sheet.data", " · ", name,
+					       sizeof(name)), err)))
+		return -1;
+	worksheet_set_column(ws, 0, 1, 20, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(2 + b->ndims), 11, NULL);
+	worksheet_set_column(ws, ncols - 3, ncols - 2, 10, NULL);
+	worksheet_set_column(ws, ncols - 1, ncols - 1, 40, NULL);
+	data_header(ws, b, f);
+	for (size_t i = 0; i < b->ndata; i++) {
+		const struct brief_table *t = &b->data[i];
+		long nc = (long)t->ncols;
+
+		for (size_t r = 0; r < t->nrows; r++, row++) {
+			lxw_col_t c = 0;
+			const char *v = brief_table_get(t, r, nc - 3);
+
+			for (long k = 0; k < 3; k++)
+				brief_put_str(ws, row, c++,
+					      brief_table_get(t, r, k), NULL);
+			for (size_t d = 0; d < b->ndims; d++)
+				brief_put_str(ws, row, c++,
+					      brief_table_get(t, r,
+							      b->data_dim[i][d]),
+					      NULL);
+			if (*v)
+				brief_put_count(bk, ws, row, c, atof(v),
+						b->data_mark[i][r], f->count);
+			c++;
+			brief_put_str(ws, row, c++, brief_table_get(t, r, nc - 2),
+				      NULL);
+			brief_put_str(ws, row, c, brief_table_get(t, r, nc - 1),
+				      NULL);
+		}
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, ncols - 1);
+	worksheet_repeat_rows(ws, 0, 0);
+	return 0;
+}

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Summary sheet: title, period, sources, headline table, findings. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "layout.h"
+#include "sheets.h"
+#include "wording.h"
+
+static double sum_num(const struct brief *b, const struct brief_pair *p,
+		      const char *col)
+{
+	return p->summary < 0 ? NAN
+			      : brief_table_num(&b->summary, (size_t)p->summary,
+						col);
+}
+
+/* The significant cell with the largest gap whose counts are both shown. */
+static void largest_gap(const struct brief *b, const struct brief_pair *p,
+			const char *lang, struct brief_facts *f, char *where,
+			size_t size)
+{
+	double best = -1;
+
+	for (size_t i = 0; i < p->ncell; i++) {
+		size_t r = p->cell[i];
+		double a = brief_table_num(&b->cells, r, "a");
+		double v = brief_table_num(&b->cells, r, "b");
+
+		if (strcmp(brief_table_str(&b->cells, r, "flag"),
+			   "significant") != 0 ||
+		    brief_hidden(b->cell_a[r]) || brief_hidden(b->cell_b[r]) ||
+		    fabs(v - a) <= best)
+			continue;
+		best = fabs(v - a);
+		f->gap_a = a;
+		f->gap_b = v;
+		brief_cell_where(b, r, p->dims, lang, where, size);
+		f->gap_where = where;
+	}
+}
+
+static void trend_facts(const struct brief *b, const struct brief_pair *p,
+			struct brief_facts *f)
+{
+	for (size_t i = 0; i < p->ntrend; i++) {
+		size_t r = p->trend[i];
+
+		if (strcmp(brief_table_str(&b->trend, r, "term"),
+			   "interaction") != 0)
+			continue;
+		f->trend = brief_table_num(&b->trend, r, "estimate");
+		f->trend_lo = brief_table_num(&b->trend, r, "ci_lo");
+		f->trend_hi = brief_table_num(&b->trend, r, "ci_hi");
+		f->trend_p = brief_table_num(&b->trend, r, "p_value");
+		f->periods = brief_table_num(&b->trend, r, "periods");
+		f->per = brief_table_str(&b->trend, r, "per");
+	}
+}
+
+void brief_pair_facts(const struct brief *b, const struct brief_pair *p,
+		      const char *lang, struct brief_facts *f, char *where,
+		      size_t size)
+{
+	static char dim[64], low[64];
+
+	memset(f, 0, sizeof(*f));
+	f->lang = lang;
+	f->indicator = brief_indicator(b->labels, p->indicator, lang);
+	f->a = brief_source_name(b->labels, p->reference, lang);
+	f->b = brief_source_name(b->labels, p->against, lang);
+	f->alpha = p->alpha;
+	f->k = b->k;
+	f->total_a = sum_num(b, p, "total_a");
+	f->total_b = sum_num(b, p, "total_b");
+	f->mark_a = p->total_a;
+	f->mark_b = p->total_b;
+	f->ratio = sum_num(b, p, "total_ratio");
+	f->lo = sum_num(b, p, "total_ratio_lo");
+	f->hi = sum_num(b, p, "total_ratio_hi");
+	f->p = sum_num(b, p, "total_p_value");
+	f->compared = sum_num(b, p, "compared");
+	f->tested = sum_num(b, p, "tested");
+	f->significant = sum_num(b, p, "significant");
+	f->only_a = sum_num(b, p, "only_a");
+	f->only_b = sum_num(b, p, "only_b");
+	f->missing = sum_num(b, p, "missing");
+	f->ccc = sum_num(b, p, "ccc");
+	f->ccc_lo = sum_num(b, p, "ccc_lo");
+	f->ccc_hi = sum_num(b, p, "ccc_hi");
+	f->trend = f->trend_lo = f->trend_hi = f->trend_p = NAN;
+	f->periods = NAN;
+	f->dist_p = NAN;
+	trend_facts(b, p, f);
+	largest_gap(b, p, lang, f, where, size);
+	if (p->ndist > 0) {
+		size_t r = p->dist[0];
+
+		f->dist_dim = brief_lower_first(
+			brief_dim_name(lang, brief_table_str(&b->dist, r,
+							     "dimension"),
+				       dim, sizeof(dim)), low, sizeof(low));
+		f->dist_p = brief_table_num(&b->dist, r, "chi2_p");
+	}
+}
+
+/* The title in lang, then English, then the pipeline id. */
+static const char *title_in(const struct brief *b, const char *lang)
+{
+	const struct rk_i18n *t = &b->cfg->title;
+	const char *s = strcmp(lang, "ru") == 0 ? t->ru :
+			strcmp(lang, "tg") == 0 ? t->tg : t->en;
+
+	return s ? s : t->en ? t->en : b->cfg->pipeline;
+}
+
+static void heading_block(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	char line[512], range[160], date[32];
+	struct tm tm;
+	time_t t = (time_t)b->created;
+
+	brief_page_line(pg, title_in(b, pg->lang), pg->bk->f.title);
+	brief_period_range(b, pg->lang, range, sizeof(range));
+	if (*range) {
+		snprintf(line, sizeof(line), "%s: %s",
+			 brief_t(pg->lang, "period"), range);
+		brief_page_line(pg, line, pg->bk->f.subtitle);
+	}
+	if (b->tg && b->cfg->title.tg)
+		brief_page_line(pg, b->cfg->title.tg, pg->bk->f.subtitle);
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	if (b->run_id)
+		snprintf(line, sizeof(line), brief_t(pg->lang, "made.run"),
+			 RECKON_VERSION, b->run_id, date);
+	else
+		snprintf(line, sizeof(line), brief_t(pg->lang, "made"),
+			 RECKON_VERSION, date);
+	brief_page_line(pg, line, pg->bk->f.note);
+}
+
+static void sources_block(struct brief_page *pg)
+{
+	static const char *const head[] = { "col.source", "col.kind",
+					    "col.code" };
+	const struct brief *b = pg->b;
+
+	brief_page_heading(pg, brief_t(pg->lang, "sources"));
+	brief_page_header(pg, head, 3, 0);
+	for (size_t i = 0; i < b->cfg->nsources; i++) {
+		const char *id = b->cfg->sources[i].id;
+		const char *tg = b->tg ? brief_source_name(b->labels, id, "tg")
+				       : NULL;
+		char name[512];
+
+		snprintf(name, sizeof(name), "%s", brief_source_name(b->labels,
+								   id, pg->lang));
+		if (tg && strcmp(tg, name) != 0 &&
+		    strcmp(tg, brief_source_name(b->labels, id, "en")) != 0)
+			snprintf(name + strlen(name), sizeof(name) - strlen(name),
+				 " (%s)", tg);
+		brief_page_wrap(pg, 0, name, pg->bk->f.wrap);
+		brief_page_wrap(pg, 1, brief_kind_text(b, id, pg->lang),
+				pg->bk->f.wrap);
+		brief_put_str(pg->ws, pg->row, 2, id, pg->bk->f.code);
+		brief_page_next(pg);
+	}
+}
+
+static void headline_row(struct brief_page *pg, const struct brief_pair *p)
+{
+	const struct brief *b = pg->b;
+	const struct brief_formats *f = &pg->bk->f;
+	lxw_worksheet *ws = pg->ws;
+	lxw_row_t r = pg->row;
+	int hide = brief_hidden(p->total_a) || brief_hidden(p->total_b);
+	double one = sum_num(b, p, "only_a") + sum_num(b, p, "only_b");
+
+	brief_page_wrap(pg, 0, brief_indicator(b->labels, p->indicator,
+					       pg->lang), f->wrap);
+	brief_page_wrap(pg, 1, brief_source_name(b->labels, p->reference,
+						 pg->lang), f->wrap);
+	brief_page_wrap(pg, 2, brief_source_name(b->labels, p->against,
+						 pg->lang), f->wrap);
+	brief_put_count(pg->bk, ws, r, 3, sum_num(b, p, "total_a"),
+			p->total_a, f->count);
+	brief_put_count(pg->bk, ws, r, 4, sum_num(b, p, "total_b"),
+			p->total_b, f->count);
+	if (!hide) {
+		brief_put_num(ws, r, 5, sum_num(b, p, "total_ratio"), f->ratio);
+		brief_put_num(ws, r, 6, sum_num(b, p, "total_ratio_lo"),
+			      f->ratio);
+		brief_put_num(ws, r, 7, sum_num(b, p, "total_ratio_hi"),
+			      f->ratio);
+	}
+	brief_put_num(ws, r, 8, sum_num(b, p, "compared"), f->count);
+	brief_put_num(ws, r, 9, sum_num(b, p, "significant"), f->count);
+	brief_put_num(ws, r, 10, one, f->count);
+	brief_page_next(pg);
+}
+
+static void headline_block(struct brief_page *pg)
+{
+	static const char *const head[] = {
+		"col.indicator", "col.reference", "col.against", "col.total_a",
+		"col.total_b", "col.ratio", "col.ci_lo", "col.ci_hi",
+		"col.compared", "col.significant", "col.one_source"
+	};
+
+	brief_page_heading(pg, brief_t(pg->lang, "headline"));
+	brief_page_header(pg, head, 11, 0x7F8);
+	for (size_t i = 0; i < pg->b->npair; i++)
+		headline_row(pg, &pg->b->pair[i]);
+	brief_page_line(pg, brief_t(pg->lang, "headline.note"),
+			pg->bk->f.note);
+	if (pg->b->nsmall || pg->b->nhidden) {
+		char line[1024];
+
+		snprintf(line, sizeof(line), brief_t(pg->lang, "marks.legend"),
+			 pg->b->k, pg->b->k - 1);
+		brief_page_para(pg, line, pg->bk->f.note_wrap);
+	}
+}
+
+static void findings_block(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	char s[BRIEF_FINDINGS_MAX][BRIEF_SENTENCE_MAX];
+	char title[512], where[256], line[BRIEF_SENTENCE_MAX + 32];
+
+	brief_page_heading(pg, brief_t(pg->lang, "findings"));
+	for (size_t i = 0; i < b->npair; i++) {
+		struct brief_facts f;
+		size_t n;
+
+		brief_pair_facts(b, &b->pair[i], pg->lang, &f, where,
+				 sizeof(where));
+		n = brief_findings(&f, s);
+		brief_pair_title(b, &b->pair[i], pg->lang, title,
+				 sizeof(title));
+		brief_page_line(pg, title, pg->bk->f.bold);
+		if (n == 0)
+			brief_page_para(pg, brief_t(pg->lang, "findings.none"),
+					NULL);
+		for (size_t k = 0; k < n; k++) {
+			snprintf(line, sizeof(line), "%zu. %.*s", k + 1,
+				 (int)(BRIEF_SENTENCE_MAX - 1), s[k]);
+			brief_page_para(pg, line, NULL);
+		}
+	}
+}
+
+static void quality_line(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	char line[512];
+
+	if (!b->rejects.ncols && !b->unmapped.ncols)
+		return;
+	snprintf(line, sizeof(line), brief_t(pg->lang, "quality.line"),
+		 b->rejects.total, b->unmapped.nrows);
+	brief_page_para(pg, line, NULL);
+}
+
+static void protection_block(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	char line[1024];
+
+	if (b->k == 0)
+		return;
+	brief_page_heading(pg, brief_t(pg->lang, "protection"));
+	snprintf(line, sizeof(line), brief_t(pg->lang, "protection.rule"),
+		 b->k - 1, b->k, b->nsmall, b->nhidden);
+	brief_page_para(pg, line, NULL);
+	if (b->withheld_tables) {
+		snprintf(line, sizeof(line),
+			 brief_t(pg->lang, "protection.whole"),
+			 b->withheld_tables);
+		brief_page_para(pg, line, NULL);
+	}
+}
+
+int brief_write_summary(struct brief_book *bk, const struct brief *b,
+			const char *lang, struct rk_error *err)
+{
+	struct brief_page pg;
+
+	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.summary"),
+			    10, err) < 0)
+		return -1;
+	brief_page_cols(&pg, 0, 0, 26);
+	brief_page_cols(&pg, 1, 2, 30);
+	brief_page_cols(&pg, 3, 10, 11);
+	heading_block(&pg);
+	sources_block(&pg);
+	headline_block(&pg);
+	findings_block(&pg);
+	quality_line(&pg);
+	protection_block(&pg);
+	return 0;
+}

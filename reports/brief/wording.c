@@ -1,0 +1,782 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "wording.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+
+struct text {
+	const char *key, *en, *ru;
+};
+
+/*
+ * Sorted by key (brief_t searches it; test_brief_text checks the order).
+ * Printf arguments are noted where a text has them.
+ */
+static const struct text texts[] = {
+	{ "agreement.reading",
+	  "How closely the two sources agree over the cells both report. "
+	  "Lin's concordance coefficient (CCC) is 1 when they give the same "
+	  "number in every cell and falls towards 0 as they drift apart; the "
+	  "geometric mean ratio says how many times B's count is A's in a "
+	  "typical cell, and the limits of agreement say how far a single "
+	  "cell may stray from that.",
+	  "Насколько совпадают данные двух источников в ячейках, где есть "
+	  "данные обоих. Коэффициент конкордации Лина (CCC) равен 1, когда в "
+	  "каждой ячейке числа одинаковы, и уменьшается к 0 по мере "
+	  "расхождения; среднее геометрическое отношений показывает, во "
+	  "сколько раз число источника B обычно больше числа источника A, а "
+	  "пределы согласия — насколько отдельная ячейка может отклоняться от "
+	  "этого." },
+	{ "agreement.title", "Agreement between the sources",
+	  "Согласованность источников" },
+	{ "all.cases", "All cases", "Все случаи" },
+	{ "chart.blank",
+	  "Withheld counts are left blank in the chart data and left out of "
+	  "the charts.",
+	  "Скрытые числа в данных для диаграмм оставлены пустыми и на "
+	  "диаграммах не показаны." },
+	/* %s: a dimension */
+	{ "chart.by_dim", "By %s (cells both sources report)",
+	  "По признаку «%s» (ячейки с данными обоих источников)" },
+	{ "chart.by_period", "By period (cells both sources report)",
+	  "По периодам (ячейки с данными обоих источников)" },
+	{ "col.a", "A", "A" },
+	{ "col.action", "Action", "Действие" },
+	{ "col.adj_residual", "Adjusted residual (B)",
+	  "Скорректированный остаток (B)" },
+	{ "col.against", "Compared source (B)", "Сравниваемый источник (B)" },
+	{ "col.aic", "AIC", "AIC" },
+	{ "col.alpha", "False discovery rate used (alpha)",
+	  "Доля ложных открытий (альфа)" },
+	{ "col.b", "B", "B" },
+	{ "col.ba_pairs", "Cells in Bland–Altman (both above 0)",
+	  "Ячеек в анализе Бланда — Альтмана (оба больше 0)" },
+	{ "col.breakdown", "Compared by", "Признаки сравнения" },
+	{ "col.bytes", "Bytes", "Байт" },
+	{ "col.category", "Category", "Категория" },
+	{ "col.ccc", "Lin's concordance (CCC)",
+	  "Коэффициент конкордации Лина (CCC)" },
+	{ "col.ccc_hi", "CCC, 95 % CI to", "CCC, 95 % ДИ до" },
+	{ "col.ccc_lo", "CCC, 95 % CI from", "CCC, 95 % ДИ от" },
+	{ "col.cells", "Cells in the comparison", "Ячеек в сравнении" },
+	{ "col.check", "Check", "Проверка" },
+	{ "col.chi2", "χ²", "χ²" },
+	{ "col.chi2_p", "p (χ²)", "p (χ²)" },
+	{ "col.ci_hi", "95 % CI to", "95 % ДИ до" },
+	{ "col.ci_lo", "95 % CI from", "95 % ДИ от" },
+	{ "col.code", "Code", "Код" },
+	{ "col.compared", "Cells both report", "Ячеек с данными обоих" },
+	{ "col.comparison", "Comparison", "Сравнение" },
+	{ "col.count", "Count", "Число" },
+	{ "col.cramers_v", "Cramér's V", "V Крамера" },
+	{ "col.deviance", "Deviance", "Девиация" },
+	{ "col.df", "df", "Ст. свободы" },
+	{ "col.diff", "B − A", "B − A" },
+	{ "col.dimension", "Dimension", "Признак" },
+	{ "col.dispersion", "Dispersion", "Дисперсия" },
+	{ "col.estimate", "Estimate", "Оценка" },
+	{ "col.example", "Reason (first row)", "Причина (первая строка)" },
+	{ "col.file", "File", "Файл" },
+	{ "col.first_origin", "First seen at", "Где встретилась впервые" },
+	{ "col.flag", "Assessment", "Оценка разницы" },
+	{ "col.g2", "G²", "G²" },
+	{ "col.g2_p", "p (G²)", "p (G²)" },
+	{ "col.gmr", "Geometric mean ratio B/A",
+	  "Среднее геометрическое отношений B/A" },
+	{ "col.indicator", "Indicator", "Показатель" },
+	{ "col.js", "Jensen–Shannon", "Йенсен — Шеннон" },
+	{ "col.kind", "Kind", "Тип" },
+	{ "col.kind_mse", "Row", "Строка" },
+	{ "col.label", "Label", "Название" },
+	{ "col.lists", "Lists", "Списки" },
+	{ "col.loa_hi", "Limit of agreement, upper",
+	  "Верхний предел согласия" },
+	{ "col.loa_lo", "Limit of agreement, lower",
+	  "Нижний предел согласия" },
+	{ "col.measure", "Measure", "Показатель" },
+	{ "col.missing", "Cells reported as missing",
+	  "Ячеек, отмеченных как отсутствующие" },
+	{ "col.no_information", "Cells with 0 in both", "Ячеек с 0 у обоих" },
+	{ "col.note", "Note", "Примечание" },
+	{ "col.one_source", "Cells in one source only",
+	  "Ячеек только у одного источника" },
+	{ "col.only_a", "Cells only in A", "Ячеек только у A" },
+	{ "col.only_b", "Cells only in B", "Ячеек только у B" },
+	{ "col.origin", "Origin", "Источник ячейки" },
+	{ "col.p", "p", "p" },
+	{ "col.pearson_r", "Pearson r", "r Пирсона" },
+	{ "col.period", "Period", "Период" },
+	{ "col.periods", "Periods", "Периодов" },
+	{ "col.q", "q", "q" },
+	{ "col.rank", "Rank (AIC)", "Место (AIC)" },
+	{ "col.ratio", "B / A", "B / A" },
+	{ "col.reference", "Reference source (A)", "Опорный источник (A)" },
+	{ "col.reported_by", "Reported by", "Есть у источника" },
+	{ "col.role", "Role", "Роль" },
+	{ "col.rows", "Rows", "Строк" },
+	{ "col.se", "Standard error", "Стандартная ошибка" },
+	{ "col.sha256", "SHA-256", "SHA-256" },
+	{ "col.share_a", "Share A, %", "Доля A, %" },
+	{ "col.share_b", "Share B, %", "Доля B, %" },
+	{ "col.sheet", "Sheet", "Лист" },
+	{ "col.significant", "Cells larger than chance",
+	  "Ячеек с разницей больше случайной" },
+	{ "col.smape", "sMAPE, %", "sMAPE, %" },
+	{ "col.source", "Source", "Источник" },
+	{ "col.spearman_rho", "Spearman ρ", "ρ Спирмена" },
+	{ "col.suggestions", "Suggested codes (similarity)",
+	  "Предлагаемые коды (сходство)" },
+	{ "col.summed_out", "Summed out", "Суммировано" },
+	{ "col.sym_pct", "Difference, %", "Разница, %" },
+	{ "col.term", "Term", "Член модели" },
+	{ "col.tested", "Cells tested", "Проверено ячеек" },
+	{ "col.tests", "Tests of homogeneity", "Критерии однородности" },
+	{ "col.total_a", "A total", "Всего A" },
+	{ "col.total_b", "B total", "Всего B" },
+	{ "col.total_p_value", "p of the totals", "p для итогов" },
+	{ "col.total_ratio", "B / A of the totals", "B / A для итогов" },
+	{ "col.total_ratio_hi", "B / A of the totals, 95 % CI to",
+	  "B / A для итогов, 95 % ДИ до" },
+	{ "col.total_ratio_lo", "B / A of the totals, 95 % CI from",
+	  "B / A для итогов, 95 % ДИ от" },
+	{ "col.tv", "Total variation", "Полная вариация" },
+	{ "col.value", "Value", "Значение" },
+	{ "col.wape", "WAPE, %", "WAPE, %" },
+	{ "col.where", "Where", "Где" },
+	{ "dated.run", "after the run's period", "после периода запуска" },
+	{ "dim.age", "Age", "Возраст" },
+	{ "dim.facility", "Facility", "Учреждение" },
+	{ "dim.region", "Region", "Регион" },
+	{ "dim.sex", "Sex", "Пол" },
+	{ "distribution.reading",
+	  "Whether the two sources spread their counts over the categories in "
+	  "the same way, whatever their totals. A small p (χ² or G test of "
+	  "homogeneity) means they do not; adjusted residuals beyond ±2 show "
+	  "the categories where B's share departs most from A's. Cramér's V, "
+	  "total variation and Jensen–Shannon measure how far apart the two "
+	  "spreads are, from 0 (the same) to 1.",
+	  "Одинаково ли два источника распределяют свои числа по категориям, "
+	  "независимо от итогов. Малое p (критерии однородности χ² и G) "
+	  "означает, что нет; скорректированные остатки больше ±2 указывают "
+	  "категории, где доля источника B сильнее всего отличается от доли "
+	  "A. V Крамера, полная вариация и расстояние Йенсена — Шеннона "
+	  "измеряют, насколько различаются распределения: от 0 (одинаковы) "
+	  "до 1." },
+	{ "distribution.title", "How the counts are spread",
+	  "Распределение по категориям" },
+	{ "doc.subject", "Reconciliation of human-rights statistics",
+	  "Сверка статистики по правам человека" },
+	{ "estimates.reading",
+	  "Capture–recapture estimates how many cases there were in all, "
+	  "recorded or not, from how much lists kept independently overlap: "
+	  "the fewer cases two lists share, the more no list recorded. The "
+	  "estimate assumes the lists are independent and the cases "
+	  "matched correctly; models ranked by AIC allow for lists that "
+	  "depend on each other.",
+	  "Метод «отлов — повторный отлов» оценивает общее число случаев, "
+	  "учтённых и неучтённых, по тому, насколько пересекаются независимо "
+	  "составленные списки: чем меньше общих случаев у двух списков, тем "
+	  "больше тех, что не попали ни в один. Оценка предполагает, что "
+	  "списки независимы и случаи сопоставлены верно; модели, "
+	  "упорядоченные по AIC, допускают зависимость между списками." },
+	{ "estimates.title", "Estimates of unrecorded cases",
+	  "Оценки неучтённых случаев" },
+	{ "findings", "Findings", "Выводы" },
+	{ "findings.none", "The results hold no figures for this comparison.",
+	  "В результатах нет данных для этого сравнения." },
+	{ "flag.missing", "reported as missing", "нет данных" },
+	{ "flag.no_information", "no information (0 and 0)",
+	  "нет информации (0 и 0)" },
+	{ "flag.only_a", "only in A", "только у A" },
+	{ "flag.only_b", "only in B", "только у B" },
+	{ "flag.significant", "larger than chance", "больше случайной" },
+	{ "flag.untested", "not tested", "не проверялась" },
+	{ "flag.within_noise", "within chance", "в пределах случайной" },
+	{ "gap.missing", "the other source reports it as missing",
+	  "у другого источника отмечено как отсутствующее" },
+	{ "headline", "Headline figures", "Основные цифры" },
+	{ "headline.note",
+	  "Totals and ratios are over the cells both sources report.",
+	  "Итоги и отношения — по ячейкам, где есть данные обоих "
+	  "источников." },
+	{ "kind.civil_society", "civil society", "гражданское общество" },
+	{ "kind.government", "government", "государственный орган" },
+	{ "kind.international", "international organisation",
+	  "международная организация" },
+	{ "kind.nhri", "national human rights institution",
+	  "национальное правозащитное учреждение" },
+	{ "kind.other", "other", "другое" },
+	/* %s %s: reckon version, date */
+	{ "made", "Prepared by reckon %s, dated %s.",
+	  "Подготовлено программой reckon %s, дата %s." },
+	/* %s %s %s: reckon version, run id, date */
+	{ "made.run", "Prepared by reckon %s from run %s, dated %s.",
+	  "Подготовлено программой reckon %s по запуску %s, дата %s." },
+	/* %ld %ld: k, k - 1 */
+	{ "marks.legend",
+	  "<%ld: a count from 1 to %ld, withheld to protect the people "
+	  "counted; x: withheld so that such a count cannot be worked out from "
+	  "totals, differences or the other source's figure. Figures derived "
+	  "from a withheld count are left blank.",
+	  "<%ld: число от 1 до %ld, скрыто для защиты учтённых людей; x: "
+	  "скрыто, чтобы такое число нельзя было вычислить по итогам, "
+	  "разностям или числу другого источника. Величины, рассчитанные по "
+	  "скрытому числу, не показаны." },
+	{ "method.agreement",
+	  "Pearson's r measures how closely the cells of the two sources "
+	  "follow a straight line, Spearman's ρ the same for their ranks. "
+	  "Lin's concordance correlation coefficient (CCC) measures agreement "
+	  "with the line of equality itself: it is 1 only when both sources "
+	  "give the same number in every cell. Its 95 % confidence interval "
+	  "comes from Fisher's z-transformation. Below 0.90 agreement is "
+	  "called poor, 0.90–0.95 moderate, 0.95–0.99 substantial, above 0.99 "
+	  "almost perfect (McBride 2005).",
+	  "r Пирсона показывает, насколько ячейки двух источников ложатся на "
+	  "прямую, ρ Спирмена — то же для рангов. Коэффициент конкордации "
+	  "Лина (CCC) измеряет согласие с самой линией равенства: он равен 1, "
+	  "только когда в каждой ячейке числа источников одинаковы. Его 95 % "
+	  "доверительный интервал получен z-преобразованием Фишера. Согласие "
+	  "ниже 0,90 считается слабым, 0,90–0,95 — умеренным, 0,95–0,99 — "
+	  "существенным, выше 0,99 — почти полным (McBride 2005)." },
+	{ "method.agreement.head", "Agreement", "Согласованность" },
+	{ "method.alignment",
+	  "Each comparison pairs a reference source A with a compared source "
+	  "B for one indicator, cell by cell: the same period and the same "
+	  "categories. The two are brought to the finest breakdown both "
+	  "publish: a dimension one source lacks is summed out of the other, "
+	  "and the sheet says so. A cell that one source has and the other "
+	  "does not is a coverage gap; it is listed, never dropped.",
+	  "Каждое сравнение сопоставляет опорный источник A и сравниваемый "
+	  "источник B по одному показателю, ячейка за ячейкой: тот же период "
+	  "и те же категории. Оба приводятся к самой подробной разбивке, "
+	  "которую публикуют оба: признак, которого нет у одного источника, "
+	  "суммируется у другого, и это указано на листе. Ячейка, которая "
+	  "есть только у одного источника, — пробел в охвате; она приводится "
+	  "в списке и никогда не отбрасывается." },
+	{ "method.alignment.head", "How cells are paired",
+	  "Как сопоставляются ячейки" },
+	{ "method.ba",
+	  "Bland–Altman analysis on the log scale: for every cell where both "
+	  "counts are above zero, the ratio B/A. Their geometric mean says how "
+	  "many times B's count is A's in a typical cell; the 95 % limits of "
+	  "agreement (the mean ± 1.96 standard deviations of log B/A, turned "
+	  "back into ratios) say how far a single cell may stray from it.",
+	  "Анализ Бланда — Альтмана в логарифмической шкале: для каждой "
+	  "ячейки, где оба числа больше нуля, — отношение B/A. Их среднее "
+	  "геометрическое показывает, во сколько раз число B обычно больше "
+	  "числа A; 95 % пределы согласия (среднее ± 1,96 стандартного "
+	  "отклонения log B/A, пересчитанные в отношения) — насколько "
+	  "отдельная ячейка может от этого отклоняться." },
+	{ "method.ba.head", "Typical ratio and limits of agreement",
+	  "Типичное отношение и пределы согласия" },
+	/* %s: a dimension */
+	{ "method.codes", "Codes: %s", "Коды: %s" },
+	{ "method.diff",
+	  "B − A: the compared source's count minus the reference source's.",
+	  "B − A: число сравниваемого источника минус число опорного." },
+	{ "method.diff.head", "Difference", "Разность" },
+	{ "method.distribution",
+	  "For each dimension, the counts of both sources by category form a "
+	  "two-row table, tested for homogeneity with Pearson's χ² and the "
+	  "likelihood-ratio G test: a small p means the sources spread their "
+	  "counts differently. Adjusted (standardised) residuals show which "
+	  "categories differ most; Cramér's V, the total variation distance "
+	  "and the Jensen–Shannon distance measure how far apart the two "
+	  "spreads are.",
+	  "По каждому признаку числа обоих источников по категориям образуют "
+	  "таблицу из двух строк, которая проверяется на однородность "
+	  "критерием χ² Пирсона и G-критерием отношения правдоподобия: малое "
+	  "p означает, что источники распределяют числа по-разному. "
+	  "Скорректированные (стандартизованные) остатки показывают, какие "
+	  "категории различаются сильнее всего; V Крамера, расстояние полной "
+	  "вариации и расстояние Йенсена — Шеннона измеряют величину различия "
+	  "распределений." },
+	{ "method.distribution.head", "Distribution", "Распределение" },
+	{ "method.errors",
+	  "sMAPE is the mean, over the cells, of |B − A| relative to the mean "
+	  "of A and B, in per cent (cells with 0 in both left out). WAPE is "
+	  "the sum of |B − A| over the cells relative to the sum of A, in per "
+	  "cent.",
+	  "sMAPE — среднее по ячейкам отношение |B − A| к среднему A и B, в "
+	  "процентах (ячейки с 0 у обоих не учитываются). WAPE — сумма "
+	  "|B − A| по ячейкам, отнесённая к сумме A, в процентах." },
+	{ "method.errors.head", "Average discrepancy", "Среднее расхождение" },
+	{ "method.flags",
+	  "Each cell is assessed as: larger than chance (q below the false "
+	  "discovery rate, 5 % unless the configuration says otherwise); "
+	  "within chance; no information (0 in both: nothing to compare); "
+	  "only in A or only in B (a coverage gap); reported as missing.",
+	  "Каждой ячейке дана оценка: больше случайной (q меньше доли ложных "
+	  "открытий — 5 %, если в конфигурации не указано иное); в пределах "
+	  "случайной; нет информации (0 у обоих — сравнивать нечего); только "
+	  "у A или только у B (пробел в охвате); нет данных." },
+	{ "method.flags.head", "Assessment of a cell", "Оценка ячейки" },
+	{ "method.intro",
+	  "How each figure in this brief is computed, in plain words. Every "
+	  "figure comes from the files listed on the Provenance sheet and can "
+	  "be traced to its source cell through the Data sheet.",
+	  "Как рассчитана каждая величина в этой справке. Все величины "
+	  "получены из файлов, перечисленных на листе «Происхождение», и "
+	  "прослеживаются до исходной ячейки через лист «Данные»." },
+	{ "method.mse",
+	  "With record-level case lists and a linkage key, capture–recapture "
+	  "estimates the number of cases no list recorded. For two lists, "
+	  "Chapman's estimator with its variance and Chao's log-normal 95 % "
+	  "interval; for three or more, log-linear models of the overlaps, "
+	  "ranked by AIC.",
+	  "При наличии поимённых списков случаев и ключа связывания метод "
+	  "«отлов — повторный отлов» оценивает число случаев, не попавших ни "
+	  "в один список. Для двух списков — оценка Чапмена с её дисперсией и "
+	  "логнормальным 95 % интервалом Чао; для трёх и более — лог-линейные "
+	  "модели пересечений, упорядоченные по AIC." },
+	{ "method.mse.head", "Unrecorded cases", "Неучтённые случаи" },
+	{ "method.p",
+	  "p is the exact two-sided p-value of the conditional binomial test "
+	  "of equal counts: given A + B, B is compared with half of it. "
+	  "Two-sided by the central method: twice the smaller tail, at most "
+	  "1. A small p means a gap this large would rarely arise if both "
+	  "sources counted the same events.",
+	  "p — точное двустороннее p-значение условного биномиального "
+	  "критерия равенства чисел: при известной сумме A + B число B "
+	  "сравнивается с её половиной. Двусторонность — центральным методом: "
+	  "удвоенный меньший хвост, не более 1. Малое p означает, что такая "
+	  "разница редко возникала бы, если бы оба источника учитывали одни "
+	  "и те же события." },
+	{ "method.p.head", "p-value", "p-значение" },
+	{ "method.q",
+	  "q is p adjusted for testing many cells at once "
+	  "(Benjamini–Hochberg): among cells with q below 5 %, at most 5 % "
+	  "are expected to be false alarms.",
+	  "q — p-значение с поправкой на одновременную проверку многих ячеек "
+	  "(Бенджамини — Хохберг): среди ячеек с q меньше 5 % ожидается не "
+	  "более 5 % ложных срабатываний." },
+	{ "method.q.head", "q-value", "q-значение" },
+	{ "method.ratio",
+	  "B / A: B's count divided by A's, that is how many times as many B "
+	  "recorded. Its 95 % confidence interval is exact: the "
+	  "Clopper–Pearson interval of B's share of A + B, turned into a "
+	  "ratio. It is not computed when A is 0.",
+	  "B / A: во сколько раз число B больше числа A. Его 95 % "
+	  "доверительный интервал точный: интервал Клоппера — Пирсона для "
+	  "доли B в сумме A + B, пересчитанный в отношение. При A = 0 не "
+	  "рассчитывается." },
+	{ "method.ratio.head", "Ratio and its interval",
+	  "Отношение и его интервал" },
+	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
+	{ "method.suppression",
+	  "Counts from 1 to %ld are shown as “<%ld” so that no one can be "
+	  "identified from a small number (%zu numbers in this brief). So that "
+	  "such a count cannot be worked out from a row or column total, a "
+	  "difference, a ratio or the other source's figure, further numbers "
+	  "are withheld and marked “x” (%zu in this brief; a few of them may be "
+	  "small counts that their own “<” mark would give away): for every "
+	  "withheld number there is another table, consistent with everything "
+	  "published, in which it has a different value. Figures derived from "
+	  "a withheld count (difference, ratio, interval, p, q, shares) are "
+	  "left blank, and withheld counts are left out of the charts. Totals "
+	  "and statistics are computed on the full data.",
+	  "Числа от 1 до %ld показаны как «<%ld», чтобы по малому числу "
+	  "нельзя было установить личность (%zu чисел в этой справке). Чтобы "
+	  "такое число нельзя было вычислить по итогу строки или столбца, "
+	  "разности, отношению или числу другого источника, скрыты и "
+	  "отмечены «x» ещё несколько чисел (%zu в этой справке; среди них "
+	  "могут быть и малые числа, которые выдала бы их собственная пометка "
+	  "«<»): для каждого скрытого числа существует другая таблица, согласная со всем "
+	  "опубликованным, в которой оно имеет другое значение. Величины, "
+	  "рассчитанные по скрытому числу (разность, отношение, интервал, p, "
+	  "q, доли), не показаны, а скрытые числа не выводятся на диаграммах. "
+	  "Итоги и статистика рассчитаны по полным данным." },
+	{ "method.suppression.head", "Protection of small numbers",
+	  "Защита малых чисел" },
+	{ "method.suppression.off",
+	  "No suppression was configured (report.suppress_below): every count "
+	  "is published as it is.",
+	  "Скрытие малых чисел не настроено (report.suppress_below): все "
+	  "числа опубликованы как есть." },
+	{ "method.sym_pct",
+	  "Difference, %: the difference B − A relative to the mean of A and "
+	  "B, in per cent (−200 to 200; symmetric, so that swapping the "
+	  "sources only changes the sign).",
+	  "Разница, %: разность B − A, отнесённая к среднему A и B, в "
+	  "процентах (от −200 до 200; симметрично: если поменять источники "
+	  "местами, меняется только знак)." },
+	{ "method.sym_pct.head", "Difference in per cent", "Разница в процентах" },
+	{ "method.title", "Methodology", "Методология" },
+	{ "method.trend",
+	  "The trend of each source over the periods is a Poisson regression "
+	  "of its counts on time, fitted by iteratively reweighted least "
+	  "squares: the estimate is the factor by which the count changes "
+	  "per period. The source × time interaction says whether the gap "
+	  "changes: above 1 with a small p, B's count grows faster than A's "
+	  "(the gap widens). Intervals are 95 %, widened for overdispersion.",
+	  "Тренд каждого источника по периодам — регрессия Пуассона его "
+	  "чисел на время, оценённая итеративно перевзвешенным методом "
+	  "наименьших квадратов: оценка — множитель, на который число "
+	  "меняется за период. Взаимодействие «источник × время» показывает, "
+	  "меняется ли разрыв: больше 1 при малом p — число B растёт быстрее "
+	  "числа A (разрыв увеличивается). Интервалы 95 %, расширены с "
+	  "учётом сверхдисперсии." },
+	{ "method.trend.head", "Trend", "Динамика" },
+	{ "method.zero",
+	  "Zero and missing are different: 0 means the source counted none; "
+	  "an empty cell means it gave no figure. Cells with 0 in both "
+	  "sources carry no information about a gap and are never divided.",
+	  "Ноль и отсутствие данных — разные вещи: 0 означает, что источник "
+	  "не учёл ни одного случая; пустая ячейка — что число не приведено. "
+	  "Ячейки с 0 у обоих источников ничего не говорят о разнице и не "
+	  "делятся." },
+	{ "method.zero.head", "Zero and missing", "Ноль и отсутствие данных" },
+	{ "mse.chapman", "Chapman estimate", "Оценка Чапмена" },
+	{ "mse.list", "List", "Список" },
+	{ "mse.loglinear", "Log-linear model", "Лог-линейная модель" },
+	{ "mse.pattern", "Cases on exactly", "Случаи только в" },
+	{ "none", "None.", "Нет." },
+	{ "pair.by", "Compared by ", "Сравнение по признакам: " },
+	{ "pair.by_period", "period", "период" },
+	{ "pair.cells", "Cell by cell", "По ячейкам" },
+	/* %s: alpha */
+	{ "pair.legend",
+	  "Assessment: “larger than chance” when q is below %s; q is p "
+	  "adjusted for testing many cells at once. The Methodology sheet "
+	  "explains every column.",
+	  "Оценка: «больше случайной», когда q меньше %s; q — p-значение с "
+	  "поправкой на проверку многих ячеек сразу. Все столбцы объяснены на "
+	  "листе «Методология»." },
+	{ "pair.nocells", "The results hold no cells for this comparison.",
+	  "В результатах нет ячеек для этого сравнения." },
+	/* %s %s: B, A */
+	{ "pair.short", "%s vs %s", "«%s» и «%s»" },
+	/* %s: a dimension */
+	{ "pair.summed", "; not broken down by %s", "; без разбивки: %s" },
+	/* %s %s %s: indicator, B, A */
+	{ "pair.title", "%s: %s compared with %s",
+	  "%s: «%s» в сравнении с «%s»" },
+	{ "period", "Period", "Период" },
+	{ "protection", "Protection of small numbers", "Защита малых чисел" },
+	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
+	{ "protection.rule",
+	  "Counts from 1 to %ld are shown as “<%ld” to protect the people "
+	  "counted (%zu numbers in this brief). Numbers marked “x” (%zu) are "
+	  "withheld as well, so that no small count can be worked out from a "
+	  "total, a difference or the other source's figure. Statistics are "
+	  "computed on the full data.",
+	  "Числа от 1 до %ld показаны как «<%ld» для защиты учтённых людей "
+	  "(%zu чисел в этой справке). Числа, отмеченные «x» (%zu), тоже "
+	  "скрыты, чтобы малое число нельзя было вычислить по итогу, разности "
+	  "или числу другого источника. Статистика рассчитана по полным "
+	  "данным." },
+	/* %zu: tables */
+	{ "protection.whole",
+	  "In %zu table(s) no smaller protection could be found, so every "
+	  "count above zero in them is withheld.",
+	  "В таблицах (%zu) не удалось найти меньшую защиту, поэтому в них "
+	  "скрыты все числа больше нуля." },
+	{ "prov.database", "Database", "База данных" },
+	{ "prov.dated", "Dated", "Дата документа" },
+	{ "prov.files", "files (no database)", "файлы (без базы данных)" },
+	{ "prov.files_head", "Files", "Файлы" },
+	{ "prov.pipeline", "Pipeline", "Конвейер" },
+	{ "prov.reading",
+	  "Everything this brief was made from. A SHA-256 fingerprint changes "
+	  "if a single byte of its file does, so anyone holding the same files "
+	  "can check them and rerun the pipeline to the same brief, byte for "
+	  "byte.",
+	  "Всё, из чего составлена эта справка. Отпечаток SHA-256 меняется "
+	  "при изменении хотя бы одного байта файла, поэтому любой, у кого "
+	  "есть те же файлы, может их проверить и повторно запустить "
+	  "конвейер, получив ту же справку байт в байт." },
+	{ "prov.report_version", "Report by", "Справку составила" },
+	{ "prov.run_id", "Run id", "Идентификатор запуска" },
+	{ "prov.run_version", "reckon version of the run", "Версия reckon запуска" },
+	{ "prov.suppress_below", "Counts withheld below", "Скрыты числа меньше" },
+	{ "prov.title", "Provenance", "Происхождение" },
+	{ "quality.coverage", "Coverage gaps", "Пробелы в охвате" },
+	{ "quality.coverage.reading",
+	  "Cells that one source reports and the other does not, or reports "
+	  "as missing. They are not in the comparison of counts.",
+	  "Ячейки, которые есть у одного источника и отсутствуют или отмечены "
+	  "как отсутствующие у другого. В сравнение чисел они не входят." },
+	{ "quality.incomplete", "Incomplete periods", "Неполные периоды" },
+	{ "quality.incomplete.reading",
+	  "Figures the normaliser flagged as incomplete (a quarter with a "
+	  "month missing, a sum with a part missing), and periods of the "
+	  "pipeline in which a compared source has no figure at all.",
+	  "Числа, отмеченные при нормализации как неполные (квартал без "
+	  "одного месяца, сумма без одной из частей), и периоды конвейера, в "
+	  "которых у сравниваемого источника нет ни одного числа." },
+	/* %zu %zu: rejected rows, unmapped labels */
+	{ "quality.line",
+	  "%zu row(s) were rejected and %zu label(s) could not be matched to "
+	  "a code: see Data quality.",
+	  "Отклонено строк: %zu; не сопоставлено с кодами названий: %zu — см. "
+	  "лист «Качество данных»." },
+	{ "quality.no_data", "no figure for this period",
+	  "нет данных за этот период" },
+	{ "quality.not_given", "Not given to reckon-report.",
+	  "Не передано в reckon-report." },
+	{ "quality.rejects", "Rejected rows by reason",
+	  "Отклонённые строки по причинам" },
+	{ "quality.rejects.reading",
+	  "Rows taken out of the data (action: rejected) or kept with a "
+	  "warning (kept), grouped by source and check, with the first reason "
+	  "and where it was found.",
+	  "Строки, исключённые из данных (rejected) или оставленные с "
+	  "предупреждением (kept), сгруппированные по источнику и проверке, с "
+	  "первой причиной и местом, где она найдена." },
+	{ "quality.title", "Data quality", "Качество данных" },
+	{ "quality.unmapped", "Labels that could not be matched to a code",
+	  "Названия, не сопоставленные с кодами" },
+	{ "quality.unmapped.reading",
+	  "A label is never guessed into a code: these need an alias in the "
+	  "code list (the suggestions are the closest codes), or a decision "
+	  "that they are something else.",
+	  "Название никогда не сопоставляется с кодом наугад: для этих нужен "
+	  "синоним в справочнике кодов (предложены ближайшие коды) или "
+	  "решение, что это нечто иное." },
+	{ "role.codelist", "code list", "справочник кодов" },
+	{ "role.config", "pipeline config", "конфигурация конвейера" },
+	{ "role.data", "tidy data", "данные" },
+	{ "role.input", "input", "входной файл" },
+	{ "role.manifest", "run manifest", "манифест запуска" },
+	{ "role.rejects", "rejected rows", "отклонённые строки" },
+	{ "role.result", "results", "результаты" },
+	{ "role.unmapped", "unmapped labels", "несопоставленные названия" },
+	{ "sheet.agreement", "Agreement", "Согласованность" },
+	{ "sheet.data", "Data", "Данные" },
+	{ "sheet.distribution", "Distribution", "Распределение" },
+	{ "sheet.estimates", "Estimates", "Оценки" },
+	{ "sheet.method", "Methodology", "Методология" },
+	{ "sheet.provenance", "Provenance", "Происхождение" },
+	{ "sheet.quality", "Data quality", "Качество данных" },
+	{ "sheet.summary", "Summary", "Сводка" },
+	{ "sheet.trend", "Trend", "Динамика" },
+	{ "sources", "Sources", "Источники" },
+	/* %s %s %s: "; " or "", dimensions, source */
+	{ "summed.from", "%s%s summed out of %s",
+	  "%s%s: суммировано у источника «%s»" },
+	{ "total", "Total", "Всего" },
+	{ "trend.gap", "Gap: B's trend relative to A's",
+	  "Разрыв: тренд B относительно тренда A" },
+	/* %s: a source */
+	{ "trend.of", "Trend of %s", "Тренд: %s" },
+	{ "trend.reading",
+	  "A trend is the factor by which a source's count changes from one "
+	  "period to the next (1: flat). The gap term compares the two "
+	  "trends: above 1 with a small p, the gap between the sources is "
+	  "widening; below 1, narrowing.",
+	  "Тренд — множитель, на который число источника меняется от периода "
+	  "к периоду (1 — без изменений). Строка «Разрыв» сравнивает два "
+	  "тренда: больше 1 при малом p — разрыв между источниками растёт, "
+	  "меньше 1 — сокращается." },
+	{ "trend.title", "Trend over the periods", "Динамика по периодам" },
+};
+
+#define NTEXTS (sizeof(texts) / sizeof(*texts))
+
+int brief_text_lang_ok(const char *lang)
+{
+	return strcmp(lang, "en") == 0 || strcmp(lang, "ru") == 0;
+}
+
+static int cmp_key(const void *k, const void *t)
+{
+	return strcmp(k, ((const struct text *)t)->key);
+}
+
+const char *brief_t(const char *lang, const char *key)
+{
+	const struct text *t = bsearch(key, texts, NTEXTS, sizeof(*texts),
+				       cmp_key);
+
+	if (!t)
+		return key;
+	return strcmp(lang, "ru") == 0 && t->ru ? t->ru : t->en;
+}
+
+const char *brief_text_key(size_t i)
+{
+	return i < NTEXTS ? texts[i].key : NULL;
+}
+
+/* Digits of an unsigned integer with a group separator every three. */
+static size_t grouped(unsigned long long v, const char *sep, int group,
+		      char *buf, size_t size)
+{
+	char digits[32];
+	int n = snprintf(digits, sizeof(digits), "%llu", v);
+	size_t len = 0, sl = strlen(sep);
+
+	for (int i = 0; i < n && len + sl + 2 < size; i++) {
+		if (group && i > 0 && (n - i) % 3 == 0) {
+			memcpy(buf + len, sep, sl);
+			len += sl;
+		}
+		buf[len++] = digits[i];
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+char *brief_num(const char *lang, double x, int decimals, char *buf,
+		size_t size)
+{
+	int ru = strcmp(lang, "ru") == 0;
+	char frac[32] = "";
+	double scale = pow(10, decimals), r;
+	unsigned long long whole;
+	size_t len = 0;
+
+	if (!isfinite(x)) {
+		snprintf(buf, size, "–");
+		return buf;
+	}
+	r = round(fabs(x) * scale);
+	whole = (unsigned long long)(r / scale);
+	if (decimals > 0)
+		snprintf(frac, sizeof(frac), "%s%0*llu", ru ? "," : ".",
+			 decimals,
+			 (unsigned long long)(r - (double)whole * scale));
+	if (x < 0 && r > 0) {
+		memcpy(buf, "\xE2\x88\x92", 3);       /* a minus sign */
+		len = 3;
+	}
+	len += grouped(whole, ru ? "\xC2\xA0" : ",",
+		       ru ? whole >= 10000 : whole >= 1000, buf + len,
+		       size - len);
+	snprintf(buf + len, size - len, "%s", frac);
+	return buf;
+}
+
+char *brief_ratio(const char *lang, double x, char *buf, size_t size)
+{
+	double a = fabs(x);
+
+	return brief_num(lang, x, a < 0.995 ? 2 : a < 9.95 ? 1 : 0, buf, size);
+}
+
+static const char *const months_en[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+static const char *const months_ru[] = {
+	"январь", "февраль", "март", "апрель", "май", "июнь",
+	"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"
+};
+static const char *const roman[] = { "I", "II", "III", "IV" };
+
+char *brief_period(const char *lang, const char *tidy, char *buf, size_t size)
+{
+	struct rk_period p;
+	char why[RK_PERIOD_REASON];
+	int ru = strcmp(lang, "ru") == 0;
+
+	snprintf(buf, size, "%s", tidy);
+	if (strlen(tidy) < 4 || tidy[0] < '0' || tidy[0] > '9' ||
+	    rk_period_parse(tidy, strlen(tidy), &p, why) < 0 || !p.year)
+		return buf;
+	switch (rk_period_grain(&p)) {
+	case RK_GRAIN_YEAR:
+		snprintf(buf, size, "%d", p.year);
+		break;
+	case RK_GRAIN_HALF:
+		if (ru)
+			snprintf(buf, size, "%s полугодие %d",
+				 roman[p.first / 6], p.year);
+		else
+			snprintf(buf, size, "H%d %d", p.first / 6 + 1, p.year);
+		break;
+	case RK_GRAIN_QUARTER:
+		if (ru)
+			snprintf(buf, size, "%s кв. %d", roman[p.first / 3],
+				 p.year);
+		else
+			snprintf(buf, size, "Q%d %d", p.first / 3 + 1, p.year);
+		break;
+	case RK_GRAIN_MONTH:
+		snprintf(buf, size, "%s %d", ru ? months_ru[p.first - 1]
+					     : months_en[p.first - 1], p.year);
+		break;
+	case RK_GRAIN_DAY:
+		if (ru)
+			snprintf(buf, size, "%02d.%02d.%d", p.day, p.first,
+				 p.year);
+		else
+			snprintf(buf, size, "%d %s %d", p.day,
+				 months_en[p.first - 1], p.year);
+		break;
+	default:
+		break;
+	}
+	return buf;
+}
+
+const char *brief_ru_plural(double n, const char *one, const char *few,
+			    const char *many)
+{
+	long i;
+
+	if (n != floor(n))
+		return few;
+	i = (long)fabs(n);
+	if (i % 10 == 1 && i % 100 != 11)
+		return one;
+	if (i % 10 >= 2 && i % 10 <= 4 && (i % 100 < 12 || i % 100 > 14))
+		return few;
+	return many;
+}
+
+/* The code point at s (UTF-8) and its length; 0 for an empty string. */
+static uint32_t decode(const unsigned char *s, int *len)
+{
+	if (s[0] < 0x80) {
+		*len = s[0] ? 1 : 0;
+		return s[0];
+	}
+	if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+		*len = 2;
+		return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	}
+	*len = 1;
+	return 0xFFFD;
+}
+
+static int is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F) ||
+	       c == 0x401;
+}
+
+static uint32_t to_lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	return c == 0x401 ? 0x451 : c;
+}
+
+char *brief_lower_first(const char *s, char *buf, size_t size)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int l1, l2;
+	uint32_t c1 = decode(u, &l1), c2;
+
+	snprintf(buf, size, "%s", s);
+	if (!l1 || !is_upper(c1))
+		return buf;
+	c2 = decode(u + l1, &l2);
+	if (l2 && is_upper(c2))
+		return buf;                  /* an acronym: WOL, ГБАО */
+	c1 = to_lower(c1);
+	if (c1 < 0x80)
+		snprintf(buf, size, "%c%s", (char)c1, s + l1);
+	else
+		snprintf(buf, size, "%c%c%s", (char)(0xC0 | c1 >> 6),
+			 (char)(0x80 | (c1 & 0x3F)), s + l1);
+	return buf;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The whole brief, sheet by sheet, in the order an official reads it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sheets.h"
+#include "wording.h"
+
+static const char *title_of(const struct brief *b)
+{
+	const struct rk_i18n *t = &b->cfg->title;
+	const char *first = b->lang[0];
+
+	if (strcmp(first, "ru") == 0 && t->ru)
+		return t->ru;
+	return t->en ? t->en : t->ru ? t->ru : b->cfg->pipeline;
+}
+
+static int lang_sheets(struct brief_book *bk, const struct brief *b,
+		       const char *lang, struct rk_error *err)
+{
+	if (brief_write_summary(bk, b, lang, err) < 0)
+		return -1;
+	for (size_t i = 0; i < b->npair; i++)
+		if (brief_write_pair(bk, b, i, lang, err) < 0)
+			return -1;
+	if (brief_write_agreement(bk, b, lang, err) < 0 ||
+	    brief_write_distribution(bk, b, lang, err) < 0 ||
+	    brief_write_trend(bk, b, lang, err) < 0 ||
+	    brief_write_estimates(bk, b, lang, err) < 0 ||
+	    brief_write_quality(bk, b, lang, err) < 0 ||
+	    brief_write_method(bk, b, lang, err) < 0)
+		return -1;
+	return 0;
+}
+
+int brief_write(const struct brief *b, const char *path, struct rk_error *err)
+{
+	struct brief_props props = { 0 };
+	struct brief_book *bk;
+	char comments[256], footer[256];
+
+	snprintf(comments, sizeof(comments), "reckon-report %s%s%s",
+		 RECKON_VERSION, b->run_id ? ", run " : "",
+		 b->run_id ? b->run_id : "");
+	snprintf(footer, sizeof(footer), "%s%s%s", b->cfg->pipeline,
+		 b->run_id ? " · " : "", b->run_id ? b->run_id : "");
+	props.title = title_of(b);
+	props.subject = brief_t(b->lang[0], "doc.subject");
+	props.keywords = b->cfg->pipeline;
+	props.comments = comments;
+	props.created = b->created;
+	props.footer = footer;
+	bk = brief_book_open(path, &props, b->k, err);
+	if (!bk)
+		return -1;
+	for (size_t l = 0; l < b->nlang; l++)
+		if (lang_sheets(bk, b, b->lang[l], err) < 0)
+			goto fail;
+	if (brief_write_provenance(bk, b, err) < 0 ||
+	    brief_write_data(bk, b, err) < 0)
+		goto fail;
+	return brief_book_commit(bk, err);
+fail:
+	brief_book_abort(bk);
+	return -1;
+}

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "align.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map.h"
+
+#define NONE ((size_t)-1)
+
+/* The rows of one source for the indicator, with their breakdowns. */
+struct side_rows {
+	size_t *row;
+	uint64_t *sig;          /* bit d: dimension d broken down */
+	size_t n;
+};
+
+/* The work of one alignment. */
+struct build {
+	const struct obs_set *s;
+	struct alignment *al;
+	struct rk_map *index;   /* (period, values) -> cell */
+	size_t *key;            /* 1 + ndims ids */
+	size_t cap, dimcap;
+};
+
+static int popcount(uint64_t x)
+{
+	int n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* Of two sets of one size: does x hold the earlier dimension? */
+static int earlier(uint64_t x, uint64_t y)
+{
+	uint64_t d = x ^ y;
+
+	return (x & d & (~d + 1)) != 0;
+}
+
+static uint64_t signature(const struct obs_set *s, size_t i)
+{
+	const size_t *v = obs_set_dims(s, i);
+	uint64_t m = 0;
+
+	for (size_t d = 0; d < s->ndims; d++)
+		if (v[d] != 0)
+			m |= (uint64_t)1 << d;
+	return m;
+}
+
+static int collect(const struct obs_set *s, size_t indicator, size_t source,
+		   struct side_rows *r)
+{
+	r->row = malloc((s->n + 1) * sizeof(*r->row));
+	r->sig = malloc((s->n + 1) * sizeof(*r->sig));
+	r->n = 0;
+	if (!r->row || !r->sig)
+		return -1;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->row[i].indicator != indicator || s->row[i].source != source)
+			continue;
+		r->row[r->n] = i;
+		r->sig[r->n++] = signature(s, i);
+	}
+	return 0;
+}
+
+static int holds(const struct side_rows *r, uint64_t c)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->sig[i] & c) == c)
+			return 1;
+	return 0;
+}
+
+/* The largest set of dimensions both sides have a table as fine as. */
+static uint64_t common_breakdown(const struct side_rows *a,
+				 const struct side_rows *b)
+{
+	uint64_t ua = 0, ub = 0, common, best = 0, sub;
+
+	for (size_t i = 0; i < a->n; i++)
+		ua |= a->sig[i];
+	for (size_t i = 0; i < b->n; i++)
+		ub |= b->sig[i];
+	common = ua & ub;
+	for (sub = common;; sub = (sub - 1) & common) {
+		if (holds(a, sub) && holds(b, sub) &&
+		    (popcount(sub) > popcount(best) ||
+		     (popcount(sub) == popcount(best) && earlier(sub, best))))
+			best = sub;
+		if (sub == 0)
+			break;
+	}
+	return best;
+}
+
+/* A side's row as the per-period pass sorts them. */
+struct entry {
+	size_t period;          /* string id */
+	uint64_t sig;
+	size_t row;
+};
+
+static int by_period_sig(const void *x, const void *y)
+{
+	const struct entry *a = x, *b = y;
+
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	if (a->sig != b->sig)
+		return a->sig < b->sig ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static int grow_cells(struct build *b)
+{
+	struct alignment *al = b->al;
+	size_t nd = b->s->ndims;
+
+	size_t cap = b->cap ? 2 * b->cap : 64;
+	struct aligned_cell *cell;
+	size_t *dv;
+
+	if (al->n < b->cap)
+		return 0;
+	cell = realloc(al->cell, cap * sizeof(*cell));
+	if (!cell)
+		return -1;
+	al->cell = cell;
+	dv = realloc(al->dimval, (cap * nd + 1) * sizeof(*dv));
+	if (!dv)
+		return -1;
+	al->dimval = dv;
+	b->cap = cap;
+	return 0;
+}
+
+/* The cell of the row's projection onto the common breakdown, made if new. */
+static struct aligned_cell *cell_of(struct build *b, size_t row)
+{
+	const struct obs_set *s = b->s;
+	struct alignment *al = b->al;
+	const size_t *v = obs_set_dims(s, row);
+	size_t nd = s->ndims, at = al->n;
+	struct aligned_cell *c;
+	int put;
+
+	b->key[0] = s->row[row].period;
+	for (size_t d = 0; d < nd; d++)
+		b->key[1 + d] = al->compared >> d & 1 ? v[d] : 0;
+	put = rk_map_put(b->index, b->key, (1 + nd) * sizeof(size_t), at, &at,
+			 NULL);
+	if (put < 0)
+		return NULL;
+	if (put == 0)
+		return &al->cell[at];
+	if (grow_cells(b) < 0)
+		return NULL;
+	c = &al->cell[al->n];
+	c->period = s->row[row].period;
+	c->when = s->row[row].when;
+	c->key = al->n * nd;
+	c->a = c->b = NAN;
+	c->sa = c->sb = SIDE_ABSENT;
+	memcpy(al->dimval + c->key, b->key + 1, nd * sizeof(size_t));
+	al->n++;
+	return c;
+}
+
+/* Adds a row's value to its cell on side A or B; a missing part wins. */
+static int accumulate(struct build *b, size_t row, int side_b)
+{
+	struct aligned_cell *c = cell_of(b, row);
+	double v = b->s->row[row].value;
+	unsigned char *st;
+	double *sum;
+
+	if (!c)
+		return -1;
+	st = side_b ? &c->sb : &c->sa;
+	sum = side_b ? &c->b : &c->a;
+	if (isnan(v)) {
+		*st = SIDE_MISSING;
+		*sum = NAN;
+	} else if (*st == SIDE_ABSENT) {
+		*st = SIDE_VALUE;
+		*sum = v;
+	} else if (*st == SIDE_VALUE) {
+		*sum += v;
+	}
+	return 0;
+}
+
+/*
+ * Of one period's entries [lo, hi): the coarsest breakdown that holds the
+ * common one; *found 0 when there is none.
+ */
+static uint64_t coarsest(const struct entry *e, size_t lo, size_t hi,
+			 uint64_t c, int *found)
+{
+	uint64_t best = 0;
+
+	*found = 0;
+	for (size_t k = lo; k < hi; k++) {
+		uint64_t g = e[k].sig;
+
+		if ((g & c) != c)
+			continue;
+		if (!*found || popcount(g) < popcount(best) ||
+		    (popcount(g) == popcount(best) && earlier(g, best)))
+			best = g;
+		*found = 1;
+	}
+	return best;
+}
+
+static int add_period(struct build *b, const struct entry *e, size_t lo,
+		      size_t hi, int side_b)
+{
+	struct alignment *al = b->al;
+	int found;
+	uint64_t g = coarsest(e, lo, hi, al->compared, &found);
+
+	if (!found) {
+		*(side_b ? &al->periods_b : &al->periods_a) += 1;
+		return 0;
+	}
+	*(side_b ? &al->summed_b : &al->summed_a) |= g & ~al->compared;
+	for (size_t k = lo; k < hi; k++)
+		if (e[k].sig == g && accumulate(b, e[k].row, side_b) < 0)
+			return -1;
+	return 0;
+}
+
+static int add_side(struct build *b, const struct side_rows *r, int side_b)
+{
+	struct entry *e = malloc((r->n + 1) * sizeof(*e));
+	int rc = 0;
+
+	if (!e)
+		return -1;
+	for (size_t k = 0; k < r->n; k++) {
+		e[k].period = b->s->row[r->row[k]].period;
+		e[k].sig = r->sig[k];
+		e[k].row = r->row[k];
+	}
+	qsort(e, r->n, sizeof(*e), by_period_sig);
+	for (size_t lo = 0, hi; rc == 0 && lo < r->n; lo = hi) {
+		for (hi = lo; hi < r->n && e[hi].period == e[lo].period; hi++)
+			;
+		rc = add_period(b, e, lo, hi, side_b);
+	}
+	free(e);
+	return rc;
+}
+
+/*
+ * Cells in order: period (chronological), then values as text.  qsort has
+ * no context argument in C11: the alignment being sorted is here.
+ */
+static const struct alignment *sort_al;
+
+static int by_cell(const void *x, const void *y)
+{
+	const struct aligned_cell *a = x, *b = y;
+	const struct obs_set *s = sort_al->set;
+	int c = rk_period_cmp(&a->when, &b->when);
+
+	if (c)
+		return c;
+	if (a->period != b->period)
+		return strcmp(s->str[a->period], s->str[b->period]);
+	for (size_t d = 0; d < s->ndims; d++) {
+		size_t u = sort_al->dimval[a->key + d];
+		size_t v = sort_al->dimval[b->key + d];
+
+		if (u != v)
+			return strcmp(s->str[u], s->str[v]);
+	}
+	return 0;
+}
+
+static int build(struct build *b, const struct side_rows *ra,
+		 const struct side_rows *rb)
+{
+	struct alignment *al = b->al;
+
+	al->rows_a = ra->n;
+	al->rows_b = rb->n;
+	al->compared = ra->n && rb->n ? common_breakdown(ra, rb) : 0;
+	if (add_side(b, ra, 0) < 0 || add_side(b, rb, 1) < 0)
+		return -1;
+	sort_al = al;
+	if (al->n > 1)
+		qsort(al->cell, al->n, sizeof(*al->cell), by_cell);
+	return 0;
+}
+
+int align_build(const struct obs_set *s, const char *indicator,
+		const char *ref, const char *against, struct alignment *al,
+		struct rk_error *err)
+{
+	struct side_rows ra = { 0 }, rb = { 0 };
+	struct build b = { s, al, NULL, NULL, 0, 0 };
+	int rc = -1;
+
+	memset(al, 0, sizeof(*al));
+	al->set = s;
+	al->indicator = obs_set_find(s, indicator);
+	al->ref = obs_set_find(s, ref);
+	al->against = obs_set_find(s, against);
+	if (s->ndims > ALIGN_MAX_DIMS)
+		return rk_error_set(err, RK_EXIT_DATAERR, NULL, 0,
+				    "%zu dimensions are more than the %d "
+				    "reckon-compare can align", s->ndims,
+				    ALIGN_MAX_DIMS);
+	b.index = rk_map_new();
+	b.key = malloc((1 + s->ndims) * sizeof(*b.key));
+	if (!b.index || !b.key ||
+	    collect(s, al->indicator, al->ref, &ra) < 0 ||
+	    collect(s, al->indicator, al->against, &rb) < 0 ||
+	    build(&b, &ra, &rb) < 0) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		align_release(al);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(ra.row);
+	free(ra.sig);
+	free(rb.row);
+	free(rb.sig);
+	free(b.key);
+	rk_map_free(b.index);
+	return rc;
+}
+
+void align_release(struct alignment *al)
+{
+	free(al->cell);
+	free(al->dimval);
+	al->cell = NULL;
+	al->dimval = NULL;
+	al->n = 0;
+}

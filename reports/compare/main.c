@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* reckon-compare: how far two sources disagree, and whether it is noise. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "run.h"
+#include "config.h"
+#include "error.h"
+
+#define MAX_ITEMS 64
+
+static const char usage_text[] =
+	"usage: reckon-compare --config PIPELINE.yaml --out DIR "
+	"(--from FILE... | --db[=CONNINFO])\n"
+	"       reckon-compare --reference ID --against ID[,ID...] "
+	"[--indicator CODE]\n"
+	"                      --out DIR (--from FILE... | --db[=CONNINFO])\n";
+
+static const char help_text[] =
+	"\n"
+	"Aligns the cells of a reference source and the sources compared with\n"
+	"it, and writes under DIR: cells.csv (each cell: difference, ratio with\n"
+	"its exact 95% interval, exact p, Benjamini-Hochberg q, flag),\n"
+	"summary.csv (totals, coverage, correlation, Lin's CCC, Bland-Altman,\n"
+	"sMAPE, WAPE), distribution.csv (chi-squared and G tests per dimension),\n"
+	"trend.csv (Poisson trend and source x time interaction) and, with case\n"
+	"lists, mse.csv (capture-recapture).  p-values are two-sided, central:\n"
+	"twice the smaller exact tail, at most 1.\n"
+	"\n"
+	"  -c, --config FILE        pipeline config: its compare entries, period\n"
+	"                           and dimensions\n"
+	"  -f, --from FILE          tidy observations (- for stdin); repeatable,\n"
+	"                           and FILE arguments after the options are read too\n"
+	"      --db[=CONNINFO]      read what reckon-load wrote (default: RECKON_DB,\n"
+	"                           libpq's PG* settings, or the private cluster)\n"
+	"      --run-id ID          with --db: record the cells in\n"
+	"                           reckon.discrepancy under ID, replacing ID's\n"
+	"                           earlier rows (reckon run passes its run id)\n"
+	"  -o, --out DIR            the results directory (created if missing)\n"
+	"  -r, --reference ID       ad hoc: the reference source (A)\n"
+	"  -a, --against ID[,ID]    ad hoc: the sources compared with it (B)\n"
+	"  -i, --indicator CODE     ad hoc: only this indicator (default: every\n"
+	"                           indicator both sources have)\n"
+	"      --alpha A            false discovery rate for 'significant'\n"
+	"                           (default: the config's alpha, else 0.05)\n"
+	"      --cases SOURCE=FILE  a record-level case list (CSV); two or more\n"
+	"                           give mse.csv; repeatable\n"
+	"      --key COLUMN         the lists' linkage key column (default: key)\n"
+	"  -q, --quiet              no closing line on a terminal\n"
+	"  -h, --help               this text\n"
+	"  -V, --version            the version\n"
+	"\n";
+
+enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID };
+
+static const struct option options[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "from", required_argument, NULL, 'f' },
+	{ "db", optional_argument, NULL, OPT_DB },
+	{ "out", required_argument, NULL, 'o' },
+	{ "reference", required_argument, NULL, 'r' },
+	{ "against", required_argument, NULL, 'a' },
+	{ "indicator", required_argument, NULL, 'i' },
+	{ "alpha", required_argument, NULL, OPT_ALPHA },
+	{ "cases", required_argument, NULL, OPT_CASES },
+	{ "key", required_argument, NULL, OPT_KEY },
+	{ "run-id", required_argument, NULL, OPT_RUN_ID },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct args {
+	struct compare_request q;
+	const char *config, *alpha;
+	char *from[MAX_ITEMS], *against[MAX_ITEMS];
+	struct mse_list cases[MAX_ITEMS];
+	int quiet;
+};
+
+static int usage(const char *fmt, const char *arg)
+{
+	if (fmt) {
+		fputs("reckon-compare: ", stderr);
+		fprintf(stderr, fmt, arg);
+		fputc('\n', stderr);
+	}
+	fputs(usage_text, stderr);
+	fputs("try 'reckon-compare --help' for more\n", stderr);
+	return RK_EXIT_USAGE;
+}
+
+/* Appends the comma-separated ids of s to a->against (s is modified). */
+static int add_against(struct args *a, char *s)
+{
+	for (char *tok = strtok(s, ","); tok; tok = strtok(NULL, ",")) {
+		if (a->q.nagainst == MAX_ITEMS)
+			return -1;
+		a->against[a->q.nagainst++] = tok;
+	}
+	return 0;
+}
+
+static int add_case_list(struct args *a, char *s)
+{
+	char *eq = strchr(s, '=');
+
+	if (!eq || eq == s || !eq[1] || a->q.ncases == MAX_ITEMS)
+		return -1;
+	*eq = '\0';
+	a->cases[a->q.ncases++] = (struct mse_list){ s, eq + 1 };
+	return 0;
+}
+
+static int parse_alpha(const char *s, double *alpha)
+{
+	char *end;
+
+	*alpha = strtod(s, &end);
+	return *end == '\0' && *alpha > 0 && *alpha < 1 ? 0 : -1;
+}
+
+static int option(struct args *a, int c)
+{
+	switch (c) {
+	case 'c': a->config = optarg; return 0;
+	case 'f':
+		if (a->q.nfrom == MAX_ITEMS)
+			return -1;
+		a->from[a->q.nfrom++] = optarg;
+		return 0;
+	case OPT_DB: a->q.use_db = 1; a->q.db = optarg; return 0;
+	case OPT_RUN_ID: a->q.run_id = optarg; return 0;
+	case 'o': a->q.out = optarg; return 0;
+	case 'r': a->q.reference = optarg; return 0;
+	case 'a': return add_against(a, optarg);
+	case 'i': a->q.indicator = optarg; return 0;
+	case OPT_ALPHA: a->alpha = optarg; return 0;
+	case OPT_CASES: return add_case_list(a, optarg);
+	case OPT_KEY: a->q.key = optarg; return 0;
+	case 'q': a->quiet = 1; return 0;
+	}
+	return -1;
+}
+
+static int check_args(struct args *a, int argc, char **argv)
+{
+	for (; optind < argc; optind++) {
+		if (a->q.use_db)
+			return usage("with --db, write the connection as "
+				     "--db=CONNINFO; '%s' is not read",
+				     argv[optind]);
+		if (a->q.nfrom == MAX_ITEMS)
+			return usage("too many input files at '%s'",
+				     argv[optind]);
+		a->from[a->q.nfrom++] = argv[optind];
+	}
+	if (!a->q.out)
+		return usage("%s", "no results directory: give --out DIR");
+	if (a->alpha && parse_alpha(a->alpha, &a->q.alpha) < 0)
+		return usage("--alpha takes a number between 0 and 1, not '%s'",
+			     a->alpha);
+	if (!a->q.use_db && a->q.nfrom == 0)
+		return usage("%s", "no input: give tidy files (--from FILE, - "
+			     "for stdin) or --db");
+	if (a->q.use_db && a->q.nfrom)
+		return usage("%s", "give either tidy files or --db, not both");
+	if (a->q.run_id && !a->q.use_db)
+		return usage("%s", "--run-id records in the database: give --db");
+	if (a->q.run_id && !a->q.run_id[0])
+		return usage("%s", "--run-id needs an id");
+	if (a->config && (a->q.reference || a->q.nagainst || a->q.indicator))
+		return usage("%s", "--reference, --against and --indicator are "
+			     "for use without --config");
+	if (!a->config && (!a->q.reference || !a->q.nagainst))
+		return usage("%s", "say what to compare: --config, or "
+			     "--reference and --against");
+	if (a->q.ncases == 1)
+		return usage("%s", "capture-recapture needs two or more --cases "
+			     "lists");
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "c:f:o:r:a:i:qhV", options,
+				NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			fputs(rk_exit_codes_help, stdout);
+			exit(0);
+		}
+		if (c == 'V') {
+			printf("reckon-compare %s\n", RECKON_VERSION);
+			exit(0);
+		}
+		if (c == '?')
+			return usage(NULL, NULL);
+		if (option(a, c) < 0)
+			return usage("bad option value '%s'", optarg);
+	}
+	return check_args(a, argc, argv);
+}
+
+static void closing_line(const struct args *a, const struct compare_totals *t)
+{
+	if (a->quiet || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "reckon-compare: %zu pair(s), %zu cell(s): %zu "
+		"significant, %zu only in the reference, %zu only in the other; "
+		"results in %s\n", t->pairs, t->cells, t->significant,
+		t->only_a, t->only_b, a->q.out);
+}
+
+/* The config's case lists (the first compare entry that has them). */
+static void cases_from_config(struct args *a, const struct rk_config *c)
+{
+	for (size_t i = 0; i < c->ncompares; i++) {
+		const struct rk_compare *cmp = &c->compares[i];
+
+		if (cmp->cases.n < 2)
+			continue;
+		for (size_t k = 0; k < cmp->cases.n && k < MAX_ITEMS; k++)
+			a->cases[a->q.ncases++] = (struct mse_list){
+				cmp->cases.items[k].key,
+				cmp->cases.items[k].value };
+		a->q.key = cmp->cases_key;
+		return;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { .q = { .key = "key" } };
+	struct rk_config *config = NULL;
+	struct compare_totals totals;
+	struct rk_error err = { 0 };
+	int rc;
+
+	gsl_set_error_handler_off();
+	if ((rc = parse_args(argc, argv, &a)) != 0)
+		return rc;
+	a.q.from = a.from;
+	a.q.against = a.against;
+	a.q.cases = a.cases;
+	if (a.config && (config = rk_config_load(a.config, &err)) == NULL) {
+		rk_error_print(stderr, "reckon-compare", &err);
+		return err.code;
+	}
+	a.q.config = config;
+	if (config && a.q.ncases == 0)
+		cases_from_config(&a, config);
+	rc = compare_run(&a.q, &totals, &err);
+	rk_config_free(config);
+	if (rc < 0) {
+		rk_error_print(stderr, "reckon-compare", &err);
+		return err.code ? err.code : RK_EXIT_SOFTWARE;
+	}
+	closing_line(&a, &totals);
+	return 0;
+}

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "run.h"
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "cells.h"
+#include "read_db.h"
+#include "dist.h"
+#include "obs_set.h"
+#include "out.h"
+#include "summary.h"
+#include "read_tidy.h"
+#include "trend.h"
+#include "db.h"
+
+#define DEFAULT_ALPHA 0.05
+
+/* One reference-against pair of one indicator. */
+struct job {
+	const char *indicator, *reference, *against;
+	double alpha;
+};
+
+struct jobs {
+	struct job *job;
+	size_t n, cap;
+};
+
+static int push(struct jobs *j, const char *indicator, const char *ref,
+		const char *against, double alpha)
+{
+	if (j->n == j->cap) {
+		size_t cap = j->cap ? 2 * j->cap : 16;
+		struct job *p = realloc(j->job, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		j->job = p;
+		j->cap = cap;
+	}
+	j->job[j->n++] = (struct job){ indicator, ref, against, alpha };
+	return 0;
+}
+
+static double alpha_of(const struct compare_request *q, double configured)
+{
+	if (q->alpha > 0)
+		return q->alpha;
+	return configured > 0 ? configured : DEFAULT_ALPHA;
+}
+
+static int config_jobs(const struct compare_request *q, struct jobs *j,
+		       struct rk_error *err)
+{
+	const struct rk_config *c = q->config;
+
+	if (c->ncompares == 0) {
+		rk_error_set(err, RK_EXIT_CONFIG, c->path, 0,
+			     "the config has no compare entries");
+		rk_error_hint(err, "add e.g. compare: [{indicator: "
+				   "torture_complaints, reference: gpo, "
+				   "against: [wol]}]");
+		return -1;
+	}
+	for (size_t i = 0; i < c->ncompares; i++) {
+		const struct rk_compare *e = &c->compares[i];
+
+		for (size_t k = 0; k < e->against.n; k++)
+			if (push(j, e->indicator, e->reference,
+				 e->against.items[k], alpha_of(q, e->alpha)) < 0)
+				return rk_error_set(err, RK_EXIT_SOFTWARE, NULL,
+						    0, "out of memory");
+	}
+	return 0;
+}
+
+/* Every indicator with rows of both sources, in text order. */
+static int indicators_of(const struct obs_set *s, const char *a,
+			 const char *b, size_t **out, size_t *n)
+{
+	size_t ia = obs_set_find(s, a), ib = obs_set_find(s, b);
+	unsigned char *in_a = calloc(s->nstr + 1, 1), *in_b = calloc(s->nstr + 1, 1);
+	size_t *ids = malloc((s->nstr + 1) * sizeof(*ids)), k = 0;
+
+	*out = ids;
+	*n = 0;
+	if (!in_a || !in_b || !ids) {
+		free(in_a);
+		free(in_b);
+		return -1;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		in_a[s->row[i].indicator] |= s->row[i].source == ia;
+		in_b[s->row[i].indicator] |= s->row[i].source == ib;
+	}
+	for (size_t id = 0; id < s->nstr; id++) {
+		if (!in_a[id] || !in_b[id])
+			continue;
+		/* insertion in text order: indicators are few */
+		size_t at = k;
+
+		while (at > 0 && strcmp(s->str[ids[at - 1]], s->str[id]) > 0) {
+			ids[at] = ids[at - 1];
+			at--;
+		}
+		ids[at] = id;
+		k++;
+	}
+	free(in_a);
+	free(in_b);
+	*n = k;
+	return 0;
+}
+
+static int adhoc_jobs(const struct compare_request *q,
+		      const struct obs_set *s, struct jobs *j,
+		      struct rk_error *err)
+{
+	for (size_t k = 0; k < q->nagainst; k++) {
+		size_t *ids = NULL, n = 0;
+		int rc = 0;
+
+		if (q->indicator)
+			rc = push(j, q->indicator, q->reference, q->against[k],
+				  alpha_of(q, 0));
+		else if ((rc = indicators_of(s, q->reference, q->against[k],
+					     &ids, &n)) == 0)
+			for (size_t i = 0; i < n && rc == 0; i++)
+				rc = push(j, s->str[ids[i]], q->reference,
+					  q->against[k], alpha_of(q, 0));
+		free(ids);
+		if (rc < 0)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "out of memory");
+	}
+	return 0;
+}
+
+/* The sources and indicators to read, from the config or the command line. */
+static int select_rows(const struct compare_request *q, struct obs_set *s,
+		       struct rk_error *err)
+{
+	const struct rk_config *c = q->config;
+	char **src = NULL, **ind = NULL;
+	size_t ns = 0, ni = 0, cap = 2 + q->nagainst;
+	int rc = -1;
+
+	for (size_t i = 0; c && i < c->ncompares; i++)
+		cap += 2 + c->compares[i].against.n;
+	src = calloc(cap, sizeof(*src));
+	ind = calloc(cap, sizeof(*ind));
+	if (!src || !ind) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; c && i < c->ncompares; i++) {
+		src[ns++] = c->compares[i].reference;
+		for (size_t k = 0; k < c->compares[i].against.n; k++)
+			src[ns++] = c->compares[i].against.items[k];
+		ind[ni++] = c->compares[i].indicator;
+	}
+	if (!c) {
+		src[ns++] = (char *)q->reference;
+		for (size_t k = 0; k < q->nagainst; k++)
+			src[ns++] = q->against[k];
+		if (q->indicator)
+			ind[ni++] = (char *)q->indicator;
+	}
+	rc = obs_set_select(s, src, ns, ni ? ind : NULL, ni,
+			    c ? c->period_from : NULL, c ? c->period_to : NULL,
+			    err);
+out:
+	free(src);
+	free(ind);
+	return rc;
+}
+
+static int read_db(const struct compare_request *q, struct obs_set *s,
+		   struct rk_error *err)
+{
+	struct rk_db *db = rk_db_open(q->db, "reckon-compare", err);
+	int rc;
+
+	if (!db)
+		return -1;
+	rc = compare_read_db(s, db, err);
+	rk_db_close(db);
+	return rc;
+}
+
+static struct obs_set *load(const struct compare_request *q,
+			    struct rk_error *err)
+{
+	const struct rk_config *c = q->config;
+	struct obs_set *s = obs_set_new(c ? c->dimensions.items : NULL,
+					c ? c->dimensions.n : 0);
+
+	if (!s) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return NULL;
+	}
+	if (select_rows(q, s, err) < 0)
+		goto fail;
+	if (q->use_db) {
+		if (read_db(q, s, err) < 0)
+			goto fail;
+	} else {
+		for (size_t i = 0; i < q->nfrom; i++)
+			if (compare_read_tidy(s, q->from[i], err) < 0)
+				goto fail;
+	}
+	return s;
+fail:
+	obs_set_free(s);
+	return NULL;
+}
+
+static void tally(const struct summary *sm, struct compare_totals *t)
+{
+	t->pairs++;
+	t->cells += sm->cells;
+	t->significant += sm->significant;
+	t->only_a += sm->only_a;
+	t->only_b += sm->only_b;
+}
+
+/* Everything about one pair, into the open result files. */
+static int run_job(const struct obs_set *s, const struct job *j,
+		   struct compare_out *o, struct compare_record *rec,
+		   struct compare_totals *t, struct rk_error *err)
+{
+	struct compare_pair p = { j->reference, j->against, j->indicator,
+				  j->alpha };
+	struct alignment al;
+	struct cell_stats *st = NULL;
+	struct summary *sm = malloc(sizeof(*sm));
+	struct dist *d = NULL;
+	struct trend tr;
+	size_t nd = 0;
+	int rc = -1;
+
+	if (align_build(s, j->indicator, j->reference, j->against, &al, err) < 0) {
+		free(sm);
+		return -1;
+	}
+	st = malloc((al.n + 1) * sizeof(*st));
+	if (!sm || !st || cells_compute(&al, j->alpha, st) < 0 ||
+	    summary_compute(&al, st, sm) < 0 || dist_compute(&al, &d, &nd) < 0 ||
+	    trend_compute(&al, &tr) < 0) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		goto out;
+	}
+	if (compare_out_cells(o, &p, &al, st, err) < 0 ||
+	    (rec && compare_record_cells(rec, &p, &al, st, err) < 0) ||
+	    compare_out_summary(o, &p, sm, err) < 0 ||
+	    compare_out_distribution(o, &p, s, d, nd, err) < 0 ||
+	    compare_out_trend(o, &p, &tr, err) < 0)
+		goto out;
+	tally(sm, t);
+	rc = 0;
+out:
+	dist_free(d, nd);
+	free(sm);
+	free(st);
+	align_release(&al);
+	return rc;
+}
+
+static int write_mse(const struct mse_data *m, struct compare_out *o,
+		     struct rk_error *err)
+{
+	for (size_t g = 0; g < m->ngroups; g++) {
+		struct mse_analysis a;
+		int rc;
+
+		if (mse_analyse(m, g, &a) < 0)
+			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+					    "out of memory");
+		rc = compare_out_mse(o, m, g, &a, err);
+		mse_analysis_release(&a);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int compare_run(const struct compare_request *q, struct compare_totals *t,
+		struct rk_error *err)
+{
+	struct obs_set *s = NULL;
+	struct jobs j = { 0 };
+	struct mse_data m = { 0 };
+	struct compare_out *o = NULL;
+	struct compare_record *rec = NULL;
+	int rc = -1;
+
+	memset(t, 0, sizeof(*t));
+	if (q->config && config_jobs(q, &j, err) < 0)
+		goto out;
+	if ((s = load(q, err)) == NULL)
+		goto out;
+	if (!q->config && adhoc_jobs(q, s, &j, err) < 0)
+		goto out;
+	if (q->ncases && mse_data_read(q->cases, q->ncases, q->key, &m, err) < 0)
+		goto out;
+	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, err);
+	if (!o)
+		goto out;
+	if (q->use_db && q->run_id &&
+	    (rec = compare_record_open(q->db, q->run_id, s->dim, s->ndims,
+				       err)) == NULL)
+		goto out;
+	for (size_t i = 0; i < j.n; i++)
+		if (run_job(s, &j.job[i], o, rec, t, err) < 0)
+			goto out;
+	if (q->ncases && write_mse(&m, o, err) < 0)
+		goto out;
+	/* the database first: a rerun of the run id replaces its rows */
+	if (rec) {
+		int r = compare_record_commit(rec, err);
+
+		rec = NULL;
+		if (r < 0)
+			goto out;
+	}
+	rc = compare_out_commit(o, err);
+out:
+	compare_record_abort(rec);
+	compare_out_abort(o);
+	mse_data_free(&m);
+	free(j.job);
+	obs_set_free(s);
+	return rc;
+}
