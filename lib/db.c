@@ -444,6 +444,10 @@ int rk_db_fail(struct rk_db *db, const PGresult *res, const char *what,
 	else if (strcmp(st, "42501") == 0)
 		rk_error_hint(err, "connect as a member of reckon_loader "
 				   "(load/roles.sql)");
+	else if (strcmp(st, "40P01") == 0 || strcmp(st, "40001") == 0)
+		rk_error_hint(err, "another session's work on the same rows "
+				   "got in the way; nothing of this step was "
+				   "kept: run it again");
 	else if (hint)
 		rk_error_hint(err, "%s", hint);
 	return -1;

@@ -88,7 +88,8 @@ PGresult *rk_db_query(struct rk_db *db, const char *sql, int nparams,
  * a lost connection, class 08, 57P01..57P03, 53xxx, 42501 (privileges) and
  * 3D000 (no such database) are RK_EXIT_UNAVAILABLE with the target in
  * err->file; classes 22 and 23 (bad data) are RK_EXIT_DATAERR; anything
- * else RK_EXIT_SOFTWARE.  Returns -1.
+ * else RK_EXIT_SOFTWARE.  A deadlock (40P01) or serialization failure
+ * (40001) gets a hint to run again.  Returns -1.
  */
 int rk_db_fail(struct rk_db *db, const PGresult *res, const char *what,
 	       struct rk_error *err);
