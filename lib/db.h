@@ -17,7 +17,9 @@
  *      PGDATABASE, PGUSER or PGSERVICE is set (with the service file and
  *      ~/.pgpass as libpq reads them);
  *   4. the private cluster under $RECKON_HOME (default ./.reckon), created
- *      and started on demand (lib/cluster.h, `reckon db`).
+ *      and started on demand (lib/cluster.h, `reckon db`), unless
+ *      $RECKON_DB_NO_START is set (by `reckon verify`): then only a
+ *      cluster already running is used.
  *
  * Passwords belong in ~/.pgpass or PGPASSFILE.  Nothing here ever puts a
  * password in a message: targets are shown by rk_db_target(), which drops
@@ -36,6 +38,9 @@ enum rk_db_via {
 };
 
 struct rk_db;
+
+/* Set in the environment: the private cluster is never started here. */
+#define RK_DB_NO_START "RECKON_DB_NO_START"
 
 /*
  * Connects.  conninfo is the --db argument or NULL; app is the
