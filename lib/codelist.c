@@ -332,6 +332,22 @@ static int add_row(struct rk_codelist *cl, const struct csvr_row *r,
 	return add_keys(cl, i, r->field[h->col[COL_ALIASES]], err);
 }
 
+/* A NUL byte would cut a label short where its C string ends: refused. */
+static int refuse_nul(const struct rk_codelist *cl, const struct csvr_row *r,
+		      struct rk_error *err)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (!memchr(r->field[i], '\0', r->len[i]))
+			continue;
+		rk_error_set(err, RK_EXIT_DATAERR, cl->name, r->line,
+			     "a NUL byte in field %zu", i + 1);
+		rk_error_hint(err, "remove it: a code list is plain UTF-8 text "
+				   "(save it as CSV UTF-8)");
+		return -1;
+	}
+	return 0;
+}
+
 static int read_rows(struct rk_codelist *cl, struct csvr *csv,
 		     struct rk_error *err)
 {
@@ -340,6 +356,8 @@ static int read_rows(struct rk_codelist *cl, struct csvr *csv,
 	int rc, have_header = 0;
 
 	while ((rc = csvr_next(csv, &r, err)) == 1) {
+		if ((rc = refuse_nul(cl, &r, err)) < 0)
+			break;
 		if (r.n == 0 || is_blank_row(&r))
 			continue;
 		if (!have_header) {
@@ -409,6 +427,9 @@ struct rk_codelist *rk_codelist_read(FILE *f, const char *name,
 		csv = csvr_open(text, ',', cl->name, err);
 	if (csv)
 		rc = read_rows(cl, csv, err);
+	if (rc < 0 && text && rk_text_decode_failed(text))
+		rk_error_hint(err, "a code list is UTF-8: save the file as UTF-8 "
+				   "(CSV UTF-8 in Excel or LibreOffice)");
 	csvr_close(csv);
 	rk_text_close(text);
 	if (rc < 0) {

@@ -46,7 +46,9 @@ struct rk_suggestion {
  * RK_EXIT_CONFIG with file:line for a bad header, a row with the wrong
  * number of fields, an empty or duplicate code, an alias that maps to two
  * codes, or two labels of different codes that fold to one key (each
- * naming both rows); RK_EXIT_DATAERR for malformed CSV or bad UTF-8.
+ * naming both rows); RK_EXIT_DATAERR for malformed CSV, bad UTF-8 (file,
+ * line and byte offset, with the hint to save the file as UTF-8) or a
+ * NUL byte (file:line).
  */
 struct rk_codelist *rk_codelist_load(const char *path, const char *dimension,
 				     struct rk_fold *fold,

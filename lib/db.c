@@ -275,9 +275,27 @@ static int check_conninfo(struct rk_db *db, const char *conninfo,
 static const char *private_conninfo(struct rk_cluster **cl,
 				    struct rk_error *err)
 {
+	enum rk_cluster_state state;
+	pid_t pid;
+
 	*cl = rk_cluster_open(NULL, err);
-	if (!*cl || rk_cluster_start(*cl, NULL, err) < 0)
+	if (!*cl)
 		return NULL;
+	if (getenv(RK_DB_NO_START)) {
+		if (rk_cluster_status(*cl, &state, &pid, err) < 0)
+			return NULL;
+		if (state != RK_CLUSTER_RUNNING) {
+			rk_error_set(err, RK_EXIT_UNAVAILABLE,
+				     rk_cluster_home(*cl), 0, "the private "
+				     "cluster is not running, and is not "
+				     "started here (" RK_DB_NO_START " is set)");
+			rk_error_hint(err, "start it with 'reckon db start', or "
+					   "give --db CONNINFO");
+			return NULL;
+		}
+	} else if (rk_cluster_start(*cl, NULL, err) < 0) {
+		return NULL;
+	}
 	return rk_cluster_conninfo(*cl);
 }
 
@@ -444,6 +462,10 @@ int rk_db_fail(struct rk_db *db, const PGresult *res, const char *what,
 	else if (strcmp(st, "42501") == 0)
 		rk_error_hint(err, "connect as a member of reckon_loader "
 				   "(load/roles.sql)");
+	else if (strcmp(st, "40P01") == 0 || strcmp(st, "40001") == 0)
+		rk_error_hint(err, "another session's work on the same rows "
+				   "got in the way; nothing of this step was "
+				   "kept: run it again");
 	else if (hint)
 		rk_error_hint(err, "%s", hint);
 	return -1;

@@ -17,7 +17,9 @@
  *      PGDATABASE, PGUSER or PGSERVICE is set (with the service file and
  *      ~/.pgpass as libpq reads them);
  *   4. the private cluster under $RECKON_HOME (default ./.reckon), created
- *      and started on demand (lib/cluster.h, `reckon db`).
+ *      and started on demand (lib/cluster.h, `reckon db`), unless
+ *      $RECKON_DB_NO_START is set (by `reckon verify`): then only a
+ *      cluster already running is used.
  *
  * Passwords belong in ~/.pgpass or PGPASSFILE.  Nothing here ever puts a
  * password in a message: targets are shown by rk_db_target(), which drops
@@ -36,6 +38,9 @@ enum rk_db_via {
 };
 
 struct rk_db;
+
+/* Set in the environment: the private cluster is never started here. */
+#define RK_DB_NO_START "RECKON_DB_NO_START"
 
 /*
  * Connects.  conninfo is the --db argument or NULL; app is the
@@ -88,7 +93,8 @@ PGresult *rk_db_query(struct rk_db *db, const char *sql, int nparams,
  * a lost connection, class 08, 57P01..57P03, 53xxx, 42501 (privileges) and
  * 3D000 (no such database) are RK_EXIT_UNAVAILABLE with the target in
  * err->file; classes 22 and 23 (bad data) are RK_EXIT_DATAERR; anything
- * else RK_EXIT_SOFTWARE.  Returns -1.
+ * else RK_EXIT_SOFTWARE.  A deadlock (40P01) or serialization failure
+ * (40001) gets a hint to run again.  Returns -1.
  */
 int rk_db_fail(struct rk_db *db, const PGresult *res, const char *what,
 	       struct rk_error *err);

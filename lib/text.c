@@ -896,6 +896,11 @@ enum rk_encoding rk_text_encoding(const struct rk_text *t)
 	return t->enc;
 }
 
+int rk_text_decode_failed(const struct rk_text *t)
+{
+	return t->failure.code != 0;
+}
+
 static int decode_next(struct rk_text *t, const char **data, size_t *len,
 		       struct rk_error *err)
 {

@@ -52,6 +52,13 @@ struct rk_text *rk_text_open(FILE *f, const char *name, enum rk_encoding enc,
 enum rk_encoding rk_text_encoding(const struct rk_text *t);
 
 /*
+ * 1 once bytes failed to decode (the error then named the file, the line
+ * and the byte offset), else 0: for callers whose remedy is not the
+ * --encoding option the error's hint suggests.
+ */
+int rk_text_decode_failed(const struct rk_text *t);
+
+/*
  * The next chunk of UTF-8 text.  *data is borrowed from the reader and
  * valid until the next call or rk_text_close.  Chunks may end inside a
  * UTF-8 sequence or a line; they are never empty.  Returns 1 with a chunk,

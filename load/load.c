@@ -5,6 +5,7 @@
 
 #include "dimskey.h"
 #include "input.h"
+#include "lock.h"
 #include "merge.h"
 #include "rowcheck.h"
 #include "stage.h"
@@ -95,10 +96,14 @@ int load_file(struct rk_db *db, const struct load_options *o,
 	/* the staging table in memory (settable before the session's first
 	 * temporary table only, so before BEGIN; harmless if it fails) */
 	PQclear(PQexec(rk_db_conn(db), "SET temp_buffers = '256MB'"));
-	if (rk_db_exec(db, "BEGIN", "cannot begin the load", err) < 0)
+	/* read committed whatever the server's default: under the lock,
+	 * each statement sees what the loads before this one committed */
+	if (rk_db_exec(db, "BEGIN ISOLATION LEVEL READ COMMITTED",
+		       "cannot begin the load", err) < 0)
 		goto out;
 	began = 1;
-	if (load_rows(db, r, in, o, run, err) < 0)
+	if (load_lock(db, "cannot lock the warehouse", err) < 0 ||
+	    load_rows(db, r, in, o, run, err) < 0)
 		goto out;
 	if (rk_db_exec(db, o->dry_run ? "ROLLBACK" : "COMMIT",
 		       "cannot commit the load", err) < 0)

@@ -12,7 +12,9 @@
  * statuses: tidy.h) and streamed by COPY into a staging table; then merged
  * (merge.h) and recorded in reckon.load_run (loadrun.h).  Any failure, a
  * bad row, a rejected row, a lost connection, rolls everything back.
- * The schema must be current (migrate.h).
+ * The transaction takes the warehouse's lock first (lock.h), so
+ * concurrent loads run one after another.  The schema must be current
+ * (migrate.h).
  */
 struct load_options {
 	const char *input;        /* path, or "-" for stdin */
@@ -28,7 +30,8 @@ struct load_options {
  * Loads; fills *run (id, counts, digests; its input_name and config_name
  * are valid while o lives, its dims only during the call).  Returns 0, or -1 with err set: RK_EXIT_NOINPUT (input or
  * config missing), RK_EXIT_DATAERR (bad row, with file and line),
- * RK_EXIT_UNAVAILABLE (database gone or refusing), RK_EXIT_IOERR.
+ * RK_EXIT_UNAVAILABLE (database gone or refusing, or another load held
+ * the warehouse past the wait), RK_EXIT_IOERR.
  */
 int load_file(struct rk_db *db, const struct load_options *o,
 	      struct load_run *run, struct rk_error *err);

@@ -4,12 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lock.h"
 #include "sha256.h"
 
 #include "migrations.h"   /* generated: migration_list[] */
-
-/* pg_advisory_xact_lock key: "reckon" in ASCII */
-#define MIGRATE_LOCK "114101099107111110"
 
 static const char version_table[] =
 	"CREATE TABLE reckon.schema_version ("
@@ -191,8 +189,7 @@ int migrate_apply(struct rk_db *db, int *from, int *to, struct rk_error *err)
 	if (migrate_check_list(m, n, err) < 0 ||
 	    rk_db_exec(db, "BEGIN", "cannot begin the migration", err) < 0)
 		return -1;
-	if (rk_db_exec(db, "SELECT pg_advisory_xact_lock(" MIGRATE_LOCK ")",
-		       "cannot lock the schema", err) < 0 ||
+	if (load_lock(db, "cannot lock the schema", err) < 0 ||
 	    bootstrap(db, err) < 0 || read_applied(db, from, err) < 0)
 		goto out;
 	for (size_t i = (size_t)*from; i < n; i++)

@@ -41,7 +41,8 @@ int migrate_use_owner(struct rk_db *db, int *used, struct rk_error *err);
 /*
  * Brings the schema up to date: creates the schema "reckon" and its
  * version table when missing, then applies the pending migrations, all in
- * one transaction under an advisory lock (concurrent loads wait).  *from and
+ * one transaction under the warehouse's lock (lock.h: concurrent loads
+ * and migrations wait).  *from and
  * *to are the versions before and after (0: none).  Returns 0, or -1 with
  * err set (RK_EXIT_UNAVAILABLE when the database is newer than this
  * program, or a recorded migration differs from the built-in one).

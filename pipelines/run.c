@@ -521,7 +521,7 @@ static int count_results(struct run *r, const struct plan_step *s,
 	size_t n = 0;
 	int rc = -1;
 
-	if (!dir || rundir_list(dir, &files, &n) < 0) {
+	if (!dir || rundir_list(dir, &files, &n, NULL) < 0) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 			     "%s ended well but its results cannot be read",
 			     s->program);
@@ -635,7 +635,7 @@ static int list_outputs(struct run *r, struct rk_error *err)
 	size_t n = 0;
 	int rc = 0;
 
-	if (rundir_list(r->dir.tmp, &files, &n) < 0)
+	if (rundir_list(r->dir.tmp, &files, &n, NULL) < 0)
 		rc = rk_error_set(err, RK_EXIT_IOERR, r->dir.tmp, 0,
 				  "cannot list the run directory");
 	for (size_t i = 0; rc == 0 && i < n; i++) {

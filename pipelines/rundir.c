@@ -213,46 +213,70 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int list_under(const char *dir, const char *rel, char ***v, size_t *n)
+/* Fails the listing at path, naming it; returns -1. */
+static int unreadable(const char *path, struct rk_error *err)
+{
+	int e = errno;
+
+	if (!path)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	return rk_error_set(err, RK_EXIT_NOINPUT, path, 0, "cannot read: %s",
+			    strerror(e));
+}
+
+static int add_name(char ***v, size_t *n, char *name)
+{
+	char **nv = realloc(*v, (*n + 1) * sizeof(*nv));
+
+	if (!nv)
+		return -1;
+	*v = nv;
+	nv[(*n)++] = name;
+	return 0;
+}
+
+static int list_under(const char *dir, const char *rel, char ***v, size_t *n,
+		      struct rk_error *err)
 {
 	char *p = rel[0] ? joinf(dir, rel, "") : strdup(dir);
 	DIR *d = p ? opendir(p) : NULL;
 	struct dirent *e;
-	int rc = d ? 0 : -1;
+	int rc = d ? 0 : unreadable(p, err);
 
-	while (rc == 0 && d && (e = readdir(d)) != NULL) {
-		char *name, *full, **nv;
+	while (rc == 0 && d && (errno = 0, e = readdir(d)) != NULL) {
+		char *name, *full;
 		struct stat st;
 
 		if (e->d_name[0] == '.')
 			continue;
 		name = rel[0] ? joinf(rel, e->d_name, "") : strdup(e->d_name);
 		full = name ? joinf(dir, name, "") : NULL;
-		if (!full || stat(full, &st) != 0) {
-			rc = -1;
+		if (!full || lstat(full, &st) != 0) {
+			rc = unreadable(full, err);
 		} else if (S_ISDIR(st.st_mode)) {
-			rc = list_under(dir, name, v, n);
-		} else if ((nv = realloc(*v, (*n + 1) * sizeof(*nv))) != NULL) {
-			*v = nv;
-			nv[(*n)++] = name;
+			rc = list_under(dir, name, v, n, err);
+		} else if (add_name(v, n, name) == 0) {
 			name = NULL;
 		} else {
-			rc = -1;
+			rc = unreadable(NULL, err);
 		}
 		free(full);
 		free(name);
 	}
+	if (rc == 0 && d && errno != 0)
+		rc = unreadable(p, err);
 	if (d)
 		closedir(d);
 	free(p);
 	return rc;
 }
 
-int rundir_list(const char *dir, char ***v, size_t *n)
+int rundir_list(const char *dir, char ***v, size_t *n, struct rk_error *err)
 {
 	*v = NULL;
 	*n = 0;
-	if (list_under(dir, "", v, n) < 0) {
+	if (list_under(dir, "", v, n, err) < 0) {
 		rundir_list_free(*v, *n);
 		*v = NULL;
 		*n = 0;

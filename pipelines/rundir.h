@@ -40,11 +40,14 @@ int rundir_commit(struct rundir *d, const char *suffix, int *replaced,
 void rundir_release(struct rundir *d);
 
 /*
- * The files under dir, recursively, as paths relative to dir ("raw/a.csv"),
- * sorted by byte value; names starting with '.' are left out.  *v and *n
- * are set (free with rundir_list_free).  Returns 0, or -1 with errno set.
+ * The entries under dir that are not directories, recursively, as paths
+ * relative to dir ("raw/a.csv"), sorted by byte value; names starting
+ * with '.' are left out.  Links are listed, never followed (a link to a
+ * directory is not descended).  *v and *n are set (free with
+ * rundir_list_free).  Returns 0, or -1 with err set (may be NULL):
+ * RK_EXIT_NOINPUT naming the entry that cannot be read, and why.
  */
-int rundir_list(const char *dir, char ***v, size_t *n);
+int rundir_list(const char *dir, char ***v, size_t *n, struct rk_error *err);
 void rundir_list_free(char **v, size_t n);
 
 /* Creates path and its missing parents (mode 0777 & ~umask). */

@@ -6,11 +6,15 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "cluster.h"
 #include "config.h"
+#include "db.h"
 #include "jsondoc.h"
 #include "rundir.h"
+#include "runid.h"
 
 static int oom(struct rk_error *err)
 {
@@ -130,6 +134,32 @@ int verify_open(struct verify *v, const char *run_dir, struct rk_error *err)
 	return find_base(v, err);
 }
 
+/* ---- the run's identity ---- */
+
+/* The directory's name is the run id, and the run id the hash of what the
+ * manifest records: a run swapped in under another's name, or a manifest
+ * edited, is found here. */
+static int check_identity(struct verify *v, struct rk_error *err)
+{
+	const struct manifest *m = &v->recorded;
+	const char *slash = strrchr(v->run_dir, '/');
+	const char *name = slash ? slash + 1 : v->run_dir;
+	char id[RUNID_LEN + 1], detail[200];
+
+	if (strcmp(name, m->run_id) != 0) {
+		snprintf(detail, sizeof(detail), "the manifest's run id is %.64s",
+			 m->run_id);
+		if (add_item(v, VERIFY_MISNAMED, name, detail, err) < 0)
+			return -1;
+	}
+	runid_compute(m, id);
+	if (strcmp(id, m->run_id) == 0)
+		return 0;
+	snprintf(detail, sizeof(detail), "run id %.64s is not the hash of what "
+		 "the manifest records (%s)", m->run_id, id);
+	return add_item(v, VERIFY_BAD_ID, "manifest.json", detail, err);
+}
+
 /* ---- inputs ---- */
 
 static int check_file(struct verify *v, const struct manifest_file *f,
@@ -186,7 +216,7 @@ static int check_added(struct verify *v, struct rk_error *err)
 		free(first);
 		return oom(err);
 	}
-	if (rundir_list(dir, &files, &n) < 0)
+	if (rundir_list(dir, &files, &n, NULL) < 0)
 		n = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char *p = join(dir, files[i]);
@@ -218,7 +248,7 @@ int verify_inputs(struct verify *v, struct rk_error *err)
 {
 	const struct manifest *m = &v->recorded;
 
-	if (check_file(v, &m->config, err) < 0)
+	if (check_identity(v, err) < 0 || check_file(v, &m->config, err) < 0)
 		return -1;
 	for (size_t i = 0; i < m->ncodelists; i++)
 		if (check_file(v, &m->codelists[i], err) < 0)
@@ -241,6 +271,40 @@ static int rerun_env(const struct verify *v, struct rk_error *err)
 				    "cannot set SOURCE_DATE_EPOCH: %s",
 				    strerror(errno));
 	return 0;
+}
+
+/*
+ * A database run reruns against a configured database, or the private
+ * cluster when it already runs, never one started for it: the stages are
+ * told not to start it either (RK_DB_NO_START), so verify has nothing to
+ * stop.
+ */
+static int rerun_db(const struct verify *v, struct rk_error *err)
+{
+	enum rk_cluster_state state;
+	struct rk_cluster *c;
+	pid_t pid;
+	int rc;
+
+	if (setenv(RK_DB_NO_START, "1", 1) != 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "cannot set " RK_DB_NO_START ": %s",
+				    strerror(errno));
+	if (!v->recorded.use_db || rk_db_choose(NULL) != RK_DB_VIA_PRIVATE)
+		return 0;
+	if (!(c = rk_cluster_open(NULL, err)))
+		return -1;
+	rc = rk_cluster_status(c, &state, &pid, err);
+	if (rc == 0 && state != RK_CLUSTER_RUNNING) {
+		rc = rk_error_set(err, RK_EXIT_UNAVAILABLE, NULL, 0,
+				  "the run used the database, and verify starts "
+				  "no database server");
+		rk_error_hint(err, "give --db CONNINFO, or start the private "
+				   "cluster with 'reckon db start', verify, then "
+				   "'reckon db stop'");
+	}
+	rk_cluster_close(c);
+	return rc;
 }
 
 static int make_out(struct verify *v, struct rk_error *err)
@@ -271,7 +335,8 @@ int verify_rerun(struct verify *v, const struct run_options *o,
 	int rc = -1;
 
 	memset(&r, 0, sizeof(r));
-	if (rerun_env(v, err) < 0 || make_out(v, err) < 0)
+	if (rerun_env(v, err) < 0 || rerun_db(v, err) < 0 ||
+	    make_out(v, err) < 0)
 		return -1;
 	path = recorded_path(v, v->recorded.config.path);
 	cfg = path ? rk_config_load(path, err) : NULL;
@@ -310,16 +375,19 @@ static int is_text(const char *name)
 		       strcmp(dot, ".json") == 0);
 }
 
-/* Where two files first differ, in detail; 0 when they do not. */
-static int file_diff(const char *a, const char *b, char *detail, size_t n)
+/* Where two files first differ, in detail: 1; 0 when they do not; -1
+ * with err set when one cannot be read. */
+static int file_diff(const char *a, const char *b, char *detail, size_t n,
+		     struct rk_error *err)
 {
 	char line_note[48] = "";
-	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	FILE *fa = fopen(a, "rb"), *fb = fa ? fopen(b, "rb") : NULL;
 	long long off = 0, line = 1;
 	int ca = EOF, cb = EOF, rc = 1;
 
 	if (!fa || !fb) {
-		snprintf(detail, n, "cannot be read");
+		rc = rk_error_set(err, RK_EXIT_NOINPUT, fa ? b : a, 0,
+				  "cannot read: %s", strerror(errno));
 		goto out;
 	}
 	for (;; off++) {
@@ -328,6 +396,11 @@ static int file_diff(const char *a, const char *b, char *detail, size_t n)
 		if (ca != cb || ca == EOF)
 			break;
 		line += ca == '\n';
+	}
+	if (ferror(fa) || ferror(fb)) {
+		rc = rk_error_set(err, RK_EXIT_NOINPUT, ferror(fa) ? a : b, 0,
+				  "cannot read: %s", strerror(errno));
+		goto out;
 	}
 	if (is_text(a))
 		snprintf(line_note, sizeof(line_note), ", line %lld", line);
@@ -376,7 +449,7 @@ static int compare_one(struct verify *v, const char *name,
 	if (strcmp(name, "manifest.json") == 0)
 		d = manifest_diff(a, b, detail, sizeof(detail), err);
 	else
-		d = file_diff(a, b, detail, sizeof(detail));
+		d = file_diff(a, b, detail, sizeof(detail), err);
 	if (d < 0)
 		goto out;
 	rc = add_item(v, d ? VERIFY_DIFFERS : VERIFY_SAME, name,
@@ -384,6 +457,60 @@ static int compare_one(struct verify *v, const char *name,
 out:
 	free(a);
 	free(b);
+	return rc;
+}
+
+/* How path, which is not a regular file, is described. */
+static void describe(const struct verify *v, const char *path, mode_t mode,
+		     char *detail, size_t n)
+{
+	size_t len = strlen(v->run_dir);
+	char to[PATH_MAX], *real;
+	ssize_t k;
+
+	if (!S_ISLNK(mode) || (k = readlink(path, to, sizeof(to) - 1)) < 0) {
+		snprintf(detail, n, "%s, where a run writes regular files only",
+			 S_ISLNK(mode) ? "a link" : S_ISFIFO(mode) ? "a FIFO" :
+			 S_ISSOCK(mode) ? "a socket" : "a device or other "
+			 "special file");
+		return;
+	}
+	to[k] = '\0';
+	real = realpath(path, NULL);
+	if (!real)
+		snprintf(detail, n, "a link to '%s', which does not exist "
+			 "(links are not followed)", to);
+	else if (strncmp(real, v->run_dir, len) != 0 || real[len] != '/')
+		snprintf(detail, n, "a link to '%s', outside the run directory "
+			 "(links are not followed)", to);
+	else
+		snprintf(detail, n, "a link to '%s', where a run writes regular "
+			 "files only", to);
+	free(real);
+}
+
+/* Anything in the run directory that is not a regular file, a link
+ * above all, is a finding and is not read: 1 for one, 0 for a regular
+ * file, -1 with err set. */
+static int odd_entry(struct verify *v, const char *name, struct rk_error *err)
+{
+	char *p = join(v->run_dir, name), detail[PATH_MAX + 100];
+	struct stat st;
+	int rc = 1;
+
+	if (!p)
+		return oom(err);
+	if (lstat(p, &st) != 0)
+		rc = rk_error_set(err, RK_EXIT_NOINPUT, p, 0, "cannot read: %s",
+				  strerror(errno));
+	else if (S_ISREG(st.st_mode))
+		rc = 0;
+	else {
+		describe(v, p, st.st_mode, detail, sizeof(detail));
+		if (add_item(v, VERIFY_NOT_FILE, name, detail, err) < 0)
+			rc = -1;
+	}
+	free(p);
 	return rc;
 }
 
@@ -395,9 +522,11 @@ static int walk(struct verify *v, char **x, size_t nx, char **y, size_t ny,
 	while (i < nx || k < ny) {
 		int c = i == nx ? 1 : k == ny ? -1 : strcmp(x[i], y[k]);
 		const char *name = c <= 0 ? x[i] : y[k];
-		int rc = 0;
+		int rc = c <= 0 ? odd_entry(v, name, err) : 0;
 
-		if (strcmp(name, "log.txt") == 0)
+		if (rc != 0)
+			rc = rc < 0 ? -1 : 0;
+		else if (strcmp(name, "log.txt") == 0)
 			rc = 0;
 		else if (c < 0)
 			rc = add_item(v, VERIFY_ONLY_RUN, name, NULL, err);
@@ -419,14 +548,11 @@ int verify_compare(struct verify *v, struct rk_error *err)
 	size_t nx = 0, ny = 0;
 	int rc = -1;
 
-	if (rundir_list(v->run_dir, &x, &nx) < 0 ||
-	    rundir_list(v->rerun_dir, &y, &ny) < 0) {
-		rk_error_set(err, RK_EXIT_IOERR, v->run_dir, 0,
-			     "cannot list the run directories: %s",
-			     strerror(errno));
+	if (rundir_list(v->run_dir, &x, &nx, err) < 0 ||
+	    rundir_list(v->rerun_dir, &y, &ny, err) < 0)
 		goto out;
-	}
 	rc = walk(v, x, nx, y, ny, err);
+	v->compared = rc == 0;
 out:
 	rundir_list_free(x, nx);
 	rundir_list_free(y, ny);
@@ -443,27 +569,36 @@ static const char *const kind_word[] = {
 	[VERIFY_DIFFERS] = "differs",
 	[VERIFY_ONLY_RUN] = "not rerun",
 	[VERIFY_ONLY_RERUN] = "new",
+	[VERIFY_NOT_FILE] = "not a file",
+	[VERIFY_MISNAMED] = "misnamed",
+	[VERIFY_BAD_ID] = "bad run id",
 };
 
-static size_t count(const struct verify *v, int inputs)
+enum finding_group { INPUTS, OUTPUTS, IDENTITY };
+
+static enum finding_group group(enum verify_kind k)
+{
+	if (k == VERIFY_CHANGED || k == VERIFY_MISSING || k == VERIFY_ADDED)
+		return INPUTS;
+	if (k == VERIFY_MISNAMED || k == VERIFY_BAD_ID)
+		return IDENTITY;
+	return OUTPUTS;
+}
+
+static size_t count(const struct verify *v, enum finding_group g)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < v->nitems; i++) {
-		enum verify_kind k = v->items[i].kind;
-
-		if (k == VERIFY_SAME)
-			continue;
-		n += inputs == (k == VERIFY_CHANGED || k == VERIFY_MISSING ||
-				k == VERIFY_ADDED);
-	}
+	for (size_t i = 0; i < v->nitems; i++)
+		n += v->items[i].kind != VERIFY_SAME &&
+		     group(v->items[i].kind) == g;
 	return n;
 }
 
 void verify_write(const struct verify *v, FILE *f)
 {
 	const struct manifest *m = &v->recorded;
-	size_t nin = count(v, 1), nout = count(v, 0), same = 0;
+	size_t nin = count(v, INPUTS), nout = count(v, OUTPUTS), same = 0;
 
 	fprintf(f, "reckon verify: run %s of pipeline %s\n", m->run_id,
 		m->pipeline ? m->pipeline : "?");
@@ -477,14 +612,16 @@ void verify_write(const struct verify *v, FILE *f)
 		fprintf(f, "  %-10s %s%s%s\n", kind_word[it->kind], it->path,
 			it->detail ? ": " : "", it->detail ? it->detail : "");
 	}
-	if (v->nfindings == 0)
+	if (v->nfindings == 0 && v->compared)
 		fprintf(f, "verified: the rerun wrote the same %zu files byte "
 			"for byte (manifest.json compared without its "
 			"timings; log.txt not compared)\n", same);
-	else
-		fprintf(f, "NOT verified: %zu %s not as recorded, %zu %s\n",
+	else if (v->nfindings)
+		fprintf(f, "NOT verified: %zu %s not as recorded, %zu %s%s\n",
 			nin, nin == 1 ? "input" : "inputs", nout,
-			nout == 1 ? "output differs" : "outputs differ");
+			nout == 1 ? "output differs" : "outputs differ",
+			count(v, IDENTITY) ? ", and the run id is not this "
+			"run's" : "");
 }
 
 void verify_release(struct verify *v)

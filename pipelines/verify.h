@@ -21,7 +21,13 @@
  *     except log.txt (it holds times) and manifest.json, whose trees are
  *     compared without their "timings" member.
  *
- * The run is verified when there is no finding.
+ * Before that, the run's identity: the directory's name must be the
+ * manifest's run id, and the run id the hash of what the manifest records
+ * (runid.h).  Links in the run directory are never followed: each one, and
+ * anything else that is not a regular file, is a finding.  A database run
+ * is rerun only where a database is configured (--db, $RECKON_DB, libpq's
+ * environment) or the private cluster already runs: verify starts no
+ * server.  The run is verified when there is no finding.
  */
 enum verify_kind {
 	VERIFY_SAME = 0,    /* an output identical in the rerun */
@@ -30,7 +36,10 @@ enum verify_kind {
 	VERIFY_ADDED,       /* a code list that was not there */
 	VERIFY_DIFFERS,     /* an output that differs in the rerun */
 	VERIFY_ONLY_RUN,    /* an output the rerun did not write */
-	VERIFY_ONLY_RERUN   /* an output only the rerun wrote */
+	VERIFY_ONLY_RERUN,  /* an output only the rerun wrote */
+	VERIFY_NOT_FILE,    /* a link, or anything but a regular file */
+	VERIFY_MISNAMED,    /* the directory's name is not the run id */
+	VERIFY_BAD_ID       /* the run id is not the hash of the manifest */
 };
 
 struct verify_item {
@@ -51,6 +60,7 @@ struct verify {
 	char *rerun_out;          /* the rerun's OUT; removed on release */
 	char *rerun_dir;          /* the rerun's run directory */
 	char *messages;           /* the rerun's stages' stderr on failure */
+	int compared;             /* verify_compare went through */
 };
 
 /*
@@ -60,22 +70,30 @@ struct verify {
  */
 int verify_open(struct verify *v, const char *run_dir, struct rk_error *err);
 
-/* Hashes the recorded inputs as they are now (from v->base). */
+/*
+ * Checks the run's identity (its name and run id), then hashes the
+ * recorded inputs as they are now (from v->base).
+ */
 int verify_inputs(struct verify *v, struct rk_error *err);
 
 /*
  * Reruns into a temporary directory with o's self_dir, db_note and
  * progress (mode, sources and output from the manifest).  Returns 0, or
  * -1 with err set (a stage's status in err->code, its message in
- * v->messages).
+ * v->messages; RK_EXIT_UNAVAILABLE for a database run with no database
+ * configured and the private cluster not running).
  */
 int verify_rerun(struct verify *v, const struct run_options *o,
 		 struct rk_error *err);
 
-/* Compares the run directory with the rerun's. */
+/*
+ * Compares the run directory with the rerun's.  Returns 0, or -1 with err
+ * set (RK_EXIT_NOINPUT naming an entry that cannot be read).
+ */
 int verify_compare(struct verify *v, struct rk_error *err);
 
-/* Writes what was found, one line per file, and the verdict. */
+/* Writes what was found, one line per file, and the verdict (none when
+ * the verification stopped short without a finding: the error says why). */
 void verify_write(const struct verify *v, FILE *f);
 
 /* Frees and removes the rerun; accepts a zeroed struct. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cellref.h"
 #include "isodate.h"
 #include "numfmt.h"
 
@@ -23,7 +24,6 @@
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 #define MAX_TEXT ((size_t)4 << 20)
-#define MAX_COLS 16384L
 
 enum ns { NS_OTHER_, OFFICE, TABLE, TEXT, CALCEXT };
 
@@ -85,6 +85,28 @@ static void too_many(struct ods_parser *p, const char *what)
 				"(zip bomb of repeated cells)");
 }
 
+/*
+ * at + n for a position at <= last + 1, or last + 1 when that lies past the
+ * sheet's last row or column: repeats of empty cells near LONG_MAX leave a
+ * position past the edge instead of overflowing.
+ */
+static long advance(long at, long n, long last)
+{
+	return n > last + 1 - at ? last + 1 : at + n;
+}
+
+/* A value at row, col (0-based) or repeated past the sheet's edge. */
+static void past_edge(struct ods_parser *p, const char *what, long row,
+		      long col)
+{
+	char ref[CELLREF_BUF], place[300];
+
+	too_many(p, what);
+	cellref_format(row, col, ref);
+	snprintf(place, sizeof(place), "%s!%s", p->b->base.sheets[p->want], ref);
+	rk_error_cell(p->u.err, place);
+}
+
 /* ---- first pass: names and spans ---- */
 
 static void scan_table(struct ods_parser *p, const char **atts)
@@ -110,7 +132,8 @@ static void scan_span(struct ods_parser *p)
 {
 	struct ods_spans *sp = &p->spans[p->tables - 1];
 
-	if (p->col_span < 2 && p->row_span < 2)
+	if ((p->col_span < 2 && p->row_span < 2) ||
+	    p->row > CELLREF_MAX_ROW || p->col > CELLREF_MAX_COL)
 		return;
 	if (sp->n >= ODS_MAX_MERGES) {
 		too_many(p, "more than a million merged ranges in a table");
@@ -121,8 +144,9 @@ static void scan_span(struct ods_parser *p)
 		return;
 	}
 	sp->v[sp->n++] = (struct sheet_range){
-		p->row, p->col, p->row + p->row_span - 1,
-		p->col + p->col_span - 1 };
+		p->row, p->col,
+		advance(p->row, p->row_span, CELLREF_MAX_ROW) - 1,
+		advance(p->col, p->col_span, CELLREF_MAX_COL) - 1 };
 }
 
 /* ---- values ---- */
@@ -253,9 +277,10 @@ static int add_cells(struct ods_parser *p, char type, const char *text,
 {
 	size_t off = p->arena.len, need = p->ncells + (size_t)p->cell_rep;
 
-	if (p->col + p->cell_rep > MAX_COLS) {
-		too_many(p, "cell limit exceeded: a cell with a value "
-			    "repeated past column XFD");
+	if (p->cell_rep > CELLREF_MAX_COL + 1 - p->col) {
+		past_edge(p, "cell limit exceeded: a cell with a value past "
+			     "column XFD after expanding repeated cells",
+			  p->row, CELLREF_MAX_COL);
 		return -1;
 	}
 	if (bytebuf_add(&p->arena, text, len) < 0 ||
@@ -286,7 +311,7 @@ static void end_cell(struct ods_parser *p)
 	} else if (!p->covered && (type = cell_value(p, buf, &text, &len)) > 0) {
 		add_cells(p, type, text ? text : "", len);
 	}
-	p->col += p->cell_rep;
+	p->col = advance(p->col, p->cell_rep, CELLREF_MAX_COL);
 }
 
 /* ---- text inside a cell ---- */
@@ -424,11 +449,17 @@ static void end_row(struct ods_parser *p)
 				    "rows and columns");
 			return;
 		}
+		if (p->row_rep - 1 > CELLREF_MAX_ROW - p->row) {
+			past_edge(p, "cell limit exceeded: a cell with a value "
+				     "past row 1048576 after expanding repeated rows",
+				  CELLREF_MAX_ROW, p->cells[0].col);
+			return;
+		}
 		p->total += (unsigned long)p->ncells * (unsigned long)p->row_rep;
 		XML_StopParser(p->u.parser, XML_TRUE);
 		return;               /* the sheet moves p->row on */
 	}
-	p->row += p->row_rep;
+	p->row = advance(p->row, p->row_rep, CELLREF_MAX_ROW);
 }
 
 static void XMLCALL on_end(void *data, const XML_Char *name)

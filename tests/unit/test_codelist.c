@@ -42,9 +42,10 @@ static int teardown(void **state)
 	return 0;
 }
 
-static struct rk_codelist *load(const char *text, struct rk_error *err)
+static struct rk_codelist *load_n(const char *text, size_t n,
+				   struct rk_error *err)
 {
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	FILE *f = fmemopen((void *)text, n, "r");
 	struct rk_codelist *cl;
 
 	assert_non_null(f);
@@ -52,6 +53,11 @@ static struct rk_codelist *load(const char *text, struct rk_error *err)
 	cl = rk_codelist_read(f, NAME, "region", fold, affixes, 7, err);
 	fclose(f);
 	return cl;
+}
+
+static struct rk_codelist *load(const char *text, struct rk_error *err)
+{
+	return load_n(text, strlen(text), err);
 }
 
 static void expect_error(const char *text, int code, long line,
@@ -302,6 +308,39 @@ static void test_example_lists_load(void **state)
 	}
 }
 
+/* Invalid UTF-8 hinted at an --encoding option reckon-normalise does not
+ * have: the message names the file, line and offset, the hint the fix. */
+static void test_invalid_utf8_names_place(void **state)
+{
+	static const char text[] = "code,label_en,label_ru,label_tg,aliases\n"
+				   "TJ-DU,Dushanbe,,,\nTJ-SU,S\xffghd,,,\n";
+	struct rk_error err;
+
+	(void)state;
+	assert_null(load(text, &err));
+	assert_int_equal(err.code, RK_EXIT_DATAERR);
+	assert_string_equal(err.file, NAME);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "invalid UTF-8 byte 0xFF at byte offset 65");
+	assert_null(strstr(err.hint, "--encoding"));
+	assert_non_null(strstr(err.hint, "save the file as UTF-8"));
+}
+
+/* A NUL byte silently cut the label short */
+static void test_nul_in_label_refused(void **state)
+{
+	static const char text[] = "code,label_en,label_ru,label_tg,aliases\n"
+				   "TJ-DU,Dushanbe,,,\nTJ-SU,Su\0ghd,,,\n";
+	struct rk_error err;
+
+	(void)state;
+	assert_null(load_n(text, sizeof(text) - 1, &err));
+	assert_int_equal(err.code, RK_EXIT_DATAERR);
+	assert_string_equal(err.file, NAME);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "a NUL byte in field 2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +357,8 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_example_lists_load),
+		cmocka_unit_test(test_invalid_utf8_names_place),
+		cmocka_unit_test(test_nul_in_label_refused),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

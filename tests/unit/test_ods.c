@@ -133,6 +133,40 @@ static void test_hostile(void **state)
 		"</table:table-row></table:table>")), RK_EXIT_DATAERR, "where a number belongs");
 }
 
+/* Fuzz find: repeats near LONG_MAX overflowed the column (and row) and
+ * the release build wrote cell references without their column letters. */
+static void test_repeat_near_long_max(void **state)
+{
+	struct rk_error err = { 0 };
+
+	(void)state;
+	assert_null(cells_of(ods(DOC("<table:table table:name=\"S\"><table:table-row>"
+		"<table:table-cell table:number-columns-repeated=\"9223372036854775807\"/>"
+		"<table:table-cell table:number-columns-repeated=\"2\"/>"
+		"<table:table-cell office:value-type=\"float\" office:value=\"7\"/>"
+		"</table:table-row></table:table>")), NULL, &err));
+	assert_int_equal(err.code, RK_EXIT_DATAERR);
+	assert_non_null(strstr(err.msg, "past column XFD"));
+	assert_string_equal(err.cell, "S!XFD1");
+	assert_read_fails(ods(DOC("<table:table table:name=\"S\">"
+		"<table:table-row table:number-rows-repeated=\"9223372036854775807\"/>"
+		"<table:table-row table:number-rows-repeated=\"3\"/>"
+		"<table:table-row><table:table-cell office:value-type=\"float\" "
+		"office:value=\"7\"/></table:table-row></table:table>")),
+		RK_EXIT_DATAERR, "past row 1048576");
+	assert_read_fails(ods(DOC("<table:table table:name=\"S\"><table:table-row>"
+		"<table:table-cell table:number-columns-repeated=\"2\"/>"
+		"<table:table-cell table:number-columns-repeated=\"9223372036854775807\" "
+		"office:value-type=\"float\" office:value=\"1\"/>"
+		"</table:table-row></table:table>")), RK_EXIT_DATAERR, "past column XFD");
+	/* spans reaching past the edge are clipped to it, not overflowed */
+	assert_cells(ods(DOC("<table:table table:name=\"S\"><table:table-row>"
+		"<table:table-cell table:number-columns-spanned=\"9223372036854775807\" "
+		"table:number-rows-spanned=\"9223372036854775807\" "
+		"office:value-type=\"float\" office:value=\"1\"/>"
+		"</table:table-row></table:table>")), "S,A1,n,1\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -141,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_repeats_and_covered),
 		cmocka_unit_test(test_sheets_and_spans),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_repeat_near_long_max),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

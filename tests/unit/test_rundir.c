@@ -30,7 +30,7 @@ static int entries(const char *dir)
 	char **v;
 	size_t n;
 
-	assert_int_equal(rundir_list(dir, &v, &n), 0);
+	assert_int_equal(rundir_list(dir, &v, &n, NULL), 0);
 	rundir_list_free(v, n);
 	return (int)n;
 }
@@ -85,7 +85,7 @@ static void test_failed_and_released(void **state)
 	put(d.tmp, "tidy.csv", "x\n");
 	rundir_release(&d);
 	snprintf(parent, sizeof(parent), "%s/kg", out);
-	assert_int_equal(rundir_list(parent, &v, &n), 0);
+	assert_int_equal(rundir_list(parent, &v, &n, NULL), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0], "ffff.failed/log.txt");
 	rundir_list_free(v, n);
@@ -105,13 +105,44 @@ static void test_list_sorted(void **state)
 	put(dir, "results/cells.csv", "");
 	put(dir, "brief.xlsx", "");
 	put(dir, ".hidden", "");
-	assert_int_equal(rundir_list(dir, &v, &n), 0);
+	assert_int_equal(rundir_list(dir, &v, &n, NULL), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(v[0], "brief.xlsx");
 	assert_string_equal(v[1], "results/cells.csv");
 	assert_string_equal(v[2], "tidy.csv");
 	rundir_list_free(v, n);
-	assert_int_equal(rundir_list("/nonexistent/x", &v, &n), -1);
+	assert_int_equal(rundir_list("/nonexistent/x", &v, &n, NULL), -1);
+}
+
+/* verify listed 6,470 files through a link to a directory outside the run */
+static void test_list_links_not_followed(void **state)
+{
+	char dir[512], link[600], **v;
+	size_t n;
+	struct rk_error err = { 0 };
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/links/far", out);
+	assert_int_equal(rundir_mkdirs(dir, &err), 0);
+	put(dir, "a.csv", "");
+	put(dir, "b.csv", "");
+	snprintf(dir, sizeof(dir), "%s/links/run", out);
+	assert_int_equal(rundir_mkdirs(dir, &err), 0);
+	put(dir, "tidy.csv", "");
+	snprintf(link, sizeof(link), "%s/far", dir);
+	assert_int_equal(symlink("../far", link), 0);
+	snprintf(link, sizeof(link), "%s/gone", dir);
+	assert_int_equal(symlink("/nonexistent/x", link), 0);
+	assert_int_equal(rundir_list(dir, &v, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0], "far");
+	assert_string_equal(v[1], "gone");
+	assert_string_equal(v[2], "tidy.csv");
+	rundir_list_free(v, n);
+	assert_int_equal(rundir_list("/nonexistent/x", &v, &n, &err), -1);
+	assert_int_equal(err.code, RK_EXIT_NOINPUT);
+	assert_string_equal(err.file, "/nonexistent/x");
+	assert_non_null(strstr(err.msg, "cannot read"));
 }
 
 static int setup(void **state)
@@ -132,6 +163,7 @@ int main(void)
 		cmocka_unit_test(test_build_and_replace),
 		cmocka_unit_test(test_failed_and_released),
 		cmocka_unit_test(test_list_sorted),
+		cmocka_unit_test(test_list_links_not_followed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
