@@ -10,6 +10,7 @@
 #include "bookcells.h"
 #include "booksrc.h"
 #include "csvsrc.h"
+#include "infile.h"
 #include "layout.h"
 #include "tidy.h"
 
@@ -147,23 +148,47 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-/* A workbook by its name, or by its first bytes (zip or OLE2). */
-static int is_book(const char *path)
+static int named_as_book(const char *path)
 {
 	static const char *const exts[] = { ".xlsx", ".xlsm", ".xls", ".ods",
 					    NULL };
-	unsigned char head[4] = { 0 };
-	FILE *f;
-	size_t n;
 
-	if (strcmp(path, "-") == 0)
-		return 0;
 	for (size_t i = 0; exts[i]; i++)
 		if (has_ext(path, exts[i]))
 			return 1;
+	return 0;
+}
+
+/*
+ * A workbook by its name, or by its first bytes (zip or OLE2).  A pipe or
+ * device is never opened here: what it holds can be read only once, so it
+ * is text unless its name says workbook, and a workbook needs a file.
+ * Returns 1 for a workbook, 0 for text, -1 with err set.
+ */
+static int is_book(const char *path, const char *name, struct rk_error *err)
+{
+	unsigned char head[4] = { 0 };
+	enum rk_infile_kind kind;
+	FILE *f;
+	size_t n;
+
+	if (rk_infile_kind(path, name, &kind, err) < 0)
+		return -1;
+	if (kind == RK_INFILE_STREAM) {
+		if (!named_as_book(path))
+			return 0;
+		rk_error_set(err, RK_EXIT_NOINPUT, name, 0,
+			     "a workbook must be a file, not a pipe or device");
+		rk_error_hint(err, "zip-based and xls workbooks are read by "
+				   "seeking; save it to a file and give its "
+				   "path");
+		return -1;
+	}
+	if (named_as_book(path))
+		return 1;
 	f = fopen(path, "rb");
 	if (!f)
-		return 0;
+		return 0;           /* open_input says why */
 	n = fread(head, 1, 4, f);
 	fclose(f);
 	return n == 4 && (memcmp(head, "PK\003\004", 4) == 0 ||
@@ -251,19 +276,20 @@ static int plan_text_options(struct source_request *q, struct plan *p,
 	return 0;
 }
 
-static FILE *open_input(const struct plan *p, struct rk_error *err)
+/* Where to look when the input cannot be opened. */
+static void input_hint(const struct plan *p, struct rk_error *err)
 {
-	FILE *f;
-
-	if (strcmp(p->path, "-") == 0)
-		return stdin;
-	f = fopen(p->path, "rb");
-	if (!f) {
-		rk_error_set(err, RK_EXIT_NOINPUT, p->path, 0, "cannot open: %s",
-			     strerror(errno));
+	if (err->code == RK_EXIT_NOINPUT && !err->hint[0])
 		rk_error_hint(err, "check the path%s",
 			      p->cfg ? " under file: in the config" : "");
-	}
+}
+
+static FILE *open_input(const struct plan *p, struct rk_error *err)
+{
+	FILE *f = rk_infile_open(p->path, p->path, NULL, err);
+
+	if (!f)
+		input_hint(p, err);
 	return f;
 }
 
@@ -386,7 +412,11 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 	p.csv.progress = q->progress;
 	if (plan_text_options(q, &p, err) < 0)
 		goto out;
-	p.book = is_book(p.path);
+	p.book = is_book(p.path, p.path, err);
+	if (p.book < 0) {
+		input_hint(&p, err);
+		goto out;
+	}
 	if (!p.book && (in = open_input(&p, err)) == NULL)
 		goto out;
 	if (q->list_sheets)

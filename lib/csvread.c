@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "csvread.h"
+
+#include "bounds.h"
 #include "grow.h"
 
 #include <csv.h>
@@ -64,6 +66,7 @@ struct parser {
 	long record;
 	int prev_term;            /* last row terminator seen, for CRLF */
 	int oom;                  /* a queue could not grow */
+	int too_long;             /* the row passed the record bound */
 };
 
 #define MAX_WORKERS 2
@@ -93,6 +96,9 @@ struct csvr {
 	size_t want;              /* the segment the caller takes next */
 	int read_done;            /* the last segment is cut (or failed) */
 	size_t segment;           /* bytes a segment holds at least */
+	size_t max_record;        /* rk_bound_record() */
+	size_t next_try;          /* carry length at which to look for a cut */
+	int cut_relative;         /* cut_segment's error line is relative */
 	char *carry;              /* text after the last cut */
 	size_t carry_len, carry_cap;
 };
@@ -131,6 +137,11 @@ static void on_field(void *data, size_t len, void *pv)
 		return;
 	if (b->nfields == ps->row_first)
 		ps->row_line = ps->line;
+	else if (b->arena_len - b->fields[ps->row_first].off + len >
+		 ps->r->max_record) {
+		ps->too_long = ps->oom = 1;  /* a row of endless fields */
+		return;
+	}
 	if ((b->arena_len + len + 1 > b->arena_cap &&
 	     rk_grow((void **)&b->arena, &b->arena_cap, b->arena_len + len + 1,
 		     1)) ||
@@ -219,6 +230,7 @@ struct csvr *csvr_open(struct rk_text *src, unsigned char delim,
 		r->name = name;
 		r->delim = delim;
 		r->segment = SEGMENT;
+		r->max_record = rk_bound_record();
 		r->c = &r->bat[0];
 	}
 	if (!r || parser_init(&r->ps, r, &r->bat[0], 1) < 0) {
@@ -227,6 +239,18 @@ struct csvr *csvr_open(struct rk_text *src, unsigned char delim,
 		return NULL;
 	}
 	return r;
+}
+
+/* A record past the bound: a binary file, or a line that never ends. */
+static int record_too_long(const struct csvr *r, long line,
+			   struct rk_error *err)
+{
+	rk_error_set(err, RK_EXIT_DATAERR, r->name, line,
+		     "a record longer than %zu MiB", r->max_record >> 20);
+	rk_error_hint(err, "this is not a table reckon can read (a binary "
+			   "file, or a quote never closed?); to allow longer "
+			   "records, set RECKON_MAX_RECORD (e.g. 256M)");
+	return -1;
 }
 
 /* The line of the byte libcsv stopped at: the field it holds may span lines. */
@@ -241,7 +265,9 @@ static void parse_error(struct parser *ps, int unterminated,
 {
 	const char *name = ps->r->name;
 
-	if (csv_error(&ps->p) == CSV_ENOMEM || ps->oom) {
+	if (ps->too_long) {
+		record_too_long(ps->r, ps->row_line, err);
+	} else if (csv_error(&ps->p) == CSV_ENOMEM || ps->oom) {
 		rk_error_set(err, RK_EXIT_DATAERR, name, error_line(ps),
 			     "field longer than %u MiB",
 			     (unsigned)(CSVR_FIELD_MAX >> 20));
@@ -390,8 +416,19 @@ static int cut_segment(struct csvr *r, char **seg, size_t *n, int *last,
 		int rc;
 
 		if (r->carry_len >= r->segment &&
-		    (at = cut_point(r->carry, r->carry_len)) != 0)
-			break;
+		    r->carry_len >= r->next_try) {
+			if ((at = cut_point(r->carry, r->carry_len)) != 0)
+				break;
+			/* no whole record yet: look again when the carry has
+			 * doubled, so that a long line costs linear time */
+			if (r->carry_len > r->max_record) {
+				r->cut_relative = 1;  /* line 0 of its segment */
+				return record_too_long(r, 0, err);
+			}
+			r->next_try = 2 * r->carry_len;
+			if (r->next_try > r->max_record + 1)
+				r->next_try = r->max_record + 1;
+		}
 		rc = rk_text_next(r->src, &data, &len, err);
 		if (rc < 0)
 			return -1;
@@ -404,6 +441,7 @@ static int cut_segment(struct csvr *r, char **seg, size_t *n, int *last,
 			return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
 					    "out of memory");
 	}
+	r->next_try = 0;
 	*seg = malloc(at + 1);
 	if (!*seg)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, r->name, 0,
@@ -480,6 +518,7 @@ static int work_one(struct csvr *r, int block)
 	}
 	b->seq = r->next_seq++;
 	rc = cut_segment(r, &seg, &n, &last, &b->err);
+	b->err_relative = rc < 0 && r->cut_relative;
 	if (rc < 0 || last) {
 		/* written under both locks: read under either */
 		pthread_mutex_lock(&r->mu);
@@ -490,7 +529,7 @@ static int work_one(struct csvr *r, int block)
 	pthread_mutex_unlock(&r->read_mu);
 
 	if (rc < 0) {
-		b->failed = b->eof = 1;      /* err.line is absolute */
+		b->failed = b->eof = 1;      /* err.line as err_relative says */
 	} else if (parser_init(&ps, r, b, 0) < 0) {
 		rk_error_set(&b->err, RK_EXIT_SOFTWARE, r->name, 0,
 			     "out of memory");

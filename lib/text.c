@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "text.h"
 
+#include "bounds.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -39,6 +42,7 @@ struct rk_text {
 	size_t pos;
 	long long in_off;       /* input offset of in[0] */
 	long lines;             /* LFs in the text handed out so far */
+	unsigned long long max_bytes; /* of a pipe or device; 0: a file */
 
 	char *out;              /* decoded chunk (all encodings but UTF-8) */
 	size_t out_cap;
@@ -295,6 +299,33 @@ static int read_failed(struct rk_text *t, struct rk_error *err)
 	return -1;
 }
 
+/* An endless pipe or device (/dev/zero, yes) ends here, not in memory. */
+static int too_long(struct rk_text *t, struct rk_error *err)
+{
+	rk_error_set(err, RK_EXIT_DATAERR, t->name, t->lines + 1,
+		     "input longer than %llu MiB and not a regular file",
+		     t->max_bytes >> 20);
+	rk_error_hint(err, "check what feeds it; to read more from a pipe, "
+			   "set RECKON_MAX_STREAM (e.g. 64G)");
+	return -1;
+}
+
+/* A zip or OLE2 container given where text is read. */
+static int not_text(struct rk_text *t, struct rk_error *err)
+{
+	static const unsigned char ole2[8] = { 0xD0, 0xCF, 0x11, 0xE0,
+					       0xA1, 0xB1, 0x1A, 0xE1 };
+
+	if (!(t->len >= 4 && memcmp(t->in, "PK\003\004", 4) == 0) &&
+	    !(t->len >= 8 && memcmp(t->in, ole2, 8) == 0))
+		return 0;
+	rk_error_set(err, RK_EXIT_DATAERR, t->name, 0,
+		     "a workbook or zip file (xlsx, xls, ods), not text");
+	rk_error_hint(err, "workbooks are read by reckon-extract, from a file "
+			   "(not a pipe); this reads CSV text");
+	return -1;
+}
+
 /*
  * Records a decoding failure on the line after lines_before LFs of the
  * current chunk.  The message is already in err; this adds the place and
@@ -366,6 +397,8 @@ static int fill(struct rk_text *t, struct rk_error *err)
 	errno = 0;
 	got = fread(t->in + t->len, 1, RK_TEXT_BLOCK - t->len, t->f);
 	t->len += got;
+	if (t->max_bytes && (unsigned long long)t->in_off + t->len > t->max_bytes)
+		return too_long(t, err);
 	if (t->len < RK_TEXT_BLOCK) {
 		if (ferror(t->f))
 			return read_failed(t, err);
@@ -868,6 +901,7 @@ struct rk_text *rk_text_open(FILE *f, const char *name, enum rk_encoding enc,
 			     struct rk_error *err)
 {
 	struct rk_text *t = calloc(1, sizeof(*t));
+	struct stat st;
 
 	if (!t) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, name, 0, "out of memory");
@@ -881,7 +915,10 @@ struct rk_text *rk_text_open(FILE *f, const char *name, enum rk_encoding enc,
 		rk_error_set(err, RK_EXIT_SOFTWARE, name, 0, "out of memory");
 		goto fail;
 	}
-	if (fill(t, err) < 0 || detect(t, err) < 0 || open_decoder(t, err) < 0)
+	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode))
+		t->max_bytes = rk_bound_stream();
+	if (fill(t, err) < 0 || not_text(t, err) < 0 || detect(t, err) < 0 ||
+	    open_decoder(t, err) < 0)
 		goto fail;
 	return t;
 fail:

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tidy.h"
 
+#include "infile.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,16 +219,10 @@ static int check_header(struct tidy_reader *r, const struct csvr_row *h,
 static int open_file(struct tidy_reader *r, const char *path,
 		     struct rk_error *err)
 {
-	if (strcmp(path, "-") == 0) {
-		r->f = stdin;
-		r->name = strdup("stdin");
-	} else {
-		r->f = fopen(path, "rb");
-		r->name = strdup(path);
-		if (!r->f)
-			return rk_error_set(err, RK_EXIT_NOINPUT, path, 0,
-					    "cannot open: %s", strerror(errno));
-	}
+	r->f = rk_infile_open(path, path, NULL, err);
+	if (!r->f)
+		return -1;
+	r->name = strdup(strcmp(path, "-") == 0 ? "stdin" : path);
 	if (!r->name)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
 				    "out of memory");

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "input.h"
 
+#include "infile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -78,6 +80,10 @@ static int open_source(struct load_input *in, const char *path,
 		in->src = 0;
 		in->name = strdup("stdin");
 	} else {
+		enum rk_infile_kind kind;
+
+		if (rk_infile_kind(path, NULL, &kind, err) < 0)
+			return -1;
 		in->src = open(path, O_RDONLY);
 		in->name = strdup(path);
 		if (in->src < 0)

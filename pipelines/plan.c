@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "plan.h"
 
+#include "infile.h"
+
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,8 +249,24 @@ int plan_check_inputs(const struct plan *p, struct rk_error *err)
 		return -1;
 	}
 	for (size_t i = 0; i < p->ninputs; i++) {
-		if (p->inputs[i].exists)
-			continue;
+		enum rk_infile_kind kind;
+
+		if (p->inputs[i].exists) {
+			if (rk_infile_kind(p->inputs[i].path, NULL, &kind,
+					   err) < 0)
+				return -1;
+			if (kind == RK_INFILE_REGULAR)
+				continue;
+			/* a run hashes its inputs and verify reads them
+			 * again: a pipe or device gives neither */
+			rk_error_set(err, RK_EXIT_NOINPUT, p->inputs[i].path, 0,
+				     "input of source '%s' is not a regular "
+				     "file", p->inputs[i].source);
+			rk_error_hint(err, "a run records and rereads its "
+					   "inputs: save it to a file and "
+					   "name that in %s", p->cfg->path);
+			return -1;
+		}
 		rk_error_set(err, RK_EXIT_NOINPUT, p->inputs[i].path, 0,
 			     "input of source '%s' is missing",
 			     p->inputs[i].source);

@@ -298,6 +298,58 @@ static void test_segments(void **state)
 	free(big);
 }
 
+/*
+ * A record of many short fields past the record bound (RECKON_MAX_RECORD,
+ * here 1 MiB) is refused with its line, threaded or not: no field is long,
+ * so the field cap alone let the row grow without end.
+ */
+static void test_record_bound_many_fields(void **state)
+{
+	size_t n = 3u << 20;
+	char *s = malloc(n + 16);
+	struct fixture x;
+	struct csvr_row row;
+
+	(void)state;
+	assert_non_null(s);
+	memcpy(s, "a,b\n", 4);
+	for (size_t i = 4; i < n; i += 2)
+		memcpy(s + i, "x,", 2);
+	setenv("RECKON_MAX_RECORD", "1M", 1);
+	open_text(&x, s, n, ',');
+	expect_row(&x, 1, 2, "a", "b");
+	assert_int_equal(csvr_next(x.r, &row, &x.err), -1);
+	assert_int_equal(x.err.code, RK_EXIT_DATAERR);
+	assert_int_equal(x.err.line, 2);
+	assert_non_null(strstr(x.err.msg, "a record longer than 1 MiB"));
+	close_text(&x);
+	unsetenv("RECKON_MAX_RECORD");
+	free(s);
+}
+
+/* Below the bound the same long record is read whole. */
+static void test_record_bound_not_reached(void **state)
+{
+	size_t n = 1u << 20;
+	char *s = malloc(n + 16);
+	struct fixture x;
+	struct csvr_row row;
+
+	(void)state;
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i += 2)
+		memcpy(s + i, "x,", 2);
+	s[n - 1] = '\n';
+	setenv("RECKON_MAX_RECORD", "2M", 1);
+	open_text(&x, s, n, ',');
+	assert_int_equal(csvr_next(x.r, &row, &x.err), 1);
+	assert_int_equal(row.n, n / 2);
+	expect_end(&x);
+	close_text(&x);
+	unsetenv("RECKON_MAX_RECORD");
+	free(s);
+}
+
 static int unthreaded_group(void **state)
 {
 	(void)state;
@@ -324,6 +376,8 @@ int main(void)
 		cmocka_unit_test(test_error_after_many_chunks),
 		cmocka_unit_test(test_close_early),
 		cmocka_unit_test(test_segments),
+		cmocka_unit_test(test_record_bound_many_fields),
+		cmocka_unit_test(test_record_bound_not_reached),
 	};
 
 	return cmocka_run_group_tests_name("unthreaded", tests,
