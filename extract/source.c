@@ -207,6 +207,7 @@ struct plan {
 	char *source_id;
 	struct csvsrc_opts csv;
 	int book;                  /* a workbook, not delimited text */
+	const char *out_name;      /* the output, for errors */
 };
 
 static int plan_from_config(struct source_request *q, struct plan *p,
@@ -325,7 +326,7 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 		spec.sheet = booksrc_sheet(bs);
 	}
 	L = layout_new(&spec, err);
-	w = L ? tidy_writer_open(out, "output", err) : NULL;
+	w = L ? tidy_writer_open(out, p->out_name, err) : NULL;
 	if (!w || tidy_writer_header(w, p->dims, p->ndims, err) < 0)
 		goto out;
 	if (bs ? booksrc_extract(bs, L, w, p->csv.progress, err) < 0
@@ -367,7 +368,7 @@ static int list_sheets(struct plan *p, FILE *out, struct rk_error *err)
 		return -1;
 	}
 	b = book_open(p->path, p->name, err);
-	w = b ? tidy_writer_open(out, "output", err) : NULL;
+	w = b ? tidy_writer_open(out, p->out_name, err) : NULL;
 	if (w)
 		rc = bookcells_list_sheets(b, w, err);
 	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
@@ -379,7 +380,7 @@ static int list_sheets(struct plan *p, FILE *out, struct rk_error *err)
 static int extract_cells(struct plan *p, FILE *in, FILE *out,
 			 struct rk_error *err)
 {
-	struct tidy_writer *w = tidy_writer_open(out, "output", err);
+	struct tidy_writer *w = tidy_writer_open(out, p->out_name, err);
 	int rc;
 
 	if (!w)
@@ -410,6 +411,8 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 		goto out;
 	}
 	p.csv.progress = q->progress;
+	p.out_name = q->output && strcmp(q->output, "-") != 0 ? q->output
+							     : "stdout";
 	if (plan_text_options(q, &p, err) < 0)
 		goto out;
 	p.book = is_book(p.path, p.path, err);

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE             /* memfd_create */
 #include "proc.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -144,55 +146,52 @@ char *proc_find(const char *program, const char *self_dir,
 	return NULL;
 }
 
-static int redirect(posix_spawn_file_actions_t *fa, int fd, const char *path,
+int proc_memfile(const char *name, struct rk_error *err)
+{
+	char tmpl[] = "/tmp/reckon-stage.XXXXXX";
+	int fd = memfd_create(name, MFD_CLOEXEC);
+
+	if (fd >= 0)
+		return fd;
+	fd = mkstemp(tmpl);     /* no memfd (an old kernel): a file, unlinked */
+	if (fd < 0)
+		return rk_error_set(err, RK_EXIT_CANTCREAT, name, 0,
+				    "cannot create a file for the stage's "
+				    "messages: %s", strerror(errno));
+	unlink(tmpl);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	return fd;
+}
+
+static int redirect(posix_spawn_file_actions_t *fa, int to, int fd,
 		    struct rk_error *err)
 {
 	int e;
 
-	if (!path && fd == STDERR_FILENO)
+	if (fd < 0 && to == STDERR_FILENO)
 		return 0;
-	e = posix_spawn_file_actions_addopen(fa, fd, path ? path : "/dev/null",
-					     fd == STDIN_FILENO ? O_RDONLY :
-					     O_WRONLY | O_CREAT | O_TRUNC,
-					     0666);
+	e = fd < 0 ? posix_spawn_file_actions_addopen(fa, to, "/dev/null",
+			to == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+		   : posix_spawn_file_actions_adddup2(fa, fd, to);
 	if (e != 0)
-		return rk_error_set(err, RK_EXIT_SOFTWARE, path, 0,
-				    "cannot prepare the output: %s",
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "cannot prepare the stage's files: %s",
 				    strerror(e));
 	return 0;
 }
 
-/* posix_spawn reports a failed open in the child only as exit 127 */
-static int check_writable(const char *path, struct rk_error *err)
-{
-	int fd;
-
-	if (!path)
-		return 0;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (fd < 0)
-		return rk_error_set(err, RK_EXIT_CANTCREAT, path, 0,
-				    "cannot create: %s", strerror(errno));
-	close(fd);
-	return 0;
-}
-
-int proc_start(const char *path, const struct proc_cmd *c,
-	       const char *out_path, const char *err_path, pid_t *pid,
-	       struct rk_error *err)
+int proc_start(const char *path, const struct proc_cmd *c, int out_fd,
+	       int err_fd, pid_t *pid, struct rk_error *err)
 {
 	posix_spawn_file_actions_t fa;
 	int e, rc = -1;
 
-	if (check_writable(out_path, err) < 0 ||
-	    check_writable(err_path, err) < 0)
-		return -1;
 	if (posix_spawn_file_actions_init(&fa) != 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
-	if (redirect(&fa, STDIN_FILENO, NULL, err) < 0 ||
-	    redirect(&fa, STDOUT_FILENO, out_path, err) < 0 ||
-	    redirect(&fa, STDERR_FILENO, err_path, err) < 0)
+	if (redirect(&fa, STDIN_FILENO, -1, err) < 0 ||
+	    redirect(&fa, STDOUT_FILENO, out_fd, err) < 0 ||
+	    redirect(&fa, STDERR_FILENO, err_fd, err) < 0)
 		goto out;
 	e = posix_spawn(pid, path, &fa, NULL, c->argv, environ);
 	if (e != 0) {

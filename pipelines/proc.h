@@ -9,7 +9,7 @@
 /*
  * A stage program's command line, and starting it: programs are found
  * next to the running reckon first, then on PATH, and run without a shell
- * (posix_spawn), stdin from /dev/null, stdout and stderr into files.
+ * (posix_spawn), stdin from /dev/null, stdout and stderr into memory files.
  */
 struct proc_cmd {
 	char **argv;     /* owned, NULL-terminated; argv[0] the program name */
@@ -43,15 +43,21 @@ char *proc_find(const char *program, const char *self_dir,
 		struct rk_error *err);
 
 /*
- * Starts the program at path with c's arguments: *pid.  Its stdout goes to
- * out_path (truncated; NULL: /dev/null) and its stderr to err_path
- * (truncated; NULL: this process's stderr).  Returns 0, or -1 with err set
- * when it could not be started (RK_EXIT_UNAVAILABLE, RK_EXIT_CANTCREAT for
- * an output that cannot be created).
+ * A file in memory (memfd; an unlinked temporary file where there is no
+ * memfd) for a stage's stdout or stderr: its messages must survive a full
+ * disk, which is when they matter most.  Returns the descriptor (close-on-
+ * exec; the caller closes it), or -1 with err set (RK_EXIT_CANTCREAT).
  */
-int proc_start(const char *path, const struct proc_cmd *c,
-	       const char *out_path, const char *err_path, pid_t *pid,
-	       struct rk_error *err);
+int proc_memfile(const char *name, struct rk_error *err);
+
+/*
+ * Starts the program at path with c's arguments: *pid.  Its stdout goes to
+ * out_fd (-1: /dev/null) and its stderr to err_fd (-1: this process's
+ * stderr); stdin is /dev/null.  Returns 0, or -1 with err set when it could
+ * not be started (RK_EXIT_UNAVAILABLE).
+ */
+int proc_start(const char *path, const struct proc_cmd *c, int out_fd,
+	       int err_fd, pid_t *pid, struct rk_error *err);
 
 /*
  * Waits for it: *status is its exit status, or 128 + the signal that ended

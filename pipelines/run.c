@@ -368,24 +368,25 @@ static void append(char **dst, const char *s, size_t n)
 }
 
 /*
- * The text of file (a stage's stdout or stderr) with the temporary name of
- * the run directory replaced by its final one, which is where the user
- * will find the files named; malloc'd, NULL when empty or unreadable.
+ * The text of fd (a stage's stdout or stderr, a memory file) with the
+ * temporary name of the run directory replaced by its final one, which is
+ * where the user will find the files named; malloc'd, NULL when empty or
+ * unreadable.
  */
-static char *stage_text(const struct run *r, const char *file)
+static char *stage_text(const struct run *r, int fd)
 {
-	FILE *f = fopen(file, "rb");
 	char *raw = NULL, *out = NULL;
-	size_t n, len = 0, cap = 0, tl = strlen(r->dir.tmp);
+	size_t len = 0, cap = 0, tl = strlen(r->dir.tmp);
 	const char *p, *hit;
+	ssize_t n;
 
-	if (!f)
+	if (lseek(fd, 0, SEEK_SET) != 0)
 		return NULL;
 	/* read whole, growing by doubling (a chatty stage writes a lot) */
 	while (rk_grow((void **)&raw, &cap, len + 8192 + 1, 1) == 0 &&
-	       (n = fread(raw + len, 1, 8192, f)) > 0)
-		len += n;
-	fclose(f);
+	       ((n = read(fd, raw + len, 8192)) > 0 ||
+		(n < 0 && errno == EINTR)))
+		len += n > 0 ? (size_t)n : 0;
 	if (raw)
 		raw[len] = '\0';
 	if (!len) {
@@ -402,12 +403,14 @@ static char *stage_text(const struct run *r, const char *file)
 	return out;
 }
 
-/* Copies file into the log (and into r->messages when keep), removes it. */
-static void log_file(struct run *r, const char *file, int keep)
+/*
+ * Copies fd into the log (and into r->messages when keep): the messages
+ * are kept even when the log cannot be written (a full disk).
+ */
+static void log_file(struct run *r, int fd, int keep)
 {
-	char *text = stage_text(r, file);
+	char *text = stage_text(r, fd);
 
-	unlink(file);
 	if (!text)
 		return;
 	fputs(text, r->log);
@@ -444,18 +447,16 @@ static int run_step(struct run *r, size_t i, size_t k, size_t n,
 		    struct manifest_stage *ms, struct rk_error *err)
 {
 	const struct plan_step *s = &r->plan.steps[i];
-	char *out = path_in(r->dir.tmp, ".stdout");
-	char *errs = path_in(r->dir.tmp, ".stderr");
+	int out = -1, errs = -1;
 	struct proc_cmd c;
 	double t0;
 	pid_t pid;
 	int status = 0, rc = -1;
 
 	proc_cmd_init(&c);
-	if (!out || !errs) {
-		oom(err);
+	if ((out = proc_memfile("stdout", err)) < 0 ||
+	    (errs = proc_memfile("stderr", err)) < 0)
 		goto out;
-	}
 	if (plan_step_cmd(&r->plan, s, r->dir.tmp, &c, err) < 0)
 		goto out;
 	if (r->opt.progress)
@@ -483,8 +484,10 @@ static int run_step(struct run *r, size_t i, size_t k, size_t n,
 	rc = 0;
 out:
 	proc_cmd_release(&c);
-	free(out);
-	free(errs);
+	if (out >= 0)
+		close(out);
+	if (errs >= 0)
+		close(errs);
 	return rc;
 }
 
@@ -673,11 +676,15 @@ static int finish(struct run *r, double t0, int failed, struct rk_error *err)
 
 	r->m.finished = 1;
 	r->m.seconds = now() - t0;
-	if (list_outputs(r, &e) < 0 || write_manifest(r, &e) < 0)
+	/* a failed run keeps what it did even when its manifest or log
+	 * cannot be written (a full disk): the .failed directory is all the
+	 * user has to look at */
+	if ((list_outputs(r, &e) < 0 || write_manifest(r, &e) < 0) &&
+	    !failed)
 		goto fail;
 	fprintf(r->log, "\n%s with exit %d after %.3f s\n",
 		failed ? "stopped" : "finished", r->m.exit, r->m.seconds);
-	if (fclose(r->log) != 0) {
+	if (fclose(r->log) != 0 && !failed) {
 		r->log = NULL;
 		rk_error_set(&e, RK_EXIT_IOERR, "log.txt", 0, "cannot write");
 		goto fail;
