@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The pipeline config loader (design.md §3): reading the file, the YAML
- * node tree, the entry points and freeing.  The parts (config_impl.h):
- * config_schema.c says which keys exist and what shape each value has,
- * config_check.c checks the document against it and every value with
+ * The pipeline config loader (design.md §3): reading the file, the one
+ * parse of the YAML into a libyaml node tree, the entry points and
+ * freeing.  The other parts (config_impl.h): config_schema.c says which
+ * keys exist and what shape each value has and fills the fixed part from
+ * the tree, config_check.c checks the tree and every value with
  * file:line:column, config_build.c builds the typed struct rk_config.
  */
 #include "config_impl.h"
@@ -89,7 +90,7 @@ char *cfg_dup_text(struct cfg_loader *l, const yaml_node_t *n)
 	return s;
 }
 
-/* ---- pass 1: syntax, aliases, depth, documents (libyaml events) ------ */
+/* ---- the one parse: libyaml events into the node tree ---------------- */
 
 static void mark_at_offset(struct cfg_loader *l, size_t offset,
 			   struct rk_mark *m)
@@ -132,87 +133,233 @@ static int syntax_error(struct cfg_loader *l, const yaml_parser_t *p)
 	return -1;
 }
 
-static int lint_event(struct cfg_loader *l, const yaml_event_t *ev, int *depth,
-		      int *docs)
+/*
+ * The tree as it grows from the events: the open collections and, for an
+ * open mapping, the key still waiting for its value.  Anchors are kept to
+ * report a duplicate the way libyaml's loader does, but only after the
+ * whole stream has passed the other checks (which come first in the order
+ * the messages have always had).
+ */
+struct tree_build {
+	int open[MAX_DEPTH + 1];
+	int key[MAX_DEPTH + 1];
+	int depth, docs;
+	char **anchors;
+	yaml_mark_t *anchor_marks;
+	size_t nanchors;
+	int dup;                    /* a duplicate anchor was seen */
+	yaml_mark_t dup_first, dup_second;
+};
+
+static int misplaced(struct cfg_loader *l, const yaml_event_t *ev,
+		     const char *msg)
 {
 	struct rk_mark m = { (long)ev->start_mark.line + 1,
 			     (long)ev->start_mark.column + 1 };
 
+	return cfg_fail_at(l, m, "%s", msg);
+}
+
+static int refuse_alias(struct cfg_loader *l, const yaml_event_t *ev)
+{
+	misplaced(l, ev, "yaml aliases are not supported");
+	rk_error_hint(l->err, "write the value out in full instead of '*%s'",
+		      (const char *)ev->data.alias.anchor);
+	return -1;
+}
+
+static int refuse_second_document(struct cfg_loader *l,
+				  const yaml_event_t *ev)
+{
+	misplaced(l, ev, "more than one yaml document in the config");
+	rk_error_hint(l->err, "a config is one document; remove the second "
+		      "'---' and what follows it");
+	return -1;
+}
+
+static int refuse_depth(struct cfg_loader *l, const yaml_event_t *ev)
+{
+	struct rk_mark m = { (long)ev->start_mark.line + 1,
+			     (long)ev->start_mark.column + 1 };
+
+	cfg_fail_at(l, m, "config nested too deeply (more than %d levels)",
+		    MAX_DEPTH);
+	rk_error_hint(l->err, "check the brackets and indentation");
+	return -1;
+}
+
+/* Remembers an anchor, and the first duplicate one. */
+static int add_anchor(struct cfg_loader *l, struct tree_build *t,
+		      const yaml_char_t *anchor, yaml_mark_t at)
+{
+	size_t i, n = t->nanchors;
+	char **names;
+	yaml_mark_t *marks;
+
+	if (!anchor)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (strcmp(t->anchors[i], (const char *)anchor))
+			continue;
+		if (!t->dup) {
+			t->dup = 1;
+			t->dup_first = t->anchor_marks[i];
+			t->dup_second = at;
+		}
+		return 0;
+	}
+	names = realloc(t->anchors, (n + 1) * sizeof(*names));
+	if (names)
+		t->anchors = names;
+	marks = realloc(t->anchor_marks, (n + 1) * sizeof(*marks));
+	if (marks)
+		t->anchor_marks = marks;
+	if (!names || !marks || !(names[n] = strdup((const char *)anchor)))
+		return cfg_oom(l);
+	marks[n] = at;
+	t->nanchors++;
+	return 0;
+}
+
+/* Hangs node id under the innermost open collection. */
+static int attach(struct cfg_loader *l, struct tree_build *t, int id)
+{
+	int parent, ok = 1;
+	yaml_node_t *p;
+
+	if (!t->depth)
+		return 0;
+	parent = t->open[t->depth - 1];
+	p = cfg_node(l, parent);
+	if (p->type == YAML_SEQUENCE_NODE) {
+		ok = yaml_document_append_sequence_item(&l->doc, parent, id);
+	} else if (!t->key[t->depth - 1]) {
+		t->key[t->depth - 1] = id;
+	} else {
+		ok = yaml_document_append_mapping_pair(&l->doc, parent,
+				t->key[t->depth - 1], id);
+		t->key[t->depth - 1] = 0;
+	}
+	return ok ? 0 : cfg_oom(l);
+}
+
+static int add_node(struct cfg_loader *l, struct tree_build *t,
+		    const yaml_event_t *ev)
+{
+	int id;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		id = yaml_document_add_scalar(&l->doc, NULL,
+					      ev->data.scalar.value,
+					      (int)ev->data.scalar.length,
+					      ev->data.scalar.style);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		id = yaml_document_add_sequence(&l->doc, NULL,
+						ev->data.sequence_start.style);
+		break;
+	default:
+		id = yaml_document_add_mapping(&l->doc, NULL,
+					       ev->data.mapping_start.style);
+		break;
+	}
+	if (!id)
+		return cfg_oom(l);
+	cfg_node(l, id)->start_mark = ev->start_mark;
+	cfg_node(l, id)->end_mark = ev->end_mark;
+	if (attach(l, t, id) ||
+	    add_anchor(l, t, ev->type == YAML_SCALAR_EVENT
+			     ? ev->data.scalar.anchor
+			     : ev->type == YAML_SEQUENCE_START_EVENT
+			     ? ev->data.sequence_start.anchor
+			     : ev->data.mapping_start.anchor,
+		       ev->start_mark))
+		return -1;
+	if (ev->type == YAML_SCALAR_EVENT)
+		return 0;
+	if (t->depth == MAX_DEPTH)
+		return refuse_depth(l, ev);
+	t->key[t->depth] = 0;
+	t->open[t->depth++] = id;
+	return 0;
+}
+
+/* One event: refused, or added to the tree. */
+static int take_event(struct cfg_loader *l, struct tree_build *t,
+		      const yaml_event_t *ev)
+{
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		cfg_fail_at(l, m, "yaml aliases are not supported");
-		rk_error_hint(l->err, "write the value out in full instead "
-			      "of '*%s'", (const char *)ev->data.alias.anchor);
-		return -1;
+		return refuse_alias(l, ev);
 	case YAML_DOCUMENT_START_EVENT:
-		if (++*docs == 1)
-			return 0;
-		cfg_fail_at(l, m, "more than one yaml document in the config");
-		rk_error_hint(l->err, "a config is one document; remove the "
-			      "second '---' and what follows it");
-		return -1;
+		return ++t->docs == 1 ? 0 : refuse_second_document(l, ev);
+	case YAML_SCALAR_EVENT:
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (++*depth <= MAX_DEPTH)
-			return 0;
-		cfg_fail_at(l, m,
-			    "config nested too deeply (more than %d levels)",
-			    MAX_DEPTH);
-		rk_error_hint(l->err, "check the brackets and indentation");
-		return -1;
+		return add_node(l, t, ev);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		--*depth;
+		cfg_node(l, t->open[--t->depth])->end_mark = ev->end_mark;
 		return 0;
 	default:
 		return 0;
 	}
 }
 
-static int lint(struct cfg_loader *l)
+/* libyaml's loader refuses a duplicate anchor with these words. */
+static int refuse_duplicate_anchor(struct cfg_loader *l,
+				   const struct tree_build *t)
 {
+	struct rk_mark m = { (long)t->dup_second.line + 1,
+			     (long)t->dup_second.column + 1 };
+
+	cfg_fail_at(l, m, "invalid yaml: second occurrence");
+	rk_error_hint(l->err, "found duplicate anchor; first occurrence at "
+		      "line %lu; check the indentation and quoting",
+		      (unsigned long)t->dup_first.line + 1);
+	return -1;
+}
+
+/*
+ * The one parse: libyaml's events, checked for what a config may not hold
+ * (aliases, a second document, deep nesting), built into l->doc.
+ */
+static int parse(struct cfg_loader *l)
+{
+	struct tree_build t;
 	yaml_parser_t p;
 	yaml_event_t ev;
-	int depth = 0, docs = 0, rc = -1, bad, end = 0;
+	int rc = -1, bad, end = 0;
+	size_t i;
 
+	memset(&t, 0, sizeof(t));
 	if (!yaml_parser_initialize(&p))
 		return cfg_oom(l);
+	if (!yaml_document_initialize(&l->doc, NULL, NULL, NULL, 1, 1)) {
+		yaml_parser_delete(&p);
+		return cfg_oom(l);
+	}
+	l->have_doc = 1;
 	yaml_parser_set_input_string(&p, l->data, l->len);
 	while (!end) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			syntax_error(l, &p);
 			goto out;
 		}
-		bad = lint_event(l, &ev, &depth, &docs);
+		bad = take_event(l, &t, &ev);
 		end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 		if (bad)
 			goto out;
 	}
-	rc = 0;
-out:
-	yaml_parser_delete(&p);
-	return rc;
-}
-
-/* ---- pass 2: the node tree ------------------------------------------- */
-
-static int load_tree(struct cfg_loader *l)
-{
-	yaml_parser_t p;
-	int rc = -1;
-
-	if (!yaml_parser_initialize(&p))
-		return cfg_oom(l);
-	yaml_parser_set_input_string(&p, l->data, l->len);
-	if (!yaml_parser_load(&p, &l->doc)) {
-		syntax_error(l, &p);
-		goto out;
-	}
-	l->have_doc = 1;
+	rc = t.dup ? refuse_duplicate_anchor(l, &t) : 0;
 	l->root = yaml_document_get_root_node(&l->doc);
-	rc = 0;
 out:
+	for (i = 0; i < t.nanchors; i++)
+		free(t.anchors[i]);
+	free(t.anchors);
+	free(t.anchor_marks);
 	yaml_parser_delete(&p);
 	return rc;
 }
@@ -228,7 +375,7 @@ static int check_document(struct cfg_loader *l)
 			      "check the path");
 		return -1;
 	}
-	if (lint(l) || load_tree(l) || cfg_check_root(l) || cfg_check_tree(l))
+	if (parse(l) || cfg_check_root(l) || cfg_check_tree(l))
 		return -1;
 	return cfg_check_mapping(l, cfg_doc_fields, l->root, "");
 }

@@ -522,31 +522,8 @@ static int build_period(struct cfg_loader *l, struct y_period *y,
 			      c->period_grain, cfg_grains, "period");
 }
 
-/* libcyaml and the tree must agree on the lists the build indexes. */
-static int same_counts(struct cfg_loader *l, const struct y_doc *d)
-{
-	static const char *const keys[] = { "sources", "rules", "compare" };
-	unsigned counts[] = { d->sources_count, d->rules_count,
-			      d->compare_count };
-	const yaml_node_t *n;
-	size_t i;
-
-	for (i = 0; i < 3; i++) {
-		n = cfg_get(l, l->root, keys[i]);
-		if ((n ? cfg_nitems(n) : 0) != counts[i]) {
-			rk_error_set(l->err, RK_EXIT_SOFTWARE, l->name, 0,
-				     "internal error: libcyaml and libyaml "
-				     "disagree on '%s'", keys[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 int cfg_build(struct cfg_loader *l, struct y_doc *d, struct rk_config *c)
 {
-	if (same_counts(l, d))
-		return -1;
 	c->pipeline = take(&d->pipeline);
 	take_i18n(&c->title, d->title);
 	if (build_period(l, d->period, c) || build_dimensions(l, d, c) ||

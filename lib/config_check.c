@@ -3,9 +3,7 @@
  * The checks of the pipeline config, each error with file:line:column:
  * the tree (keys unique, no NUL), the tree against the schema (unknown,
  * missing and wrongly typed keys), and the values (words, integers,
- * numbers, names, references).  libcyaml's backtrace points at the last
- * event it consumed, not at the offending key (an unknown key on line 6 is
- * reported at 5:10), so these walks are what give exact places.
+ * numbers, names, references).  Messages are built here and nowhere else.
  */
 #include "config_impl.h"
 

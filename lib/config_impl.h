@@ -4,8 +4,10 @@
 
 /*
  * The parts of the pipeline config loader (lib/config*.c), private to them:
- *   config.c         reading, the YAML node tree, the entry points, freeing
- *   config_schema.c  which keys exist and what shape each value has
+ *   config.c         reading, the one parse into a libyaml node tree, the
+ *                    entry points, freeing
+ *   config_schema.c  which keys exist and what shape each value has (the
+ *                    libcyaml tables), and the fixed part filled by them
  *   config_check.c   the checks, each error with file:line:column
  *   config_build.c   the typed struct rk_config from the checked document
  * Nothing here prints or exits: every failure fills l->err and returns -1.
@@ -141,7 +143,10 @@ const cyaml_schema_field_t *cfg_field_named(
 	const cyaml_schema_field_t *fields, const char *key);
 /* How messages name an entry of the list under key ("source"), or NULL. */
 const char *cfg_entry_label(const char *key);
-/* Fills *doc (the caller frees it with cfg_schema_free). */
+/*
+ * Fills *doc from l->root by the tables, once cfg_check_mapping has passed
+ * it; the caller frees *doc with cfg_schema_free (also on failure).
+ */
 int cfg_schema_load(struct cfg_loader *l, struct y_doc **doc);
 /* Accepts NULL. */
 void cfg_schema_free(struct y_doc *doc);

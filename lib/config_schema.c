@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The schema of the pipeline config.  libcyaml owns it: the tables below
- * say which keys exist, which are required and what shape each value has,
- * and cyaml_load_data fills the fixed part into the y_* structs.  libcyaml
- * cannot describe maps with user-chosen keys or a value that is text or a
- * list, so those keys are CYAML_IGNORE and config_build.c reads them from
- * the node tree; integers are read there too, because libcyaml 1.3.1 takes
- * `80abc` for 80 and `010` for 8.  config_check.c walks the tree against
- * these tables before libcyaml runs; what libcyaml still rejects after the
- * walk is reported from its log (lines there are 1-based).
+ * The schema of the pipeline config, as libcyaml tables: which keys exist,
+ * which are required and what shape each value has.  config_check.c walks
+ * the node tree against them (with exact lines and columns, which
+ * libcyaml's own loader cannot give: its backtrace points at the last
+ * event it consumed, so an unknown key on line 6 was reported at 5:10),
+ * and cfg_schema_load fills the fixed part into the y_* structs from the
+ * same tree, so the YAML is parsed once; cyaml_free frees them by the same
+ * tables.  The tables cannot describe maps with user-chosen keys or a
+ * value that is text or a list, so those keys are CYAML_IGNORE and
+ * config_build.c reads them from the tree; integers are read there too
+ * (libcyaml 1.3.1 took `80abc` for 80 and `010` for 8).
  */
 #include "config_impl.h"
 
-#include <stdarg.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,34 +192,6 @@ const cyaml_schema_field_t *cfg_field_named(
 	return NULL;
 }
 
-struct cy_log {
-	char reason[512];
-	long line, column;
-};
-
-static void cy_log_fn(cyaml_log_t level, void *ctx, const char *fmt,
-		      va_list args)
-{
-	struct cy_log *log = ctx;
-	char buf[512];
-	const char *at;
-
-	if (level < CYAML_LOG_ERROR)
-		return;
-	vsnprintf(buf, sizeof(buf), fmt, args);
-	buf[strcspn(buf, "\n")] = '\0';
-	at = strstr(buf, "(line: ");
-	if (at) {
-		/* the first place printed is the innermost */
-		if (!log->line)
-			sscanf(at, "(line: %ld, column: %ld)", &log->line,
-			       &log->column);
-	} else if (!log->reason[0] && !strstr(buf, "Backtrace:")) {
-		at = strncmp(buf, "Load: ", 6) ? buf : buf + 6;
-		snprintf(log->reason, sizeof(log->reason), "%s", at);
-	}
-}
-
 static void *cy_mem(void *ctx, void *ptr, size_t size)
 {
 	(void)ctx;
@@ -229,54 +202,144 @@ static void *cy_mem(void *ctx, void *ptr, size_t size)
 	return realloc(ptr, size);
 }
 
-static const struct {
-	const char *prefix, *message;
-} cy_messages[] = {
-	{ "Unexpected key: ", "unknown key '%s'" },
-	{ "Missing required mapping field: ", "missing required key '%s'" },
-	{ "Mapping field already seen: ", "duplicate key '%s'" },
-};
+static int fill_value(struct cfg_loader *l, const cyaml_schema_value_t *s,
+		      const yaml_node_t *n, void *at);
 
-/* Only reached when libcyaml rejects what the tree walk accepted. */
-static int cy_error(struct cfg_loader *l, cyaml_err_t e, const struct cy_log *log)
+/* What the checks should have refused, or the schema holds and the fill
+   does not know. */
+static int unexpected(struct cfg_loader *l, const char *what)
 {
-	struct rk_mark m = { log->line, log->column };
-	const char *reason = log->reason[0] ? log->reason : cyaml_strerror(e);
-	size_t i, n;
+	return rk_error_set(l->err, RK_EXIT_SOFTWARE, l->name, 0,
+			    "internal error: unexpected %s in the config "
+			    "schema", what);
+}
 
-	if (e == CYAML_ERR_OOM)
-		return cfg_oom(l);
-	for (i = 0; i < sizeof(cy_messages) / sizeof(cy_messages[0]); i++) {
-		n = strlen(cy_messages[i].prefix);
-		if (!strncmp(reason, cy_messages[i].prefix, n))
-			break;
+/* A sequence's entry count, in the width the field gives it. */
+static void put_count(void *base, const cyaml_schema_field_t *f, size_t n)
+{
+	unsigned char *p = (unsigned char *)base + f->count_offset;
+	uint8_t n8 = (uint8_t)n;
+	uint16_t n16 = (uint16_t)n;
+	uint32_t n32 = (uint32_t)n;
+	uint64_t n64 = n;
+
+	switch (f->count_size) {
+	case 1:
+		memcpy(p, &n8, 1);
+		break;
+	case 2:
+		memcpy(p, &n16, 2);
+		break;
+	case 4:
+		memcpy(p, &n32, 4);
+		break;
+	default:
+		memcpy(p, &n64, 8);
+		break;
 	}
-	if (i < sizeof(cy_messages) / sizeof(cy_messages[0]))
-		cfg_fail_at(l, m, cy_messages[i].message, reason + n);
-	else
-		cfg_fail_at(l, m, "config rejected: %s", reason);
-	rk_error_hint(l->err, "libcyaml rejected the config here; check this "
-		      "value against the pipeline config format");
-	return -1;
+}
+
+/* The text of a scalar, as a new string stored through at. */
+static int fill_string(struct cfg_loader *l, const yaml_node_t *n, void *at)
+{
+	char *s = cfg_dup_text(l, n);
+
+	if (!s)
+		return -1;
+	memcpy(at, &s, sizeof(s));
+	return 0;
+}
+
+static int fill_sequence(struct cfg_loader *l, const cyaml_schema_field_t *f,
+			 const yaml_node_t *seq, unsigned char *base);
+
+/* The fields of map, by the schema's fields; the check let only these in. */
+static int fill_mapping(struct cfg_loader *l,
+			const cyaml_schema_field_t *fields,
+			const yaml_node_t *map, unsigned char *base)
+{
+	const yaml_node_pair_t *p;
+
+	for (p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		const cyaml_schema_field_t *f =
+			cfg_field_named(fields, cfg_text(cfg_node(l, p->key)));
+		const yaml_node_t *v = cfg_node(l, p->value);
+		int rc;
+
+		if (!f)
+			return unexpected(l, "key");
+		if (f->value.type == CYAML_IGNORE)
+			continue;
+		if (f->value.type == CYAML_SEQUENCE)
+			rc = fill_sequence(l, f, v, base);
+		else
+			rc = fill_value(l, &f->value, v,
+					base + f->data_offset);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* The entries are counted before they are filled, so that a half-filled
+   array is freed whole (its unfilled entries are zero). */
+static int fill_sequence(struct cfg_loader *l, const cyaml_schema_field_t *f,
+			 const yaml_node_t *seq, unsigned char *base)
+{
+	const cyaml_schema_value_t *e = f->value.sequence.entry;
+	size_t i, n = cfg_nitems(seq);
+	size_t size = e->flags & CYAML_FLAG_POINTER ? sizeof(void *)
+						     : e->data_size;
+	unsigned char *items;
+
+	if (!n)
+		return 0;
+	items = calloc(n, size);
+	if (!items)
+		return cfg_oom(l);
+	memcpy(base + f->data_offset, &items, sizeof(items));
+	put_count(base, f, n);
+	for (i = 0; i < n; i++)
+		if (fill_value(l, e,
+			       cfg_node(l, seq->data.sequence.items.start[i]),
+			       items + i * size))
+			return -1;
+	return 0;
+}
+
+/* A mapping stored through at: inline, or (a pointer) newly allocated. */
+static int fill_struct(struct cfg_loader *l, const cyaml_schema_value_t *s,
+		       const yaml_node_t *n, void *at)
+{
+	unsigned char *base = at;
+
+	if (s->flags & CYAML_FLAG_POINTER) {
+		base = calloc(1, s->data_size);
+		if (!base)
+			return cfg_oom(l);
+		memcpy(at, &base, sizeof(base));
+	}
+	return fill_mapping(l, s->mapping.fields, n, base);
+}
+
+static int fill_value(struct cfg_loader *l, const cyaml_schema_value_t *s,
+		      const yaml_node_t *n, void *at)
+{
+	switch (s->type) {
+	case CYAML_STRING:
+		return fill_string(l, n, at);
+	case CYAML_MAPPING:
+		return fill_struct(l, s, n, at);
+	default:
+		return unexpected(l, "value type");
+	}
 }
 
 int cfg_schema_load(struct cfg_loader *l, struct y_doc **doc)
 {
-	struct cy_log log = { { 0 }, 0, 0 };
-	cyaml_config_t cfg = {
-		.log_fn = cy_log_fn,
-		.log_ctx = &log,
-		.mem_fn = cy_mem,
-		.log_level = CYAML_LOG_ERROR,
-		.flags = CYAML_CFG_NO_ALIAS,
-	};
-	cyaml_err_t e;
-
-	e = cyaml_load_data(l->data, l->len, &cfg, &doc_schema,
-			    (cyaml_data_t **)doc, NULL);
-	if (e == CYAML_OK && *doc)
-		return 0;
-	return cy_error(l, e == CYAML_OK ? CYAML_ERR_INTERNAL_ERROR : e, &log);
+	*doc = NULL;
+	return fill_value(l, &doc_schema, l->root, doc);
 }
 
 void cfg_schema_free(struct y_doc *doc)
