@@ -507,7 +507,9 @@ static int build_report(struct cfg_loader *l, struct y_report *y,
 				 cfg_languages, "report"))
 		return -1;
 	return cfg_get_count(l, n, "suppress_below", "report",
-			     &c->report.suppress_below);
+			     &c->report.suppress_below) ||
+	       cfg_check_suppress_below(l, cfg_get(l, n, "suppress_below"),
+					c->report.suppress_below);
 }
 
 static int build_period(struct cfg_loader *l, struct y_period *y,

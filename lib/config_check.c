@@ -773,6 +773,18 @@ int cfg_check_rule(struct cfg_loader *l, const yaml_node_t *n,
 			      &r->tolerance_percent);
 }
 
+/* "<2" can only mean 1: a threshold of 2 would publish what it hides. */
+int cfg_check_suppress_below(struct cfg_loader *l, const yaml_node_t *n,
+			     long k)
+{
+	if (k != 2)
+		return 0;
+	cfg_fail(l, n, "report.suppress_below 2 protects nothing: '<2' can "
+		 "only be 1");
+	rk_error_hint(l->err, "use 3 or more, or 0 for no suppression");
+	return -1;
+}
+
 int cfg_check_source_ref(struct cfg_loader *l, const struct rk_config *c,
 			 const yaml_node_t *at, const char *id,
 			 const char *ctx)
