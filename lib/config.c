@@ -63,6 +63,12 @@ size_t cfg_nitems(const yaml_node_t *n)
 			n->data.sequence.items.start);
 }
 
+/* Entry i (0-based, below cfg_nitems) of sequence seq. */
+yaml_node_t *cfg_item(struct cfg_loader *l, const yaml_node_t *seq, size_t i)
+{
+	return cfg_node(l, seq->data.sequence.items.start[i]);
+}
+
 /* The value under key in mapping map, or NULL (also when map is NULL). */
 yaml_node_t *cfg_get(struct cfg_loader *l, const yaml_node_t *map,
 		     const char *key)

@@ -95,7 +95,7 @@ static int build_dimensions(struct cfg_loader *l, struct y_doc *d,
 		return cfg_oom(l);
 	}
 	for (i = 0; i < c->dimensions.n; i++) {
-		at[i] = cfg_node(l, seq->data.sequence.items.start[i]);
+		at[i] = cfg_item(l, seq, i);
 		l->dims[i] = c->dimensions.items[i];
 	}
 	for (rc = 0, i = 0; i < c->dimensions.n && !rc; i++)
@@ -359,8 +359,7 @@ static int build_sources(struct cfg_loader *l, struct y_doc *d,
 		goto out;
 	}
 	for (i = 0; i < d->sources_count && !rc; i++) {
-		const yaml_node_t *n =
-			cfg_node(l, seq->data.sequence.items.start[i]);
+		const yaml_node_t *n = cfg_item(l, seq, i);
 
 		c->nsources++;
 		rc = build_source(l, &d->sources[i], n, i, &c->sources[i]);
@@ -388,8 +387,7 @@ static int build_rules(struct cfg_loader *l, struct y_doc *d,
 	if (!c->rules)
 		return cfg_oom(l);
 	for (i = 0; i < d->rules_count; i++) {
-		const yaml_node_t *n =
-			cfg_node(l, seq->data.sequence.items.start[i]);
+		const yaml_node_t *n = cfg_item(l, seq, i);
 		struct rk_rule *r = &c->rules[i];
 
 		c->nrules++;
@@ -460,8 +458,7 @@ static int build_compare(struct cfg_loader *l, struct y_compare *y,
 				 cmp->reference, ctx))
 		return -1;
 	for (k = 0; k < cmp->against.n; k++) {
-		const yaml_node_t *at =
-			cfg_node(l, against->data.sequence.items.start[k]);
+		const yaml_node_t *at = cfg_item(l, against, k);
 
 		if (cfg_check_source_ref(l, c, at, cmp->against.items[k], ctx))
 			return -1;
@@ -481,11 +478,8 @@ static int build_compares(struct cfg_loader *l, struct y_doc *d,
 	if (!c->compares)
 		return cfg_oom(l);
 	for (i = 0; i < d->compare_count; i++) {
-		const yaml_node_t *n =
-			cfg_node(l, seq->data.sequence.items.start[i]);
-
 		c->ncompares++;
-		if (build_compare(l, &d->compare[i], n, i, c))
+		if (build_compare(l, &d->compare[i], cfg_item(l, seq, i), i, c))
 			return -1;
 	}
 	return 0;

@@ -399,7 +399,7 @@ int cfg_check_list_words(struct cfg_loader *l, const yaml_node_t *seq,
 		if (cfg_is_word(list->items[i], words))
 			continue;
 		cfg_join_words(allowed, sizeof(allowed), words);
-		cfg_fail(l, cfg_node(l, seq->data.sequence.items.start[i]),
+		cfg_fail(l, cfg_item(l, seq, i),
 			 "invalid %s '%s' in %s", what, list->items[i], ctx);
 		rk_error_hint(l->err, "use one of: %s", allowed);
 		return -1;

@@ -124,6 +124,8 @@ int cfg_is_empty(const yaml_node_t *n);
 const char *cfg_kind_of(const yaml_node_t *n);
 size_t cfg_npairs(const yaml_node_t *n);
 size_t cfg_nitems(const yaml_node_t *n);
+/* Entry i (0-based, below cfg_nitems) of sequence seq. */
+yaml_node_t *cfg_item(struct cfg_loader *l, const yaml_node_t *seq, size_t i);
 /* The value under key in mapping map, or NULL (also when map is NULL). */
 yaml_node_t *cfg_get(struct cfg_loader *l, const yaml_node_t *map,
 		     const char *key);

@@ -301,9 +301,7 @@ static int fill_sequence(struct cfg_loader *l, const cyaml_schema_field_t *f,
 	memcpy(base + f->data_offset, &items, sizeof(items));
 	put_count(base, f, n);
 	for (i = 0; i < n; i++)
-		if (fill_value(l, e,
-			       cfg_node(l, seq->data.sequence.items.start[i]),
-			       items + i * size))
+		if (fill_value(l, e, cfg_item(l, seq, i), items + i * size))
 			return -1;
 	return 0;
 }
