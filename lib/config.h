@@ -110,7 +110,7 @@ struct rk_compare {
 struct rk_report {
 	char *output;             /* resolved; NULL = none */
 	struct rk_strlist languages;
-	long suppress_below;      /* 0 = no suppression */
+	long suppress_below;      /* 0 = no suppression; never 2 */
 };
 
 /* Affixes stripped from one dimension's labels before matching. */
@@ -149,8 +149,9 @@ struct rk_config {
  * (constants may also give `year`, four digits), `cumulative` other than
  * true or false, a rule with an unknown check or severity, without the key
  * its check needs (over, max) or with one it does not take, or with a
- * negative or malformed max or tolerance (RK_EXIT_CONFIG, with
- * file:line:column); out of memory is
+ * negative or malformed max or tolerance, or report.suppress_below 2
+ * ('<2' would reveal 1) (RK_EXIT_CONFIG, with file:line:column); out of
+ * memory is
  * RK_EXIT_SOFTWARE.  Relative paths in the config (source files,
  * codelists.dir, report.output) are joined to the directory of path, which
  * is "." (paths then stay as written) when path has no '/'.  err may be

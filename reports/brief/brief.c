@@ -38,14 +38,7 @@ static int load_config(struct brief *b, const char *path, struct rk_error *err)
 	b->cfg = rk_config_load(path, err);
 	if (!b->cfg)
 		return -1;
-	b->k = b->cfg->report.suppress_below;
-	if (b->k == 2) {
-		rk_error_set(err, RK_EXIT_CONFIG, path, 0,
-			     "report.suppress_below 2 protects nothing: '<2' "
-			     "can only be 1");
-		rk_error_hint(err, "use 3 or more, or 0 for no suppression");
-		return -1;
-	}
+	b->k = b->cfg->report.suppress_below;   /* never 2: the config refuses it */
 	if (b->k < 2)
 		b->k = 0;
 	languages(b);

@@ -539,6 +539,25 @@ static void test_integer_010(void **state)
 		     "'suppress_below' in report");
 }
 
+/* suppress_below 2 would publish what it claims to hide ("<2" is 1). */
+static void test_suppress_below_two(void **state)
+{
+	const char *yaml = "pipeline: p\nsources: [{id: a, file: b}]\n"
+			   "report:\n  languages: [en]\n  suppress_below: 2\n";
+	struct rk_error err;
+	struct rk_config *c;
+
+	(void)state;
+	expect_error(yaml, 5, 19, "report.suppress_below 2 protects nothing: "
+		     "'<2' can only be 1");
+	expect_hint(yaml, "use 3 or more, or 0 for no suppression");
+	c = load("pipeline: p\nsources: [{id: a, file: b}]\n"
+		 "report: {suppress_below: 3}\n", &err);
+	assert_non_null(c);
+	assert_int_equal(c->report.suppress_below, 3);
+	rk_config_free(c);
+}
+
 static void test_unknown_field(void **state)
 {
 	const char *yaml = "pipeline: p\n"
@@ -927,6 +946,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_integer_80abc),
 		cmocka_unit_test(test_integer_010),
+		cmocka_unit_test(test_suppress_below_two),
 		cmocka_unit_test(test_unknown_field),
 		cmocka_unit_test(test_bad_yaml_syntax),
 		cmocka_unit_test(test_empty_document),
