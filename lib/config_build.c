@@ -493,7 +493,9 @@ static int build_report(struct cfg_loader *l, struct y_report *y,
 
 	if (!y)
 		return 0;
-	if (y->output && !(c->report.output = cfg_resolve(l, y->output)))
+	if (y->output &&
+	    (cfg_check_report_output(l, cfg_get(l, n, "output"), y->output) ||
+	     !(c->report.output = cfg_resolve(l, y->output))))
 		return -1;
 	take_list(&c->report.languages, &y->languages, &y->languages_count,
 		  langs);

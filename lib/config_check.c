@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct rk_mark cfg_mark_of(const yaml_node_t *n)
 {
@@ -771,6 +772,41 @@ int cfg_check_rule(struct cfg_loader *l, const yaml_node_t *n,
 	return cfg_get_number(l, n, "max", ctx, 0, &r->max, NULL) ||
 	       cfg_get_number(l, n, "tolerance", ctx, 1, &r->tolerance,
 			      &r->tolerance_percent);
+}
+
+/*
+ * The brief is written into the run directory under output's last name:
+ * it must not take the name of a file the run writes there (it silently
+ * replaced manifest.json, and verify then passed), and it is an xlsx.
+ */
+int cfg_check_report_output(struct cfg_loader *l, const yaml_node_t *n,
+			    const char *output)
+{
+	static const char *const reserved[] = {
+		"manifest.json", "tidy.csv", "rejects.csv", "unmapped.csv",
+		"log.txt", "raw", "results", NULL
+	};
+	const char *base = strrchr(output, '/');
+	size_t len;
+
+	base = base ? base + 1 : output;
+	len = strlen(base);
+	for (size_t i = 0; reserved[i]; i++) {
+		if (strcmp(base, reserved[i]) != 0)
+			continue;
+		cfg_fail(l, n, "report.output '%s' is a file the run directory "
+			 "already holds", base);
+		rk_error_hint(l->err, "give the brief a name of its own, e.g. "
+				      "brief.xlsx");
+		return -1;
+	}
+	if (base[0] == '.' || len < 6 || strcasecmp(base + len - 5, ".xlsx")) {
+		cfg_fail(l, n, "report.output '%s' is not an .xlsx name", base);
+		rk_error_hint(l->err, "the brief is an Excel workbook: name it "
+				      "e.g. brief.xlsx");
+		return -1;
+	}
+	return 0;
 }
 
 /* "<2" can only mean 1: a threshold of 2 would publish what it hides. */

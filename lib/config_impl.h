@@ -215,6 +215,8 @@ int cfg_check_source_id(struct cfg_loader *l, const yaml_node_t *src,
 			const char *id);
 int cfg_check_rule(struct cfg_loader *l, const yaml_node_t *n,
 		   struct rk_rule *r, const char *ctx);
+int cfg_check_report_output(struct cfg_loader *l, const yaml_node_t *n,
+			    const char *output);
 int cfg_check_suppress_below(struct cfg_loader *l, const yaml_node_t *n,
 			     long k);
 int cfg_check_source_ref(struct cfg_loader *l, const struct rk_config *c,

@@ -558,6 +558,28 @@ static void test_suppress_below_two(void **state)
 	rk_config_free(c);
 }
 
+/* report.output named manifest.json replaced the run's manifest unseen. */
+static void test_report_output_reserved(void **state)
+{
+	const char *yaml = "pipeline: p\nsources: [{id: a, file: b}]\n"
+			   "report:\n  output: out/manifest.json\n";
+	const char *notx = "pipeline: p\nsources: [{id: a, file: b}]\n"
+			   "report: {output: brief.pdf}\n";
+	struct rk_error err;
+	struct rk_config *c;
+
+	(void)state;
+	expect_error(yaml, 4, 11, "report.output 'manifest.json' is a file "
+		     "the run directory already holds");
+	expect_hint(yaml, "give the brief a name of its own, e.g. brief.xlsx");
+	expect_error(notx, 3, 18, "report.output 'brief.pdf' is not an .xlsx "
+		     "name");
+	c = load("pipeline: p\nsources: [{id: a, file: b}]\n"
+		 "report: {output: out/Brief-Q3.XLSX}\n", &err);
+	assert_non_null(c);
+	rk_config_free(c);
+}
+
 static void test_unknown_field(void **state)
 {
 	const char *yaml = "pipeline: p\n"
@@ -947,6 +969,7 @@ int main(void)
 		cmocka_unit_test(test_integer_80abc),
 		cmocka_unit_test(test_integer_010),
 		cmocka_unit_test(test_suppress_below_two),
+		cmocka_unit_test(test_report_output_reserved),
 		cmocka_unit_test(test_unknown_field),
 		cmocka_unit_test(test_bad_yaml_syntax),
 		cmocka_unit_test(test_empty_document),
