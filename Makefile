@@ -171,6 +171,10 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(ALL_LIBS)
 	$(say) LD $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
+# test_nothread: every pthread_create fails, so the readers' unthreaded
+# fallback is what runs
+$(B)/tests/test_nothread: ALL_LDFLAGS += -Wl,--wrap=pthread_create
+
 unit-bins: $(UNIT_BIN)
 
 # One pass of every test against this build variant.
