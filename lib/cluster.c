@@ -2,6 +2,8 @@
 #define _DEFAULT_SOURCE 1   /* setgroups() */
 #include "cluster.h"
 
+#include "path.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -34,16 +36,6 @@ struct rk_cluster {
 	uid_t uid;
 	gid_t gid;
 };
-
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 1;
-	char *s = malloc(n);
-
-	if (s)
-		snprintf(s, n, "%s%s", a, b);
-	return s;
-}
 
 /* home made absolute without touching the disk; "./x" loses its "./". */
 static char *absolute(const char *home)
@@ -122,11 +114,11 @@ static char *make_conninfo(const char *host, const char *dbname)
 
 static int build_paths(struct rk_cluster *c, struct rk_error *err)
 {
-	c->pgdir = join(c->home, "/pg");
-	c->data = join(c->home, "/pg/data");
-	c->run = join(c->home, "/pg/run");
-	c->log = join(c->home, "/pg/server.log");
-	c->lock = join(c->home, "/pg.lock");
+	c->pgdir = rk_path_join(c->home, "pg");
+	c->data = rk_path_join(c->home, "pg/data");
+	c->run = rk_path_join(c->home, "pg/run");
+	c->log = rk_path_join(c->home, "pg/server.log");
+	c->lock = rk_path_join(c->home, "pg.lock");
 	c->host = c->run ? conn_value(c->run) : NULL;
 	c->conninfo = c->host ? make_conninfo(c->host, "reckon") : NULL;
 	if (!c->pgdir || !c->data || !c->run || !c->log || !c->lock ||

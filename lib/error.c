@@ -34,6 +34,11 @@ int rk_error_set(struct rk_error *e, int code, const char *file, long line,
 	return -1;
 }
 
+int rk_error_oom(struct rk_error *e)
+{
+	return rk_error_set(e, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+}
+
 void rk_error_hint(struct rk_error *e, const char *fmt, ...)
 {
 	va_list ap;

@@ -48,6 +48,9 @@ int rk_error_set(struct rk_error *e, int code, const char *file, long line,
 		 const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* Sets "out of memory" (RK_EXIT_SOFTWARE, no file); returns -1. */
+int rk_error_oom(struct rk_error *e);
+
 /* Sets the hint (printf-style). */
 void rk_error_hint(struct rk_error *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

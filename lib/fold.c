@@ -122,11 +122,6 @@ static int icu_failed(UErrorCode st, const char *what, struct rk_error *err)
 			    u_errorName(st));
 }
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 /* UTF-8 into f->a; returns the length in units or -1. */
 static int32_t to_utf16(struct rk_fold *f, const char *s, size_t len,
 			struct rk_error *err)
@@ -138,7 +133,7 @@ static int32_t to_utf16(struct rk_fold *f, const char *s, size_t len,
 		return rk_error_set(err, RK_EXIT_DATAERR, NULL, 0,
 				    "label too long to fold");
 	if (reserve16(f, len + 1) < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	u_strFromUTF8(f->a, (int32_t)f->cap, &n, s, (int32_t)len, &st);
 	if (st == U_INVALID_CHAR_FOUND || st == U_ILLEGAL_CHAR_FOUND) {
 		rk_error_set(err, RK_EXIT_DATAERR, NULL, 0,
@@ -177,7 +172,7 @@ static int32_t transform(struct rk_fold *f, int32_t n, transform_fn fn,
 
 		if (st == U_BUFFER_OVERFLOW_ERROR) {
 			if (reserve16(f, (size_t)m + 1) < 0)
-				return oom(err);
+				return rk_error_oom(err);
 			continue;
 		}
 		if (U_FAILURE(st))
@@ -313,7 +308,7 @@ static int collapse(struct rk_fold *f, const UChar *s, int32_t n,
 	int32_t i = 0;
 
 	if (reserve8(&f->out, &f->outcap, (size_t)n * 4 + 1) < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	while (i < n) {
 		UChar32 c;
 		int8_t t;
@@ -457,7 +452,7 @@ int rk_fold_affixes_init(struct rk_fold *f, char *const *items, size_t n,
 	a->key = calloc(n ? n : 1, sizeof(*a->key));
 	a->n = 0;
 	if (!a->key)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < n; i++) {
 		const char *k = rk_fold_key(f, items[i], strlen(items[i]), NULL,
 					    err);
@@ -467,7 +462,7 @@ int rk_fold_affixes_init(struct rk_fold *f, char *const *items, size_t n,
 		if (!*k)
 			continue;
 		if ((a->key[a->n] = strdup(k)) == NULL)
-			return oom(err);
+			return rk_error_oom(err);
 		a->n++;
 	}
 	qsort(a->key, a->n, sizeof(*a->key), cmp_affix);

@@ -9,11 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 static char *concat(const char *a, const char *b, const char *c)
 {
 	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
@@ -64,7 +59,7 @@ static struct plan_step *add_step(struct plan *p, enum plan_kind kind,
 	struct plan_step *s;
 
 	if (!v) {
-		oom(err);
+		rk_error_oom(err);
 		return NULL;
 	}
 	p->steps = v;
@@ -75,7 +70,7 @@ static struct plan_step *add_step(struct plan *p, enum plan_kind kind,
 	s->program = program;
 	s->output = strdup(output);
 	if (!s->output) {
-		oom(err);
+		rk_error_oom(err);
 		return NULL;
 	}
 	p->nsteps++;
@@ -88,13 +83,13 @@ static int add_input(struct plan *p, const char *path, const char *source,
 	struct plan_input *v = realloc(p->inputs, (p->ninputs + 1) * sizeof(*v));
 
 	if (!v)
-		return oom(err);
+		return rk_error_oom(err);
 	p->inputs = v;
 	v[p->ninputs].path = strdup(path);
 	v[p->ninputs].source = source;
 	v[p->ninputs].exists = access(path, R_OK) == 0;
 	if (!v[p->ninputs].path)
-		return oom(err);
+		return rk_error_oom(err);
 	p->ninputs++;
 	return 0;
 }
@@ -134,7 +129,7 @@ static int list_codelists(struct plan *p, struct rk_error *err)
 		if (!v || !(v[p->ncodelists] = concat(dir, "/", e->d_name))) {
 			if (v)
 				p->codelists = v;
-			rc = oom(err);
+			rc = rk_error_oom(err);
 			break;
 		}
 		p->codelists = v;
@@ -168,7 +163,7 @@ static int add_steps(struct plan *p, char *const *only, size_t nonly,
 			continue;
 		out = concat("raw/", src->id, ".csv");
 		if (!out)
-			return oom(err);
+			return rk_error_oom(err);
 		s = add_step(p, PLAN_EXTRACT, "extract", "reckon-extract", out,
 			     err);
 		free(out);
@@ -210,7 +205,7 @@ int plan_build(struct plan *p, const struct rk_config *cfg, int use_db,
 	p->brief = strdup(cfg->report.output ? base_name(cfg->report.output) :
 			  "brief.xlsx");
 	if (!p->brief)
-		return oom(err);
+		return rk_error_oom(err);
 	if (add_steps(p, only, nonly, err) < 0 || list_codelists(p, err) < 0)
 		return -1;
 	return 0;
@@ -292,7 +287,7 @@ static int add_path(struct proc_cmd *c, const char *dir, const char *rel,
 	int rc;
 
 	if (!s)
-		return oom(err);
+		return rk_error_oom(err);
 	rc = add(c, s, err);
 	free(s);
 	return rc;

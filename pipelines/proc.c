@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE             /* memfd_create */
 #include "proc.h"
+#include "path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -89,16 +90,6 @@ char *proc_self_dir(const char *argv0)
 	return NULL;
 }
 
-static char *join(const char *dir, size_t ndir, const char *name)
-{
-	size_t n = ndir + 1 + strlen(name) + 1;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%.*s/%s", (int)ndir, dir, name);
-	return p;
-}
-
 static int executable(const char *path)
 {
 	struct stat st;
@@ -114,7 +105,7 @@ static char *on_path(const char *program)
 	while (p && *p) {
 		const char *end = strchr(p, ':');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
-		char *cand = join(n ? p : ".", n ? n : 1, program);
+		char *cand = rk_path_join_n(n ? p : ".", n ? n : 1, program);
 
 		if (cand && executable(cand))
 			return cand;
@@ -130,7 +121,7 @@ char *proc_find(const char *program, const char *self_dir,
 	char *p = NULL;
 
 	if (self_dir) {
-		p = join(self_dir, strlen(self_dir), program);
+		p = rk_path_join_n(self_dir, strlen(self_dir), program);
 		if (p && executable(p))
 			return p;
 		free(p);

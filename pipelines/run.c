@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "run.h"
+#include "path.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,21 +19,6 @@
 #include "proc.h"
 #include "runid.h"
 #include "tally.h"
-
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
-static char *path_in(const char *dir, const char *rel)
-{
-	size_t n = strlen(dir) + strlen(rel) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s/%s", dir, rel);
-	return p;
-}
 
 static double now(void)
 {
@@ -77,7 +63,7 @@ static int hash_only(struct run *r, struct rk_error *err)
 		return 0;
 	r->m.only = calloc(cfg->nsources, sizeof(*r->m.only));
 	if (!r->m.only)
-		return oom(err);
+		return rk_error_oom(err);
 	/* in config order, whatever the command line's */
 	for (size_t i = 0; i < r->plan.nsteps; i++) {
 		const struct plan_step *s = &r->plan.steps[i];
@@ -496,12 +482,12 @@ static int count_rows(const struct run *r, const struct plan_step *s,
 		      const char *rel, const char *column, struct tally *t,
 		      int required, struct rk_error *err)
 {
-	char *p = path_in(r->dir.tmp, rel);
+	char *p = rk_path_join(r->dir.tmp, rel);
 	int rc = 0;
 
 	t->rows = t->matches = -1;
 	if (!p)
-		return oom(err);
+		return rk_error_oom(err);
 	if (access(p, F_OK) != 0) {
 		if (required) {
 			rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
@@ -519,7 +505,7 @@ static int count_rows(const struct run *r, const struct plan_step *s,
 static int count_results(struct run *r, const struct plan_step *s,
 			 struct manifest_stage *ms, struct rk_error *err)
 {
-	char *dir = path_in(r->dir.tmp, "results");
+	char *dir = rk_path_join(r->dir.tmp, "results");
 	char **files = NULL;
 	size_t n = 0;
 	int rc = -1;
@@ -563,7 +549,7 @@ static int count_step(struct run *r, size_t i, struct manifest_stage *ms,
 
 	switch (s->kind) {
 	case PLAN_EXTRACT: {
-		char *full = path_in(r->dir.tmp, s->output);
+		char *full = rk_path_join(r->dir.tmp, s->output);
 
 		if (full)
 			hash_raw(r, full);
@@ -588,7 +574,7 @@ static int count_step(struct run *r, size_t i, struct manifest_stage *ms,
 	case PLAN_COMPARE:
 		return count_results(r, s, ms, err);
 	case PLAN_REPORT: {
-		char *p = path_in(r->dir.tmp, s->output);
+		char *p = rk_path_join(r->dir.tmp, s->output);
 		int there = p && access(p, F_OK) == 0;
 
 		free(p);
@@ -622,11 +608,11 @@ static int add_stages(struct run *r, struct rk_error *err)
 
 static int write_manifest(struct run *r, struct rk_error *err)
 {
-	char *p = path_in(r->dir.tmp, "manifest.json");
+	char *p = rk_path_join(r->dir.tmp, "manifest.json");
 	int rc;
 
 	if (!p)
-		return oom(err);
+		return rk_error_oom(err);
 	rc = manifest_write(&r->m, p, err);
 	free(p);
 	return rc;
@@ -647,9 +633,9 @@ static int list_outputs(struct run *r, struct rk_error *err)
 		if (strcmp(files[i], "manifest.json") == 0 ||
 		    strcmp(files[i], "log.txt") == 0)
 			continue;
-		full = path_in(r->dir.tmp, files[i]);
+		full = rk_path_join(r->dir.tmp, files[i]);
 		if (!full) {
-			rc = oom(err);
+			rc = rk_error_oom(err);
 		} else {
 			const struct manifest_file *h = raw_hashed(r, full);
 
@@ -765,7 +751,7 @@ int run_execute(struct run *r, struct rk_error *err)
 	if (rundir_create(&r->dir, r->opt.out, r->cfg->pipeline,
 			  r->m.run_id ? r->m.run_id : "run", err) < 0)
 		return -1;
-	log = path_in(r->dir.tmp, "log.txt");
+	log = rk_path_join(r->dir.tmp, "log.txt");
 	r->log = log ? fopen(log, "w") : NULL;
 	free(log);
 	if (!r->log)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _XOPEN_SOURCE 700
 #include "rundir.h"
+#include "path.h"
 
 #include <errno.h>
 #include <dirent.h>
@@ -11,13 +12,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *joinf(const char *a, const char *b, const char *c)
+/* path with suffix appended (NULL: as it is); path is consumed. */
+static char *with_suffix(char *path, const char *suffix)
 {
-	size_t n = strlen(a) + strlen(b) + strlen(c) + 2;
-	char *p = malloc(n);
+	size_t n = path ? strlen(path) : 0;
+	char *p;
 
-	if (p)
-		snprintf(p, n, "%s/%s%s", a, b, c);
+	if (!path || !suffix)
+		return path;
+	p = realloc(path, n + strlen(suffix) + 1);
+	if (!p) {
+		free(path);
+		return NULL;
+	}
+	strcpy(p + n, suffix);
 	return p;
 }
 
@@ -65,7 +73,7 @@ int rundir_remove_tree(const char *path)
 
 static int mksub(const char *dir, const char *name, struct rk_error *err)
 {
-	char *p = joinf(dir, name, "");
+	char *p = rk_path_join(dir, name);
 	int rc = 0;
 
 	if (!p || mkdir(p, 0777) != 0)
@@ -83,9 +91,9 @@ int rundir_create(struct rundir *d, const char *out, const char *pipeline,
 
 	memset(d, 0, sizeof(*d));
 	snprintf(name, sizeof(name), ".%s.tmp.XXXXXX", run_id);
-	d->parent = joinf(out, pipeline, "");
-	d->final = d->parent ? joinf(d->parent, run_id, "") : NULL;
-	d->tmp = d->parent ? joinf(d->parent, name, "") : NULL;
+	d->parent = rk_path_join(out, pipeline);
+	d->final = d->parent ? rk_path_join(d->parent, run_id) : NULL;
+	d->tmp = d->parent ? rk_path_join(d->parent, name) : NULL;
 	if (!d->parent || !d->final || !d->tmp) {
 		rundir_release(d);
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
@@ -111,7 +119,7 @@ fail:
 
 int rundir_set_id(struct rundir *d, const char *run_id, struct rk_error *err)
 {
-	char *final = joinf(d->parent, run_id, "");
+	char *final = rk_path_join(d->parent, run_id);
 
 	if (!final)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
@@ -131,14 +139,14 @@ static int set_aside(const struct rundir *d, const char *target, char **old,
 	*old = NULL;
 	if (lstat(target, &st) != 0)
 		return 0;
-	holder = joinf(d->parent, ".old.XXXXXX", "");
+	holder = rk_path_join(d->parent, ".old.XXXXXX");
 	if (!holder || !mkdtemp(holder)) {
 		free(holder);
 		return rk_error_set(err, RK_EXIT_IOERR, d->parent, 0,
 				    "cannot replace the earlier run: %s",
 				    strerror(errno));
 	}
-	moved = joinf(holder, "run", "");
+	moved = rk_path_join(holder, "run");
 	if (!moved || rename(target, moved) != 0) {
 		rmdir(holder);
 		free(moved);
@@ -155,7 +163,7 @@ static int set_aside(const struct rundir *d, const char *target, char **old,
 /* Undoes set_aside after a failed rename; old is then empty. */
 static void put_back(const char *old, const char *target)
 {
-	char *moved = joinf(old, "run", "");
+	char *moved = rk_path_join(old, "run");
 
 	if (moved)
 		rename(moved, target);
@@ -165,8 +173,9 @@ static void put_back(const char *old, const char *target)
 int rundir_commit(struct rundir *d, const char *suffix, int *replaced,
 		  struct rk_error *err)
 {
-	char *target = joinf(d->parent, strrchr(d->final, '/') + 1,
-			     suffix ? suffix : "");
+	char *target = with_suffix(rk_path_join(d->parent,
+						strrchr(d->final, '/') + 1),
+				   suffix);
 	char *old = NULL;
 	int rc = -1;
 
@@ -239,7 +248,7 @@ static int add_name(char ***v, size_t *n, char *name)
 static int list_under(const char *dir, const char *rel, char ***v, size_t *n,
 		      struct rk_error *err)
 {
-	char *p = rel[0] ? joinf(dir, rel, "") : strdup(dir);
+	char *p = rel[0] ? rk_path_join(dir, rel) : strdup(dir);
 	DIR *d = p ? opendir(p) : NULL;
 	struct dirent *e;
 	int rc = d ? 0 : unreadable(p, err);
@@ -250,8 +259,8 @@ static int list_under(const char *dir, const char *rel, char ***v, size_t *n,
 
 		if (e->d_name[0] == '.')
 			continue;
-		name = rel[0] ? joinf(rel, e->d_name, "") : strdup(e->d_name);
-		full = name ? joinf(dir, name, "") : NULL;
+		name = rel[0] ? rk_path_join(rel, e->d_name) : strdup(e->d_name);
+		full = name ? rk_path_join(dir, name) : NULL;
 		if (!full || lstat(full, &st) != 0) {
 			rc = unreadable(full, err);
 		} else if (S_ISDIR(st.st_mode)) {

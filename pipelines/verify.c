@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _XOPEN_SOURCE 700
 #include "verify.h"
+#include "path.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -16,21 +17,6 @@
 #include "rundir.h"
 #include "runid.h"
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s/%s", a, b);
-	return p;
-}
-
 static int add_item(struct verify *v, enum verify_kind kind, const char *path,
 		    const char *detail, struct rk_error *err)
 {
@@ -39,7 +25,7 @@ static int add_item(struct verify *v, enum verify_kind kind, const char *path,
 	struct verify_item *it;
 
 	if (!items)
-		return oom(err);
+		return rk_error_oom(err);
 	v->items = items;
 	it = &items[v->nitems];
 	it->kind = kind;
@@ -48,7 +34,7 @@ static int add_item(struct verify *v, enum verify_kind kind, const char *path,
 	if (!it->path || (detail && !it->detail)) {
 		free(it->path);
 		free(it->detail);
-		return oom(err);
+		return rk_error_oom(err);
 	}
 	v->nitems++;
 	if (kind != VERIFY_SAME)
@@ -63,13 +49,13 @@ static char *recorded_path(const struct verify *v, const char *path)
 
 	if (path[0] == '/' || strcmp(dir, ".") == 0)
 		return strdup(path);
-	return join(dir, path);
+	return rk_path_join(dir, path);
 }
 
 /* The directory that holds OUT when run_dir is OUT/PIPELINE/RUNID. */
 static char *out_parent(const char *run_dir)
 {
-	char *p = join(run_dir, "../../..");
+	char *p = rk_path_join(run_dir, "../../..");
 	char *real = p ? realpath(p, NULL) : NULL;
 
 	free(p);
@@ -81,14 +67,14 @@ static int find_base(struct verify *v, struct rk_error *err)
 	char *cfg = recorded_path(v, v->recorded.config.path), *cand;
 
 	if (!cfg)
-		return oom(err);
+		return rk_error_oom(err);
 	if (cfg[0] == '/' || access(cfg, F_OK) == 0) {
 		free(cfg);
 		return 0;
 	}
 	cand = out_parent(v->run_dir);
 	if (cand) {
-		char *p = join(cand, cfg);
+		char *p = rk_path_join(cand, cfg);
 		int there = p && access(p, F_OK) == 0;
 
 		free(p);
@@ -120,9 +106,9 @@ int verify_open(struct verify *v, const char *run_dir, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_NOINPUT, run_dir, 0,
 				    "cannot open the run directory: %s",
 				    strerror(errno));
-	manifest = join(v->run_dir, "manifest.json");
+	manifest = rk_path_join(v->run_dir, "manifest.json");
 	if (!manifest)
-		return oom(err);
+		return rk_error_oom(err);
 	rc = manifest_read(&v->recorded, manifest, err);
 	free(manifest);
 	if (rc < 0) {
@@ -170,7 +156,7 @@ static int check_file(struct verify *v, const struct manifest_file *f,
 	int rc, n;
 
 	if (!path)
-		return oom(err);
+		return rk_error_oom(err);
 	if (access(path, F_OK) != 0) {
 		v->ninputs_missing++;
 		rc = add_item(v, VERIFY_MISSING, path,
@@ -209,22 +195,22 @@ static int check_added(struct verify *v, struct rk_error *err)
 		return 0;
 	first = recorded_path(v, m->codelists[0].path);
 	if (!first)
-		return oom(err);
+		return rk_error_oom(err);
 	slash = strrchr(first, '/');
 	dir = slash ? strndup(first, (size_t)(slash - first)) : strdup(".");
 	if (!dir) {
 		free(first);
-		return oom(err);
+		return rk_error_oom(err);
 	}
 	if (rundir_list(dir, &files, &n, NULL) < 0)
 		n = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		char *p = join(dir, files[i]);
+		char *p = rk_path_join(dir, files[i]);
 		size_t k, len = strlen(files[i]);
 		int known = 0;
 
 		if (!p) {
-			rc = oom(err);
+			rc = rk_error_oom(err);
 			break;
 		}
 		for (k = 0; k < m->ncodelists; k++) {
@@ -311,9 +297,9 @@ static int make_out(struct verify *v, struct rk_error *err)
 {
 	const char *tmp = getenv("TMPDIR");
 
-	v->rerun_out = join(tmp && tmp[0] ? tmp : "/tmp", "reckon-verify.XXXXXX");
+	v->rerun_out = rk_path_join(tmp && tmp[0] ? tmp : "/tmp", "reckon-verify.XXXXXX");
 	if (!v->rerun_out)
-		return oom(err);
+		return rk_error_oom(err);
 	if (!mkdtemp(v->rerun_out)) {
 		rk_error_set(err, RK_EXIT_CANTCREAT, v->rerun_out, 0,
 			     "cannot create a directory for the rerun: %s",
@@ -438,12 +424,12 @@ out:
 static int compare_one(struct verify *v, const char *name,
 		       struct rk_error *err)
 {
-	char *a = join(v->run_dir, name), *b = join(v->rerun_dir, name);
+	char *a = rk_path_join(v->run_dir, name), *b = rk_path_join(v->rerun_dir, name);
 	char detail[600] = "";
 	int rc = -1, d;
 
 	if (!a || !b) {
-		oom(err);
+		rk_error_oom(err);
 		goto out;
 	}
 	if (strcmp(name, "manifest.json") == 0)
@@ -494,12 +480,12 @@ static void describe(const struct verify *v, const char *path, mode_t mode,
  * file, -1 with err set. */
 static int odd_entry(struct verify *v, const char *name, struct rk_error *err)
 {
-	char *p = join(v->run_dir, name), detail[PATH_MAX + 100];
+	char *p = rk_path_join(v->run_dir, name), detail[PATH_MAX + 100];
 	struct stat st;
 	int rc = 1;
 
 	if (!p)
-		return oom(err);
+		return rk_error_oom(err);
 	if (lstat(p, &st) != 0)
 		rc = rk_error_set(err, RK_EXIT_NOINPUT, p, 0, "cannot read: %s",
 				  strerror(errno));

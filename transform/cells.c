@@ -57,11 +57,6 @@ static size_t pack(const struct cells *t, const struct cell_key *k)
 	return 15 + 4 * t->ndims;
 }
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 static int new_cell(struct cells *t, const struct cell_key *k)
 {
 	struct cell *c;
@@ -163,11 +158,11 @@ int cells_add(struct cells *t, const struct cell_key *k,
 	int rc = rk_map_put(t->index, t->key, len, t->n, &at, NULL);
 
 	if (rc < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	if (rc == 1) {
 		at = t->n;
 		if (new_cell(t, k) < 0)
-			return oom(err);
+			return rk_error_oom(err);
 	}
 	c = &t->cell[at];
 	c->rows += a->rows;
@@ -183,7 +178,7 @@ int cells_add(struct cells *t, const struct cell_key *k,
 		c->dated = 1;
 	for (size_t i = 0; i < a->norigin && c->norigin < CELL_ORIGINS; i++)
 		if (keep_origin(t, c, a->origin[i]) < 0)
-			return oom(err);
+			return rk_error_oom(err);
 	return 0;
 }
 

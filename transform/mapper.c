@@ -48,11 +48,6 @@ struct mapper *mapper_new(struct rk_codelist *cl, enum mapper_policy policy)
 	return m;
 }
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 static int keep_label(struct mapper *m, const char *label, uint32_t *value)
 {
 	if (m->nkept == m->keptcap) {
@@ -83,7 +78,7 @@ static int learn(struct mapper *m, const char *label, size_t len,
 		struct seen *n = realloc(m->seen, cap * sizeof(*n));
 
 		if (!n)
-			return oom(err);
+			return rk_error_oom(err);
 		m->seen = n;
 		m->cap = cap;
 	}
@@ -100,7 +95,7 @@ static int learn(struct mapper *m, const char *label, size_t len,
 	s->unmapped = 1;
 	m->unmapped_labels++;
 	if (m->policy == MAPPER_KEEP && keep_label(m, stored, &s->value) < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	return 0;
 }
 
@@ -110,7 +105,7 @@ static int note_unmapped(struct mapper *m, struct seen *s, const char *origin,
 	s->rows++;
 	m->unmapped_rows++;
 	if (!s->first_origin && !(s->first_origin = strdup(origin)))
-		return oom(err);
+		return rk_error_oom(err);
 	return 0;
 }
 
@@ -131,7 +126,7 @@ int mapper_map(struct mapper *m, const char *label, const char *origin,
 	} else {
 		rc = rk_map_put(m->memo, label, len, m->nseen, &at, &stored);
 		if (rc < 0)
-			return oom(err);
+			return rk_error_oom(err);
 		if (rc == 1) {
 			at = m->nseen;
 			if (learn(m, label, len, stored, err) < 0)
@@ -272,7 +267,7 @@ int mapper_write_unmapped(struct mapper *m, struct tidy_writer *w,
 	int rc = 0;
 
 	if (!v)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; v[i] && rc == 0; i++)
 		rc = write_one(m, v[i], w, err);
 	free(v);

@@ -6,11 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 static enum mapper_policy policy_of(const struct rk_config *c,
 				    const char *name)
 {
@@ -45,7 +40,7 @@ static struct mapper *open_mapper(struct normaliser *n, const char *name,
 	struct mapper *m = NULL;
 
 	if (!path) {
-		oom(err);
+		rk_error_oom(err);
 		return NULL;
 	}
 	snprintf(path, len, "%s/%s.csv", c->codelists_dir, name);
@@ -53,7 +48,7 @@ static struct mapper *open_mapper(struct normaliser *n, const char *name,
 			      aff ? aff->n : 0, err);
 	if (cl && !(m = mapper_new(cl, policy_of(c, name)))) {
 		rk_codelist_free(cl);
-		oom(err);
+		rk_error_oom(err);
 	}
 	free(path);
 	return m;
@@ -66,7 +61,7 @@ static int load_types(struct normaliser *n, struct rk_error *err)
 
 	n->types = calloc(k + 1, sizeof(*n->types));
 	if (!n->types)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < k; i++) {
 		const char *t = rk_codelist_extra(cl, i, "type");
 
@@ -108,7 +103,7 @@ static int load_codelists(struct normaliser *n, struct rk_error *err)
 		return -1;
 	n->dim = calloc(n->ndims + 1, sizeof(*n->dim));
 	if (!n->dim)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t d = 0; d < n->ndims; d++)
 		if (!(n->dim[d] = open_mapper(n, n->dims[d], err)))
 			return -1;
@@ -121,7 +116,7 @@ static int load_sources(struct normaliser *n, struct rk_error *err)
 
 	n->src = calloc(c->nsources + 1, sizeof(*n->src));
 	if (!n->src)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < c->nsources; i++) {
 		const struct rk_source *s = &c->sources[i];
 
@@ -193,7 +188,7 @@ struct normaliser *normaliser_open(const struct rk_config *cfg, FILE *rejects,
 	struct normaliser *n = calloc(1, sizeof(*n));
 
 	if (!n) {
-		oom(err);
+		rk_error_oom(err);
 		return NULL;
 	}
 	n->cfg = cfg;
@@ -205,7 +200,7 @@ struct normaliser *normaliser_open(const struct rk_config *cfg, FILE *rejects,
 	n->cells = cells_new(n->ndims);
 	n->cum = cells_new(n->ndims);
 	if (!n->dimv || !n->fieldv || !n->periods || !n->cells || !n->cum) {
-		oom(err);
+		rk_error_oom(err);
 		goto fail;
 	}
 	if (load_codelists(n, err) < 0 || load_sources(n, err) < 0 ||

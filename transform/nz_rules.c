@@ -14,11 +14,6 @@
 
 #include "map.h"
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 int nz_rules_init(struct normaliser *n, struct rk_error *err)
 {
 	const struct rk_config *c = n->cfg;
@@ -26,7 +21,7 @@ int nz_rules_init(struct normaliser *n, struct rk_error *err)
 
 	n->rules = calloc(c->nrules + 1, sizeof(*n->rules));
 	if (!n->rules)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < c->nrules; i++) {
 		struct nz_rule *r = &n->rules[i];
 
@@ -233,12 +228,12 @@ static int run_sums(struct normaliser *n, const struct nz_rule *r,
 	s.of = malloc((cells_count(n->cells) + 1) * sizeof(*s.of));
 	s.key = malloc(24 + 4 * (n->ndims + 1));
 	if (!s.index || !s.of || !s.key || gather(n, r, &s) < 0) {
-		oom(err);
+		rk_error_oom(err);
 		goto out;
 	}
 	for (size_t g = 0; g < s.n; g++)
 		if (judge(n, r, &s.g[g]) < 0) {
-			oom(err);
+			rk_error_oom(err);
 			goto out;
 		}
 	for (size_t i = 0; i < cells_count(n->cells); i++)

@@ -50,11 +50,6 @@ static int damaged(struct xls_book *b, struct rk_error *err, const char *what)
 	return -1;
 }
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 /* ---- strings ---- */
 
 static int add_utf16(struct bytebuf *out, const unsigned char *p, size_t n,
@@ -316,7 +311,7 @@ static int read_sst(struct xls_book *b, size_t pos, struct rk_error *err)
 		return 0;             /* a second SST is ignored */
 	if (chunks_collect(b, pos, &c) < 0 || push_sst_offset(b, &cap) < 0) {
 		chunks_free(&c);
-		return oom(err);
+		return rk_error_oom(err);
 	}
 	b->nsst = 0;
 	b->sst_off[0] = 0;
@@ -335,7 +330,7 @@ static int read_sst(struct xls_book *b, size_t pos, struct rk_error *err)
 		}
 	}
 	chunks_free(&c);
-	return rc == -2 ? oom(err) : 0;
+	return rc == -2 ? rk_error_oom(err) : 0;
 }
 
 /* ---- globals ---- */
@@ -357,7 +352,7 @@ static int add_format(struct xls_book *b, const struct biff_rec *r,
 		ok = (size_t)r->data[2] + 3 <= r->len &&
 		     xls_bytes(b, r->data + 3, r->data[2], &code) == 0;
 	if (bad_oom)
-		return oom(err);
+		return rk_error_oom(err);
 	if (ok)
 		b->fmt_kind[key] = (unsigned char)(numfmt_date_kind_xls(code.p ? code.p : "") + 1);
 	bytebuf_free(&code);
@@ -374,7 +369,7 @@ static int add_xf(struct xls_book *b, const struct biff_rec *r,
 		uint16_t *f = realloc(b->xf_fmt, nc * sizeof(*f));
 
 		if (!f || nc > 1000000)
-			return f ? damaged(b, err, "too many cell formats") : oom(err);
+			return f ? damaged(b, err, "too many cell formats") : rk_error_oom(err);
 		b->xf_fmt = f;
 		b->capxf = nc;
 	}
@@ -400,7 +395,7 @@ static int add_sheet(struct xls_book *b, const struct biff_rec *r,
 		ok = (size_t)r->data[6] + 7 <= r->len &&
 		     xls_bytes(b, r->data + 7, r->data[6], &name) == 0;
 	if (bad_oom || (ok && !name.p && bytebuf_add(&name, "", 0) < 0))
-		return oom(err);
+		return rk_error_oom(err);
 	if (!ok) {
 		bytebuf_free(&name);
 		return damaged(b, err, "a sheet name runs past its record");
@@ -413,7 +408,7 @@ static int add_sheet(struct xls_book *b, const struct biff_rec *r,
 			b->base.sheets = s;
 		if (!p) {
 			bytebuf_free(&name);
-			return oom(err);
+			return rk_error_oom(err);
 		}
 		b->sheet_pos = p;
 	}
@@ -439,7 +434,7 @@ static int resolve_xfs(struct xls_book *b, struct rk_error *err)
 {
 	b->xf_kind = malloc(b->nxf ? b->nxf : 1);
 	if (!b->xf_kind)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < b->nxf; i++) {
 		unsigned key = b->xf_fmt[i];
 
@@ -518,9 +513,9 @@ static int read_globals(struct xls_book *b, struct rk_error *err)
 			return -1;
 	}
 	if (!b->base.sheets && !(b->base.sheets = calloc(1, sizeof(char *))))
-		return oom(err);
+		return rk_error_oom(err);
 	if (!b->sst_off && !(b->sst_off = calloc(1, sizeof(size_t))))
-		return oom(err);
+		return rk_error_oom(err);
 	return resolve_xfs(b, err);
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "brief.h"
+#include "path.h"
 
 #include <errno.h>
 #include <math.h>
@@ -48,21 +49,11 @@ static int load_config(struct brief *b, const char *path, struct rk_error *err)
 	return b->labels ? 0 : -1;
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
 /* Loads dir/name into t; a file that is not there is fine unless needed. */
 static int load_result(struct brief *b, struct brief_table *t, const char *dir,
 		       const char *name, int needed, struct rk_error *err)
 {
-	char *path = join(dir, name);
+	char *path = rk_path_join(dir, name);
 	int rc = 0;
 
 	if (!path)

@@ -8,35 +8,6 @@
 #define FETCH_ROWS "5000"
 #define FIXED_COLUMNS 6   /* source, indicator, period, value, status, origin */
 
-/* A text[] literal of the strings ('{"a","b"}'), or NULL for none. */
-static char *array_literal(char *const *v, size_t n)
-{
-	size_t len = 3;
-	char *s, *p;
-
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		len += 2 * strlen(v[i]) + 3;
-	if ((s = p = malloc(len)) == NULL)
-		return NULL;
-	*p++ = '{';
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			*p++ = ',';
-		*p++ = '"';
-		for (const char *c = v[i]; *c; c++) {
-			if (*c == '"' || *c == '\\')
-				*p++ = '\\';
-			*p++ = *c;
-		}
-		*p++ = '"';
-	}
-	*p++ = '}';
-	*p = '\0';
-	return s;
-}
-
 static const char where_clause[] =
 	" FROM reckon.observation"
 	" WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
@@ -180,8 +151,14 @@ out:
 
 int compare_read_db(struct obs_set *s, struct rk_db *db, struct rk_error *err)
 {
-	char *sources = array_literal(s->want_source, s->nwant_source);
-	char *indicators = array_literal(s->want_indicator, s->nwant_indicator);
+	/* NULL: no filter on that column */
+	char *sources = s->want_source ? rk_db_text_array(s->want_source,
+							  s->nwant_source)
+				       : NULL;
+	char *indicators = s->want_indicator
+				   ? rk_db_text_array(s->want_indicator,
+						      s->nwant_indicator)
+				   : NULL;
 	const char *params[2] = { sources, indicators };
 	int rc = -1, open = 0;
 

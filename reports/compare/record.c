@@ -26,11 +26,6 @@ static const char COPY_SQL[] =
 	" sym_pct, ratio, ratio_lo, ratio_hi, p_value, q_value, flag)"
 	" FROM STDIN";
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 /* Whether the schema has the table: reckon-load makes it. */
 static int have_table(struct compare_record *r, struct rk_error *err)
 {
@@ -57,7 +52,7 @@ struct compare_record *compare_record_open(const char *conninfo,
 
 	if (!r || copybuf_init(&r->buf, 1 << 16) < 0 ||
 	    !(r->values = calloc(ndims + 1, sizeof(*r->values)))) {
-		oom(err);
+		rk_error_oom(err);
 		goto fail;
 	}
 	r->run_id = run_id;
@@ -131,7 +126,7 @@ int compare_record_cells(struct compare_record *r, const struct compare_pair *p,
 			r->values[d] = set->str[v[d]];
 		key = dimskey_make(r->key, r->values, &klen);
 		if (!key)
-			return oom(err);
+			return rk_error_oom(err);
 		rc = text(&r->buf, r->run_id) | text(&r->buf, p->indicator) |
 		     text(&r->buf, set->str[c->period]) |
 		     copybuf_text(&r->buf, key, klen) |
@@ -145,7 +140,7 @@ int compare_record_cells(struct compare_record *r, const struct compare_pair *p,
 		rc |= st[i].flag == CELL_UNTESTED ? copybuf_null(&r->buf) :
 			text(&r->buf, cells_flag_name(st[i].flag));
 		if (rc | copybuf_end_row(&r->buf))
-			return oom(err);
+			return rk_error_oom(err);
 		if (r->buf.len >= (1 << 16) && send(r, err) < 0)
 			return -1;
 	}
