@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "csvread.h"
 
-#include "bounds.h"
 #include "grow.h"
 
 #include <csv.h>
@@ -10,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "bounds.h"
 
 /*
  * libcsv pushes fields and row ends through callbacks; one chunk of input

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytebuf.h"
 #include "cluster.h"
 
 struct rk_db {
@@ -42,29 +43,14 @@ enum rk_db_via rk_db_choose(const char *conninfo)
 /* ---- password-free display ---- */
 
 struct sbuf {
-	char *s;
-	size_t len, cap;
-	int failed;
+	struct bytebuf b;
+	int failed;       /* out of memory once: the result is NULL */
 };
 
 static void sb_add(struct sbuf *b, const char *s, size_t n)
 {
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 128) + n;
-		char *p = realloc(b->s, cap);
-
-		if (!p) {
-			b->failed = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	if (!b->failed && bytebuf_add(&b->b, s, n) < 0)
+		b->failed = 1;
 }
 
 static void sb_puts(struct sbuf *b, const char *s)
@@ -77,7 +63,7 @@ static void sb_option(struct sbuf *b, const char *key, const char *val)
 {
 	int quote = !*val || strpbrk(val, " \t\n\r\f\v'\\") != NULL;
 
-	if (b->len)
+	if (b->b.len)
 		sb_puts(b, " ");
 	sb_puts(b, key);
 	sb_puts(b, "=");
@@ -97,12 +83,12 @@ static void sb_option(struct sbuf *b, const char *key, const char *val)
 static char *sb_finish(struct sbuf *b)
 {
 	if (b->failed) {
-		free(b->s);
+		bytebuf_free(&b->b);
 		return NULL;
 	}
-	if (!b->s)
+	if (!b->b.p)
 		return strdup("");
-	return b->s;
+	return b->b.p;
 }
 
 /* Options shown first, in this order; the rest follow in libpq's order. */

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "text.h"
 
-#include "bounds.h"
-
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +10,8 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
+
+#include "bounds.h"
 
 /*
  * Raw bytes are read RK_TEXT_BLOCK at a time: big enough to amortise the

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tidy.h"
 
-#include "infile.h"
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
+#include "infile.h"
 
 #define WBUF_SIZE (1u << 20)
 

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "input.h"
 
-#include "infile.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -11,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "infile.h"
 
 #define CHUNK (1 << 18)
 

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "plan.h"
 
-#include "infile.h"
-
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "infile.h"
 
 static char *concat(const char *a, const char *b, const char *c)
 {

@@ -5,8 +5,8 @@
 #include <stddef.h>
 
 /*
- * A growable byte buffer for the spreadsheet readers' text: zero it to
- * start, free with bytebuf_free.  Contents are always NUL-terminated when
+ * A growable byte buffer (the spreadsheet readers' text, connection
+ * strings): zero it to start, free with bytebuf_free.  Contents are always NUL-terminated when
  * p is not NULL (the NUL is not counted in len).
  */
 struct bytebuf {
