@@ -3,16 +3,24 @@
 
 #include <math.h>
 
-#include <gsl/gsl_cdf.h>
-
 #include "quantile.h"
+#include "tails.h"
 
 #define COUNT_MAX 4294967295.0
 #define EXACT_SUM_MAX 1000     /* 2^-1000 is still a normal double */
+/* above this the limits come from tails.c, not from GSL's inverse beta
+ * and gamma (which hang or go wrong for large parameters) */
+#define GSL_INVERSE_MAX 1e5
 
 int exact_is_count(double v)
 {
 	return v >= 0 && v <= COUNT_MAX && v == floor(v);
+}
+
+/* n, the sum of two counts: to twice the largest count */
+static int is_trials(double v)
+{
+	return v >= 0 && v <= 2 * COUNT_MAX && v == floor(v);
 }
 
 /*
@@ -41,16 +49,13 @@ int exact_binomial_p(double x, double n, double pi0, double *p)
 	double lower, upper;
 
 	*p = NAN;
-	if (!exact_is_count(x) || !exact_is_count(n) || x > n ||
+	if (!exact_is_count(x) || !is_trials(n) || x > n ||
 	    !(pi0 > 0 && pi0 < 1))
 		return -1;
-	if (pi0 == 0.5 && n <= EXACT_SUM_MAX) {
+	if (pi0 == 0.5 && n <= EXACT_SUM_MAX)
 		half_tails((unsigned)x, (unsigned)n, &lower, &upper);
-	} else {
-		lower = gsl_cdf_binomial_P((unsigned)x, pi0, (unsigned)n);
-		upper = x == 0 ? 1.0 : gsl_cdf_binomial_Q((unsigned)x - 1, pi0,
-							  (unsigned)n);
-	}
+	else if (tails_binom(x, n, pi0, &lower, &upper) < 0)
+		return -1;
 	if (!isfinite(lower) || !isfinite(upper))
 		return -1;
 	*p = fmin(1.0, 2.0 * fmin(lower, upper));
@@ -63,11 +68,15 @@ int exact_clopper_pearson(double x, double n, double level, double *lo,
 	double alpha = 1.0 - level;
 
 	*lo = *hi = NAN;
-	if (!exact_is_count(x) || !exact_is_count(n) || x > n ||
+	if (!exact_is_count(x) || !is_trials(n) || x > n ||
 	    !(level > 0 && level < 1))
 		return -1;
 	*lo = 0;
 	*hi = 1;
+	if (n > GSL_INVERSE_MAX)
+		return (x > 0 && tails_binom_p_for_upper(x, n, alpha / 2, lo) < 0) ||
+		       (x < n && tails_binom_p_for_lower(x, n, alpha / 2, hi) < 0)
+			       ? -1 : 0;
 	if (x > 0 && quantile_beta(alpha / 2, x, n - x + 1, lo) < 0)
 		return -1;
 	if (x < n && quantile_beta(1 - alpha / 2, x + 1, n - x, hi) < 0)
@@ -87,7 +96,7 @@ int exact_rate_ratio(double x1, double t1, double x2, double t2,
 	double n = x1 + x2, plo, phi;
 
 	r->ratio = r->lo = r->hi = r->p = NAN;
-	if (!exact_is_count(x1) || !exact_is_count(x2) || !exact_is_count(n) ||
+	if (!exact_is_count(x1) || !exact_is_count(x2) || !is_trials(n) ||
 	    !(t1 > 0) || !(t2 > 0) || !isfinite(t1) || !isfinite(t2))
 		return -1;
 	if (x2 > 0)
@@ -110,6 +119,9 @@ int exact_garwood(double x, double level, double *lo, double *hi)
 	if (!exact_is_count(x) || !(level > 0 && level < 1))
 		return -1;
 	*lo = 0;
+	if (x > GSL_INVERSE_MAX)
+		return tails_pois_mean_for_upper(x, alpha / 2, lo) < 0 ||
+		       tails_pois_mean_for_lower(x, alpha / 2, hi) < 0 ? -1 : 0;
 	if (x > 0 && quantile_gamma(alpha / 2, x, lo) < 0)
 		return -1;
 	return quantile_gamma(1 - alpha / 2, x + 1, hi);

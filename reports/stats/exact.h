@@ -5,7 +5,8 @@
 /*
  * Exact inference for counts.  Counts are doubles holding whole numbers
  * (they come from CSV); a count that is negative, not whole, or above
- * 4294967295 is refused (-1).  Results a count cannot define are NaN:
+ * 4294967295 is refused (-1); n, the sum of two counts, may reach twice
+ * that.  Results a count cannot define are NaN:
  * callers write them as empty.
  *
  * p-values are two-sided by the central method: twice the smaller tail,

@@ -19,7 +19,15 @@ struct dist {
 	double par[2];
 	double lo, hi;        /* support; may be infinite */
 	double centre, step;  /* where brackets start, and how they grow */
+	int trust_inverse;    /* GSL's inverse returns for these parameters */
 };
+
+/*
+ * GSL 2.7's inverse beta never returns for a + b above about 2e6 (a cell
+ * of 5001 vs 4999 summed over 200 cells hung reckon-compare); below this
+ * it returns, right or wrong, and is checked.
+ */
+#define BETA_INVERSE_MAX 1e5
 
 /* The equation tail(x) = target, for GSL's root finders. */
 struct equation {
@@ -191,7 +199,10 @@ static int quantile_tail(const struct dist *d, int upper, double t, double *x)
 		*x = (t == 0) == !upper ? d->lo : d->hi;
 		return 0;
 	}
-	guess = upper ? d->Qinv(t, d->par) : d->Pinv(t, d->par);
+	/* GSL's inverse is only a first guess, and only where it returns */
+	guess = d->trust_inverse ? (upper ? d->Qinv(t, d->par)
+					  : d->Pinv(t, d->par))
+				 : NAN;
 	if (accurate(&e, guess)) {
 		*x = guess;
 		return 0;
@@ -229,7 +240,7 @@ static struct dist gamma_dist(double shape)
 {
 	struct dist d = { gamma_P, gamma_Q, gamma_Pinv, gamma_Qinv,
 			  { shape, 0 }, 0, INFINITY, shape,
-			  sqrt(shape) + 1 };
+			  sqrt(shape) + 1, 1 };
 	return d;
 }
 
@@ -255,7 +266,7 @@ int quantile_gamma_upper(double q, double shape, double *x)
 int quantile_beta(double p, double a, double b, double *x)
 {
 	struct dist d = { beta_P, beta_Q, beta_Pinv, beta_Qinv, { a, b },
-			  0, 1, a / (a + b), 0.01 };
+			  0, 1, a / (a + b), 0.01, a + b <= BETA_INVERSE_MAX };
 
 	if (!positive(a) || !positive(b))
 		return bad_parameter(x);
@@ -273,7 +284,7 @@ int quantile_chisq(double p, double df, double *x)
 int quantile_normal(double p, double *x)
 {
 	struct dist d = { normal_P, normal_Q, normal_Pinv, normal_Qinv,
-			  { 0, 0 }, -INFINITY, INFINITY, 0, 1 };
+			  { 0, 0 }, -INFINITY, INFINITY, 0, 1, 1 };
 
 	return quantile(&d, p, x);
 }
