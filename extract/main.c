@@ -84,9 +84,7 @@ static const struct option options[] = {
 	{ "period", required_argument, NULL, OPT_LAYOUT },
 	{ "decimal", required_argument, NULL, OPT_LAYOUT },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 static struct rk_cli cli = {

@@ -30,10 +30,16 @@ struct rk_cli {
 				   NULL for none */
 	const char *shortopts;  /* as for getopt_long, with h and V; no ':'
 				   in front (a leading '+' is kept) */
-	const struct option *longopts;  /* with "help" 'h' and "version" 'V' */
+	const struct option *longopts;  /* ending in RK_CLI_OPTIONS_END */
 	int status;             /* after RK_CLI_STOP: what main() returns */
 	char opts[80];          /* private: shortopts as getopt sees them */
 };
+
+/* The end of every longopts table: --help (-h), --version (-V). */
+#define RK_CLI_OPTIONS_END \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ NULL, 0, NULL, 0 }
 
 /* rk_cli_next's answer when the command line has been dealt with. */
 #define RK_CLI_STOP (-2)

@@ -49,9 +49,7 @@ static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 static struct rk_cli cli = {

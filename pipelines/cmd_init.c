@@ -23,9 +23,7 @@ static const char help_text[] =
 
 static const struct option options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 static struct rk_cli cli = {

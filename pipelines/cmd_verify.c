@@ -36,9 +36,7 @@ enum { OPT_DB = 256 };
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 static struct rk_cli cli = {

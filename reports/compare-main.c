@@ -71,9 +71,7 @@ static const struct option options[] = {
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "run-id", required_argument, NULL, OPT_RUN_ID },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 struct args {

@@ -57,9 +57,7 @@ static const struct option options[] = {
 	{ "db", optional_argument, NULL, OPT_DB },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 struct args {

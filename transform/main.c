@@ -43,9 +43,7 @@ static const struct option options[] = {
 	{ "unmapped", required_argument, NULL, 'u' },
 	{ "max-rejects", required_argument, NULL, OPT_MAX_REJECTS },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 struct args {

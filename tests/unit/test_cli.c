@@ -18,9 +18,7 @@ static const struct option options[] = {
 	{ "out", required_argument, NULL, 'o' },
 	{ "output-format", required_argument, NULL, 'f' },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 /* What one parse of a command line gave. */
