@@ -133,7 +133,7 @@ static int feed(struct booksrc *s, long *last, const struct grid_row *g,
 }
 
 int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
-		    void (*progress)(long rows), struct rk_error *err)
+		    rk_progress_fn *progress, void *arg, struct rk_error *err)
 {
 	struct sheet *sh = book_sheet_open(s->book, (size_t)s->index, err);
 	const struct sheet_range *m;
@@ -154,7 +154,7 @@ int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 		if (row.row > s->r2)
 			break;
 		if (progress && (row.row & 0x3fff) == 0)
-			progress(row.row);
+			progress(arg, row.row);
 		if (densify(s, &row, &g) < 0) {
 			rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				     "out of memory");

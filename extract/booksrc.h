@@ -5,6 +5,7 @@
 #include "book/book.h"
 #include "error.h"
 #include "layout.h"
+#include "progress.h"
 #include "tidy.h"
 
 /*
@@ -28,9 +29,12 @@ struct booksrc *booksrc_open(const char *path, const char *name,
 /* The chosen sheet's name; valid while the source is open. */
 const char *booksrc_sheet(const struct booksrc *s);
 
-/* Streams the sheet through L into w; progress (may be NULL) now and then. */
+/*
+ * Streams the sheet through L into w; progress (may be NULL) now and then,
+ * with arg.
+ */
 int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
-		    void (*progress)(long rows), struct rk_error *err);
+		    rk_progress_fn *progress, void *arg, struct rk_error *err);
 
 void booksrc_close(struct booksrc *s);
 

@@ -69,7 +69,7 @@ int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
 				      row.len };
 
 		if (o->progress && (row.record & 0x3fff) == 0)
-			o->progress(row.record);
+			o->progress(o->progress_arg, row.record);
 		r = layout_row(L, &g, w, err);
 		if (r < 0)
 			goto out;

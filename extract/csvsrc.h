@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "layout.h"
+#include "progress.h"
 #include "text.h"
 #include "tidy.h"
 
@@ -15,7 +16,8 @@ struct csvsrc_opts {
 	enum rk_encoding encoding;   /* RK_ENC_AUTO to detect */
 	unsigned char delimiter;     /* 0 to sniff */
 	/* called every few thousand input rows with the count so far; NULL */
-	void (*progress)(long rows);
+	rk_progress_fn *progress;
+	void *progress_arg;
 };
 
 /*

@@ -1,21 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-extract: figures out of agency files, as raw tidy CSV. */
-#include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "csvsrc.h"
 #include "error.h"
 #include "layout.h"
 #include "outfile.h"
+#include "progress.h"
 #include "source.h"
 #include "tidy.h"
 
-static const char usage_text[] =
+static const char synopsis[] =
 	"usage: reckon-extract --config PIPELINE.yaml --source ID [-o FILE]\n"
 	"       reckon-extract [layout options] [-o FILE] FILE\n"
 	"       reckon-extract --cells [--sheet S] [--encoding ENC] [--delimiter C] FILE\n"
@@ -87,55 +84,24 @@ static const struct option options[] = {
 	{ "period", required_argument, NULL, OPT_LAYOUT },
 	{ "decimal", required_argument, NULL, OPT_LAYOUT },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
-static int progress_shown;
+static struct rk_cli cli = {
+	.name = "reckon-extract", .synopsis = synopsis, .help = help_text,
+	.shortopts = "c:s:o:e:t:f:k:d:qhV", .longopts = options
+};
 
-/* At most twice a second, overwriting the line. */
-static void show_progress(long rows)
-{
-	static struct timespec last;
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (now.tv_sec * 1000 + now.tv_nsec / 1000000 <
-	    last.tv_sec * 1000 + last.tv_nsec / 1000000 + 500)
-		return;
-	last = now;
-	fprintf(stderr, "\rreckon-extract: %ld rows read", rows);
-	progress_shown = 1;
-}
-
-static void end_progress(void)
-{
-	if (progress_shown)
-		fputs("\r\033[K", stderr);
-}
-
-static int usage(const char *fmt, const char *arg)
-{
-	if (fmt) {
-		fputs("reckon-extract: ", stderr);
-		fprintf(stderr, fmt, arg);
-		fputc('\n', stderr);
-	}
-	fputs(usage_text, stderr);
-	fputs("try 'reckon-extract --help' for more\n", stderr);
-	return RK_EXIT_USAGE;
-}
-
+/* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct source_request *q)
 {
 	int c, idx = -1;
 
-	while ((c = getopt_long(argc, argv, "c:s:o:e:t:f:k:d:qhV", options,
-				&idx)) != -1) {
+	while ((c = rk_cli_next(&cli, argc, argv, &idx)) != -1) {
 		int rc = 0;
 
 		switch (c) {
+		case RK_CLI_STOP: return cli.status;
 		case 'c': q->config = optarg; break;
 		case 's': q->source = optarg; break;
 		case 'o': q->output = optarg; break;
@@ -144,16 +110,6 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		case 'e': q->encoding = optarg; break;
 		case 't': q->delimiter = optarg; break;
 		case 'q': q->quiet = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			fputs(rk_exit_codes_help, stdout);
-			exit(0);
-		case 'V':
-			printf("reckon-extract %s\n", RECKON_VERSION);
-			exit(0);
-		case '?':
-			return usage(NULL, NULL);
 		case 'f': rc = source_request_option(q, "field", optarg); break;
 		case 'k': rc = source_request_option(q, "constant", optarg); break;
 		case 'd': rc = source_request_option(q, "dimensions", optarg); break;
@@ -162,48 +118,51 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		}
 		idx = -1;
 		if (rc < 0)
-			return usage("bad option value '%s'", optarg);
+			return rk_cli_usage(&cli, "bad option value '%s'", optarg);
 	}
 	if (optind < argc)
 		q->file = argv[optind++];
 	if (optind < argc)
-		return usage("unexpected argument '%s'", argv[optind]);
+		return rk_cli_usage(&cli, "unexpected argument '%s'",
+				    argv[optind]);
 	if (q->config && !q->source)
-		return usage("%s", "--config needs --source ID");
+		return rk_cli_usage(&cli, "--config needs --source ID");
 	if (q->config && q->file)
-		return usage("give either --config or FILE, not both ('%s')",
-			     q->file);
+		return rk_cli_usage(&cli, "give either --config or FILE, not "
+				    "both ('%s')", q->file);
 	if (!q->config && !q->file)
-		return usage("%s", "no input: give FILE (or - for stdin) or "
-			     "--config and --source");
-	return 0;
+		return rk_cli_usage(&cli, "no input: give FILE (or - for stdin) "
+				    "or --config and --source");
+	return -1;
 }
 
 int main(int argc, char **argv)
 {
 	struct source_request q;
 	struct rk_error err = { 0 };
+	struct rk_progress progress;
 	struct rk_out out;
 	int rc;
 
 	source_request_init(&q);
 	rc = parse_args(argc, argv, &q);
-	if (rc != 0) {
+	if (rc >= 0) {
 		source_request_release(&q);
 		return rc;
 	}
-	if (!q.quiet && isatty(STDERR_FILENO))
-		q.progress = show_progress;
+	rk_progress_init(&progress, cli.name, q.quiet);
+	q.progress = rk_progress_count;
+	q.progress_arg = &progress;
 	if (rk_out_open(&out, q.output, &err) < 0) {
-		rk_error_print(stderr, "reckon-extract", &err);
+		rk_error_print(stderr, cli.name, &err);
 		source_request_release(&q);
 		return err.code;
 	}
 	rc = source_run(&q, out.f, &err);
-	end_progress();
+	rk_progress_end(&progress);
 	if (rc < 0 || rk_out_commit(&out, &err) < 0) {
 		rk_out_abort(&out);
-		rk_error_print(stderr, "reckon-extract", &err);
+		rk_error_print(stderr, cli.name, &err);
 		source_request_release(&q);
 		return err.code ? err.code : RK_EXIT_SOFTWARE;
 	}

@@ -329,7 +329,8 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 	w = L ? tidy_writer_open(out, p->out_name, err) : NULL;
 	if (!w || tidy_writer_header(w, p->dims, p->ndims, err) < 0)
 		goto out;
-	if (bs ? booksrc_extract(bs, L, w, p->csv.progress, err) < 0
+	if (bs ? booksrc_extract(bs, L, w, p->csv.progress,
+				 p->csv.progress_arg, err) < 0
 	       : csvsrc_extract(in, p->name, &p->csv, L, w, err) < 0)
 		goto out;
 	rc = 0;
@@ -411,6 +412,7 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 		goto out;
 	}
 	p.csv.progress = q->progress;
+	p.csv.progress_arg = q->progress_arg;
 	p.out_name = q->output && strcmp(q->output, "-") != 0 ? q->output
 							     : "stdout";
 	if (plan_text_options(q, &p, err) < 0)

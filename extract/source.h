@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "progress.h"
 
 /*
  * One extraction as the user asked for it: a source of a pipeline config,
@@ -16,7 +17,8 @@
 struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
 	int cells, quiet, list_sheets;
-	void (*progress)(long rows); /* for long inputs; NULL for none */
+	rk_progress_fn *progress;    /* for long inputs; NULL for none */
+	void *progress_arg;          /* progress's first argument */
 	struct rk_layout layout;      /* ad hoc layout from options */
 	struct rk_kvlist constants;
 	struct rk_strlist dims;       /* --dimensions, split */

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-db: the private PostgreSQL cluster used when no database is set. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "cluster.h"
 #include "error.h"
 
-static const char usage_text[] =
+static const char synopsis[] =
 	"usage: reckon-db [-q] start|stop|status|url\n"
 	"       reckon-db psql [PSQL-ARGUMENTS...]\n";
 
@@ -35,16 +35,19 @@ static const char help_text[] =
 
 static const struct option options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
+};
+
+static struct rk_cli cli = {
+	.name = "reckon-db", .synopsis = synopsis, .help = help_text,
+	.shortopts = "+qhV", .longopts = options
 };
 
 static int quiet;
 
 static int fail(const struct rk_error *err)
 {
-	rk_error_print(stderr, "reckon-db", err);
+	rk_error_print(stderr, cli.name, err);
 	return err->code ? err->code : RK_EXIT_SOFTWARE;
 }
 
@@ -115,39 +118,55 @@ static int cmd_psql(struct rk_cluster *c, int argc, char **argv,
 	return fail(err);
 }
 
+static int known(const char *verb)
+{
+	static const char *const verbs[] = {
+		"start", "stop", "status", "url", "psql"
+	};
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs); i++)
+		if (strcmp(verb, verbs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns -1 to go on (the verb at argv[optind]), else the exit status. */
+static int parse_args(int argc, char **argv)
+{
+	int opt;
+
+	while ((opt = rk_cli_next(&cli, argc, argv, NULL)) != -1) {
+		switch (opt) {
+		case 'q': quiet = 1; break;
+		case RK_CLI_STOP: return cli.status;
+		}
+	}
+	if (optind >= argc)
+		return rk_cli_usage(&cli, "no command given");
+	if (!known(argv[optind]))
+		return rk_cli_usage(&cli, "unknown command '%s'", argv[optind]);
+	if (strcmp(argv[optind], "psql") != 0 && optind + 1 < argc)
+		return rk_cli_usage(&cli, "'%s' takes no arguments",
+				    argv[optind]);
+	return -1;
+}
+
+static int url(struct rk_cluster *c)
+{
+	return printf("%s\n", rk_cluster_conninfo(c)) < 0 ||
+	       fflush(stdout) != 0 ? RK_EXIT_IOERR : 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct rk_error err = { 0 };
 	struct rk_cluster *c;
 	const char *verb;
-	int opt, rc;
+	int rc = parse_args(argc, argv);
 
-	while ((opt = getopt_long(argc, argv, "+qhV", options, NULL)) != -1) {
-		switch (opt) {
-		case 'q': quiet = 1; break;
-		case 'h': printf("%s%s%s", usage_text, help_text,
-				 rk_exit_codes_help); return 0;
-		case 'V': printf("reckon-db %s\n", RECKON_VERSION); return 0;
-		default: fputs(usage_text, stderr); return RK_EXIT_USAGE;
-		}
-	}
-	if (optind >= argc) {
-		fputs(usage_text, stderr);
-		return RK_EXIT_USAGE;
-	}
+	if (rc >= 0)
+		return rc;
 	verb = argv[optind++];
-	if (strcmp(verb, "psql") != 0 && optind < argc) {
-		fprintf(stderr, "reckon-db: '%s' takes no arguments\n%s", verb,
-			usage_text);
-		return RK_EXIT_USAGE;
-	}
-	if (strcmp(verb, "start") && strcmp(verb, "stop") &&
-	    strcmp(verb, "status") && strcmp(verb, "url") &&
-	    strcmp(verb, "psql")) {
-		fprintf(stderr, "reckon-db: unknown command '%s'\n%s", verb,
-			usage_text);
-		return RK_EXIT_USAGE;
-	}
 	if (!(c = rk_cluster_open(NULL, &err)))
 		return fail(&err);
 	if (strcmp(verb, "start") == 0)
@@ -157,8 +176,7 @@ int main(int argc, char **argv)
 	else if (strcmp(verb, "status") == 0)
 		rc = cmd_status(c, &err);
 	else if (strcmp(verb, "url") == 0)
-		rc = printf("%s\n", rk_cluster_conninfo(c)) < 0 ||
-		     fflush(stdout) != 0 ? RK_EXIT_IOERR : 0;
+		rc = url(c);
 	else
 		rc = cmd_psql(c, argc - optind, argv + optind, &err);
 	rk_cluster_close(c);

@@ -5,6 +5,7 @@
 #include "db.h"
 #include "error.h"
 #include "loadrun.h"
+#include "progress.h"
 
 /*
  * One load of a tidy CSV file into the warehouse, all or nothing (design.md
@@ -22,7 +23,7 @@ struct load_options {
 	int replace;              /* delete what the file no longer has */
 	int dry_run;              /* do everything, then roll back */
 	/* called every 65536 rows read, when not NULL */
-	void (*progress)(void *arg, long long rows);
+	rk_progress_fn *progress;
 	void *progress_arg;
 };
 

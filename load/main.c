@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-load: tidy CSV into the PostgreSQL warehouse, all or nothing. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "db.h"
 #include "error.h"
 #include "load.h"
 #include "migrate.h"
+#include "progress.h"
 
-static const char usage_text[] =
+static const char synopsis[] =
 	"usage: reckon-load [--db CONNINFO] [--replace] [--config FILE] "
 	"[--dry-run] [-q] [FILE]\n"
 	"       reckon-load [--db CONNINFO] --migrate\n";
@@ -49,38 +49,33 @@ static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
+};
+
+static struct rk_cli cli = {
+	.name = "reckon-load", .synopsis = synopsis, .help = help_text,
+	.shortopts = "d:rc:nqhV", .longopts = options
+};
+
+struct args {
+	struct load_options o;
+	const char *conninfo;
+	int only_migrate;
 };
 
 static int quiet;
-static int progress_shown;   /* a progress line waits for its newline */
-
-static void progress(void *arg, long long rows)
-{
-	(void)arg;
-	fprintf(stderr, "\rreckon-load: %lld rows read", rows);
-	progress_shown = 1;
-}
-
-static void end_progress(void)
-{
-	if (progress_shown)
-		fputc('\n', stderr);
-	progress_shown = 0;
-}
+static struct rk_progress progress;
 
 static int fail(const struct rk_error *err)
 {
-	end_progress();
-	rk_error_print(stderr, "reckon-load", err);
+	rk_progress_end(&progress);
+	rk_error_print(stderr, cli.name, err);
 	return err->code ? err->code : RK_EXIT_SOFTWARE;
 }
 
 static void report(const struct load_run *r, int dry_run)
 {
-	end_progress();
+	rk_progress_end(&progress);
 	if (quiet)
 		return;
 	fprintf(stderr, "reckon-load: %s: %lld read, %lld inserted, %lld "
@@ -105,54 +100,63 @@ static int migrate(struct rk_db *db, int verbose, struct rk_error *err)
 	return 0;
 }
 
+/* Returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	int opt;
+
+	while ((opt = rk_cli_next(&cli, argc, argv, NULL)) != -1) {
+		switch (opt) {
+		case 'd': a->conninfo = optarg; break;
+		case OPT_MIGRATE: a->only_migrate = 1; break;
+		case 'r': a->o.replace = 1; break;
+		case 'c': a->o.config = optarg; break;
+		case 'n': a->o.dry_run = 1; break;
+		case 'q': quiet = 1; break;
+		case RK_CLI_STOP: return cli.status;
+		}
+	}
+	if (a->only_migrate && argc > optind)
+		return rk_cli_usage(&cli, "--migrate takes no FILE ('%s')",
+				    argv[optind]);
+	if (argc - optind > 1)
+		return rk_cli_usage(&cli, "unexpected argument '%s' (one FILE "
+				    "at a time)", argv[optind + 1]);
+	a->o.input = optind < argc ? argv[optind] : "-";
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
-	struct load_options o = { 0 };
+	struct args a = { .o = { 0 } };
 	struct rk_error err = { 0 };
 	struct load_run run;
 	struct rk_db *db = NULL;
-	const char *conninfo = NULL;
-	int opt, only_migrate = 0, rc = 0;
+	int rc = parse_args(argc, argv, &a);
 
-	while ((opt = getopt_long(argc, argv, "d:rc:nqhV", options,
-				  NULL)) != -1) {
-		switch (opt) {
-		case 'd': conninfo = optarg; break;
-		case OPT_MIGRATE: only_migrate = 1; break;
-		case 'r': o.replace = 1; break;
-		case 'c': o.config = optarg; break;
-		case 'n': o.dry_run = 1; break;
-		case 'q': quiet = 1; break;
-		case 'h': printf("%s%s%s", usage_text, help_text,
-				 rk_exit_codes_help); return 0;
-		case 'V': printf("reckon-load %s\n", RECKON_VERSION); return 0;
-		default: fputs(usage_text, stderr); return RK_EXIT_USAGE;
-		}
-	}
-	if (argc - optind > 1 || (only_migrate && argc > optind)) {
-		fputs(usage_text, stderr);
-		return RK_EXIT_USAGE;
-	}
-	o.input = optind < argc ? argv[optind] : "-";
-	if (!only_migrate && strcmp(o.input, "-") != 0 &&
-	    access(o.input, R_OK) != 0) {
-		rk_error_set(&err, RK_EXIT_NOINPUT, o.input, 0, "cannot open: %s",
-			     strerror(errno));
+	if (rc >= 0)
+		return rc;
+	rc = 0;
+	if (!a.only_migrate && strcmp(a.o.input, "-") != 0 &&
+	    access(a.o.input, R_OK) != 0) {
+		rk_error_set(&err, RK_EXIT_NOINPUT, a.o.input, 0,
+			     "cannot open: %s", strerror(errno));
 		rk_error_hint(&err, "check the path");
 		return fail(&err);
 	}
-	if (!quiet && isatty(2))
-		o.progress = progress;
-	if (!(db = rk_db_open(conninfo, "reckon-load", &err)))
+	rk_progress_init(&progress, cli.name, quiet);
+	a.o.progress = rk_progress_count;
+	a.o.progress_arg = &progress;
+	if (!(db = rk_db_open(a.conninfo, cli.name, &err)))
 		return fail(&err);
-	if (conninfo && rk_db_password_given(db) && !quiet)
+	if (a.conninfo && rk_db_password_given(db) && !quiet)
 		fprintf(stderr, "reckon-load: warning: a password in --db is "
 			"visible to other users: keep it in ~/.pgpass\n");
-	if (migrate(db, only_migrate, &err) < 0 ||
-	    (!only_migrate && load_file(db, &o, &run, &err) < 0))
+	if (migrate(db, a.only_migrate, &err) < 0 ||
+	    (!a.only_migrate && load_file(db, &a.o, &run, &err) < 0))
 		rc = fail(&err);
-	else if (!only_migrate)
-		report(&run, o.dry_run);
+	else if (!a.only_migrate)
+		report(&run, a.o.dry_run);
 	rk_db_close(db);
 	return rc;
 }

@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-normalise: raw tidy rows to codes, the pipeline's grain and sums. */
-#include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "error.h"
 #include "normalise.h"
 #include "outfile.h"
+#include "progress.h"
 
-static const char usage_text[] =
+static const char synopsis[] =
 	"usage: reckon-normalise --config PIPELINE.yaml [-o FILE] [--rejects FILE]\n"
 	"                        [--unmapped FILE] [--max-rejects N|P%] [-q]\n"
 	"                        [RAW.csv ...]\n";
@@ -45,9 +43,7 @@ static const struct option options[] = {
 	{ "unmapped", required_argument, NULL, 'u' },
 	{ "max-rejects", required_argument, NULL, OPT_MAX_REJECTS },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 struct args {
@@ -58,24 +54,17 @@ struct args {
 	int ninputs;
 };
 
-static int usage(const char *fmt, const char *arg)
-{
-	if (fmt) {
-		fputs("reckon-normalise: ", stderr);
-		fprintf(stderr, fmt, arg);
-		fputc('\n', stderr);
-	}
-	fputs(usage_text, stderr);
-	fputs("try 'reckon-normalise --help' for more\n", stderr);
-	return RK_EXIT_USAGE;
-}
+static struct rk_cli cli = {
+	.name = "reckon-normalise", .synopsis = synopsis, .help = help_text,
+	.shortopts = "c:o:r:u:qhV", .longopts = options
+};
 
+/* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "c:o:r:u:qhV", options,
-				NULL)) != -1) {
+	while ((c = rk_cli_next(&cli, argc, argv, NULL)) != -1) {
 		switch (c) {
 		case 'c': a->config = optarg; break;
 		case 'o': a->output = optarg; break;
@@ -84,41 +73,27 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'q': a->quiet = 1; break;
 		case OPT_MAX_REJECTS:
 			if (normalise_limit_parse(optarg, &a->limit) < 0)
-				return usage("bad --max-rejects '%s': give a "
-					     "number of rows or a percentage "
-					     "like 5%%", optarg);
+				return rk_cli_usage(&cli, "bad --max-rejects "
+						    "'%s': give a number of rows "
+						    "or a percentage like 5%%",
+						    optarg);
 			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			fputs(rk_exit_codes_help, stdout);
-			exit(0);
-		case 'V':
-			printf("reckon-normalise %s\n", RECKON_VERSION);
-			exit(0);
-		default:
-			return usage(NULL, NULL);
+		case RK_CLI_STOP:
+			return cli.status;
 		}
 	}
 	if (!a->config)
-		return usage("%s", "no config: give --config PIPELINE.yaml");
+		return rk_cli_usage(&cli, "no config: give --config "
+				    "PIPELINE.yaml");
 	a->inputs = argv + optind;
 	a->ninputs = argc - optind;
-	return 0;
-}
-
-static int progress_shown;
-
-static void show_progress(size_t rows)
-{
-	fprintf(stderr, "\rreckon-normalise: %zu rows read", rows);
-	progress_shown = 1;
+	return -1;
 }
 
 /* Reads, finishes and writes; the outputs are committed by the caller. */
 static int run(const struct args *a, const struct rk_config *cfg,
 	       struct rk_out out[3], struct normaliser **np,
-	       struct rk_error *err)
+	       struct rk_progress *progress, struct rk_error *err)
 {
 	static char *const stdin_only[] = { "-" };
 	char *const *in = a->ninputs ? a->inputs : stdin_only;
@@ -132,8 +107,7 @@ static int run(const struct args *a, const struct rk_config *cfg,
 			      err);
 	if (!*np)
 		return -1;
-	if (!a->quiet && isatty(STDERR_FILENO))
-		normaliser_progress(*np, show_progress);
+	normaliser_progress(*np, rk_progress_count, progress);
 	for (int i = 0; i < nin; i++)
 		if (normaliser_read(*np, in[i], err) < 0)
 			return -1;
@@ -179,7 +153,7 @@ static int report(const struct args *a, const struct verdict *v)
 		if (v->notes[i].code)
 			status = RK_EXIT_THRESHOLD;
 		if (v->notes[i].code || !a->quiet)
-			rk_error_print(stderr, "reckon-normalise", &v->notes[i]);
+			rk_error_print(stderr, cli.name, &v->notes[i]);
 	}
 	return status;
 }
@@ -200,15 +174,16 @@ int main(int argc, char **argv)
 	struct rk_out out[3] = { { 0 } };
 	struct rk_config *cfg = NULL;
 	struct normaliser *n = NULL;
+	struct rk_progress progress;
 	int rc = parse_args(argc, argv, &a);
 
-	if (rc != 0)
+	if (rc >= 0)
 		return rc;
+	rk_progress_init(&progress, cli.name, a.quiet);
 	cfg = rk_config_load(a.config, &err);
-	if (!cfg || run(&a, cfg, out, &n, &err) < 0)
+	if (!cfg || run(&a, cfg, out, &n, &progress, &err) < 0)
 		goto fail;
-	if (progress_shown)
-		fputs("\r\033[K", stderr);
+	rk_progress_end(&progress);
 	judge(&a, n, &v);
 	rc = normaliser_close(n, &err);
 	n = NULL;
@@ -217,12 +192,11 @@ int main(int argc, char **argv)
 	rk_config_free(cfg);
 	return report(&a, &v);
 fail:
-	if (progress_shown)
-		fputs("\r\033[K", stderr);
+	rk_progress_end(&progress);
 	normaliser_close(n, NULL);
 	for (int i = 0; i < 3; i++)
 		rk_out_abort(&out[i]);
-	rk_error_print(stderr, "reckon-normalise", &err);
+	rk_error_print(stderr, cli.name, &err);
 	rk_config_free(cfg);
 	return err.code ? err.code : RK_EXIT_SOFTWARE;
 }

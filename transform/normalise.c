@@ -349,7 +349,8 @@ int normaliser_read(struct normaliser *n, const char *path,
 		goto out;
 	while ((rc = tidy_reader_next(r, &row_, err)) == 1) {
 		if ((++n->sum.rows_read & 0xFFFF) == 0 && n->progress)
-			n->progress(n->sum.rows_read);
+			n->progress(n->progress_arg,
+				    (long long)n->sum.rows_read);
 		if (row(n, file, &row_, err) < 0) {
 			rc = -1;
 			break;
@@ -362,9 +363,10 @@ out:
 
 /* ---- the rest ---------------------------------------------------------- */
 
-void normaliser_progress(struct normaliser *n, void (*fn)(size_t rows))
+void normaliser_progress(struct normaliser *n, rk_progress_fn *fn, void *arg)
 {
 	n->progress = fn;
+	n->progress_arg = arg;
 }
 
 void normaliser_summary(const struct normaliser *n,

@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "progress.h"
 
 /*
  * reckon-normalise's work (issue 4): raw tidy rows in, comparable ones out.
@@ -62,10 +63,10 @@ int normaliser_read(struct normaliser *n, const char *path,
 		    struct rk_error *err);
 
 /*
- * Calls fn with the rows read so far every 65536 rows (for a progress line
- * on a terminal); NULL: none.
+ * Calls fn with arg and the rows read so far every 65536 rows (for a
+ * progress line on a terminal); NULL: none.
  */
-void normaliser_progress(struct normaliser *n, void (*fn)(size_t rows));
+void normaliser_progress(struct normaliser *n, rk_progress_fn *fn, void *arg);
 
 /* After the last read.  Returns 0, or -1 with err set. */
 int normaliser_finish(struct normaliser *n, struct rk_error *err);

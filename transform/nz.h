@@ -59,7 +59,8 @@ struct normaliser {
 	struct nz_rule *rules;
 	size_t nrules;
 	struct normalise_summary sum;
-	void (*progress)(size_t rows);
+	rk_progress_fn *progress;
+	void *progress_arg;
 	/* scratch */
 	uint32_t *dimv;
 	const char **fieldv;

@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-report: the Excel brief for the meeting with officials. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "brief.h"
+#include "cli.h"
 #include "sheets.h"
 #include "error.h"
 
 #define MAX_DATA 64
 
-static const char usage_text[] =
+static const char synopsis[] =
 	"usage: reckon-report --config PIPELINE.yaml --results DIR "
 	"[--data TIDY.csv...]\n"
 	"                     [--rejects FILE] [--unmapped FILE] "
@@ -58,9 +57,7 @@ static const struct option options[] = {
 	{ "db", optional_argument, NULL, OPT_DB },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 struct args {
@@ -70,11 +67,10 @@ struct args {
 	int quiet;
 };
 
-static int usage_error(const char *msg)
-{
-	fprintf(stderr, "reckon-report: %s\n%s", msg, usage_text);
-	return RK_EXIT_USAGE;
-}
+static struct rk_cli cli = {
+	.name = "reckon-report", .synopsis = synopsis, .help = help_text,
+	.shortopts = "c:r:d:o:qhV", .longopts = options
+};
 
 /* Returns -1 to go on, else the exit code. */
 static int parse(int argc, char **argv, struct args *a)
@@ -82,13 +78,14 @@ static int parse(int argc, char **argv, struct args *a)
 	size_t nd = 0;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "c:r:d:o:qhV", options, NULL)) != -1) {
+	while ((c = rk_cli_next(&cli, argc, argv, NULL)) != -1) {
 		switch (c) {
 		case 'c': a->o.config = optarg; break;
 		case 'r': a->o.results = optarg; break;
 		case 'd':
 			if (nd == MAX_DATA)
-				return usage_error("too many --data files");
+				return rk_cli_usage(&cli, "too many --data "
+						    "files");
 			a->data[nd++] = optarg;
 			break;
 		case OPT_REJECTS: a->o.rejects = optarg; break;
@@ -97,23 +94,16 @@ static int parse(int argc, char **argv, struct args *a)
 		case OPT_DB: a->o.db = optarg ? optarg : ""; break;
 		case 'o': a->output = optarg; break;
 		case 'q': a->quiet = 1; break;
-		case 'h':
-			printf("%s%s%s", usage_text, help_text,
-			       rk_exit_codes_help);
-			return RK_EXIT_OK;
-		case 'V':
-			printf("reckon-report %s\n", RECKON_VERSION);
-			return RK_EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return RK_EXIT_USAGE;
+		case RK_CLI_STOP: return cli.status;
 		}
 	}
 	if (optind < argc)
-		return usage_error("unexpected argument (inputs are given "
-				   "with --results and --data)");
+		return rk_cli_usage(&cli, "unexpected argument '%s' (inputs "
+				    "are given with --results and --data)",
+				    argv[optind]);
 	if (!a->o.config || !a->o.results)
-		return usage_error("--config and --results are required");
+		return rk_cli_usage(&cli, "--config and --results are "
+				    "required");
 	a->o.data = a->data;
 	a->o.ndata = nd;
 	return -1;
@@ -143,8 +133,8 @@ int main(int argc, char **argv)
 	out = a.output ? a.output : b->cfg->report.output;
 	if (!out) {
 		brief_free(b);
-		return usage_error("no output: give -o FILE or report.output "
-				   "in the config");
+		return rk_cli_usage(&cli, "no output: give -o FILE or "
+				    "report.output in the config");
 	}
 	if (brief_write(b, out, &err) < 0)
 		goto fail;
@@ -155,7 +145,7 @@ int main(int argc, char **argv)
 	brief_free(b);
 	return RK_EXIT_OK;
 fail:
-	rk_error_print(stderr, "reckon-report", &err);
+	rk_error_print(stderr, cli.name, &err);
 	brief_free(b);
 	return err.code ? err.code : RK_EXIT_SOFTWARE;
 }

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reckon-compare: how far two sources disagree, and whether it is noise. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,13 +7,14 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "cli.h"
 #include "run.h"
 #include "config.h"
 #include "error.h"
 
 #define MAX_ITEMS 64
 
-static const char usage_text[] =
+static const char synopsis[] =
 	"usage: reckon-compare --config PIPELINE.yaml --out DIR "
 	"(--from FILE... | --db[=CONNINFO])\n"
 	"       reckon-compare --reference ID --against ID[,ID...] "
@@ -71,9 +71,7 @@ static const struct option options[] = {
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "run-id", required_argument, NULL, OPT_RUN_ID },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	RK_CLI_OPTIONS_END
 };
 
 struct args {
@@ -84,17 +82,10 @@ struct args {
 	int quiet;
 };
 
-static int usage(const char *fmt, const char *arg)
-{
-	if (fmt) {
-		fputs("reckon-compare: ", stderr);
-		fprintf(stderr, fmt, arg);
-		fputc('\n', stderr);
-	}
-	fputs(usage_text, stderr);
-	fputs("try 'reckon-compare --help' for more\n", stderr);
-	return RK_EXIT_USAGE;
-}
+static struct rk_cli cli = {
+	.name = "reckon-compare", .synopsis = synopsis, .help = help_text,
+	.shortopts = "c:f:o:r:a:i:qhV", .longopts = options
+};
 
 /* Appends the comma-separated ids of s to a->against (s is modified). */
 static int add_against(struct args *a, char *s)
@@ -149,64 +140,60 @@ static int option(struct args *a, int c)
 	return -1;
 }
 
+/* Returns -1 to go on, else the exit status. */
 static int check_args(struct args *a, int argc, char **argv)
 {
+	struct rk_cli *u = &cli;
+
 	for (; optind < argc; optind++) {
 		if (a->q.use_db)
-			return usage("with --db, write the connection as "
-				     "--db=CONNINFO; '%s' is not read",
-				     argv[optind]);
+			return rk_cli_usage(u, "with --db, write the connection "
+					    "as --db=CONNINFO; '%s' is not read",
+					    argv[optind]);
 		if (a->q.nfrom == MAX_ITEMS)
-			return usage("too many input files at '%s'",
-				     argv[optind]);
+			return rk_cli_usage(u, "too many input files at '%s'",
+					    argv[optind]);
 		a->from[a->q.nfrom++] = argv[optind];
 	}
 	if (!a->q.out)
-		return usage("%s", "no results directory: give --out DIR");
+		return rk_cli_usage(u, "no results directory: give --out DIR");
 	if (a->alpha && parse_alpha(a->alpha, &a->q.alpha) < 0)
-		return usage("--alpha takes a number between 0 and 1, not '%s'",
-			     a->alpha);
+		return rk_cli_usage(u, "--alpha takes a number between 0 and "
+				    "1, not '%s'", a->alpha);
 	if (!a->q.use_db && a->q.nfrom == 0)
-		return usage("%s", "no input: give tidy files (--from FILE, - "
-			     "for stdin) or --db");
+		return rk_cli_usage(u, "no input: give tidy files (--from "
+				    "FILE, - for stdin) or --db");
 	if (a->q.use_db && a->q.nfrom)
-		return usage("%s", "give either tidy files or --db, not both");
+		return rk_cli_usage(u, "give either tidy files or --db, not "
+				    "both");
 	if (a->q.run_id && !a->q.use_db)
-		return usage("%s", "--run-id records in the database: give --db");
+		return rk_cli_usage(u, "--run-id records in the database: "
+				    "give --db");
 	if (a->q.run_id && !a->q.run_id[0])
-		return usage("%s", "--run-id needs an id");
+		return rk_cli_usage(u, "--run-id needs an id");
 	if (a->config && (a->q.reference || a->q.nagainst || a->q.indicator))
-		return usage("%s", "--reference, --against and --indicator are "
-			     "for use without --config");
+		return rk_cli_usage(u, "--reference, --against and "
+				    "--indicator are for use without --config");
 	if (!a->config && (!a->q.reference || !a->q.nagainst))
-		return usage("%s", "say what to compare: --config, or "
-			     "--reference and --against");
+		return rk_cli_usage(u, "say what to compare: --config, or "
+				    "--reference and --against");
 	if (a->q.ncases == 1)
-		return usage("%s", "capture-recapture needs two or more --cases "
-			     "lists");
-	return 0;
+		return rk_cli_usage(u, "capture-recapture needs two or more "
+				    "--cases lists");
+	return -1;
 }
 
+/* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "c:f:o:r:a:i:qhV", options,
-				NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			fputs(rk_exit_codes_help, stdout);
-			exit(0);
-		}
-		if (c == 'V') {
-			printf("reckon-compare %s\n", RECKON_VERSION);
-			exit(0);
-		}
-		if (c == '?')
-			return usage(NULL, NULL);
+	while ((c = rk_cli_next(&cli, argc, argv, NULL)) != -1) {
+		if (c == RK_CLI_STOP)
+			return cli.status;
 		if (option(a, c) < 0)
-			return usage("bad option value '%s'", optarg);
+			return rk_cli_usage(&cli, "bad option value '%s'",
+					    optarg);
 	}
 	return check_args(a, argc, argv);
 }
@@ -247,13 +234,13 @@ int main(int argc, char **argv)
 	int rc;
 
 	gsl_set_error_handler_off();
-	if ((rc = parse_args(argc, argv, &a)) != 0)
+	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
 	a.q.from = a.from;
 	a.q.against = a.against;
 	a.q.cases = a.cases;
 	if (a.config && (config = rk_config_load(a.config, &err)) == NULL) {
-		rk_error_print(stderr, "reckon-compare", &err);
+		rk_error_print(stderr, cli.name, &err);
 		return err.code;
 	}
 	a.q.config = config;
@@ -262,7 +249,7 @@ int main(int argc, char **argv)
 	rc = compare_run(&a.q, &totals, &err);
 	rk_config_free(config);
 	if (rc < 0) {
-		rk_error_print(stderr, "reckon-compare", &err);
+		rk_error_print(stderr, cli.name, &err);
 		return err.code ? err.code : RK_EXIT_SOFTWARE;
 	}
 	closing_line(&a, &totals);

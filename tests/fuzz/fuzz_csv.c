@@ -32,7 +32,7 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 	struct layout_spec spec = { "src", "fuzz", "fuzz.csv", &lay, NULL, dims,
 				    2, NULL, NULL };
 	struct rk_error err = { 0 };
-	struct csvsrc_opts o = { RK_ENC_AUTO, 0, NULL };
+	struct csvsrc_opts o = { .encoding = RK_ENC_AUTO };
 	struct layout *L;
 	struct tidy_writer *w;
 	FILE *in = fmemopen((void *)data, size, "rb");
@@ -117,7 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				     { "sex", "B", { 0, 0 } } };
 	struct rk_kv by_text[] = { { "region", "Регион", { 0, 0 } } };
 	struct rk_error err = { 0 };
-	struct csvsrc_opts o = { RK_ENC_AUTO, 0, NULL };
+	struct csvsrc_opts o = { .encoding = RK_ENC_AUTO };
 	char num[300];
 	FILE *in;
 	struct tidy_writer *w;

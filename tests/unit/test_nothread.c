@@ -98,7 +98,7 @@ static void test_tidy_reader_unthreaded(void **state)
 static void test_csvsrc_unthreaded(void **state)
 {
 	FILE *in = tmpfile(), *out = tmpfile();
-	struct csvsrc_opts o = { RK_ENC_UTF8, ',', NULL };
+	struct csvsrc_opts o = { .encoding = RK_ENC_UTF8, .delimiter = ',' };
 	struct rk_error err = { 0 };
 	struct tidy_writer *w;
 	char buf[256];
