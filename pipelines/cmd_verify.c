@@ -122,7 +122,9 @@ int cmd_verify(int argc, char **argv, const char *self_dir)
 	fflush(stdout);
 	if (rc < 0)
 		rc = steps_fail(&p, &err, v.messages);
-	if (v.nfindings)
+	/* findings say "not verified" (1); an error that stopped the
+	 * verification (a rerun it could not start: 69) says more */
+	if (v.nfindings && rc == 0)
 		rc = RK_EXIT_THRESHOLD;
 	verify_release(&v);
 	return rc;
