@@ -2,6 +2,7 @@
 #include "tidy.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,6 +283,64 @@ char *const *tidy_reader_dims(const struct tidy_reader *r, size_t *ndims)
 {
 	*ndims = r->ndims;
 	return r->dims;
+}
+
+/* The shortest digits of |v| (no point) that round-trip, and the decimal
+ * exponent of the first: v = 0.d1d2... * 10^(e + 1). */
+static void shortest(double v, char *digits, int *e)
+{
+	char tmp[40], *p, *q;
+
+	for (int prec = 0; prec <= 16; prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*e", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	p = tmp + (tmp[0] == '-');
+	q = strchr(p, 'e');
+	*e = atoi(q + 1);
+	for (; p < q; p++)
+		if (*p != '.')
+			*digits++ = *p;
+	*digits = '\0';
+}
+
+const char *tidy_value_format(double v, char *buf)
+{
+	char digits[24], *o = buf;
+	int e, n;
+
+	if (isnan(v) || isinf(v)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (v == 0)
+		v = 0;                  /* no "-0" */
+	if (v == floor(v) && fabs(v) < 1e300) {
+		snprintf(buf, TIDY_VALUE_MAX, "%.0f", v);
+		return buf;
+	}
+	shortest(v, digits, &e);
+	n = (int)strlen(digits);
+	while (n > 1 && digits[n - 1] == '0')
+		digits[--n] = '\0';
+	if (v < 0)
+		*o++ = '-';
+	if (e < 0) {                    /* 0.000ddd */
+		*o++ = '0';
+		*o++ = '.';
+		for (int i = -1; i > e; i--)
+			*o++ = '0';
+		memcpy(o, digits, (size_t)n + 1);
+		return buf;
+	}
+	for (int i = 0; i < n || i <= e; i++) {   /* ddd.ddd */
+		if (i == e + 1)
+			*o++ = '.';
+		*o++ = i < n ? digits[i] : '0';
+	}
+	*o = '\0';
+	return buf;
 }
 
 /* A C-locale decimal: -?digits(.digits)? */

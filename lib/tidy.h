@@ -19,6 +19,15 @@ enum { TIDY_SOURCE = 0, TIDY_INDICATOR = 1, TIDY_PERIOD = 2, TIDY_FIRST_DIM = 3 
 /* The statuses a value may carry; "" is none. */
 int tidy_status_valid(const char *s);
 
+/*
+ * The one form of a tidy value: the shortest decimal that reads back as
+ * the same double, positional (never an exponent: the reader takes
+ * -?digits(.digits)?), integral values without a point, no "-0"; "" for
+ * NaN (missing).  buf holds TIDY_VALUE_MAX bytes.
+ */
+#define TIDY_VALUE_MAX 352
+const char *tidy_value_format(double v, char *buf);
+
 /* ---- writing ---- */
 
 struct tidy_writer;

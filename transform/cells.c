@@ -171,6 +171,8 @@ int cells_add(struct cells *t, const struct cell_key *k,
 		if (__builtin_add_overflow(c->count, a->count, &c->count))
 			c->overflow = 1;
 		c->number += a->number;
+		if (a->places > c->places)
+			c->places = a->places;
 	}
 	if (a->months)
 		add_span(c, a->months);

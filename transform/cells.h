@@ -33,6 +33,7 @@ struct cell_add {
 	int has_value;
 	int64_t count;            /* for whole-number indicators */
 	double number;            /* for decimal ones */
+	unsigned places;          /* decimal places the number was given to */
 	const char *status;       /* tidy status of the row */
 	unsigned months;          /* months it covers (rk_period_months);
 				     0 for a day, which is never checked
@@ -47,6 +48,9 @@ struct cell {
 	struct rk_period period;
 	int64_t count;
 	double number;
+	unsigned places;          /* the most decimal places of its numbers:
+				     the sum is exact to these, not beyond
+				     (0.1 + 0.2 is 0.3, not 0.30000000000000004) */
 	int overflow;             /* the count left the 64-bit range */
 	unsigned rows;            /* raw rows summed in */
 	unsigned valued;          /* of them, rows with a value */

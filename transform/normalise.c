@@ -220,7 +220,10 @@ static void row_value(struct raw *x, enum nz_type type)
 	if (!x->add.has_value)
 		return;
 	if (type == NZ_NUMBER) {
+		const char *point = strchr(v, '.');
+
 		x->add.number = strtod(v, NULL);
+		x->add.places = point ? (unsigned)strlen(point + 1) : 0;
 		return;
 	}
 	if ((why = parse_count(v, &x->add.count)) != NULL)

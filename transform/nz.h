@@ -76,6 +76,7 @@ int nz_in_range(const struct normaliser *n, const struct rk_period *p);
 
 /* Cell i's value and status as the tidy output writes them. */
 const char *nz_cell_status(const struct normaliser *n, const struct cell *c);
+double nz_round_places(double v, unsigned k);
 void nz_cell_value(const struct normaliser *n, const struct cell *c,
 		   char *buf, size_t size);
 

@@ -141,6 +141,8 @@ static void make_piece(struct normaliser *n, struct cells *t, size_t i,
 	p->add.has_value = known(cur) && (!prev || known(prev));
 	p->add.count = cur->count - (prev ? prev->count : 0);
 	p->add.number = cur->number - (prev ? prev->number : 0);
+	p->add.places = prev && prev->places > cur->places ? prev->places
+							   : cur->places;
 	p->add.status = p->add.has_value ? nz_cell_status(n, cur) : "missing";
 	p->add.months = rk_period_months(&p->span);
 	p->add.rows = cur->rows;   /* prev's rows count in their own piece */

@@ -2,7 +2,9 @@
 /* The outputs: the tidy table, unmapped.csv, and cells as rejects. */
 #include "nz.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tidy.h"
@@ -23,21 +25,19 @@ const char *nz_cell_status(const struct normaliser *n, const struct cell *c)
 	return "";
 }
 
-/* A decimal without an exponent: at most six places, no trailing zeros. */
-static void fmt_decimal(char *buf, size_t size, double v)
+/*
+ * A sum of numbers given to k decimal places, rounded to k places where
+ * the double's error lies beyond them (the sum is exact there); as it is
+ * when k is more than 15 significant digits can hold.
+ */
+double nz_round_places(double v, unsigned k)
 {
-	size_t len;
+	char buf[64];
 
-	snprintf(buf, size, "%.6f", v);
-	len = strlen(buf);
-	if (strchr(buf, '.')) {
-		while (len && buf[len - 1] == '0')
-			buf[--len] = '\0';
-		if (len && buf[len - 1] == '.')
-			buf[--len] = '\0';
-	}
-	if (!strcmp(buf, "-0"))
-		strcpy(buf, "0");
+	if (k > 15 || !isfinite(v) || fabs(v) >= 1e15)
+		return v;
+	snprintf(buf, sizeof(buf), "%.*f", (int)k, v);
+	return strtod(buf, NULL);
 }
 
 void nz_cell_value(const struct normaliser *n, const struct cell *c,
@@ -45,9 +45,13 @@ void nz_cell_value(const struct normaliser *n, const struct cell *c,
 {
 	if (!c->valued)
 		buf[0] = '\0';
-	else if (nz_type_of(n, c->indicator) == NZ_NUMBER)
-		fmt_decimal(buf, size, c->number);
-	else
+	else if (nz_type_of(n, c->indicator) == NZ_NUMBER) {
+		char v[TIDY_VALUE_MAX];
+
+		snprintf(buf, size, "%s",
+			 tidy_value_format(nz_round_places(c->number,
+							   c->places), v));
+	} else
 		snprintf(buf, size, "%lld", (long long)c->count);
 }
 
@@ -80,7 +84,7 @@ int nz_reject_cell(struct normaliser *n, struct cells *t, size_t i,
 		   struct rk_error *err)
 {
 	struct cell *c = cells_at(t, i);
-	char period[RK_PERIOD_TEXT], value[64];
+	char period[RK_PERIOD_TEXT], value[TIDY_VALUE_MAX];
 	struct reject x;
 
 	if (cell_fields(n, t, i, period, value, sizeof(value), err) < 0)
@@ -107,7 +111,7 @@ int normaliser_write(struct normaliser *n, FILE *out, const char *name,
 		     struct rk_error *err)
 {
 	struct tidy_writer *w = tidy_writer_open(out, name, err);
-	char period[RK_PERIOD_TEXT], value[64];
+	char period[RK_PERIOD_TEXT], value[TIDY_VALUE_MAX];
 	int rc = -1;
 
 	if (!w)

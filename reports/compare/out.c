@@ -55,7 +55,7 @@ struct compare_out {
 
 struct row {
 	const char *f[ROW_MAX];
-	char num[ROW_MAX][32];
+	char num[ROW_MAX][TIDY_VALUE_MAX];
 	size_t n;
 };
 
@@ -204,7 +204,7 @@ fail:
 
 static const char *value_of(unsigned char side, double v, char *buf)
 {
-	return side == SIDE_VALUE ? compare_number(v, buf) : "";
+	return side == SIDE_VALUE ? tidy_value_format(v, buf) : "";
 }
 
 int compare_out_cells(struct compare_out *o, const struct compare_pair *p,

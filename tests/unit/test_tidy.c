@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -155,9 +156,41 @@ static void test_statuses(void **state)
 	assert_false(tidy_status_valid("Missing"));
 }
 
+static void expect_formatted(double v, const char *want)
+{
+	char buf[TIDY_VALUE_MAX];
+
+	assert_string_equal(tidy_value_format(v, buf), want);
+	if (*want)
+		assert_true(strtod(buf, NULL) == v || (v == 0 && buf[0] == '0'));
+}
+
+/*
+ * One form for every tidy value: normalise wrote at most six places, so
+ * 0.1234567 became 0.123457; and an exponent (1e-07) is not a tidy value.
+ */
+static void test_value_format(void **state)
+{
+	(void)state;
+	expect_formatted(12, "12");
+	expect_formatted(-0.0, "0");
+	expect_formatted(0.1234567, "0.1234567");
+	expect_formatted(1234.5, "1234.5");
+	expect_formatted(0.1, "0.1");
+	expect_formatted(1.0 / 3, "0.3333333333333333");
+	expect_formatted(1.5e-7, "0.00000015");
+	expect_formatted(-2.5e-3, "-0.0025");
+	expect_formatted(123456.789, "123456.789");
+	expect_formatted(1e20, "100000000000000000000");
+	expect_formatted(4294967295.0, "4294967295");
+	expect_formatted(12345678901.5, "12345678901.5");
+	expect_formatted(NAN, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_value_format),
 		cmocka_unit_test(test_writer_quotes_exactly_when_needed),
 		cmocka_unit_test(test_writer_header),
 		cmocka_unit_test(test_round_trip),
