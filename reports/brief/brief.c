@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "brief.h"
 #include "path.h"
+#include "results.h"
 
 #include <errno.h>
 #include <math.h>
@@ -87,24 +88,22 @@ static int require_cols(const struct brief_table *t, const char *const *cols,
 
 static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 {
-	static const char *const cells_cols[] = {
-		"reference", "against", "indicator", "period", "a", "b", "diff",
-		"sym_pct", "ratio", "ratio_lo", "ratio_hi", "p_value",
-		"q_value", "flag", NULL
-	};
-	static const char *const pair_cols[] = { "reference", "against",
-						 "indicator", NULL };
-
-	if (load_result(b, &b->cells, dir, "cells.csv", 1, err) < 0 ||
-	    require_cols(&b->cells, cells_cols, err) < 0 ||
-	    load_result(b, &b->summary, dir, "summary.csv", 0, err) < 0 ||
-	    load_result(b, &b->dist, dir, "distribution.csv", 0, err) < 0 ||
-	    load_result(b, &b->trend, dir, "trend.csv", 0, err) < 0 ||
-	    load_result(b, &b->mse, dir, "mse.csv", 0, err) < 0)
+	/* every column the sheets read must be there: one missing is an
+	 * error naming it, never an empty figure in the brief */
+	if (load_result(b, &b->cells, dir, RESULTS_CELLS, 1, err) < 0 ||
+	    require_cols(&b->cells, results_cells_head, err) < 0 ||
+	    require_cols(&b->cells, results_cells_tail, err) < 0 ||
+	    load_result(b, &b->summary, dir, RESULTS_SUMMARY, 0, err) < 0 ||
+	    load_result(b, &b->dist, dir, RESULTS_DISTRIBUTION, 0, err) < 0 ||
+	    load_result(b, &b->trend, dir, RESULTS_TREND, 0, err) < 0 ||
+	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0)
 		return -1;
-	if ((b->summary.ncols && require_cols(&b->summary, pair_cols, err) < 0) ||
-	    (b->dist.ncols && require_cols(&b->dist, pair_cols, err) < 0) ||
-	    (b->trend.ncols && require_cols(&b->trend, pair_cols, err) < 0))
+	if ((b->summary.ncols &&
+	     require_cols(&b->summary, results_summary, err) < 0) ||
+	    (b->dist.ncols &&
+	     require_cols(&b->dist, results_distribution, err) < 0) ||
+	    (b->trend.ncols && require_cols(&b->trend, results_trend, err) < 0) ||
+	    (b->mse.ncols && require_cols(&b->mse, results_mse, err) < 0))
 		return -1;
 	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
 	if (!b->cells_dim)

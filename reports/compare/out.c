@@ -9,38 +9,14 @@
 #include <sys/stat.h>
 
 #include "outfile.h"
+#include "results.h"
 #include "tidy.h"
 
 enum { OUT_CELLS, OUT_SUMMARY, OUT_DIST, OUT_TREND, OUT_MSE, OUT_FILES };
 
 static const char *const file_name[OUT_FILES] = {
-	"cells.csv", "summary.csv", "distribution.csv", "trend.csv", "mse.csv"
-};
-
-static const char *const summary_head[] = {
-	"reference", "against", "indicator", "alpha", "breakdown",
-	"summed_out", "cells", "compared", "tested", "significant", "only_a",
-	"only_b", "missing", "no_information", "total_a", "total_b",
-	"total_ratio", "total_ratio_lo", "total_ratio_hi", "total_p_value",
-	"pearson_r", "spearman_rho", "ccc", "ccc_lo", "ccc_hi", "ba_pairs",
-	"gmr", "loa_lo", "loa_hi", "smape", "wape", "note", NULL
-};
-
-static const char *const dist_head[] = {
-	"reference", "against", "indicator", "dimension", "category", "a", "b",
-	"share_a", "share_b", "adj_residual", "chi2", "g2", "df", "chi2_p",
-	"g2_p", "cramers_v", "tv", "js", "note", NULL
-};
-
-static const char *const trend_head[] = {
-	"reference", "against", "indicator", "term", "source", "periods", "per",
-	"estimate", "ci_lo", "ci_hi", "p_value", "deviance", "df",
-	"dispersion", "note", NULL
-};
-
-static const char *const mse_head[] = {
-	"indicator", "kind", "lists", "pattern", "model", "count", "estimate",
-	"se", "ci_lo", "ci_hi", "df", "deviance", "aic", "rank", "note", NULL
+	RESULTS_CELLS, RESULTS_SUMMARY, RESULTS_DISTRIBUTION, RESULTS_TREND,
+	RESULTS_MSE
 };
 
 struct compare_out {
@@ -154,23 +130,18 @@ static int header(struct compare_out *o, int file, const char *const *h,
 static int cells_header(struct compare_out *o, char *const *dims,
 			size_t ndims, struct rk_error *err)
 {
-	static const char *const head[] = { "reference", "against",
-					    "indicator", "period" };
-	static const char *const tail[] = { "a", "b", "diff", "sym_pct",
-					    "ratio", "ratio_lo", "ratio_hi",
-					    "p_value", "q_value", "flag" };
 	struct row r = { .n = 0 };
 
 	if (ndims + 14 > ROW_MAX)
 		return rk_error_set(err, RK_EXIT_DATAERR, NULL, 0,
 				    "%zu dimensions are too many to write",
 				    ndims);
-	for (size_t i = 0; i < 4; i++)
-		put_str(&r, head[i]);
+	for (size_t i = 0; results_cells_head[i]; i++)
+		put_str(&r, results_cells_head[i]);
 	for (size_t i = 0; i < ndims; i++)
 		put_str(&r, dims[i]);
-	for (size_t i = 0; i < 10; i++)
-		put_str(&r, tail[i]);
+	for (size_t i = 0; results_cells_tail[i]; i++)
+		put_str(&r, results_cells_tail[i]);
 	return emit(o, OUT_CELLS, &r, err);
 }
 
@@ -191,10 +162,10 @@ struct compare_out *compare_out_open(const char *dir, char *const *dims,
 		if (open_file(o, dir, f, err) < 0)
 			goto fail;
 	if (cells_header(o, dims, ndims, err) < 0 ||
-	    header(o, OUT_SUMMARY, summary_head, err) < 0 ||
-	    header(o, OUT_DIST, dist_head, err) < 0 ||
-	    header(o, OUT_TREND, trend_head, err) < 0 ||
-	    (with_mse && header(o, OUT_MSE, mse_head, err) < 0))
+	    header(o, OUT_SUMMARY, results_summary, err) < 0 ||
+	    header(o, OUT_DIST, results_distribution, err) < 0 ||
+	    header(o, OUT_TREND, results_trend, err) < 0 ||
+	    (with_mse && header(o, OUT_MSE, results_mse, err) < 0))
 		goto fail;
 	return o;
 fail:

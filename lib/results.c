@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "results.h"
+
+#include <stddef.h>
+
+const char *const results_cells_head[] = {
+	"reference", "against", "indicator", "period", NULL
+};
+
+const char *const results_cells_tail[] = {
+	"a", "b", "diff", "sym_pct", "ratio", "ratio_lo", "ratio_hi",
+	"p_value", "q_value", "flag", NULL
+};
+
+const char *const results_summary[] = {
+	"reference", "against", "indicator", "alpha", "breakdown",
+	"summed_out", "cells", "compared", "tested", "significant", "only_a",
+	"only_b", "missing", "no_information", "total_a", "total_b",
+	"total_ratio", "total_ratio_lo", "total_ratio_hi", "total_p_value",
+	"pearson_r", "spearman_rho", "ccc", "ccc_lo", "ccc_hi", "ba_pairs",
+	"gmr", "loa_lo", "loa_hi", "smape", "wape", "note", NULL
+};
+
+const char *const results_distribution[] = {
+	"reference", "against", "indicator", "dimension", "category", "a", "b",
+	"share_a", "share_b", "adj_residual", "chi2", "g2", "df", "chi2_p",
+	"g2_p", "cramers_v", "tv", "js", "note", NULL
+};
+
+const char *const results_trend[] = {
+	"reference", "against", "indicator", "term", "source", "periods", "per",
+	"estimate", "ci_lo", "ci_hi", "p_value", "deviance", "df",
+	"dispersion", "note", NULL
+};
+
+const char *const results_mse[] = {
+	"indicator", "kind", "lists", "pattern", "model", "count", "estimate",
+	"se", "ci_lo", "ci_hi", "df", "deviance", "aic", "rank", "note", NULL
+};

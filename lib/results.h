@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_RESULTS_H
+#define RECKON_RESULTS_H
+
+/*
+ * The columns of the files reckon-compare writes and reckon-report reads
+ * (design.md §5), in the order written: one list per file, NULL-ended,
+ * used by the writer for its header and by the reader to check that a
+ * file has every column it uses, so that a column missing is an error
+ * naming the file and the column, never an empty figure.
+ *
+ * cells.csv has the pipeline's dimensions between its head and its tail.
+ */
+extern const char *const results_cells_head[];
+extern const char *const results_cells_tail[];
+extern const char *const results_summary[];
+extern const char *const results_distribution[];
+extern const char *const results_trend[];
+extern const char *const results_mse[];
+
+/* The file each list is for: "cells.csv", ... */
+#define RESULTS_CELLS "cells.csv"
+#define RESULTS_SUMMARY "summary.csv"
+#define RESULTS_DISTRIBUTION "distribution.csv"
+#define RESULTS_TREND "trend.csv"
+#define RESULTS_MSE "mse.csv"
+
+#endif
