@@ -117,6 +117,10 @@ int verify_open(struct verify *v, const char *run_dir, struct rk_error *err)
 					   "run' wrote (runs/PIPELINE/RUNID)");
 		return -1;
 	}
+	if (!v->recorded.config_dir)
+		return rk_error_set(err, RK_EXIT_DATAERR, "manifest.json", 0,
+				    "not a reckon manifest: no config_dir "
+				    "member (made before reckon recorded it)");
 	return find_base(v, err);
 }
 

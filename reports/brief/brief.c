@@ -13,11 +13,6 @@
 #include "prov.h"
 #include "wording.h"
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 /* The sheet languages: en and ru as configured; tg goes on the summary. */
 static void languages(struct brief *b)
 {
@@ -58,7 +53,7 @@ static int load_result(struct brief *b, struct brief_table *t, const char *dir,
 	int rc = 0;
 
 	if (!path)
-		return oom(err);
+		return rk_error_oom(err);
 	if (needed || access(path, F_OK) == 0) {
 		rc = brief_table_load(t, path, err);
 		if (rc == 0)
@@ -107,7 +102,7 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 		return -1;
 	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
 	if (!b->cells_dim)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t d = 0; d < b->ndims; d++)
 		b->cells_dim[d] = brief_table_col(&b->cells, b->dims[d]);
 	return 0;
@@ -150,7 +145,7 @@ static int load_data(struct brief *b, char *const *files, size_t n,
 	b->data = calloc(n ? n : 1, sizeof(*b->data));
 	b->data_dim = calloc(n ? n : 1, sizeof(*b->data_dim));
 	if (!b->data || !b->data_dim)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < n; i++) {
 		struct brief_table *t = &b->data[i];
 
@@ -163,7 +158,7 @@ static int load_data(struct brief *b, char *const *files, size_t n,
 		b->data_dim[i] = malloc((b->ndims ? b->ndims : 1) *
 					sizeof(long));
 		if (!b->data_dim[i])
-			return oom(err);
+			return rk_error_oom(err);
 		for (size_t d = 0; d < b->ndims; d++)
 			b->data_dim[i][d] = brief_table_col(t, b->dims[d]);
 	}
@@ -194,7 +189,7 @@ struct brief *brief_load(const struct brief_options *o, struct rk_error *err)
 	struct brief *b = calloc(1, sizeof(*b));
 
 	if (!b) {
-		oom(err);
+		rk_error_oom(err);
 		return NULL;
 	}
 	if (load_config(b, o->config, err) < 0 ||

@@ -5,11 +5,6 @@
 
 #include "prov.h"
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 static long find_pair(const struct brief *b, const char *ind, const char *ref,
 		      const char *against)
 {
@@ -167,12 +162,12 @@ int brief_pairs_build(struct brief *b, struct rk_error *err)
 				      x->against.items[a]) < 0 &&
 			    add_pair(b, x->indicator, x->reference,
 				     x->against.items[a], x->alpha) < 0)
-				return oom(err);
+				return rk_error_oom(err);
 		}
 	if (attach_cells(b) < 0 || attach_rest(b) < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < b->npair; i++)
 		if (period_totals(b, &b->pair[i]) < 0)
-			return oom(err);
+			return rk_error_oom(err);
 	return 0;
 }

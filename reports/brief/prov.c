@@ -6,14 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "manifest.h"
+#include "runinfo.h"
 #include "db.h"
 #include "period.h"
-
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
 
 static struct brief_file *new_file(struct brief *b, const char *role)
 {
@@ -56,7 +51,7 @@ int brief_prov_add(struct brief *b, const char *role, const char *path,
 	struct brief_file *f = new_file(b, role);
 
 	if (!f || dup_or_null(&f->path, shown_path(role, path)) < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	f->rows = rows;
 	return rk_sha256_file(path, f->sha256, &f->size, err);
 }
@@ -67,7 +62,7 @@ int brief_prov_config(struct brief *b, const struct brief_options *o,
 	struct brief_file *f = new_file(b, "config");
 
 	if (!f || dup_or_null(&f->path, o->config) < 0)
-		return oom(err);
+		return rk_error_oom(err);
 	if (rk_sha256_file(o->config, f->sha256, &f->size, err) < 0)
 		return -1;
 	for (size_t i = 0; i < brief_labels_nfiles(b->labels); i++) {
@@ -75,7 +70,7 @@ int brief_prov_config(struct brief *b, const struct brief_options *o,
 
 		if (!(f = new_file(b, "codelist")) ||
 		    dup_or_null(&f->path, path) < 0)
-			return oom(err);
+			return rk_error_oom(err);
 		if (rk_sha256_file(path, f->sha256, &f->size, err) < 0)
 			return -1;
 	}
@@ -104,7 +99,7 @@ static int manifest_inputs(struct brief *b, const struct brief_manifest *m,
 		    dup_or_null(&f->path, mf->path ? mf->path : "") < 0 ||
 		    dup_or_null(&f->source, mf->source) < 0 ||
 		    dup_or_null(&f->sheet, sheet_of(b, mf->source)) < 0)
-			return oom(err);
+			return rk_error_oom(err);
 		snprintf(f->sha256, sizeof(f->sha256), "%s",
 			 mf->sha256 ? mf->sha256 : "");
 		f->size = mf->size;
@@ -126,7 +121,7 @@ static int config_inputs(struct brief *b, struct rk_error *err)
 		    dup_or_null(&f->path, s->file) < 0 ||
 		    dup_or_null(&f->source, s->id) < 0 ||
 		    dup_or_null(&f->sheet, s->layout.sheet) < 0)
-			return oom(err);
+			return rk_error_oom(err);
 		if (access(s->file, R_OK) == 0 &&
 		    rk_sha256_file(s->file, f->sha256, &f->size, err) < 0)
 			return -1;
@@ -215,7 +210,7 @@ static int db_target(struct brief *b, const struct brief_options *o,
 	const char *conninfo = o->db && *o->db ? o->db : getenv("RECKON_DB");
 
 	if (!o->db && !database)
-		return (b->db_target = strdup("")) ? 0 : oom(err);
+		return (b->db_target = strdup("")) ? 0 : rk_error_oom(err);
 	if (conninfo && *conninfo) {
 		if ((b->db_target = rk_db_redact(conninfo)) == NULL)
 			return rk_error_set(err, RK_EXIT_USAGE, NULL, 0,
@@ -226,7 +221,7 @@ static int db_target(struct brief *b, const struct brief_options *o,
 	if ((b->db_target = libpq_env_target()) != NULL)
 		return 0;
 	b->db_target = strdup("private cluster");
-	return b->db_target ? 0 : oom(err);
+	return b->db_target ? 0 : rk_error_oom(err);
 }
 
 int brief_prov_run(struct brief *b, const struct brief_options *o,
@@ -242,7 +237,7 @@ int brief_prov_run(struct brief *b, const struct brief_options *o,
 		if (dup_or_null(&b->run_id, m.run_id) < 0 ||
 		    dup_or_null(&b->version, m.version) < 0 ||
 		    dup_or_null(&b->pipeline, m.pipeline) < 0) {
-			oom(err);
+			rk_error_oom(err);
 			goto out;
 		}
 		database = m.mode && strcmp(m.mode, "database") == 0;

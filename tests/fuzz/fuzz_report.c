@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "brief/manifest.h"
+#include "brief/runinfo.h"
 #include "brief/table.h"
 #include "stats/suppress.h"
 

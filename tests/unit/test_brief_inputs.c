@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "brief/manifest.h"
+#include "brief/runinfo.h"
 #include "brief/table.h"
 
 static char path[64];
@@ -144,6 +144,12 @@ static void test_table_errors(void **state)
 	brief_table_release(&t);
 }
 
+/* 64 hex digits, as a manifest records a SHA-256 */
+#define D0 "0000000000000000000000000000000000000000000000000000000000000000"
+#define DA "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define DB "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define DC "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+
 static void test_manifest(void **state)
 {
 	struct brief_manifest m;
@@ -153,10 +159,10 @@ static void test_manifest(void **state)
 	assert_int_equal(brief_manifest_read(&m, file(
 		"{\"reckon\": \"0.1.0\", \"pipeline\": \"p\", \"run_id\": \"ab12\",\n"
 		" \"mode\": \"database\", \"source_date_epoch\": null,\n"
-		" \"config\": {\"path\": \"p.yaml\", \"sha256\": \"00ff\", \"size\": 12},\n"
-		" \"codelists\": [{\"path\": \"c/region.csv\", \"sha256\": \"aa\", \"size\": 3}],\n"
-		" \"inputs\": [{\"source\": \"gpo\", \"path\": \"d/g.xlsx\", \"sha256\": \"bb\", \"size\": 9},\n"
-		"            {\"source\": \"wol\", \"path\": \"d/w.csv\", \"sha256\": \"cc\", \"size\": 7}],\n"
+		" \"config\": {\"path\": \"p.yaml\", \"sha256\": \"" D0 "\", \"size\": 12},\n"
+		" \"codelists\": [{\"path\": \"c/region.csv\", \"sha256\": \"" DA "\", \"size\": 3}],\n"
+		" \"inputs\": [{\"source\": \"gpo\", \"path\": \"d/g.xlsx\", \"sha256\": \"" DB "\", \"size\": 9},\n"
+		"            {\"source\": \"wol\", \"path\": \"d/w.csv\", \"sha256\": \"" DC "\", \"size\": 7}],\n"
 		" \"stages\": [{\"stage\": \"extract\", \"source\": \"wol\", \"rows\": 23},\n"
 		"            {\"stage\": \"normalise\", \"rows\": 67}]}\n"), &err), 0);
 	assert_string_equal(m.run_id, "ab12");

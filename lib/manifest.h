@@ -125,9 +125,12 @@ int manifest_write(const struct manifest *m, const char *path,
 		   struct rk_error *err);
 
 /*
- * Reads what a rerun needs back from path: version, pipeline, run id,
- * mode, only, SOURCE_DATE_EPOCH, config_dir, config, code lists and
- * inputs, outputs.
+ * Reads back from path what a rerun and the brief need: version,
+ * pipeline, run id, mode, only, SOURCE_DATE_EPOCH, config_dir, config,
+ * code lists and inputs, outputs, and the stages (name, source, program,
+ * output, exit, rows).  The one reader of manifest.json: `reckon verify`
+ * and reckon-report both use it.  config_dir is NULL in a manifest made
+ * before it was recorded: a rerun needs it, the brief does not.
  * -1 with err set (RK_EXIT_NOINPUT, or RK_EXIT_DATAERR for a file that is
  * not a reckon manifest).
  */

@@ -58,17 +58,12 @@ void manifest_release(struct manifest *m)
 	manifest_init(m);
 }
 
-static int oom(struct rk_error *err)
-{
-	return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-}
-
 int manifest_set(char **member, const char *value, struct rk_error *err)
 {
 	char *s = value ? strdup(value) : NULL;
 
 	if (value && !s)
-		return oom(err);
+		return rk_error_oom(err);
 	free(*member);
 	*member = s;
 	return 0;
@@ -100,7 +95,7 @@ static int add_file(struct manifest_file **v, size_t *n, const char *source,
 	struct manifest_file *p = grow(*v, *n, sizeof(**v));
 
 	if (!p)
-		return oom(err);
+		return rk_error_oom(err);
 	*v = p;
 	if (manifest_hash_file(&p[*n], source, full, err) < 0 ||
 	    manifest_set(&p[*n].path, path, err) < 0) {
@@ -118,7 +113,7 @@ static int add_hashed(struct manifest_file **v, size_t *n, const char *source,
 	struct manifest_file *p = grow(*v, *n, sizeof(**v));
 
 	if (!p)
-		return oom(err);
+		return rk_error_oom(err);
 	*v = p;
 	p += *n;
 	if (manifest_set(&p->source, source, err) < 0 ||
@@ -175,7 +170,7 @@ int manifest_add_result(struct manifest *m, const char *file, long rows,
 	struct manifest_result *p = grow(m->results, m->nresults, sizeof(*p));
 
 	if (!p)
-		return oom(err);
+		return rk_error_oom(err);
 	m->results = p;
 	if (manifest_set(&p[m->nresults].file, file, err) < 0)
 		return -1;
@@ -192,7 +187,7 @@ struct manifest_stage *manifest_add_stage(struct manifest *m, const char *name,
 	struct manifest_stage *p = grow(m->stages, m->nstages, sizeof(*p)), *s;
 
 	if (!p) {
-		oom(err);
+		rk_error_oom(err);
 		return NULL;
 	}
 	m->stages = p;
@@ -398,7 +393,7 @@ static int read_files(const struct jsondoc *d, const char *key,
 		int rc;
 
 		if (!p)
-			return oom(err);
+			return rk_error_oom(err);
 		*v = p;
 		rc = read_file(d, jsondoc_at(d, arr, i), &p[*n], err);
 		if (rc > 0)
@@ -420,12 +415,37 @@ static int read_only(const struct jsondoc *d, struct manifest *m,
 		return 0;
 	m->only = calloc(n, sizeof(*m->only));
 	if (!m->only)
-		return oom(err);
+		return rk_error_oom(err);
 	for (size_t i = 0; i < n; i++) {
 		if (manifest_set(&m->only[i],
 				 jsondoc_str(d, jsondoc_at(d, arr, i)), err) < 0)
 			return -1;
 		m->nonly++;
+	}
+	return 0;
+}
+
+/* The stages as written: name, source, program, output, exit, rows. */
+static int read_stages(const struct jsondoc *d, struct manifest *m,
+		       struct rk_error *err)
+{
+	int arr = jsondoc_get(d, jsondoc_root(d), "stages");
+
+	for (size_t i = 0, n = jsondoc_count(d, arr); i < n; i++) {
+		int node = jsondoc_at(d, arr, i);
+		const char *exit = jsondoc_str(d, jsondoc_get(d, node, "exit"));
+		const char *rows = jsondoc_str(d, jsondoc_get(d, node, "rows"));
+		struct manifest_stage *s = manifest_add_stage(m,
+			jsondoc_str(d, jsondoc_get(d, node, "stage")),
+			jsondoc_str(d, jsondoc_get(d, node, "source")),
+			jsondoc_str(d, jsondoc_get(d, node, "program")),
+			jsondoc_str(d, jsondoc_get(d, node, "output")), err);
+
+		if (!s)
+			return -1;
+		s->ran = exit != NULL;
+		s->exit = exit ? atoi(exit) : 0;
+		s->rows = rows ? strtol(rows, NULL, 10) : -1;
 	}
 	return 0;
 }
@@ -438,10 +458,8 @@ static int read_doc(const struct jsondoc *d, struct manifest *m,
 	int rc;
 
 	if (!jsondoc_str(d, jsondoc_get(d, root, "reckon")) || !mode ||
-	    !jsondoc_str(d, jsondoc_get(d, root, "run_id")) ||
-	    !jsondoc_str(d, jsondoc_get(d, root, "config_dir")))
-		return bad(err, path, "no reckon, mode, run_id or config_dir "
-			   "member");
+	    !jsondoc_str(d, jsondoc_get(d, root, "run_id")))
+		return bad(err, path, "no reckon, mode or run_id member");
 	m->use_db = strcmp(mode, "database") == 0;
 	if (manifest_set(&m->version,
 			 jsondoc_str(d, jsondoc_get(d, root, "reckon")), err) ||
@@ -464,7 +482,8 @@ static int read_doc(const struct jsondoc *d, struct manifest *m,
 	if (read_files(d, "codelists", &m->codelists, &m->ncodelists, path,
 		       err) < 0 ||
 	    read_files(d, "inputs", &m->inputs, &m->ninputs, path, err) < 0 ||
-	    read_files(d, "outputs", &m->outputs, &m->noutputs, path, err) < 0)
+	    read_files(d, "outputs", &m->outputs, &m->noutputs, path, err) < 0 ||
+	    read_stages(d, m, err) < 0)
 		return -1;
 	return 0;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef RECKON_BRIEF_MANIFEST_H
-#define RECKON_BRIEF_MANIFEST_H
+#ifndef RECKON_BRIEF_RUNINFO_H
+#define RECKON_BRIEF_RUNINFO_H
 
 #include <stddef.h>
 
@@ -10,7 +10,7 @@
  * What the brief takes from a run's manifest.json (written by `reckon
  * run`, design.md §3): the run id, the tool version, the mode, the
  * SOURCE_DATE_EPOCH the run had, and the files that went in with their
- * SHA-256 and size.  JSON is read with libyaml (JSON is YAML).
+ * SHA-256 and size; read by lib/manifest, the one reader of the file.
  */
 struct brief_manifest_file {
 	char *role;              /* "config", "codelist", "input" */
