@@ -150,22 +150,23 @@ static int find_bracket(const struct equation *e, double *lo, double *hi)
 	return -1;
 }
 
-static int solve(const struct equation *e, double *x)
+int quantile_root(double (*f)(double, void *), void *arg, double lo,
+		  double hi, double *x)
 {
-	gsl_root_fsolver *s = NULL;
-	gsl_function f = { residual, (void *)e };
-	double lo, hi;
+	gsl_function fn = { f, arg };
+	gsl_root_fsolver *s;
+	double flo = f(lo, arg), fhi = f(hi, arg);
 	int rc = -1, status = GSL_CONTINUE;
 
-	if (find_bracket(e, &lo, &hi) < 0)
-		goto out;
-	if (residual(lo, (void *)e) == 0 || residual(hi, (void *)e) == 0) {
-		*x = residual(lo, (void *)e) == 0 ? lo : hi;
-		rc = 0;
-		goto out;
+	*x = NAN;
+	if (flo == 0 || fhi == 0) {
+		*x = flo == 0 ? lo : hi;
+		return 0;
 	}
+	if (!isfinite(flo) || !isfinite(fhi) || (flo > 0) == (fhi > 0))
+		return -1;
 	s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (!s || gsl_root_fsolver_set(s, &f, lo, hi) != GSL_SUCCESS)
+	if (!s || gsl_root_fsolver_set(s, &fn, lo, hi) != GSL_SUCCESS)
 		goto out;
 	for (int i = 0; i < 500 && status == GSL_CONTINUE; i++) {
 		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
@@ -174,13 +175,22 @@ static int solve(const struct equation *e, double *x)
 						gsl_root_fsolver_x_upper(s),
 						1e-300, 4e-16);
 	}
-	if (status != GSL_SUCCESS)
-		goto out;
-	*x = gsl_root_fsolver_root(s);
-	rc = 0;
+	if (status == GSL_SUCCESS) {
+		*x = gsl_root_fsolver_root(s);
+		rc = 0;
+	}
 out:
 	gsl_root_fsolver_free(s);
 	return rc;
+}
+
+static int solve(const struct equation *e, double *x)
+{
+	double lo, hi;
+
+	if (find_bracket(e, &lo, &hi) < 0)
+		return -1;
+	return quantile_root(residual, (void *)e, lo, hi, x);
 }
 
 /*

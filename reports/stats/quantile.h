@@ -32,6 +32,14 @@ int quantile_chisq(double p, double df, double *x);
 int quantile_normal(double p, double *x);
 
 /*
+ * The root of f on [lo, hi], where f changes sign (or is 0 at an end), by
+ * Brent's method to a relative 4e-16.  Returns 0 and sets *x, or -1 (x
+ * NaN) when [lo, hi] holds no sign change or the solver fails.
+ */
+int quantile_root(double (*f)(double, void *), void *arg, double lo,
+		  double hi, double *x);
+
+/*
  * The relative error in probability that a GSL inverse may have before it
  * is solved again; tests use it to see which path was taken.
  */

@@ -4,8 +4,7 @@
 #include <float.h>
 #include <math.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
+#include "quantile.h"
 
 #define COUNT_MAX 8589934590.0     /* the sum of two 32-bit counts */
 #define LOG_2PI 1.837877066409345483560659472811
@@ -209,39 +208,9 @@ static double limit_residual(double par, void *arg)
 	return (L->upper_tail ? up : lo) - L->t;
 }
 
-/* Brent's method on [lo, hi], which must hold a sign change. */
 static int solve(struct limit *L, double lo, double hi, double *par)
 {
-	gsl_function f = { limit_residual, L };
-	gsl_root_fsolver *s;
-	double flo = limit_residual(lo, L), fhi = limit_residual(hi, L);
-	int status = GSL_CONTINUE, rc = -1;
-
-	*par = NAN;
-	if (!isfinite(flo) || !isfinite(fhi) || (flo > 0) == (fhi > 0)) {
-		if (flo == 0 || fhi == 0) {
-			*par = flo == 0 ? lo : hi;
-			return 0;
-		}
-		return -1;
-	}
-	s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (!s || gsl_root_fsolver_set(s, &f, lo, hi) != GSL_SUCCESS)
-		goto out;
-	for (int i = 0; i < 500 && status == GSL_CONTINUE; i++) {
-		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-			goto out;
-		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
-						gsl_root_fsolver_x_upper(s),
-						1e-300, 4e-16);
-	}
-	if (status == GSL_SUCCESS) {
-		*par = gsl_root_fsolver_root(s);
-		rc = 0;
-	}
-out:
-	gsl_root_fsolver_free(s);
-	return rc;
+	return quantile_root(limit_residual, L, lo, hi, par);
 }
 
 static int binom_limit(double x, double n, double t, int upper_tail,
