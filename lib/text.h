@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "utf8.h"        /* rk_utf8_valid_prefix */
 
 /*
  * A decoding reader: bytes of a text file in one of the supported encodings
@@ -79,10 +80,5 @@ int rk_text_peek(struct rk_text *t, const char **data, size_t *len,
 /* Frees the reader; accepts NULL. */
 void rk_text_close(struct rk_text *t);
 
-/*
- * Checks that s[0..len) is valid UTF-8 (no overlongs, no surrogates, nothing
- * above U+10FFFF).  Returns the length of the valid prefix: len when valid.
- */
-size_t rk_utf8_valid_prefix(const char *s, size_t len);
 
 #endif
