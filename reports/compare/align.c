@@ -168,6 +168,7 @@ static struct aligned_cell *cell_of(struct build *b, size_t row)
 	c->key = al->n * nd;
 	c->a = c->b = NAN;
 	c->sa = c->sb = SIDE_ABSENT;
+	c->status_a = c->status_b = 0;
 	memcpy(al->dimval + c->key, b->key + 1, nd * sizeof(size_t));
 	al->n++;
 	return c;
@@ -178,13 +179,22 @@ static int accumulate(struct build *b, size_t row, int side_b)
 {
 	struct aligned_cell *c = cell_of(b, row);
 	double v = b->s->row[row].value;
+	size_t status = b->s->row[row].status;
+	const char *text = b->s->str[status];
 	unsigned char *st;
+	size_t *qualified;
 	double *sum;
 
 	if (!c)
 		return -1;
 	st = side_b ? &c->sb : &c->sa;
 	sum = side_b ? &c->b : &c->a;
+	qualified = side_b ? &c->status_b : &c->status_a;
+	/* a number the source marked missing or withheld is not a value */
+	if (!strcmp(text, "missing") || !strcmp(text, "suppressed"))
+		v = NAN;
+	else if (*text && !*qualified)
+		*qualified = status;
 	if (isnan(v)) {
 		*st = SIDE_MISSING;
 		*sum = NAN;

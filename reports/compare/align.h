@@ -25,7 +25,8 @@
 
 enum side {
 	SIDE_ABSENT = 0,   /* the source has no such cell */
-	SIDE_MISSING,      /* it has the cell, reported as missing */
+	SIDE_MISSING,      /* it has the cell, reported as missing (no value,
+			      or a value marked missing or suppressed) */
 	SIDE_VALUE
 };
 
@@ -36,6 +37,11 @@ struct aligned_cell {
 				       for dimensions not compared */
 	double a, b;                /* NaN unless SIDE_VALUE */
 	unsigned char sa, sb;       /* enum side */
+	size_t status_a, status_b;  /* string ids: the first status other
+				       than missing or suppressed among the
+				       side's rows (provisional, incomplete,
+				       estimated, footnote); 0 ("") when every
+				       row is a complete count */
 };
 
 struct alignment {

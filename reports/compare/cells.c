@@ -9,12 +9,18 @@
 
 static const char *const flag_names[] = {
 	"", "significant", "within_noise", "no_information", "only_a",
-	"only_b", "missing"
+	"only_b", "missing", "qualified"
 };
 
 const char *cells_flag_name(enum cell_flag f)
 {
 	return flag_names[f];
+}
+
+const char *cells_flag_text(const struct cell_stats *st)
+{
+	return st->flag == CELL_QUALIFIED && st->qualifier ? st->qualifier
+							   : flag_names[st->flag];
 }
 
 static void compare_values(double a, double b, struct cell_stats *st)
@@ -37,16 +43,35 @@ static void compare_values(double a, double b, struct cell_stats *st)
 	st->p = r.p;
 }
 
-static void compute_one(const struct aligned_cell *c, struct cell_stats *st)
+/* The figures of a pair that is not a complete count on one side: shown,
+ * never tested (no p, no interval, no flag of significance). */
+static void describe_values(double a, double b, const char *status,
+			    struct cell_stats *st)
+{
+	st->diff = b - a;
+	if (a + b != 0)
+		st->sym_pct = 100 * (b - a) / ((a + b) / 2);
+	if (a != 0)
+		st->ratio = b / a;
+	st->flag = CELL_QUALIFIED;
+	st->qualifier = status;
+}
+
+static void compute_one(const struct alignment *al,
+			const struct aligned_cell *c, struct cell_stats *st)
 {
 	*st = (struct cell_stats){ NAN, NAN, NAN, NAN, NAN, NAN, NAN,
-				   CELL_UNTESTED };
+				   CELL_UNTESTED, NULL };
 	if (c->sb == SIDE_ABSENT)
 		st->flag = CELL_ONLY_A;
 	else if (c->sa == SIDE_ABSENT)
 		st->flag = CELL_ONLY_B;
 	else if (c->sa == SIDE_MISSING || c->sb == SIDE_MISSING)
 		st->flag = CELL_MISSING;
+	else if (c->status_a || c->status_b)
+		describe_values(c->a, c->b,
+				al->set->str[c->status_a ? c->status_a
+							 : c->status_b], st);
 	else
 		compare_values(c->a, c->b, st);
 }
@@ -59,7 +84,7 @@ int cells_compute(const struct alignment *al, double alpha,
 	if (!q)
 		return -1;
 	for (size_t i = 0; i < al->n; i++) {
-		compute_one(&al->cell[i], &st[i]);
+		compute_one(al, &al->cell[i], &st[i]);
 		q[i] = st[i].p;
 	}
 	if (fdr_bh(q, al->n, q) < 0) {

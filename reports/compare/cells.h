@@ -15,7 +15,10 @@
  * Clopper-Pearson 95 % interval mapped to b / a, and Benjamini-Hochberg
  * q-values over the tested cells of the alignment.  Values that are not
  * counts (negative, fractional) are compared but not tested: their flag is
- * CELL_UNTESTED (written empty).
+ * CELL_UNTESTED (written empty).  A value that is not a complete count (a
+ * row with a status: provisional, incomplete, estimated, footnote) is
+ * shown and compared but never tested as if it were one: CELL_QUALIFIED,
+ * written as the status that stopped the test.
  */
 enum cell_flag {
 	CELL_UNTESTED = 0,
@@ -24,7 +27,8 @@ enum cell_flag {
 	CELL_NO_INFORMATION,
 	CELL_ONLY_A,
 	CELL_ONLY_B,
-	CELL_MISSING
+	CELL_MISSING,
+	CELL_QUALIFIED
 };
 
 struct cell_stats {
@@ -33,6 +37,8 @@ struct cell_stats {
 	double ratio, lo, hi; /* b / a and its interval */
 	double p, q;
 	enum cell_flag flag;
+	const char *qualifier;  /* CELL_QUALIFIED: the status (borrowed from
+				   the set); else NULL */
 };
 
 /* The level of every interval reckon-compare writes. */
@@ -47,5 +53,9 @@ int cells_compute(const struct alignment *al, double alpha,
 
 /* "significant", "within_noise", ...; "" for CELL_UNTESTED. */
 const char *cells_flag_name(enum cell_flag f);
+
+/* The flag column of a cell: its flag's name, or the status that kept a
+ * qualified cell from being tested ("provisional"). */
+const char *cells_flag_text(const struct cell_stats *st);
 
 #endif

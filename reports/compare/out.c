@@ -202,7 +202,7 @@ int compare_out_cells(struct compare_out *o, const struct compare_pair *p,
 		put_num(&r, st[i].hi);
 		put_num(&r, st[i].p);
 		put_num(&r, st[i].q);
-		put_str(&r, cells_flag_name(st[i].flag));
+		put_str(&r, cells_flag_text(&st[i]));
 		if (emit(o, OUT_CELLS, &r, err) < 0)
 			return -1;
 	}

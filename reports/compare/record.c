@@ -138,7 +138,7 @@ int compare_record_cells(struct compare_record *r, const struct compare_pair *p,
 		     num(&r->buf, st[i].hi) | num(&r->buf, st[i].p) |
 		     num(&r->buf, st[i].q);
 		rc |= st[i].flag == CELL_UNTESTED ? copybuf_null(&r->buf) :
-			text(&r->buf, cells_flag_name(st[i].flag));
+			text(&r->buf, cells_flag_text(&st[i]));
 		if (rc | copybuf_end_row(&r->buf))
 			return rk_error_oom(err);
 		if (r->buf.len >= (1 << 16) && send(r, err) < 0)

@@ -50,6 +50,7 @@ static void count(const struct cell_stats *st, size_t n, struct summary *s)
 		case CELL_SIGNIFICANT: s->significant++; break;
 		case CELL_WITHIN_NOISE: break;
 		case CELL_UNTESTED: s->untested++; break;
+		case CELL_QUALIFIED: s->qualified++; break;
 		}
 		s->tested += st[i].flag == CELL_SIGNIFICANT ||
 			     st[i].flag == CELL_WITHIN_NOISE;
@@ -85,6 +86,10 @@ static void coverage_notes(const struct alignment *al, struct summary *s)
 	}
 	if (s->untested)
 		note(s, "%zu cell(s) not whole counts: not tested", s->untested);
+	if (s->qualified)
+		note(s, "%zu cell(s) not complete counts (provisional, incomplete, "
+		     "estimated or with a footnote): shown, not tested; the "
+		     "totals include them and are not tested", s->qualified);
 }
 
 static void summed_out(const struct alignment *al, struct summary *s)
@@ -155,8 +160,10 @@ int summary_compute(const struct alignment *al, const struct cell_stats *st,
 		s->total_b += al->cell[i].b;
 	}
 	coverage_notes(al, s);
-	if (exact_rate_ratio(s->total_b, 1, s->total_a, 1, CELLS_LEVEL,
-			     &s->total) < 0)
+	/* a total with a figure that is not a complete count is not one */
+	s->total = (struct exact_ratio){ NAN, NAN, NAN, NAN };
+	if (s->qualified || exact_rate_ratio(s->total_b, 1, s->total_a, 1,
+					     CELLS_LEVEL, &s->total) < 0)
 		s->total.ratio = s->total_a != 0 ? s->total_b / s->total_a : NAN;
 	if (k == 0)
 		s->total_a = s->total_b = NAN;

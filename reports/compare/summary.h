@@ -19,6 +19,7 @@ struct summary {
 	char summed_out[512];       /* e.g. "sex from wol" */
 	size_t cells, compared, tested, significant;
 	size_t only_a, only_b, missing, no_information, untested;
+	size_t qualified;         /* cells with a status: shown, not tested */
 	double total_a, total_b;
 	struct exact_ratio total;   /* total_b / total_a, exact */
 	struct agree agree;
