@@ -96,11 +96,16 @@ struct rk_rule {
 	struct rk_mark mark;
 };
 
+/* A trend over fewer periods says nothing that can be trusted. */
+#define RK_MIN_PERIODS 6
+
 struct rk_compare {
 	char *indicator;
 	char *reference;
 	struct rk_strlist against;
 	double alpha;             /* 0.05 when not given */
+	long min_periods;         /* the fewest periods a trend is fitted
+				     to: RK_MIN_PERIODS when not given */
 	struct rk_kvlist cases;   /* record-level case lists: source → path
 				     (resolved); n = 0 when none */
 	char *cases_key;          /* their linkage key column ("key") */

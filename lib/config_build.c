@@ -454,6 +454,7 @@ static int build_compare(struct cfg_loader *l, struct y_compare *y,
 	cmp->reference = take(&y->reference);
 	take_list(&cmp->against, &y->against, &y->against_count, against);
 	if (cfg_get_alpha(l, n, ctx, &cmp->alpha) ||
+	    cfg_get_min_periods(l, n, ctx, &cmp->min_periods) ||
 	    cfg_check_source_ref(l, c, cfg_get(l, n, "reference"),
 				 cmp->reference, ctx))
 		return -1;

@@ -466,6 +466,23 @@ static int is_decimal_number(const char *s)
 	return digits > 0;
 }
 
+/* A trend needs periods: 2 at the very least (a line through 2 points
+ * fits them exactly); RK_MIN_PERIODS when not given. */
+int cfg_get_min_periods(struct cfg_loader *l, const yaml_node_t *map,
+			const char *ctx, long *out)
+{
+	*out = RK_MIN_PERIODS;
+	if (cfg_get_count(l, map, "min_periods", ctx, out))
+		return -1;
+	if (*out >= 3)
+		return 0;
+	cfg_fail(l, cfg_get(l, map, "min_periods"),
+		 "min_periods %ld is too few for a trend in %s", *out, ctx);
+	rk_error_hint(l->err, "a trend needs at least 3 periods; %d is the "
+			      "default", RK_MIN_PERIODS);
+	return -1;
+}
+
 int cfg_get_alpha(struct cfg_loader *l, const yaml_node_t *map,
 		  const char *ctx, double *out)
 {

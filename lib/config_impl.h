@@ -195,6 +195,8 @@ int cfg_get_count(struct cfg_loader *l, const yaml_node_t *map,
 		  const char *key, const char *ctx, long *out);
 int cfg_get_alpha(struct cfg_loader *l, const yaml_node_t *map,
 		  const char *ctx, double *out);
+int cfg_get_min_periods(struct cfg_loader *l, const yaml_node_t *map,
+			const char *ctx, long *out);
 int cfg_get_number(struct cfg_loader *l, const yaml_node_t *map,
 		   const char *key, const char *ctx, int allow_percent,
 		   double *out, int *percent);

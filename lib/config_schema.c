@@ -109,6 +109,7 @@ static const cyaml_schema_field_t compare_fields[] = {
 	TEXT("reference", REQ, struct y_compare, reference),
 	TEXTS("against", REQ, struct y_compare, against, 1),
 	CYAML_FIELD_IGNORE("alpha", OPT),
+	CYAML_FIELD_IGNORE("min_periods", OPT),
 	MAP("cases", OPT, struct y_compare, cases, cases_fields),
 	CYAML_FIELD_END
 };

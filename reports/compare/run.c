@@ -22,6 +22,7 @@
 struct job {
 	const char *indicator, *reference, *against;
 	double alpha;
+	long min_periods;
 };
 
 struct jobs {
@@ -30,7 +31,7 @@ struct jobs {
 };
 
 static int push(struct jobs *j, const char *indicator, const char *ref,
-		const char *against, double alpha)
+		const char *against, double alpha, long min_periods)
 {
 	if (j->n == j->cap) {
 		size_t cap = j->cap ? 2 * j->cap : 16;
@@ -41,7 +42,8 @@ static int push(struct jobs *j, const char *indicator, const char *ref,
 		j->job = p;
 		j->cap = cap;
 	}
-	j->job[j->n++] = (struct job){ indicator, ref, against, alpha };
+	j->job[j->n++] = (struct job){ indicator, ref, against, alpha,
+				       min_periods };
 	return 0;
 }
 
@@ -70,7 +72,8 @@ static int config_jobs(const struct compare_request *q, struct jobs *j,
 
 		for (size_t k = 0; k < e->against.n; k++)
 			if (push(j, e->indicator, e->reference,
-				 e->against.items[k], alpha_of(q, e->alpha)) < 0)
+				 e->against.items[k], alpha_of(q, e->alpha),
+				 e->min_periods) < 0)
 				return rk_error_set(err, RK_EXIT_SOFTWARE, NULL,
 						    0, "out of memory");
 	}
@@ -125,12 +128,13 @@ static int adhoc_jobs(const struct compare_request *q,
 
 		if (q->indicator)
 			rc = push(j, q->indicator, q->reference, q->against[k],
-				  alpha_of(q, 0));
+				  alpha_of(q, 0), RK_MIN_PERIODS);
 		else if ((rc = indicators_of(s, q->reference, q->against[k],
 					     &ids, &n)) == 0)
 			for (size_t i = 0; i < n && rc == 0; i++)
 				rc = push(j, s->str[ids[i]], q->reference,
-					  q->against[k], alpha_of(q, 0));
+					  q->against[k], alpha_of(q, 0),
+					  RK_MIN_PERIODS);
 		free(ids);
 		if (rc < 0)
 			return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
@@ -249,7 +253,7 @@ static int run_job(const struct obs_set *s, const struct job *j,
 	st = malloc((al.n + 1) * sizeof(*st));
 	if (!sm || !st || cells_compute(&al, j->alpha, st) < 0 ||
 	    summary_compute(&al, st, sm) < 0 || dist_compute(&al, &d, &nd) < 0 ||
-	    trend_compute(&al, &tr) < 0) {
+	    trend_compute(&al, j->min_periods, &tr) < 0) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}

@@ -156,7 +156,8 @@ static int fit(const struct point *pt, size_t n, enum rk_grain g,
 	return 0;
 }
 
-int trend_compute(const struct alignment *al, struct trend *t)
+int trend_compute(const struct alignment *al, long min_periods,
+		  struct trend *t)
 {
 	struct point *pt = malloc((al->n + 1) * sizeof(*pt));
 	enum rk_grain g;
@@ -177,6 +178,9 @@ int trend_compute(const struct alignment *al, struct trend *t)
 	}
 	if (t->periods < 2)
 		note(t, "fewer than 2 periods compared: no trend");
+	else if ((long)t->periods < min_periods)
+		note(t, "%zu periods: too short for a trend (at least %ld; "
+		     "compare: min_periods)", t->periods, min_periods);
 	else if (!(sa > 0) || !(sb > 0))
 		note(t, "a source counts nothing in these cells: no trend");
 	else

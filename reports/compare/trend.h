@@ -30,6 +30,8 @@ struct trend {
 };
 
 /* Fills t (figures it cannot define NaN, with a note).  -1 out of memory. */
-int trend_compute(const struct alignment *al, struct trend *t);
+/* No model under min_periods periods: a note says the series is too short. */
+int trend_compute(const struct alignment *al, long min_periods,
+		  struct trend *t);
 
 #endif

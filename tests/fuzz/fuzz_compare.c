@@ -51,7 +51,7 @@ static void measure(const struct obs_set *s, const char *indicator,
 		summary_compute(&al, st, &sm);
 		if (dist_compute(&al, &d, &nd) == 0)
 			dist_free(d, nd);
-		trend_compute(&al, &t);
+		trend_compute(&al, 2, &t);
 	}
 	free(st);
 	align_release(&al);

@@ -143,7 +143,7 @@ static void test_trend_widening_gap(void **state)
 		add(s, "b", q[i], "r1", v);
 	}
 	assert_int_equal(align_build(s, "x", "a", "b", &al, &err), 0);
-	assert_int_equal(trend_compute(&al, &t), 0);
+	assert_int_equal(trend_compute(&al, 2, &t), 0);
 	assert_int_equal(t.periods, 5);
 	assert_string_equal(t.per, "quarter");
 	assert_close(t.a.estimate, 1, 1e-9);
@@ -172,7 +172,7 @@ static void test_trend_uneven_periods(void **state)
 	add(s, "a", "2025", "r1", "100");
 	add(s, "b", "2025", "r1", "133.1");
 	assert_int_equal(align_build(s, "x", "a", "b", &al, &err), 0);
-	assert_int_equal(trend_compute(&al, &t), 0);
+	assert_int_equal(trend_compute(&al, 2, &t), 0);
 	assert_string_equal(t.per, "year");
 	assert_close(t.interaction.estimate, 1.1, 1e-9);
 	align_release(&al);
@@ -192,7 +192,7 @@ static void test_trend_undefined(void **state)
 	add(s, "a", "2024", "r1", "0");
 	add(s, "b", "2024", "r1", "7");
 	assert_int_equal(align_build(s, "x", "a", "b", &al, &err), 0);
-	assert_int_equal(trend_compute(&al, &t), 0);
+	assert_int_equal(trend_compute(&al, 2, &t), 0);
 	assert_nan(t.a.estimate);
 	assert_nan(t.interaction.p);
 	assert_non_null(strstr(t.note, "counts nothing"));

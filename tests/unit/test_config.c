@@ -732,6 +732,27 @@ static void test_alpha(void **state)
 		     "invalid number '0x1p-3' for 'alpha' in comparison 1");
 }
 
+/* A trend over 3 quarters was reported with no warning: 6 by default. */
+static void test_min_periods(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c;
+
+	(void)state;
+	expect_error("pipeline: p\nsources: [{id: a, file: b}]\n"
+		     "compare: [{indicator: i, reference: a, against: [a], "
+		     "min_periods: 2}]\n", 3, 67,
+		     "min_periods 2 is too few for a trend in comparison 1");
+	c = load("pipeline: p\nsources: [{id: a, file: b}]\n"
+		 "compare: [{indicator: i, reference: a, against: [a]},\n"
+		 "  {indicator: i, reference: a, against: [a], "
+		 "min_periods: 3}]\n", &err);
+	assert_non_null(c);
+	assert_int_equal(c->compares[0].min_periods, RK_MIN_PERIODS);
+	assert_int_equal(c->compares[1].min_periods, 3);
+	rk_config_free(c);
+}
+
 static void test_dimensions(void **state)
 {
 	(void)state;
@@ -975,6 +996,7 @@ int main(void)
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_unknown_compare_source),
 		cmocka_unit_test(test_alpha),
+		cmocka_unit_test(test_min_periods),
 		cmocka_unit_test(test_dimensions),
 		cmocka_unit_test(test_codelists),
 		cmocka_unit_test(test_words),
