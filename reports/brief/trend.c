@@ -10,6 +10,22 @@
 #include "sheets.h"
 #include "wording.h"
 
+/*
+ * compare's note on a series too short for a trend, in the reader's
+ * language; other notes as written.
+ */
+static const char *note_text(const char *lang, const char *note, char *buf,
+			     size_t size)
+{
+	long n, min;
+
+	if (sscanf(note, "%ld periods: too short for a trend (at least %ld",
+		   &n, &min) != 2)
+		return note;
+	snprintf(buf, size, brief_t(lang, "trend.too_short"), n, min);
+	return buf;
+}
+
 static void trend_pair(struct brief_page *pg, const struct brief_pair *p)
 {
 	static const char *const head[] = { "col.term", "col.estimate",
@@ -19,7 +35,7 @@ static void trend_pair(struct brief_page *pg, const struct brief_pair *p)
 					    "col.note" };
 	const struct brief *b = pg->b;
 	const struct brief_formats *f = &pg->bk->f;
-	char title[512], term[512];
+	char title[512], term[512], buf[256];
 
 	brief_pair_title(b, p, pg->lang, title, sizeof(title));
 	brief_page_heading(pg, title);
@@ -58,8 +74,9 @@ static void trend_pair(struct brief_page *pg, const struct brief_pair *p)
 		brief_put_num(pg->ws, pg->row, 8,
 			      brief_table_num(&b->trend, r, "dispersion"),
 			      f->stat);
-		brief_page_wrap(pg, 9, brief_table_str(&b->trend, r, "note"),
-				f->indent);
+		brief_page_wrap(pg, 9, note_text(pg->lang,
+				brief_table_str(&b->trend, r, "note"), buf,
+				sizeof(buf)), f->indent);
 		brief_page_next(pg);
 	}
 }

@@ -582,6 +582,10 @@ static const struct text texts[] = {
 	  "тренда: больше 1 при малом p — разрыв между источниками растёт, "
 	  "меньше 1 — сокращается." },
 	{ "trend.title", "Trend over the periods", "Динамика по периодам" },
+	{ "trend.too_short",
+	  "%ld periods: too few to estimate a trend (at least %ld are needed)",
+	  "Периодов: %ld — слишком мало для оценки тренда (нужно не меньше "
+	  "%ld)" },
 };
 
 #define NTEXTS (sizeof(texts) / sizeof(*texts))
