@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
+
 struct dimskey {
 	size_t n;
 	size_t *order;     /* column indexes in jsonb key order */
@@ -22,34 +24,6 @@ static int key_cmp(const char *a, const char *b)
 	if (la != lb)
 		return la < lb ? -1 : 1;
 	return memcmp(a, b, la);
-}
-
-/* Writes s as a JSON string the way PostgreSQL's escape_json() does. */
-static size_t json_string(char *out, const char *s)
-{
-	char *p = out;
-
-	*p++ = '"';
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '\b': *p++ = '\\'; *p++ = 'b'; break;
-		case '\f': *p++ = '\\'; *p++ = 'f'; break;
-		case '\n': *p++ = '\\'; *p++ = 'n'; break;
-		case '\r': *p++ = '\\'; *p++ = 'r'; break;
-		case '\t': *p++ = '\\'; *p++ = 't'; break;
-		case '"': *p++ = '\\'; *p++ = '"'; break;
-		case '\\': *p++ = '\\'; *p++ = '\\'; break;
-		default:
-			if (c < ' ')
-				p += sprintf(p, "\\u%04x", c);
-			else
-				*p++ = (char)c;
-		}
-	}
-	*p++ = '"';
-	return (size_t)(p - out);
 }
 
 static int check_names(char *const *names, size_t n, const char *file,
@@ -81,7 +55,7 @@ static int prepare(struct dimskey *k, char *const *names)
 		k->name[i] = malloc(6 * strlen(names[i]) + 5);
 		if (!k->name[i])
 			return -1;
-		k->namelen[i] = json_string(k->name[i], names[i]);
+		k->namelen[i] = json_escape(k->name[i], names[i]);
 		memcpy(k->name[i] + k->namelen[i], ": ", 3);
 		k->namelen[i] += 2;
 		k->order[i] = i;
@@ -159,7 +133,7 @@ const char *dimskey_make(struct dimskey *k, const char *const *values,
 		first = 0;
 		memcpy(k->buf + pos, k->name[c], k->namelen[c]);
 		pos += k->namelen[c];
-		pos += json_string(k->buf + pos, values[c]);
+		pos += json_escape(k->buf + pos, values[c]);
 	}
 	k->buf[pos++] = '}';
 	k->buf[pos] = '\0';

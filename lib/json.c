@@ -2,6 +2,7 @@
 #include "json.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 void json_writer_init(struct json_writer *j, FILE *f)
@@ -10,24 +11,47 @@ void json_writer_init(struct json_writer *j, FILE *f)
 	j->f = f;
 }
 
-void json_write_string(FILE *f, const char *s)
+size_t json_escape(char *out, const char *s)
 {
-	putc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
+	char *p = out;
+
+	*p++ = '"';
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '\b': *p++ = '\\'; *p++ = 'b'; break;
+		case '\f': *p++ = '\\'; *p++ = 'f'; break;
+		case '\n': *p++ = '\\'; *p++ = 'n'; break;
+		case '\r': *p++ = '\\'; *p++ = 'r'; break;
+		case '\t': *p++ = '\\'; *p++ = 't'; break;
+		case '"': *p++ = '\\'; *p++ = '"'; break;
+		case '\\': *p++ = '\\'; *p++ = '\\'; break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\u%04x", *p);
+			if (c < ' ')
+				p += sprintf(p, "\\u%04x", c);
 			else
-				putc(*p, f);
+				*p++ = (char)c;
 		}
 	}
-	putc('"', f);
+	*p++ = '"';
+	*p = '\0';
+	return (size_t)(p - out);
+}
+
+void json_write_string(FILE *f, const char *s)
+{
+	size_t n = strlen(s);
+	char small[256], *buf = 6 * n + 3 <= sizeof(small) ? small
+							  : malloc(6 * n + 3);
+
+	if (!buf) {                 /* no room to escape: write nothing */
+		fputs("\"\"", f);
+		return;
+	}
+	fwrite(buf, 1, json_escape(buf, s), f);
+	if (buf != small)
+		free(buf);
 }
 
 static int is_inline(const struct json_writer *j)

@@ -45,6 +45,15 @@ int json_writer_finish(struct json_writer *j, const char *name,
 		       struct rk_error *err);
 
 /* Writes s as a JSON string (with quotes) to f. */
+/*
+ * s as a JSON string with its quotes, escaped the way PostgreSQL's
+ * escape_json() does (so that a key built here equals the jsonb text the
+ * database prints): into out, which holds 6 * strlen(s) + 3 bytes; returns
+ * the length written (out is NUL-terminated).  The one JSON escaper.
+ */
+size_t json_escape(char *out, const char *s);
+
+/* Writes s as a JSON string (with quotes, json_escape) to f. */
 void json_write_string(FILE *f, const char *s);
 
 #endif
