@@ -33,6 +33,14 @@ const char *const results_trend[] = {
 	"dispersion", "note", NULL
 };
 
+const char *const results_rejects_head[] = {
+	"source", "indicator", "period", NULL
+};
+
+const char *const results_rejects_tail[] = {
+	"value", "status", "origin", "check", "action", "reason", NULL
+};
+
 const char *const results_mse[] = {
 	"indicator", "kind", "lists", "pattern", "model", "count", "estimate",
 	"se", "ci_lo", "ci_hi", "df", "deviance", "aic", "rank", "note", NULL

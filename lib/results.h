@@ -18,11 +18,19 @@ extern const char *const results_distribution[];
 extern const char *const results_trend[];
 extern const char *const results_mse[];
 
+/*
+ * rejects.csv, which reckon-normalise writes and reckon-report reads: the
+ * tidy columns with the pipeline's dimensions between head and tail.
+ */
+extern const char *const results_rejects_head[];
+extern const char *const results_rejects_tail[];
+
 /* The file each list is for: "cells.csv", ... */
 #define RESULTS_CELLS "cells.csv"
 #define RESULTS_SUMMARY "summary.csv"
 #define RESULTS_DISTRIBUTION "distribution.csv"
 #define RESULTS_TREND "trend.csv"
 #define RESULTS_MSE "mse.csv"
+#define RESULTS_REJECTS "rejects.csv"
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "results.h"
 #include "tidy.h"
 
 struct rejects {
@@ -33,17 +34,12 @@ struct rejects *rejects_open(FILE *f, const char *name, char *const *dims,
 		rejects_close(r, NULL);
 		return NULL;
 	}
-	r->field[n++] = "source";
-	r->field[n++] = "indicator";
-	r->field[n++] = "period";
+	for (size_t i = 0; results_rejects_head[i]; i++)
+		r->field[n++] = results_rejects_head[i];
 	for (size_t d = 0; d < ndims; d++)
 		r->field[n++] = dims[d];
-	r->field[n++] = "value";
-	r->field[n++] = "status";
-	r->field[n++] = "origin";
-	r->field[n++] = "check";
-	r->field[n++] = "action";
-	r->field[n++] = "reason";
+	for (size_t i = 0; results_rejects_tail[i]; i++)
+		r->field[n++] = results_rejects_tail[i];
 	if (tidy_writer_row(r->w, r->field, NULL, n, err) < 0) {
 		rejects_close(r, NULL);
 		return NULL;

@@ -67,15 +67,18 @@ static int load_result(struct brief *b, struct brief_table *t, const char *dir,
 	return rc;
 }
 
+#define COMPARE "reckon-compare"
+#define NORMALISE "reckon-normalise"
+
 static int require_cols(const struct brief_table *t, const char *const *cols,
-			struct rk_error *err)
+			const char *producer, struct rk_error *err)
 {
 	for (size_t i = 0; cols[i]; i++)
 		if (brief_table_col(t, cols[i]) < 0) {
 			rk_error_set(err, RK_EXIT_DATAERR, t->name, 1,
 				     "no column '%s'", cols[i]);
 			rk_error_hint(err, "this file should come from "
-					   "reckon-compare %s", RECKON_VERSION);
+					   "%s %s", producer, RECKON_VERSION);
 			return -1;
 		}
 	return 0;
@@ -86,19 +89,21 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	/* every column the sheets read must be there: one missing is an
 	 * error naming it, never an empty figure in the brief */
 	if (load_result(b, &b->cells, dir, RESULTS_CELLS, 1, err) < 0 ||
-	    require_cols(&b->cells, results_cells_head, err) < 0 ||
-	    require_cols(&b->cells, results_cells_tail, err) < 0 ||
+	    require_cols(&b->cells, results_cells_head, COMPARE, err) < 0 ||
+	    require_cols(&b->cells, results_cells_tail, COMPARE, err) < 0 ||
 	    load_result(b, &b->summary, dir, RESULTS_SUMMARY, 0, err) < 0 ||
 	    load_result(b, &b->dist, dir, RESULTS_DISTRIBUTION, 0, err) < 0 ||
 	    load_result(b, &b->trend, dir, RESULTS_TREND, 0, err) < 0 ||
 	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0)
 		return -1;
 	if ((b->summary.ncols &&
-	     require_cols(&b->summary, results_summary, err) < 0) ||
+	     require_cols(&b->summary, results_summary, COMPARE, err) < 0) ||
 	    (b->dist.ncols &&
-	     require_cols(&b->dist, results_distribution, err) < 0) ||
-	    (b->trend.ncols && require_cols(&b->trend, results_trend, err) < 0) ||
-	    (b->mse.ncols && require_cols(&b->mse, results_mse, err) < 0))
+	     require_cols(&b->dist, results_distribution, COMPARE, err) < 0) ||
+	    (b->trend.ncols &&
+	     require_cols(&b->trend, results_trend, COMPARE, err) < 0) ||
+	    (b->mse.ncols &&
+	     require_cols(&b->mse, results_mse, COMPARE, err) < 0))
 		return -1;
 	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
 	if (!b->cells_dim)
@@ -173,6 +178,8 @@ static int load_quality(struct brief *b, const struct brief_options *o,
 
 	if (o->rejects &&
 	    (brief_table_load_grouped(&b->rejects, o->rejects, by, 3, err) < 0 ||
+	     require_cols(&b->rejects, results_rejects_head, NORMALISE, err) < 0 ||
+	     require_cols(&b->rejects, results_rejects_tail, NORMALISE, err) < 0 ||
 	     brief_prov_add(b, "rejects", o->rejects, (long)b->rejects.total,
 			    err) < 0))
 		return -1;
