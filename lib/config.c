@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yamldoc.h"
+
 /* ---- nodes ------------------------------------------------------------ */
 
 yaml_node_t *cfg_node(struct cfg_loader *l, int id)
@@ -59,29 +61,20 @@ size_t cfg_npairs(const yaml_node_t *n)
 
 size_t cfg_nitems(const yaml_node_t *n)
 {
-	return (size_t)(n->data.sequence.items.top -
-			n->data.sequence.items.start);
+	return yamldoc_count(n);
 }
 
 /* Entry i (0-based, below cfg_nitems) of sequence seq. */
 yaml_node_t *cfg_item(struct cfg_loader *l, const yaml_node_t *seq, size_t i)
 {
-	return cfg_node(l, seq->data.sequence.items.start[i]);
+	return cfg_node(l, yamldoc_item(seq, i));
 }
 
 /* The value under key in mapping map, or NULL (also when map is NULL). */
 yaml_node_t *cfg_get(struct cfg_loader *l, const yaml_node_t *map,
 		     const char *key)
 {
-	yaml_node_pair_t *p;
-
-	if (!map || map->type != YAML_MAPPING_NODE)
-		return NULL;
-	for (p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++)
-		if (!strcmp(cfg_text(cfg_node(l, p->key)), key))
-			return cfg_node(l, p->value);
-	return NULL;
+	return cfg_node(l, yamldoc_get(&l->doc, map, key));
 }
 
 char *cfg_dup_text(struct cfg_loader *l, const yaml_node_t *n)

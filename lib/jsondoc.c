@@ -7,6 +7,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "yamldoc.h"
+
 struct jsondoc {
 	yaml_document_t doc;
 	int loaded;
@@ -108,9 +110,7 @@ void jsondoc_free(struct jsondoc *d)
 
 static yaml_node_t *node(const struct jsondoc *d, int id)
 {
-	if (!d || id <= 0)
-		return NULL;
-	return yaml_document_get_node((yaml_document_t *)&d->doc, id);
+	return d ? yamldoc_node((yaml_document_t *)&d->doc, id) : NULL;
 }
 
 int jsondoc_root(const struct jsondoc *d)
@@ -132,19 +132,7 @@ static int is_null(const yaml_node_t *n)
 
 int jsondoc_get(const struct jsondoc *d, int id, const char *key)
 {
-	yaml_node_t *n = node(d, id);
-
-	if (!n || n->type != YAML_MAPPING_NODE)
-		return 0;
-	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-	     p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(d, p->key);
-
-		if (k && k->type == YAML_SCALAR_NODE &&
-		    strcmp(scalar(k), key) == 0)
-			return p->value;
-	}
-	return 0;
+	return yamldoc_get((yaml_document_t *)&d->doc, node(d, id), key);
 }
 
 const char *jsondoc_str(const struct jsondoc *d, int id)
@@ -158,19 +146,12 @@ const char *jsondoc_str(const struct jsondoc *d, int id)
 
 size_t jsondoc_count(const struct jsondoc *d, int id)
 {
-	yaml_node_t *n = node(d, id);
-
-	if (!n || n->type != YAML_SEQUENCE_NODE)
-		return 0;
-	return (size_t)(n->data.sequence.items.top -
-			n->data.sequence.items.start);
+	return yamldoc_count(node(d, id));
 }
 
 int jsondoc_at(const struct jsondoc *d, int id, size_t i)
 {
-	if (i >= jsondoc_count(d, id))
-		return 0;
-	return node(d, id)->data.sequence.items.start[i];
+	return yamldoc_item(node(d, id), i);
 }
 
 /*
