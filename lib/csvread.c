@@ -104,11 +104,19 @@ struct csvr {
 	size_t carry_len, carry_cap;
 };
 
-/* libcsv grows its field buffer through this; refusing caps a field. */
+/*
+ * libcsv grows its field buffer through this; refusing caps a field.  It
+ * reports both a refusal and a failed realloc as CSV_ENOMEM, so the cap
+ * says which it was (per thread: each parses on its own).
+ */
+static _Thread_local int field_capped;
+
 static void *capped_realloc(void *ptr, size_t size)
 {
-	if (size > CSVR_FIELD_MAX + 64)
+	if (size > CSVR_FIELD_MAX + 64) {
+		field_capped = 1;
 		return NULL;
+	}
 	return realloc(ptr, size);
 }
 
@@ -209,6 +217,7 @@ static int parser_init(struct parser *ps, struct csvr *r, struct batch *b,
 		       long first_line)
 {
 	memset(ps, 0, sizeof(*ps));
+	field_capped = 0;
 	if (csv_init(&ps->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		return -1;
 	csv_set_delim(&ps->p, r->delim);
@@ -268,6 +277,10 @@ static void parse_error(struct parser *ps, int unterminated,
 
 	if (ps->too_long) {
 		record_too_long(ps->r, ps->row_line, err);
+	} else if ((csv_error(&ps->p) == CSV_ENOMEM || ps->oom) &&
+		   !field_capped) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, name, error_line(ps),
+			     "out of memory");
 	} else if (csv_error(&ps->p) == CSV_ENOMEM || ps->oom) {
 		rk_error_set(err, RK_EXIT_DATAERR, name, error_line(ps),
 			     "field longer than %u MiB",
