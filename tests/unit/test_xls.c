@@ -5,7 +5,7 @@
 #include <cmocka.h>
 
 #include "bookfix.h"
-#include "book/bytebuf.h"
+#include "bytebuf.h"
 
 /* ---- a small BIFF8 writer ---- */
 

@@ -5,7 +5,7 @@
 #include <cmocka.h>
 
 #include "bookfix.h"
-#include "book/bytebuf.h"
+#include "bytebuf.h"
 #include "book/xmlscan.h"
 
 static const char *const uris[] = { "urn:a", "urn:b", NULL };
