@@ -20,10 +20,10 @@ static void add(struct cells *t, uint32_t src, int month, uint32_t dim,
 		int64_t v, const char *status, const char *origin)
 {
 	struct rk_error err = { 0 };
-	struct rk_period p = { 2024, 7, 9, 0 };
+	struct rk_period p = { 2024, 7, 9, 0, 0 };
 	uint32_t d[1] = { dim };
 	struct cell_key k = { src, 1, p, d };
-	struct rk_period m = { 2024, month, month, 0 };
+	struct rk_period m = { 2024, month, month, 0, 0 };
 	struct cell_add a = { 0 };
 
 	a.has_value = status == NULL;
@@ -76,7 +76,7 @@ static void test_cells_sum(void **state)
 static void add_span(struct cells *t, uint32_t src, int first, int last)
 {
 	struct rk_error err = { 0 };
-	struct rk_period p = { 2024, 7, 9, 0 }, m = { 2024, first, last, 0 };
+	struct rk_period p = { 2024, 7, 9, 0, 0 }, m = { 2024, first, last, 0, 0 };
 	uint32_t d[1] = { 5 };
 	struct cell_key k = { src, 1, p, d };
 	struct cell_add a = { 0 };
