@@ -26,10 +26,21 @@ static int two(const char *p, int lo, int hi)
 	return v >= lo && v <= hi;
 }
 
+/* A span across years: 2004-04/2005-03 (issue 18). */
+static int span_period(const char *p)
+{
+	return digits(p, 4) && p[0] != '0' && p[4] == '-' &&
+	       two(p + 5, 1, 12) && p[7] == '/' && digits(p + 8, 4) &&
+	       p[12] == '-' && two(p + 13, 1, 12) && p[15] == '\0' &&
+	       atoi(p + 8) > atoi(p);
+}
+
 int rowcheck_period(const char *p)
 {
 	size_t n = strlen(p);
 
+	if (n == 15)
+		return span_period(p);
 	if (n < 4 || !digits(p, 4) || p[0] == '0')
 		return 0;       /* a year from 1000 */
 	if (n == 4)
@@ -75,8 +86,9 @@ int rowcheck(const struct tidy_row *r, const char *file, struct rk_error *err)
 			 "form", r->period);
 		row_error(r, file, err, what);
 		rk_error_hint(err, "periods look like 2024, 2024-S1, 2024-Q3, "
-				   "2024-07 or 2024-07-15: normalise the file "
-				   "first (reckon-normalise)");
+				   "2024-07, 2024-07-15 or a span "
+				   "2004-04/2005-03: normalise the file first "
+				   "(reckon-normalise)");
 		return -1;
 	}
 	return 0;
