@@ -58,7 +58,8 @@ static int add(struct rk_period_map *m, const struct csvr_row *r,
 
 	if (rk_period_parse(per, strlen(per), &p, why) < 0 || !p.year) {
 		rk_error_set(err, RK_EXIT_CONFIG, m->name, r->line,
-			     "cannot read period '%.64s' for '%.64s': %s", per,
+			     "cannot read period '%.*s' for '%.*s': %s",
+			     rk_utf8_cut(per, 64), per, rk_utf8_cut(text, 64),
 			     text, why[0] ? why : "no year");
 		rk_error_hint(err, "write it in tidy form: 2024, 2024-Q3, "
 			      "2024-07-15, 2004-04/2005-03 or 2000-01/2007-12");
@@ -78,7 +79,8 @@ static int add(struct rk_period_map *m, const struct csvr_row *r,
 		return rk_error_oom(err);
 	if (rc == 0) {
 		rk_error_set(err, RK_EXIT_CONFIG, m->name, r->line,
-			     "'%.64s' is in the period map twice", text);
+			     "'%.*s' is in the period map twice",
+			     rk_utf8_cut(text, 64), text);
 		rk_error_hint(err, "keep one line for each text");
 		return -1;
 	}

@@ -986,6 +986,18 @@ enum rk_encoding rk_text_encoding(const struct rk_text *t)
 	return t->enc;
 }
 
+int rk_utf8_cut(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+
+	if (n <= max)
+		return (int)n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
 const char *rk_text_warning(const struct rk_text *t)
 {
 	return t->warning;

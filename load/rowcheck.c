@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "period.h"
+#include "text.h"
 
 static int digits(const char *p, int n)
 {
@@ -60,8 +61,9 @@ int rowcheck_period(const char *p)
 static int row_error(const struct tidy_row *r, const char *file,
 		     struct rk_error *err, const char *what)
 {
-	rk_error_set(err, RK_EXIT_DATAERR, file, r->line, "%s%s%.200s%s", what,
-		     r->origin[0] ? " in the row from '" : "", r->origin,
+	rk_error_set(err, RK_EXIT_DATAERR, file, r->line, "%s%s%.*s%s", what,
+		     r->origin[0] ? " in the row from '" : "",
+		     rk_utf8_cut(r->origin, 200), r->origin,
 		     r->origin[0] ? "'" : "");
 	return -1;
 }
@@ -82,8 +84,8 @@ int rowcheck(const struct tidy_row *r, const char *file, struct rk_error *err)
 		return -1;
 	}
 	if (!rowcheck_period(r->period)) {
-		snprintf(what, sizeof(what), "period '%.64s' is not in tidy "
-			 "form", r->period);
+		snprintf(what, sizeof(what), "period '%.*s' is not in tidy "
+			 "form", rk_utf8_cut(r->period, 64), r->period);
 		row_error(r, file, err, what);
 		rk_error_hint(err, "periods look like 2024, 2024-S1, 2024-Q3, "
 				   "2024-07, 2024-07-15 or a span "

@@ -187,6 +187,18 @@ static void test_latin_round_trip(void **state)
 	assert_string_equal(rk_encoding_name(RK_ENC_CP1252), "windows-1252");
 }
 
+/* Issue 18: a quoted cell is cut between characters, never inside one. */
+static void test_utf8_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(rk_utf8_cut("abc", 64), 3);
+	assert_int_equal(rk_utf8_cut("abcdef", 4), 4);
+	assert_int_equal(rk_utf8_cut("жжж", 3), 2);    /* not 1.5 letters */
+	assert_int_equal(rk_utf8_cut("жжж", 4), 4);
+	assert_int_equal(rk_utf8_cut("a€b", 3), 1);    /* € is 3 bytes */
+	assert_int_equal(rk_utf8_cut("", 0), 0);
+}
+
 /* The warning of a text opened with enc over bytes, "" when none. */
 static void assert_warning(const void *bytes, size_t n, enum rk_encoding enc,
 			   const char *want)
@@ -760,6 +772,7 @@ int main(void)
 		cmocka_unit_test(test_koi8r_round_trip),
 		cmocka_unit_test(test_latin_round_trip),
 		cmocka_unit_test(test_forced_implausible),
+		cmocka_unit_test(test_utf8_cut),
 		cmocka_unit_test(test_utf16_round_trip),
 		cmocka_unit_test(test_bom_stripped),
 		cmocka_unit_test(test_detect_lower_case),
