@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csvread.h"
+#include "grow.h"
 #include "map.h"
 #include "text.h"
 
@@ -65,15 +66,8 @@ static int add(struct rk_period_map *m, const struct csvr_row *r,
 			      "2024-07-15, 2004-04/2005-03 or 2000-01/2007-12");
 		return -1;
 	}
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct rk_period *np = realloc(m->p, cap * sizeof(*np));
-
-		if (!np)
-			return rk_error_oom(err);
-		m->p = np;
-		m->cap = cap;
-	}
+	if (rk_grow((void **)&m->p, &m->cap, m->n + 1, sizeof(*m->p)) < 0)
+		return rk_error_oom(err);
 	rc = rk_map_put(m->index, text, len, m->n, NULL, NULL);
 	if (rc < 0)
 		return rk_error_oom(err);
