@@ -265,7 +265,8 @@ static int plan_text_options(struct source_request *q, struct plan *p,
 		rk_error_set(err, code, p->cfg ? q->config : NULL, 0,
 			     "unknown encoding '%s'", enc);
 		rk_error_hint(err, "use utf-8, utf-16le, utf-16be, "
-				   "windows-1251 or koi8-r");
+				   "windows-1251, koi8-r, windows-1252 or "
+				   "iso-8859-1");
 		return -1;
 	}
 	if (delim && csvsrc_parse_delimiter(delim, &p->csv.delimiter) < 0) {

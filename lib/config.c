@@ -545,6 +545,7 @@ void rk_config_free(struct rk_config *c)
 	free(c->period_from);
 	free(c->period_to);
 	free(c->period_grain);
+	free(c->period_map);
 	free_strlist(&c->dimensions);
 	free(c->codelists_dir);
 	free_kvlist(&c->unmapped);

@@ -74,6 +74,8 @@ struct rk_source {
 				       period labels that name none */
 	int cumulative;           /* figures are year-to-date (cumulative:
 				     true); 0 when not given */
+	long fiscal_year_start;   /* the month its fiscal years begin,
+				     2..12; 0: the pipeline's */
 	struct rk_mark mark;
 };
 
@@ -130,6 +132,8 @@ struct rk_config {
 	char *pipeline;
 	struct rk_i18n title;
 	char *period_from, *period_to, *period_grain; /* NULL when not given */
+	long fiscal_year_start;   /* period.fiscal_year_start, 2..12; 0 */
+	char *period_map;         /* period.map, resolved; NULL */
 	struct rk_strlist dimensions;
 	char *codelists_dir;      /* resolved; NULL */
 	struct rk_kvlist unmapped;        /* dimension (or indicator) →

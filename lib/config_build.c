@@ -336,6 +336,7 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	if (!s->file || build_layout(l, y, n, ctx, s))
 		return -1;
 	if (cfg_get_flag(l, n, "cumulative", ctx, &s->cumulative) ||
+	    cfg_get_fiscal_start(l, n, ctx, &s->fiscal_year_start) ||
 	    kv_list(l, n, "constants", ctx, CFG_KEYS_CONSTANTS, cctx,
 		    &s->constants))
 		return -1;
@@ -517,6 +518,11 @@ static int build_period(struct cfg_loader *l, struct y_period *y,
 	c->period_from = take(&y->from);
 	c->period_to = take(&y->to);
 	c->period_grain = take(&y->grain);
+	if (y->map && !(c->period_map = cfg_resolve(l, y->map)))
+		return -1;
+	if (cfg_get_fiscal_start(l, cfg_get(l, l->root, "period"), "period",
+				 &c->fiscal_year_start))
+		return -1;
 	return cfg_check_word(l, cfg_get(l, l->root, "period"), "grain",
 			      c->period_grain, cfg_grains, "period");
 }

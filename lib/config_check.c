@@ -857,3 +857,30 @@ int cfg_check_source_ref(struct cfg_loader *l, const struct rk_config *c,
 	return -1;
 }
 
+
+/*
+ * fiscal_year_start under map: the month a fiscal year begins, 2 to 12
+ * (1 would be the calendar year).  *out is left alone when not given.
+ */
+int cfg_get_fiscal_start(struct cfg_loader *l, const yaml_node_t *map,
+			 const char *ctx, long *out)
+{
+	long v = 0;
+	char subject[CTX_LEN];
+
+	if (cfg_get_count(l, map, "fiscal_year_start", ctx, &v))
+		return -1;
+	if (!cfg_get(l, map, "fiscal_year_start"))
+		return 0;
+	if (v < 2 || v > 12) {
+		cfg_subject_of(subject, "fiscal_year_start", ctx);
+		cfg_fail(l, cfg_get(l, map, "fiscal_year_start"),
+			 "%s must be a month from 2 to 12, not %ld", subject,
+			 v);
+		rk_error_hint(l->err, "give the month the fiscal year begins "
+			      "(4 for April); leave it out for calendar years");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}

@@ -65,6 +65,7 @@ struct y_report {
 
 struct y_period {
 	char *from, *to, *grain;
+	char *map;
 };
 
 struct y_codelists {
@@ -202,6 +203,8 @@ int cfg_get_number(struct cfg_loader *l, const yaml_node_t *map,
 		   double *out, int *percent);
 int cfg_get_flag(struct cfg_loader *l, const yaml_node_t *map,
 		 const char *key, const char *ctx, int *out);
+int cfg_get_fiscal_start(struct cfg_loader *l, const yaml_node_t *map,
+			 const char *ctx, long *out);
 int cfg_cmp_str_ptr(const void *a, const void *b);
 int cfg_is_dimension(struct cfg_loader *l, const char *name);
 int cfg_check_name(struct cfg_loader *l, const yaml_node_t *n);

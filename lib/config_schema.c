@@ -48,6 +48,8 @@ static const cyaml_schema_field_t period_fields[] = {
 	TEXT("from", OPT, struct y_period, from),
 	TEXT("to", OPT, struct y_period, to),
 	TEXT("grain", OPT, struct y_period, grain),
+	CYAML_FIELD_IGNORE("fiscal_year_start", OPT),
+	TEXT("map", OPT, struct y_period, map),
 	CYAML_FIELD_END
 };
 
@@ -85,6 +87,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	MAP("layout", OPT, struct y_source, layout, layout_fields),
 	CYAML_FIELD_IGNORE("constants", OPT),
 	CYAML_FIELD_IGNORE("cumulative", OPT),
+	CYAML_FIELD_IGNORE("fiscal_year_start", OPT),
 	CYAML_FIELD_END
 };
 

@@ -35,6 +35,7 @@ struct parse {
 	struct token t[MAX_TOKENS];
 	int n;
 	char *why;
+	int fiscal_start;      /* rk_period_opts; 0 = none */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -318,8 +319,17 @@ static const char *const months_words[] = {
 	"months", "mo", NULL
 };
 static const char *const filler_words[] = {
-	"г", "гг", "год", "года", "году", "годы", "за", "в", "во", "сол",
-	"соли", "дар", "year", "yr", "y", "of", "the", "in", "fy", NULL
+	"г", "гг", "год", "года", "году", "годы", "годов", "за", "в", "во",
+	"сол", "соли", "солхо", "солхои", "дар", "year", "years", "yr", "y",
+	"of", "the", "in",
+	/* stock dates: на 1 января, по состоянию на, as at, ба ҳолати */
+	"на", "по", "состоянию", "состояния", "as", "at", "on", "ба",
+	"холати", "холат", NULL
+};
+/* A fiscal year: ФГ, финансовый год, соли молиявӣ, FY. */
+static const char *const fiscal_words[] = {
+	"фг", "фин", "финансовый", "финансового", "финансовом", "бюджетный",
+	"молияви", "молиявии", "fy", "fiscal", "financial", NULL
 };
 static const char *const ordinal_endings[] = {
 	"й", "ый", "ий", "ой", "го", "ого", "его", "е", "ое", "ее", "м", "ом",
@@ -352,21 +362,34 @@ static int ordinal_of(const char *w)
 
 struct found {
 	int year;
+	int year2;                      /* a second year: a span */
+	char year2_sep;                 /* the separator before it */
+	int fy;                         /* a fiscal year's first year */
+	int fiscal_word;                /* ФГ, FY, financial ... seen */
 	int month[2], nmonths;
+	int month_years[2];             /* years seen before each month */
 	int quarter, half, since_jan;   /* markers seen */
 	long number[4];                 /* small numbers and ordinals */
 	char number_sep[4];             /* the separator before each */
+	int number_years[4];            /* years seen before each */
 	int nnumbers;
 	int date_month, date_day;       /* from a numeric date */
+	int date2_month, date2_day;     /* the end of an ISO interval */
 };
 
-static int add_year(struct parse *ps, struct found *f, long y)
+/* The first year, or the second of a span ("2000–2007"). */
+static int add_year(struct parse *ps, struct found *f, long y, char sep)
 {
 	if (y < 1000)
 		return fail(ps, "year %ld is not a four-digit year", y);
-	if (f->year && f->year != y)
-		return fail(ps, "two years, %d and %ld", f->year, y);
-	f->year = (int)y;
+	if (!f->year || f->year == y) {
+		f->year = (int)y;
+		return 0;
+	}
+	if (f->year2 && f->year2 != y)
+		return fail(ps, "more than two years");
+	f->year2 = (int)y;
+	f->year2_sep = sep;
 	return 0;
 }
 
@@ -375,6 +398,7 @@ static int add_number(struct parse *ps, struct found *f, long v, char sep)
 	if (f->nnumbers >= 4)
 		return fail(ps, "too many numbers");
 	f->number_sep[f->nnumbers] = sep;
+	f->number_years[f->nnumbers] = (f->year != 0) + (f->year2 != 0);
 	f->number[f->nnumbers++] = v;
 	return 0;
 }
@@ -385,18 +409,27 @@ static int is_num(const struct parse *ps, int k, int digits_lo, int digits_hi)
 	       ps->t[k].digits >= digits_lo && ps->t[k].digits <= digits_hi;
 }
 
-static int set_date(struct parse *ps, struct found *f, long y, long m, long d)
+/* A date; a second one after '/' ends an ISO interval (2004-04/2005-03). */
+static int set_date(struct parse *ps, struct found *f, long y, long m, long d,
+		    char sep)
 {
-	if (f->date_month)
+	int second = f->date_month != 0;
+
+	if (second && (sep != '/' || f->date2_month))
 		return fail(ps, "two dates");
 	if (m < 1 || m > 12)
 		return fail(ps, "month %ld does not exist", m);
-	if (add_year(ps, f, y) < 0)
+	if (add_year(ps, f, y, sep) < 0)
 		return -1;
 	if (d && (d < 1 || d > rk_days_in_month((int)y, (int)m)))
 		return fail(ps, "day %ld does not exist in %04ld-%02ld", d, y, m);
-	f->date_month = (int)m;
-	f->date_day = (int)d;
+	if (second) {
+		f->date2_month = (int)m;
+		f->date2_day = (int)d;
+	} else {
+		f->date_month = (int)m;
+		f->date_day = (int)d;
+	}
 	return 0;
 }
 
@@ -414,7 +447,7 @@ static int numeric_dates(struct parse *ps, struct found *f)
 				  t[k + 2].sep == t[k + 1].sep;
 
 			if (set_date(ps, f, t[k].num, t[k + 1].num,
-				     day ? t[k + 2].num : 0) < 0)
+				     day ? t[k + 2].num : 0, t[k].sep) < 0)
 				return -1;
 			t[k].used = t[k + 1].used = 1;
 			if (day)
@@ -423,17 +456,204 @@ static int numeric_dates(struct parse *ps, struct found *f)
 			   is_num(ps, k + 2, 4, 4) && t[k + 1].sep == '.' &&
 			   t[k + 2].sep == '.') {
 			if (set_date(ps, f, t[k + 2].num, t[k + 1].num,
-				     t[k].num) < 0)
+				     t[k].num, t[k].sep) < 0)
 				return -1;
 			t[k].used = t[k + 1].used = t[k + 2].used = 1;
 		} else if (is_num(ps, k, 1, 2) && is_num(ps, k + 1, 4, 4) &&
 			   (t[k + 1].sep == '.' || t[k + 1].sep == '/')) {
-			if (set_date(ps, f, t[k + 1].num, t[k].num, 0) < 0)
+			if (set_date(ps, f, t[k + 1].num, t[k].num, 0,
+				     t[k].sep) < 0)
 				return -1;
 			t[k].used = t[k + 1].used = 1;
 		}
 	}
 	return 0;
+}
+
+/* ---- fiscal years ------------------------------------------------------ */
+
+#define FY_SETTING "set fiscal_year_start (the month the fiscal year " \
+	"begins, e.g. 4) on the source or under period: to read it as one"
+
+static int has_fiscal_word(const struct parse *ps)
+{
+	for (int k = 0; k < ps->n; k++)
+		if (ps->t[k].kind == T_WORD &&
+		    word_in(ps->t[k].word, fiscal_words))
+			return 1;
+	return 0;
+}
+
+/* A year of a fiscal pair: four digits, or two (below 50: 20xx). */
+static long pair_year(const struct token *t)
+{
+	if (t->digits == 4)
+		return t->num;
+	return t->num < 50 ? 2000 + t->num : 1900 + t->num;
+}
+
+/*
+ * Whether tokens k, k+1 are two years in a row standing alone, as in
+ * 2004/05, 04/05, 2019-20, 2019/2020: not part of a date (2004-05-01,
+ * 2004-05/2005-04), not a number stuck to a word (Q1-2).
+ */
+static int fiscal_pair_at(const struct parse *ps, int k)
+{
+	const struct token *a = &ps->t[k], *b = &ps->t[k + 1];
+	long y1;
+
+	if (a->kind != T_NUM || b->kind != T_NUM || a->used || b->used ||
+	    (b->sep != '/' && b->sep != '-') ||
+	    !(a->digits == 4 || a->digits == 2) ||
+	    !(b->digits == 4 || b->digits == 2) ||
+	    (a->digits == 2 && b->digits == 4))
+		return 0;
+	if (k > 0 && (ps->t[k - 1].kind == T_NUM ? a->sep != ' '
+		      : a->sep == 0 && !word_in(ps->t[k - 1].word,
+						 fiscal_words)))
+		return 0;
+	if (k + 2 < ps->n && ps->t[k + 2].kind == T_NUM &&
+	    ps->t[k + 2].sep != ' ')
+		return 0;
+	y1 = pair_year(a);
+	if (a->digits == 2)
+		for (int j = 0; j < ps->n; j++)
+			if (ps->t[j].kind == T_NUM && ps->t[j].digits == 4)
+				return 0;
+	return b->digits == 4 ? b->num == y1 + 1 : b->num == (y1 + 1) % 100;
+}
+
+/*
+ * Two years in a row read as a fiscal year, or refused when the source
+ * has no fiscal years.  2004-05 and 2019-2020 are read so only with the
+ * setting or a word like ФГ: else they stay May 2004 and two years.
+ */
+static int fiscal_pairs(struct parse *ps, struct found *f)
+{
+	int word = has_fiscal_word(ps);
+
+	for (int k = 0; k + 1 < ps->n; k++) {
+		struct token *a = &ps->t[k], *b = &ps->t[k + 1];
+		long y1;
+
+		if (!fiscal_pair_at(ps, k))
+			continue;
+		y1 = pair_year(a);
+		if (y1 < 1000 || y1 > 9998)
+			return fail(ps, "year %ld is not a four-digit year", y1);
+		if (b->sep == '-' && a->digits == 4 && !ps->fiscal_start &&
+		    !word && (b->digits == 4 || b->num <= 12))
+			continue;
+		if (!ps->fiscal_start && a->digits == 4 && b->digits == 2 &&
+		    b->num <= 12)
+			return fail(ps, "%ld%c%02ld is a fiscal year or a month: "
+				    FY_SETTING ", or write the month as "
+				    "%ld-%02ld", y1, b->sep, b->num, y1, b->num);
+		if (!ps->fiscal_start && b->digits == 4)
+			return fail(ps, "%ld%c%ld is a fiscal year or two years: "
+				    FY_SETTING ", or write two years as "
+				    "%ld–%ld", y1, b->sep, b->num, y1, b->num);
+		if (!ps->fiscal_start)
+			return fail(ps, "%0*ld%c%02ld is a fiscal year: "
+				    FY_SETTING, a->digits, a->num, b->sep,
+				    b->num);
+		if (f->fy)
+			return fail(ps, "two fiscal years");
+		f->fy = (int)y1;
+		a->used = b->used = 1;
+	}
+	return 0;
+}
+
+static int resolve_fiscal(struct parse *ps, const struct found *f,
+			  struct rk_period *p)
+{
+	if (f->fy && (f->year || f->nmonths || f->date_month ||
+		      f->nnumbers || f->quarter || f->half || f->since_jan))
+		return fail(ps, "a fiscal year with more than its years: "
+			    "give the label's period in period.map");
+	if (!f->fy && !ps->fiscal_start)
+		return fail(ps, "a fiscal year: " FY_SETTING);
+	if (!f->fy && f->year && !f->year2)
+		return fail(ps, "a fiscal year named by one year may begin in "
+			    "%d or in %d: write both years (%d/%02d), or give "
+			    "the label's period in period.map", f->year - 1,
+			    f->year, f->year - 1, f->year % 100);
+	if (!f->fy)
+		return fail(ps, "a fiscal year without its years");
+	p->year = f->fy;
+	p->first = ps->fiscal_start;
+	p->last = ps->fiscal_start - 1;
+	p->end_year = f->fy + 1;
+	p->day = 0;
+	return 0;
+}
+
+/* ---- spans across years ----------------------------------------------- */
+
+/*
+ * Two years: 2000–2007 (or 2000/2007), январь 2023 – март 2024,
+ * III кв. 2023 – II кв. 2024, 2004-04/2005-03.
+ */
+static int resolve_span(struct parse *ps, const struct found *f,
+			struct rk_period *p)
+{
+	int marks = (f->quarter > 0) + (f->half > 0) + (f->since_jan > 0);
+
+	if (f->year2 < f->year)
+		return fail(ps, "years run backwards, %d then %d", f->year,
+			    f->year2);
+	p->year = f->year;
+	p->end_year = f->year2;
+	p->day = 0;
+	if (f->date_month && f->date2_month && !marks && !f->nmonths &&
+	    !f->nnumbers) {
+		if (f->date_day || f->date2_day)
+			return fail(ps, "a span of days is not a period: give "
+				    "the label's period in period.map");
+		p->first = f->date_month;
+		p->last = f->date2_month;
+		return 0;
+	}
+	if (f->date_month)
+		return fail(ps, "two years, %d and %d, beside a date", f->year,
+			    f->year2);
+	if (!marks && !f->nmonths && !f->nnumbers) {
+		if (f->year2_sep != '-' && f->year2_sep != '/')
+			return fail(ps, "two years, %d and %d: write a span "
+				    "with a dash, %d–%d", f->year, f->year2,
+				    f->year, f->year2);
+		p->first = 1;
+		p->last = 12;
+		return 0;
+	}
+	/* I–III кв. 2023–2024: the same months in each year, or a span? */
+	if ((f->nmonths == 2 && f->month_years[1] == f->month_years[0]) ||
+	    (f->nnumbers == 2 && f->number_years[1] == f->number_years[0]))
+		return fail(ps, "two years, %d and %d, after one run of "
+			    "months: give each its year (III кв. %d – II кв. "
+			    "%d), or the label's period in period.map",
+			    f->year, f->year2, f->year, f->year2);
+	if (!marks && f->nmonths == 2 && !f->nnumbers) {
+		p->first = f->month[0];
+		p->last = f->month[1];
+		return 0;
+	}
+	if ((f->quarter || f->half) && !f->since_jan && !f->nmonths &&
+	    f->nnumbers == 2) {
+		long n = f->quarter ? 3 : 6, hi = f->quarter ? 4 : 2;
+		long a = f->number[0], b = f->number[1];
+
+		if (a < 1 || a > hi || b < 1 || b > hi)
+			return fail(ps, "%s %ld does not exist (1-%ld)",
+				    f->quarter ? "quarter" : "half-year",
+				    a < 1 || a > hi ? a : b, hi);
+		p->first = (int)(a * n - n + 1);
+		p->last = (int)(b * n);
+		return 0;
+	}
+	return fail(ps, "two years, %d and %d, with more than a month, "
+		    "quarter or half-year each", f->year, f->year2);
 }
 
 /*
@@ -458,6 +678,8 @@ static int take_word(struct parse *ps, struct found *f, int k)
 
 	if (word_in(w, quarter_words))
 		f->quarter++;
+	else if (word_in(w, fiscal_words))
+		f->fiscal_word++;
 	else if (word_in(w, half_words))
 		f->half++;
 	else if (word_in(w, months_words))
@@ -471,6 +693,7 @@ static int take_word(struct parse *ps, struct found *f, int k)
 	else if ((v = month_of(w)) != 0) {
 		if (f->nmonths >= 2)
 			return fail(ps, "more than two months");
+		f->month_years[f->nmonths] = (f->year != 0) + (f->year2 != 0);
 		f->month[f->nmonths++] = v;
 	} else if ((v = ordinal_of(w)) != 0) {
 		return add_number(ps, f, v, number_sep(ps, k));
@@ -482,7 +705,7 @@ static int take_word(struct parse *ps, struct found *f, int k)
 
 static int collect(struct parse *ps, struct found *f)
 {
-	if (numeric_dates(ps, f) < 0)
+	if (fiscal_pairs(ps, f) < 0 || numeric_dates(ps, f) < 0)
 		return -1;
 	for (int k = 0; k < ps->n; k++) {
 		struct token *t = &ps->t[k];
@@ -493,7 +716,7 @@ static int collect(struct parse *ps, struct found *f)
 			if (take_word(ps, f, k) < 0)
 				return -1;
 		} else if (t->digits == 4) {
-			if (add_year(ps, f, t->num) < 0)
+			if (add_year(ps, f, t->num, t->sep) < 0)
 				return -1;
 		} else if (t->digits <= 2) {
 			if (add_number(ps, f, t->num, number_sep(ps, k)) < 0)
@@ -535,8 +758,26 @@ static int resolve(struct parse *ps, const struct found *f,
 {
 	long v = 0;
 
+	p->end_year = 0;
+	if (f->fy || f->fiscal_word)
+		return resolve_fiscal(ps, f, p);
+	if (f->year2)
+		return resolve_span(ps, f, p);
 	p->year = f->year;
 	p->day = 0;
+	if (f->date2_month) {           /* 2024-01/2024-09 */
+		if (f->date_day || f->date2_day)
+			return fail(ps, "a span of days is not a period: give "
+				    "the label's period in period.map");
+		if (f->nmonths || f->nnumbers || f->quarter || f->half ||
+		    f->since_jan)
+			return fail(ps, "more than an interval of months");
+		if (f->date2_month < f->date_month)
+			return fail(ps, "months run backwards");
+		p->first = f->date_month;
+		p->last = f->date2_month;
+		return 0;
+	}
 	if (f->quarter || f->half || f->since_jan) {
 		const char *what = f->quarter ? "quarter" :
 				   f->half ? "half-year" : "month";
@@ -625,12 +866,21 @@ static size_t cut_time(const char *s, size_t len)
 int rk_period_parse(const char *s, size_t len, struct rk_period *p,
 		    char *why)
 {
+	return rk_period_parse_opts(s, len, NULL, p, why);
+}
+
+int rk_period_parse_opts(const char *s, size_t len,
+			 const struct rk_period_opts *opts,
+			 struct rk_period *p, char *why)
+{
 	struct parse ps;
 	struct found f;
 
 	memset(&ps, 0, sizeof(ps));
 	memset(&f, 0, sizeof(f));
 	ps.why = why;
+	if (opts && opts->fiscal_start >= 2 && opts->fiscal_start <= 12)
+		ps.fiscal_start = opts->fiscal_start;
 	why[0] = '\0';
 	len = cut_time(s, len);
 	if (tokenise(&ps, (const unsigned char *)s, len) < 0 ||
@@ -657,6 +907,8 @@ enum rk_grain rk_period_grain(const struct rk_period *p)
 {
 	int n = p->last - p->first + 1;
 
+	if (p->end_year)
+		return RK_GRAIN_NONE;
 	if (p->day)
 		return RK_GRAIN_DAY;
 	if (n == 1)
@@ -710,7 +962,12 @@ char *rk_period_format(const struct rk_period *p, char *buf)
 		snprintf(buf, RK_PERIOD_TEXT, "%04u-%02u-%02u", y, a, d);
 		break;
 	default:
-		snprintf(buf, RK_PERIOD_TEXT, "%04u-%02u..%02u", y, a, b);
+		if (p->end_year)
+			snprintf(buf, RK_PERIOD_TEXT, "%04u-%02u/%04u-%02u", y,
+				 a, (unsigned)p->end_year % 10000u, b);
+		else
+			snprintf(buf, RK_PERIOD_TEXT, "%04u-%02u..%02u", y, a,
+				 b);
 	}
 	return buf;
 }
@@ -722,6 +979,8 @@ int rk_period_to_grain(const struct rk_period *p, enum rk_grain g,
 		   g == RK_GRAIN_QUARTER ? 3 : 1;
 	int first;
 
+	if (p->end_year)
+		return -1;
 	if (g == RK_GRAIN_DAY) {
 		if (!p->day)
 			return -1;
@@ -737,6 +996,7 @@ int rk_period_to_grain(const struct rk_period *p, enum rk_grain g,
 	out->first = first;
 	out->last = first + size - 1;
 	out->day = 0;
+	out->end_year = 0;
 	return 0;
 }
 
@@ -760,9 +1020,10 @@ long rk_period_first_day(const struct rk_period *p)
 
 long rk_period_last_day(const struct rk_period *p)
 {
-	return days_from_civil(p->year, p->last,
-			       p->day ? p->day
-				      : rk_days_in_month(p->year, p->last));
+	int y = p->end_year ? p->end_year : p->year;
+
+	return days_from_civil(y, p->last,
+			       p->day ? p->day : rk_days_in_month(y, p->last));
 }
 
 int rk_period_cmp(const struct rk_period *a, const struct rk_period *b)
@@ -782,6 +1043,11 @@ unsigned rk_period_months(const struct rk_period *p)
 
 	if (p->day)
 		return 0;
+	if (p->end_year)      /* to December, then from January */
+		return p->end_year - p->year > 1 || p->last + 1 >= p->first
+		       ? 0xFFFu
+		       : (0xFFFu << (p->first - 1) & 0xFFFu) |
+			 ((1u << p->last) - 1);
 	for (int m = p->first; m <= p->last; m++)
 		bits |= 1u << (m - 1);
 	return bits;

@@ -9,10 +9,13 @@
  * "июль 2024" or "15.07.2024" means, the tidy form ("2024-Q3"), and the
  * arithmetic the normaliser and the statistics need.
  *
- * A period is a run of whole months of one year, or one day.  The tidy
- * forms are 2024, 2024-S1, 2024-Q3, 2024-07 and 2024-07-15; other runs of
- * months (January to September: "9 месяцев 2024") have no tidy form but
- * are what year-to-date figures cover.
+ * A period is a run of whole months, or one day.  The tidy forms are 2024,
+ * 2024-S1, 2024-Q3, 2024-07 and 2024-07-15; other runs of months in one
+ * year (January to September: "9 месяцев 2024") have no tidy form but are
+ * what year-to-date figures cover.  A run across years (a fiscal year
+ * "2004/05" from April, the span "2000–2007") is a span: its tidy form is
+ * an ISO 8601 interval of months, 2004-04/2005-03 and 2000-01/2007-12,
+ * which fits in no grain, so that it is never summed into one.
  */
 
 enum rk_grain {
@@ -29,11 +32,19 @@ struct rk_period {
 	int first;     /* first month, 1..12 */
 	int last;      /* last month, first..12 */
 	int day;       /* 1..31 for a day (then first == last), else 0 */
+	int end_year;  /* a span across years: the year of its last month
+			  (> year, and last may be below first); else 0 */
+};
+
+/* How to read labels a calendar alone cannot (issue 18). */
+struct rk_period_opts {
+	int fiscal_start;  /* the month a fiscal year begins, 2..12; 0 when
+			      the source has no fiscal years */
 };
 
 /* Longest tidy form plus NUL, and room for an error reason. */
 #define RK_PERIOD_TEXT 24
-#define RK_PERIOD_REASON 160
+#define RK_PERIOD_REASON 256
 
 /*
  * Parses a period label.  Returns 0 with *p set, or -1 with a reason in
@@ -62,6 +73,21 @@ struct rk_period {
  *             Q1–Q2 2024
  *   months since January: 9 месяцев 2024, 6 мес. 2024, 9 months 2024
  *
+ *   stock dates: на 1 января 2009 г., на 01.01.2009, по состоянию на …,
+ *             as at 31 March 2024, as of …, 1 январи соли 2024,
+ *             ба ҳолати …
+ *   spans:    2000–2007, 2000-2007 (years); январь 2023 – март 2024,
+ *             III кв. 2023 – II кв. 2024; the ISO intervals
+ *             2004-04/2005-03 and 2000/2007
+ *   fiscal years, only with opts->fiscal_start: 2004/05, 04/05, 2019-20,
+ *             2004-05, 2019/2020, 2019/2020 ФГ, FY 2019/20 (the first
+ *             year names it; a two-digit year below 50 is 20xx, else
+ *             19xx).  Without the setting, a label that may be a fiscal
+ *             year (2004/05, 2019-20, 2019/2020, a word like ФГ or FY) is
+ *             refused with a reason naming fiscal_year_start; 2004-05
+ *             stays May 2004, the ISO month.  A fiscal year named by one
+ *             year (FY 2024) is refused either way: its first or its last?
+ *
  * Words like г., год, года, сол, соли, за, year are allowed around.  A
  * label without a year gives year 0 (the caller may take a year from
  * elsewhere); a bare number other than a year is never guessed at.
@@ -69,7 +95,15 @@ struct rk_period {
 int rk_period_parse(const char *s, size_t len, struct rk_period *p,
 		    char *why);
 
-/* The grain of p: RK_GRAIN_NONE for a run like January–September. */
+/* rk_period_parse with options; opts may be NULL (no fiscal years). */
+int rk_period_parse_opts(const char *s, size_t len,
+			 const struct rk_period_opts *opts,
+			 struct rk_period *p, char *why);
+
+/*
+ * The grain of p: RK_GRAIN_NONE for a run like January–September and for
+ * a span across years.
+ */
 enum rk_grain rk_period_grain(const struct rk_period *p);
 
 /* "year", "half", "quarter", "month", "day"; NULL for RK_GRAIN_NONE. */
@@ -80,15 +114,15 @@ enum rk_grain rk_grain_parse(const char *name);
 
 /*
  * The tidy form into buf[RK_PERIOD_TEXT]: 2024, 2024-S1, 2024-Q3, 2024-07,
- * 2024-07-15; a run of other months as 2024-01..09; a missing year as
- * 0000.  Returns buf.
+ * 2024-07-15; a run of other months as 2024-01..09; a span across years
+ * as 2004-04/2005-03; a missing year as 0000.  Returns buf.
  */
 char *rk_period_format(const struct rk_period *p, char *buf);
 
 /*
  * The period of grain g that holds p: July 2024 in quarters is 2024-Q3.
  * Returns 0, or -1 when p does not fit in one period of that grain (p is
- * coarser, or a run across its bounds).
+ * coarser, or a run across its bounds, or a span across years).
  */
 int rk_period_to_grain(const struct rk_period *p, enum rk_grain g,
 		       struct rk_period *out);
@@ -103,7 +137,11 @@ long rk_period_last_day(const struct rk_period *p);
 /* Orders by first day, then last day. */
 int rk_period_cmp(const struct rk_period *a, const struct rk_period *b);
 
-/* Months of p as bits (bit 0 = January); 0 for a day. */
+/*
+ * Months of p as bits (bit 0 = January); 0 for a day.  A span across
+ * years sets the months of the year it touches (all twelve from a year
+ * on).
+ */
 unsigned rk_period_months(const struct rk_period *p);
 
 /* Days in month m of year y. */

@@ -35,6 +35,7 @@ struct rk_text {
 	char *name;
 	enum rk_encoding enc;
 	int sniffed;            /* enc was guessed from the content */
+	char warning[200];      /* rk_text_warning */
 	int eof;                /* the last read hit the end of the input */
 	int flushed;            /* the converter has been told that input ended */
 
@@ -78,6 +79,16 @@ static const struct {
 	{ "1251", RK_ENC_CP1251 },
 	{ "koi8-r", RK_ENC_KOI8R },
 	{ "koi8r", RK_ENC_KOI8R },
+	{ "windows-1252", RK_ENC_CP1252 },
+	{ "cp1252", RK_ENC_CP1252 },
+	{ "cp-1252", RK_ENC_CP1252 },
+	{ "win1252", RK_ENC_CP1252 },
+	{ "1252", RK_ENC_CP1252 },
+	{ "iso-8859-1", RK_ENC_LATIN1 },
+	{ "iso8859-1", RK_ENC_LATIN1 },
+	{ "iso_8859-1", RK_ENC_LATIN1 },
+	{ "latin1", RK_ENC_LATIN1 },
+	{ "latin-1", RK_ENC_LATIN1 },
 };
 
 int rk_encoding_parse(const char *name, enum rk_encoding *out)
@@ -104,6 +115,8 @@ const char *rk_encoding_name(enum rk_encoding enc)
 	case RK_ENC_UTF16BE: return "utf-16be";
 	case RK_ENC_CP1251: return "windows-1251";
 	case RK_ENC_KOI8R: return "koi8-r";
+	case RK_ENC_CP1252: return "windows-1252";
+	case RK_ENC_LATIN1: return "iso-8859-1";
 	}
 	return "unknown";
 }
@@ -116,6 +129,8 @@ static const char *icu_name(enum rk_encoding enc)
 	case RK_ENC_UTF16BE: return "UTF-16BE";
 	case RK_ENC_CP1251: return "windows-1251";
 	case RK_ENC_KOI8R: return "KOI8-R";
+	case RK_ENC_CP1252: return "windows-1252";
+	case RK_ENC_LATIN1: return "ISO-8859-1";
 	default: return NULL;
 	}
 }
@@ -228,7 +243,8 @@ static void undecodable_hint(struct rk_text *t, struct rk_error *err)
 	else
 		rk_error_hint(err, "the file is not %s; give its encoding with "
 			      "--encoding (utf-8, utf-16le, utf-16be, "
-			      "windows-1251 or koi8-r)", rk_encoding_name(t->enc));
+			      "windows-1251, koi8-r, windows-1252 or "
+			      "iso-8859-1)", rk_encoding_name(t->enc));
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -681,11 +697,46 @@ static size_t bom_length(const struct rk_text *t, enum rk_encoding enc)
 	return 0;
 }
 
+static int has_high_bytes(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * A forced single-byte encoding checked against what detection would say:
+ * UTF-8, or the other Cyrillic code page.  Only a warning: the user may
+ * know better (a file of names, not Russian prose).
+ */
+static int check_forced(struct rk_text *t, struct rk_error *err)
+{
+	enum rk_encoding likely = t->enc;
+	int single = t->enc == RK_ENC_CP1251 || t->enc == RK_ENC_KOI8R ||
+		     t->enc == RK_ENC_CP1252 || t->enc == RK_ENC_LATIN1;
+	size_t n = t->len < RK_TEXT_SNIFF ? t->len : RK_TEXT_SNIFF;
+
+	if (!single || !has_high_bytes(t->in, n))
+		return 0;
+	if (looks_utf8(t->in, t->len, t->eof))
+		likely = RK_ENC_UTF8;
+	else if ((t->enc == RK_ENC_CP1251 || t->enc == RK_ENC_KOI8R) &&
+		 guess_cyrillic(t->in, t->len, &likely, err) < 0)
+		return -1;
+	if (likely != t->enc)
+		snprintf(t->warning, sizeof(t->warning),
+			 "the text does not look like the forced encoding %s "
+			 "but like %s: check the encoding given",
+			 rk_encoding_name(t->enc), rk_encoding_name(likely));
+	return 0;
+}
+
 static int detect(struct rk_text *t, struct rk_error *err)
 {
 	t->pos = bom_length(t, t->enc);
 	if (t->enc != RK_ENC_AUTO)
-		return 0;
+		return check_forced(t, err);
 	if (t->pos == 3)
 		t->enc = RK_ENC_UTF8;
 	else if (t->pos == 2)
@@ -735,6 +786,8 @@ static int open_decoder(struct rk_text *t, struct rk_error *err)
 		return 0;
 	case RK_ENC_CP1251:
 	case RK_ENC_KOI8R:
+	case RK_ENC_CP1252:
+	case RK_ENC_LATIN1:
 		/* up to 3 UTF-8 bytes a byte, and a 4-byte store at the end */
 		t->out_cap = most_input(t) * 3 + 1;
 		t->out = malloc(t->out_cap);
@@ -788,6 +841,11 @@ enum rk_encoding rk_text_encoding(const struct rk_text *t)
 	return t->enc;
 }
 
+const char *rk_text_warning(const struct rk_text *t)
+{
+	return t->warning;
+}
+
 int rk_text_decode_failed(const struct rk_text *t)
 {
 	return t->failure.code != 0;
@@ -808,6 +866,8 @@ static int decode_next(struct rk_text *t, const char **data, size_t *len,
 		break;
 	case RK_ENC_CP1251:
 	case RK_ENC_KOI8R:
+	case RK_ENC_CP1252:
+	case RK_ENC_LATIN1:
 		r = next_sbcs(t, data, len, err);
 		break;
 	default:

@@ -14,6 +14,10 @@
  * input.  Detection (RK_ENC_AUTO) looks at a BOM, then at whether the first
  * block is valid UTF-8, then chooses between windows-1251 and KOI8-R by
  * Russian letter frequencies.  A BOM is never part of the output.
+ * windows-1252 and ISO-8859-1 are read when forced, never guessed.
+ * A forced single-byte encoding that the detector finds implausible (KOI8-R
+ * on a windows-1251 file, any of them on UTF-8) gives a warning, not an
+ * error: rk_text_warning.
  * Invalid or undecodable bytes are an error naming the byte offset (0-based,
  * in the input) and the line (1-based).
  */
@@ -23,19 +27,25 @@ enum rk_encoding {
 	RK_ENC_UTF16LE,
 	RK_ENC_UTF16BE,
 	RK_ENC_CP1251,
-	RK_ENC_KOI8R
+	RK_ENC_KOI8R,
+	RK_ENC_CP1252,
+	RK_ENC_LATIN1
 };
 
 struct rk_text;
 
 /*
  * Parses an encoding name as a user writes it ("utf-8", "UTF8",
- * "windows-1251", "cp1251", "koi8-r", "utf-16le", "auto", ...).
+ * "windows-1251", "cp1251", "koi8-r", "utf-16le", "windows-1252",
+ * "cp1252", "iso-8859-1", "latin1", "auto", ...).
  * Returns 0 and sets *out, or -1 for an unknown name.
  */
 int rk_encoding_parse(const char *name, enum rk_encoding *out);
 
-/* The canonical name: "utf-8", "utf-16le", "utf-16be", "windows-1251", "koi8-r", "auto". */
+/*
+ * The canonical name: "utf-8", "utf-16le", "utf-16be", "windows-1251",
+ * "koi8-r", "windows-1252", "iso-8859-1", "auto".
+ */
 const char *rk_encoding_name(enum rk_encoding enc);
 
 /*
@@ -48,6 +58,14 @@ const char *rk_encoding_name(enum rk_encoding enc);
  */
 struct rk_text *rk_text_open(FILE *f, const char *name, enum rk_encoding enc,
 			     struct rk_error *err);
+
+/*
+ * "" or, when the encoding was forced and the first block reads more
+ * plausibly in another, a warning naming the likely one ("the text does
+ * not look like koi8-r but like windows-1251 ..."), without the file's
+ * name.  Valid while t lives.  Modules do not print: the caller does.
+ */
+const char *rk_text_warning(const struct rk_text *t);
 
 /* The encoding in use (the detected one when opened with RK_ENC_AUTO). */
 enum rk_encoding rk_text_encoding(const struct rk_text *t);

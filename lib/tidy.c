@@ -8,6 +8,7 @@
 
 #include "csvread.h"
 #include "infile.h"
+#include "utf8.h"
 
 #define WBUF_SIZE (1u << 20)
 
@@ -377,14 +378,16 @@ static int check_row(struct tidy_reader *r, const struct csvr_row *c,
 	status = c->field[r->ncols - 2];
 	if (*value && !is_c_number(value)) {
 		rk_error_set(err, RK_EXIT_DATAERR, r->name, c->line,
-			     "value '%.64s' is not a number", value);
+			     "value '%.*s' is not a number",
+			     rk_utf8_cut(value, 64), value);
 		rk_error_hint(err, "tidy values are C-locale decimals like "
 				   "1234.5, or empty when missing");
 		return -1;
 	}
 	if (!tidy_status_valid(status)) {
 		rk_error_set(err, RK_EXIT_DATAERR, r->name, c->line,
-			     "unknown status '%.64s'", status);
+			     "unknown status '%.*s'", rk_utf8_cut(status, 64),
+			     status);
 		rk_error_hint(err, "use one of missing, suppressed, estimated, "
 				   "provisional, footnote, incomplete, or leave "
 				   "it empty");

@@ -151,3 +151,14 @@ int rk_utf8_unfinished(const unsigned char *s, size_t n)
 	return need > n && seq_fit(s, n, need) == n;
 }
 
+int rk_utf8_cut(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+
+	if (n <= max)
+		return (int)n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}

@@ -23,4 +23,11 @@ size_t rk_utf8_valid_prefix(const char *s, size_t len);
  */
 int rk_utf8_unfinished(const unsigned char *s, size_t n);
 
+/*
+ * How many bytes of s to quote in a message of at most max bytes: strlen(s)
+ * when it fits, else max or less, never inside a UTF-8 character, so that
+ * "'%.*s'" stays valid UTF-8.
+ */
+int rk_utf8_cut(const char *s, size_t max);
+
 #endif

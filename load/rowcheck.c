@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "period.h"
+#include "utf8.h"
 
 static int digits(const char *p, int n)
 {
@@ -26,10 +27,21 @@ static int two(const char *p, int lo, int hi)
 	return v >= lo && v <= hi;
 }
 
+/* A span across years: 2004-04/2005-03 (issue 18). */
+static int span_period(const char *p)
+{
+	return digits(p, 4) && p[0] != '0' && p[4] == '-' &&
+	       two(p + 5, 1, 12) && p[7] == '/' && digits(p + 8, 4) &&
+	       p[12] == '-' && two(p + 13, 1, 12) && p[15] == '\0' &&
+	       atoi(p + 8) > atoi(p);
+}
+
 int rowcheck_period(const char *p)
 {
 	size_t n = strlen(p);
 
+	if (n == 15)
+		return span_period(p);
 	if (n < 4 || !digits(p, 4) || p[0] == '0')
 		return 0;       /* a year from 1000 */
 	if (n == 4)
@@ -49,8 +61,9 @@ int rowcheck_period(const char *p)
 static int row_error(const struct tidy_row *r, const char *file,
 		     struct rk_error *err, const char *what)
 {
-	rk_error_set(err, RK_EXIT_DATAERR, file, r->line, "%s%s%.200s%s", what,
-		     r->origin[0] ? " in the row from '" : "", r->origin,
+	rk_error_set(err, RK_EXIT_DATAERR, file, r->line, "%s%s%.*s%s", what,
+		     r->origin[0] ? " in the row from '" : "",
+		     rk_utf8_cut(r->origin, 200), r->origin,
 		     r->origin[0] ? "'" : "");
 	return -1;
 }
@@ -71,12 +84,13 @@ int rowcheck(const struct tidy_row *r, const char *file, struct rk_error *err)
 		return -1;
 	}
 	if (!rowcheck_period(r->period)) {
-		snprintf(what, sizeof(what), "period '%.64s' is not in tidy "
-			 "form", r->period);
+		snprintf(what, sizeof(what), "period '%.*s' is not in tidy "
+			 "form", rk_utf8_cut(r->period, 64), r->period);
 		row_error(r, file, err, what);
 		rk_error_hint(err, "periods look like 2024, 2024-S1, 2024-Q3, "
-				   "2024-07 or 2024-07-15: normalise the file "
-				   "first (reckon-normalise)");
+				   "2024-07, 2024-07-15 or a span "
+				   "2004-04/2005-03: normalise the file first "
+				   "(reckon-normalise)");
 		return -1;
 	}
 	return 0;

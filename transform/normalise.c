@@ -125,7 +125,8 @@ static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
 	const char *label = x->r->period, *why;
 	char g[RK_PERIOD_TEXT];
 	struct rk_period p;
-	int rc = period_memo_get(n->periods, label, &p, &why, err);
+	int rc = period_memo_get(n->periods[x->src->fiscal_start], label, &p,
+				 &why, err);
 
 	if (rc < 0)
 		return -1;
@@ -144,6 +145,12 @@ static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
 		p.year = x->src->year;
 	x->months = rk_period_months(&p);
 	if (x->src->cumulative && type != NZ_STOCK) {
+		if (p.end_year) {
+			problem(&x->pb, "period", "period '%s' (%s) runs "
+				"across years; a year-to-date figure runs from "
+				"January", label, rk_period_format(&p, g));
+			return 0;
+		}
 		if (p.day) {
 			problem(&x->pb, "period", "period '%s' is a day; a "
 				"year-to-date figure needs a month, quarter, "
@@ -161,11 +168,16 @@ static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
 			problem(&x->pb, "period", "period '%s' (%s) does not "
 				"fit in one %s, the pipeline's grain%s", label,
 				rk_period_format(&p, g), rk_grain_name(n->grain),
-				rk_period_grain(&p) == RK_GRAIN_NONE
+				p.end_year ? ": a span across years fits in no "
+				  "grain; leave period.grain out to keep it "
+				  "whole"
+				: rk_period_grain(&p) == RK_GRAIN_NONE
 				? ": set cumulative: true on the source if its "
 				  "figures are year-to-date" : "");
 			return 0;
 		}
+	} else if (p.end_year) {
+		x->period = p;      /* a span: kept whole, never split */
 	} else if (rk_period_grain(&p) == RK_GRAIN_NONE) {
 		problem(&x->pb, "period", "period '%s' (%s) is not a year, "
 			"half-year, quarter, month or day: set cumulative: "

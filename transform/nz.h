@@ -30,6 +30,7 @@ struct nz_source {
 	const char *id;
 	int year;                 /* constants.year, or 0 */
 	int cumulative;
+	int fiscal_start;         /* its fiscal years' first month, or 0 */
 };
 
 struct nz_rule {
@@ -52,7 +53,9 @@ struct normaliser {
 	int has_range;
 	long range_first, range_last;   /* days */
 	int range_year_first, range_year_last;
-	struct period_memo *periods;
+	struct rk_period_map *period_map;   /* period.map, or NULL */
+	struct rk_period_opts fiscal[13];  /* by first month; 0: none */
+	struct period_memo *periods[13];   /* by fiscal_start, as used */
 	struct cells *cells;      /* the output */
 	struct cells *cum;        /* year-to-date figures, before finish */
 	struct rejects *rejects;

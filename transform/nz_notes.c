@@ -107,6 +107,17 @@ static void rejects_note(const struct normaliser *n,
 			      "reasons");
 }
 
+/* How many rows each check rejected: the summary line cannot say it. */
+static void reasons_note(const struct normaliser *n, struct rk_error *e)
+{
+	char by[400];
+
+	if (!rejects_rejected(n->rejects))
+		return;
+	rk_error_set(e, 0, NULL, 0, "rejected rows by check: %s",
+		     rejects_by_check(n->rejects, by, sizeof(by)));
+}
+
 int normaliser_notes(const struct normaliser *n,
 		     const struct normalise_limit *limit,
 		     const struct normalise_files *files,
@@ -114,6 +125,10 @@ int normaliser_notes(const struct normaliser *n,
 {
 	int k = 0;
 
+	rk_error_clear(&notes[k]);
+	reasons_note(n, &notes[k]);
+	if (notes[k].msg[0])
+		k++;
 	for (int failing = 1; failing >= 0; failing--) {
 		rk_error_clear(&notes[k]);
 		unmapped_note(n, files, failing, &notes[k]);

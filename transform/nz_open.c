@@ -122,6 +122,9 @@ static int load_sources(struct normaliser *n, struct rk_error *err)
 
 		n->src[i].id = s->id;
 		n->src[i].cumulative = s->cumulative;
+		n->src[i].fiscal_start = (int)(s->fiscal_year_start
+					       ? s->fiscal_year_start
+					       : c->fiscal_year_start);
 		for (size_t k = 0; k < s->constants.n; k++)
 			if (!strcmp(s->constants.items[k].key, "year"))
 				n->src[i].year =
@@ -148,12 +151,33 @@ static int period_bound(struct normaliser *n, const char *text,
 	return -1;
 }
 
+/* The period map, and a memo for each fiscal year start the sources use. */
+static int period_memos(struct normaliser *n, struct rk_error *err)
+{
+	if (n->cfg->period_map &&
+	    !(n->period_map = rk_period_map_load(n->cfg->period_map, err)))
+		return -1;
+	for (size_t i = 0; i < n->nsrc; i++) {
+		int k = n->src[i].fiscal_start;
+
+		if (n->periods[k])
+			continue;
+		n->fiscal[k].fiscal_start = k;
+		n->periods[k] = period_memo_new(&n->fiscal[k], n->period_map);
+		if (!n->periods[k])
+			return rk_error_oom(err);
+	}
+	return 0;
+}
+
 static int load_periods(struct normaliser *n, struct rk_error *err)
 {
 	const struct rk_config *c = n->cfg;
 	struct rk_period from, to;
 
 	n->grain = rk_grain_parse(c->period_grain);
+	if (period_memos(n, err) < 0)
+		return -1;
 	if (!c->period_from && !c->period_to)
 		return 0;
 	if (!c->period_from || !c->period_to) {
@@ -196,10 +220,9 @@ struct normaliser *normaliser_open(const struct rk_config *cfg, FILE *rejects,
 	n->ndims = cfg->dimensions.n;
 	n->dimv = calloc(n->ndims + 1, sizeof(*n->dimv));
 	n->fieldv = calloc(n->ndims + 10, sizeof(*n->fieldv));
-	n->periods = period_memo_new();
 	n->cells = cells_new(n->ndims);
 	n->cum = cells_new(n->ndims);
-	if (!n->dimv || !n->fieldv || !n->periods || !n->cells || !n->cum) {
+	if (!n->dimv || !n->fieldv || !n->cells || !n->cum) {
 		rk_error_oom(err);
 		goto fail;
 	}
@@ -231,7 +254,9 @@ int normaliser_close(struct normaliser *n, struct rk_error *err)
 	free(n->src);
 	free(n->rules);
 	rk_fold_free(n->fold);
-	period_memo_free(n->periods);
+	for (int k = 0; k < 13; k++)
+		period_memo_free(n->periods[k]);
+	rk_period_map_free(n->period_map);
 	cells_free(n->cells);
 	cells_free(n->cum);
 	free(n->dimv);

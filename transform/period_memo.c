@@ -15,11 +15,14 @@ struct period_memo {
 	struct rk_map *index;     /* label → entry */
 	struct entry *e;
 	size_t n, cap;
+	struct rk_period_opts opts;
+	const struct rk_period_map *map;
 	const char *last;         /* the previous label and its entry */
 	size_t last_len, last_at;
 };
 
-struct period_memo *period_memo_new(void)
+struct period_memo *period_memo_new(const struct rk_period_opts *opts,
+				    const struct rk_period_map *map)
 {
 	struct period_memo *m = calloc(1, sizeof(*m));
 
@@ -27,6 +30,10 @@ struct period_memo *period_memo_new(void)
 		free(m);
 		return NULL;
 	}
+	if (m && opts)
+		m->opts = *opts;
+	if (m)
+		m->map = map;
 	return m;
 }
 
@@ -46,7 +53,11 @@ static int learn(struct period_memo *m, const char *label, size_t len)
 	}
 	e = &m->e[m->n];
 	memset(e, 0, sizeof(*e));
-	if (rk_period_parse(label, len, &e->p, why) < 0 &&
+	if (rk_period_map_find(m->map, label, len, &e->p) == 0) {
+		m->n++;
+		return 0;
+	}
+	if (rk_period_parse_opts(label, len, &m->opts, &e->p, why) < 0 &&
 	    !(e->why = strdup(why)))
 		return -1;
 	m->n++;

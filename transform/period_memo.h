@@ -4,14 +4,18 @@
 
 #include "error.h"
 #include "period.h"
+#include "period_map.h"
 
 /*
- * rk_period_parse, remembered per distinct label: a million rows hold a
- * few dozen period labels.
+ * rk_period_parse_opts, remembered per distinct label: a million rows hold
+ * a few dozen period labels.  A label the period map lists takes the map's
+ * period, before any rule.
  */
 struct period_memo;
 
-struct period_memo *period_memo_new(void);
+/* opts and map (both may be NULL) are borrowed and must outlive the memo. */
+struct period_memo *period_memo_new(const struct rk_period_opts *opts,
+				    const struct rk_period_map *map);
 
 /*
  * Parses label (or recalls it).  Returns 0 with *p set, 1 when the label

@@ -7,6 +7,13 @@
 #include "results.h"
 #include "tidy.h"
 
+#define CHECKS 16                 /* checks counted apart; more: "other" */
+
+struct check_count {
+	char name[40];
+	size_t rows;
+};
+
 struct rejects {
 	struct tidy_writer *w;    /* NULL: count only */
 	size_t ndims;
@@ -14,7 +21,34 @@ struct rejects {
 	size_t rejected, kept;
 	char first_reason[512];
 	char first_origin[256];
+	struct check_count by[CHECKS];
+	size_t nby;
 };
+
+/* Counts rows under each check of "unmapped;period". */
+static void count_checks(struct rejects *r, const char *checks, size_t rows)
+{
+	while (checks && *checks) {
+		size_t len = strcspn(checks, ";"), k;
+
+		if (len >= sizeof(r->by[0].name))
+			len = sizeof(r->by[0].name) - 1;
+		for (k = 0; k < r->nby; k++)
+			if (strlen(r->by[k].name) == len &&
+			    !memcmp(r->by[k].name, checks, len))
+				break;
+		if (k == r->nby && r->nby == CHECKS) {
+			k = CHECKS - 1;
+			snprintf(r->by[k].name, sizeof(r->by[k].name), "other");
+		} else if (k == r->nby) {
+			memcpy(r->by[k].name, checks, len);
+			r->by[r->nby++].name[len] = '\0';
+		}
+		r->by[k].rows += rows;
+		checks += strcspn(checks, ";");
+		checks += *checks == ';';
+	}
+}
 
 struct rejects *rejects_open(FILE *f, const char *name, char *const *dims,
 			     size_t ndims, struct rk_error *err)
@@ -62,6 +96,7 @@ int rejects_add(struct rejects *r, const struct reject *x,
 				 "%s", x->origin);
 		}
 		r->rejected += x->rows;
+		count_checks(r, x->check, x->rows);
 	}
 	if (!r->w)
 		return 0;
@@ -82,6 +117,24 @@ int rejects_add(struct rejects *r, const struct reject *x,
 size_t rejects_rejected(const struct rejects *r)
 {
 	return r->rejected;
+}
+
+char *rejects_by_check(const struct rejects *r, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < r->nby && used < size; k++) {
+		int w = r->by[k].rows == 0 ? 0
+			: snprintf(buf + used, size - used, "%s%s %zu",
+				   used ? ", " : "", r->by[k].name,
+				   r->by[k].rows);
+
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
 }
 
 size_t rejects_kept(const struct rejects *r)

@@ -47,6 +47,13 @@ int rejects_add(struct rejects *r, const struct reject *x,
 size_t rejects_rejected(const struct rejects *r);
 size_t rejects_kept(const struct rejects *r);
 
+/*
+ * The rejected rows by check, in the order first seen, into buf[size]:
+ * "period 2, unmapped 1" (a row rejected by two checks counts under each;
+ * "" when none).  Returns buf.
+ */
+char *rejects_by_check(const struct rejects *r, char *buf, size_t size);
+
 /* The first rejected row's reason and origin ("" when none). */
 const char *rejects_first_reason(const struct rejects *r);
 const char *rejects_first_origin(const struct rejects *r);

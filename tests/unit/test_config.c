@@ -264,6 +264,37 @@ static void test_full_config(void **state)
 	rk_config_free(c);
 }
 
+/* Issue 18: fiscal years and the period map. */
+static void test_fiscal_year_start(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c = load("pipeline: p\n"
+				   "period: {fiscal_year_start: 4, map: p.csv}\n"
+				   "sources: [{id: a, file: a.csv},\n"
+				   "  {id: b, file: b.csv, fiscal_year_start: 7}]\n",
+				   &err);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(c->fiscal_year_start, 4);
+	assert_string_equal(c->period_map, "pipelines/tj/p.csv");
+	assert_int_equal(c->sources[0].fiscal_year_start, 0);
+	assert_int_equal(c->sources[1].fiscal_year_start, 7);
+	rk_config_free(c);
+	expect_error("pipeline: p\nperiod: {fiscal_year_start: 13}\n"
+		     "sources: [{id: a, file: a.csv}]\n", 2, 29,
+		     "'fiscal_year_start' in period must be a month from 2 "
+		     "to 12, not 13");
+	expect_error("pipeline: p\n"
+		     "sources: [{id: a, file: a.csv, fiscal_year_start: 1}]\n",
+		     2, 51, "'fiscal_year_start' in source 'a' must be a month "
+		     "from 2 to 12, not 1");
+	expect_hint("pipeline: p\nperiod: {fiscal_year_start: April}\n"
+		    "sources: [{id: a, file: a.csv}]\n",
+		    "write a whole number in decimal digits without leading "
+		    "zeros, e.g. 2");
+}
+
 static void test_minimal_defaults(void **state)
 {
 	struct rk_error err;
@@ -368,7 +399,8 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(yaml, 5, 5, "unknown key 'colour' in source 'gpo'");
 	expect_hint(yaml, "check the spelling; allowed here: id, name, kind, "
-		    "file, sheet, layout, constants, cumulative");
+		    "file, sheet, layout, constants, cumulative, "
+		    "fiscal_year_start");
 }
 
 static void test_unknown_key_nested(void **state)
@@ -975,6 +1007,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_full_config),
 		cmocka_unit_test(test_minimal_defaults),
+		cmocka_unit_test(test_fiscal_year_start),
 		cmocka_unit_test(test_paths_from_file),
 		cmocka_unit_test(test_paths_in_current_dir),
 		cmocka_unit_test(test_missing_file),

@@ -20,10 +20,10 @@ static void add(struct cells *t, uint32_t src, int month, uint32_t dim,
 		int64_t v, const char *status, const char *origin)
 {
 	struct rk_error err = { 0 };
-	struct rk_period p = { 2024, 7, 9, 0 };
+	struct rk_period p = { 2024, 7, 9, 0, 0 };
 	uint32_t d[1] = { dim };
 	struct cell_key k = { src, 1, p, d };
-	struct rk_period m = { 2024, month, month, 0 };
+	struct rk_period m = { 2024, month, month, 0, 0 };
 	struct cell_add a = { 0 };
 
 	a.has_value = status == NULL;
@@ -76,7 +76,7 @@ static void test_cells_sum(void **state)
 static void add_span(struct cells *t, uint32_t src, int first, int last)
 {
 	struct rk_error err = { 0 };
-	struct rk_period p = { 2024, 7, 9, 0 }, m = { 2024, first, last, 0 };
+	struct rk_period p = { 2024, 7, 9, 0, 0 }, m = { 2024, first, last, 0, 0 };
 	uint32_t d[1] = { 5 };
 	struct cell_key k = { src, 1, p, d };
 	struct cell_add a = { 0 };
@@ -309,7 +309,7 @@ static void test_mapper_write_unmapped(void **state)
 
 static void test_period_memo(void **state)
 {
-	struct period_memo *m = period_memo_new();
+	struct period_memo *m = period_memo_new(NULL, NULL);
 	struct rk_error err = { 0 };
 	struct rk_period p;
 	const char *why;
@@ -327,6 +327,26 @@ static void test_period_memo(void **state)
 	period_memo_free(NULL);
 }
 
+/* A source with fiscal years from April reads 2004/05 as one. */
+static void test_period_memo_fiscal(void **state)
+{
+	const struct rk_period_opts april = { 4 };
+	struct period_memo *m = period_memo_new(&april, NULL);
+	struct period_memo *cal = period_memo_new(NULL, NULL);
+	struct rk_error err = { 0 };
+	struct rk_period p;
+	const char *why;
+
+	(void)state;
+	assert_int_equal(period_memo_get(m, "2004/05", &p, &why, &err), 0);
+	assert_int_equal(p.first, 4);
+	assert_int_equal(p.end_year, 2005);
+	assert_int_equal(period_memo_get(cal, "2004/05", &p, &why, &err), 1);
+	assert_non_null(strstr(why, "fiscal_year_start"));
+	period_memo_free(m);
+	period_memo_free(cal);
+}
+
 /* ---- rejects ---- */
 
 static void test_rejects(void **state)
@@ -338,6 +358,7 @@ static void test_rejects(void **state)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	struct rejects *r = rejects_open(f, "rejects.csv", dims, 2, &err);
+	char cbuf[64];
 	struct reject x = { "ngo", "torture_complaints", "март 2024", dv, "1",
 			    "", "ngo.csv:16", "unmapped", 0,
 			    "region 'Rasht' is not in region.csv", 1 };
@@ -352,6 +373,12 @@ static void test_rejects(void **state)
 	assert_int_equal(rejects_rejected(r), 1);
 	assert_int_equal(rejects_kept(r), 3);
 	assert_string_equal(rejects_first_origin(r), "ngo.csv:16");
+	x.kept = 0;
+	x.rows = 2;
+	x.check = "period;unmapped";
+	assert_int_equal(rejects_add(r, &x, &err), 0);
+	assert_string_equal(rejects_by_check(r, cbuf, sizeof(cbuf)),
+			    "unmapped 3, period 2");
 	assert_int_equal(rejects_close(r, &err), 0);
 	fclose(f);
 	assert_string_equal(buf,
@@ -360,9 +387,13 @@ static void test_rejects(void **state)
 		"ngo,torture_complaints,март 2024,Rasht,муж.,1,,ngo.csv:16,"
 		"unmapped,rejected,region 'Rasht' is not in region.csv\n"
 		"ngo,torture_complaints,март 2024,Rasht,муж.,1,,ngo.csv:16,"
-		"unmapped,kept,\"a, b\"\n");
+		"unmapped,kept,\"a, b\"\n"
+		"ngo,torture_complaints,март 2024,Rasht,муж.,1,,ngo.csv:16,"
+		"period;unmapped,rejected,\"a, b\"\n");
 	free(buf);
 	/* with no file: counted only */
+	x.kept = 1;
+	x.rows = 3;
 	r = rejects_open(NULL, NULL, dims, 2, &err);
 	assert_int_equal(rejects_add(r, &x, &err), 0);
 	assert_int_equal(rejects_kept(r), 3);
@@ -495,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_mapper_keep),
 		cmocka_unit_test(test_mapper_write_unmapped),
 		cmocka_unit_test(test_period_memo),
+		cmocka_unit_test(test_period_memo_fiscal),
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_tidythread_order),
 		cmocka_unit_test(test_tidythread_error_after_rows),

@@ -32,6 +32,30 @@ static void bad(const char *label, const char *want)
 		fail_msg("'%s': '%s' lacks '%s'", label, why, want);
 }
 
+/* label, in a source whose fiscal year begins in month start (0: none). */
+static void eq_fy(const char *label, int start, const char *want)
+{
+	char why[RK_PERIOD_REASON], buf[RK_PERIOD_TEXT];
+	struct rk_period_opts o = { start };
+	struct rk_period p;
+
+	if (rk_period_parse_opts(label, strlen(label), &o, &p, why) != 0)
+		fail_msg("'%s' (fiscal %d): %s", label, start, why);
+	assert_string_equal(rk_period_format(&p, buf), want);
+}
+
+static void bad_fy(const char *label, int start, const char *want)
+{
+	char why[RK_PERIOD_REASON];
+	struct rk_period_opts o = { start };
+	struct rk_period p;
+
+	if (rk_period_parse_opts(label, strlen(label), &o, &p, why) == 0)
+		fail_msg("'%s' (fiscal %d) parsed", label, start);
+	if (!strstr(why, want))
+		fail_msg("'%s': '%s' lacks '%s'", label, why, want);
+}
+
 static void test_iso(void **state)
 {
 	(void)state;
@@ -245,10 +269,10 @@ static void test_refused(void **state)
 
 static void test_grain(void **state)
 {
-	struct rk_period y = { 2024, 1, 12, 0 }, h = { 2024, 7, 12, 0 };
-	struct rk_period q = { 2024, 7, 9, 0 }, m = { 2024, 7, 7, 0 };
-	struct rk_period d = { 2024, 7, 7, 15 }, r = { 2024, 1, 9, 0 };
-	struct rk_period odd = { 2024, 2, 4, 0 };
+	struct rk_period y = { 2024, 1, 12, 0, 0 }, h = { 2024, 7, 12, 0, 0 };
+	struct rk_period q = { 2024, 7, 9, 0, 0 }, m = { 2024, 7, 7, 0, 0 };
+	struct rk_period d = { 2024, 7, 7, 15, 0 }, r = { 2024, 1, 9, 0, 0 };
+	struct rk_period odd = { 2024, 2, 4, 0, 0 };
 
 	(void)state;
 	assert_int_equal(rk_period_grain(&y), RK_GRAIN_YEAR);
@@ -280,9 +304,9 @@ static void to(const struct rk_period *p, enum rk_grain g, const char *want)
 
 static void test_to_grain(void **state)
 {
-	struct rk_period m = { 2024, 8, 8, 0 }, d = { 2024, 8, 8, 31 };
-	struct rk_period q = { 2024, 7, 9, 0 }, ytd = { 2024, 1, 9, 0 };
-	struct rk_period y = { 2024, 1, 12, 0 };
+	struct rk_period m = { 2024, 8, 8, 0, 0 }, d = { 2024, 8, 8, 31, 0 };
+	struct rk_period q = { 2024, 7, 9, 0, 0 }, ytd = { 2024, 1, 9, 0, 0 };
+	struct rk_period y = { 2024, 1, 12, 0, 0 };
 
 	(void)state;
 	to(&m, RK_GRAIN_QUARTER, "2024-Q3");
@@ -302,8 +326,8 @@ static void test_to_grain(void **state)
 
 static void test_days_and_order(void **state)
 {
-	struct rk_period a = { 1970, 1, 1, 1 }, q = { 2024, 1, 3, 0 };
-	struct rk_period feb = { 2024, 2, 2, 0 }, y = { 2024, 1, 12, 0 };
+	struct rk_period a = { 1970, 1, 1, 1, 0 }, q = { 2024, 1, 3, 0, 0 };
+	struct rk_period feb = { 2024, 2, 2, 0, 0 }, y = { 2024, 1, 12, 0, 0 };
 
 	(void)state;
 	assert_int_equal(rk_period_first_day(&a), 0);
@@ -320,9 +344,139 @@ static void test_days_and_order(void **state)
 	assert_int_equal(rk_days_in_month(2024, 13), 0);
 }
 
+/* Issue 18: financial years as official tables write them. */
+static void test_fiscal_years(void **state)
+{
+	(void)state;
+	eq_fy("2004/05", 4, "2004-04/2005-03");
+	eq_fy("04/05", 4, "2004-04/2005-03");
+	eq_fy("2004-05", 4, "2004-04/2005-03");
+	eq_fy("2019-20", 7, "2019-07/2020-06");
+	eq_fy("2012/13", 4, "2012-04/2013-03");
+	eq_fy("99/00", 4, "1999-04/2000-03");
+	eq_fy("2019/2020 ФГ", 4, "2019-04/2020-03");
+	eq_fy("2019-2020", 4, "2019-04/2020-03");
+	eq_fy("ФГ 2019/20", 10, "2019-10/2020-09");
+	eq_fy("финансовый год 2019/20", 4, "2019-04/2020-03");
+	eq_fy("соли молиявии 2019/20", 4, "2019-04/2020-03");
+	eq_fy("FY2019/20", 4, "2019-04/2020-03");
+	eq_fy("FY 2019-20", 4, "2019-04/2020-03");
+	eq_fy("2004-04/2005-03", 4, "2004-04/2005-03");
+	eq_fy("2005-06/2006-05", 6, "2005-06/2006-05");
+	/* other months stay months in a fiscal-year source */
+	eq_fy("2024-07", 4, "2024-07");
+	eq_fy("2024/07", 4, "2024-07");
+	eq_fy("III кв. 2024", 4, "2024-Q3");
+	eq_fy("2004-05-01", 4, "2004-05-01");
+	/* and the same texts without the setting */
+	eq("2004-05", "2004-05");
+	eq("2024/07", "2024-07");
+	eq("2019-2020", "2019-01/2020-12");
+}
+
+static void test_fiscal_refused(void **state)
+{
+	(void)state;
+	bad("2004/05", "2004/05 is a fiscal year or a month: set "
+	    "fiscal_year_start");
+	bad("2004/05", "or write the month as 2004-05");
+	bad("2012/13", "2012/13 is a fiscal year: set fiscal_year_start");
+	bad("2019-20", "2019-20 is a fiscal year: set fiscal_year_start");
+	bad("04/05", "04/05 is a fiscal year: set fiscal_year_start");
+	bad("2019/2020", "2019/2020 is a fiscal year or two years: set "
+	    "fiscal_year_start");
+	bad("2019/2020 ФГ", "fiscal_year_start");
+	bad("FY 2024", "a fiscal year: set fiscal_year_start");
+	bad("соли молиявии 2024", "a fiscal year: set fiscal_year_start");
+	bad_fy("FY 2024", 4, "a fiscal year named by one year may begin in "
+	       "2023 or in 2024: write both years (2023/24), or give the "
+	       "label's period in period.map");
+	bad_fy("ФГ 2024", 7, "named by one year");
+	bad_fy("III кв. 2019/20", 4, "a fiscal year with more than its years");
+	bad_fy("2012/14", 4, "month 14 does not exist");
+}
+
+static void test_stock_dates(void **state)
+{
+	(void)state;
+	eq("на 1 января 2009 г.", "2009-01-01");
+	eq("на 1 января 2009 год", "2009-01-01");
+	eq("на 01.01.2009", "2009-01-01");
+	eq("по состоянию на 1 июля 2024 г.", "2024-07-01");
+	eq("as at 31 March 2024", "2024-03-31");
+	eq("As of 1 January 2024", "2024-01-01");
+	eq("on 30 June 2024", "2024-06-30");
+	eq("1 январи соли 2024", "2024-01-01");
+	eq("ба ҳолати 1 июли соли 2024", "2024-07-01");
+	bad("на 31 июня 2024", "day 31 does not exist");
+}
+
+static void test_spans(void **state)
+{
+	(void)state;
+	eq("2000–2007", "2000-01/2007-12");
+	eq("2000-2007", "2000-01/2007-12");
+	eq("2000 — 2007 гг.", "2000-01/2007-12");
+	eq("солҳои 2000–2007", "2000-01/2007-12");
+	eq("years 2000–2007", "2000-01/2007-12");
+	eq("2000/2007", "2000-01/2007-12");
+	eq("2000-01/2007-12", "2000-01/2007-12");
+	eq("январь 2023 – март 2024", "2023-01/2024-03");
+	eq("январи 2023 – марти 2024", "2023-01/2024-03");
+	eq("Oct 2023 – Mar 2024", "2023-10/2024-03");
+	eq("III кв. 2023 – II кв. 2024", "2023-07/2024-06");
+	eq("Q3 2023 – Q2 2024", "2023-07/2024-06");
+	eq("семоҳаи 3-юм соли 2023 – семоҳаи 2-юм соли 2024",
+	   "2023-07/2024-06");
+	eq("2 полугодие 2023 – 1 полугодие 2024", "2023-07/2024-06");
+	eq("за 9 месяцев 2024 г.", "2024-01..09");
+	eq("9 моҳи соли 2024", "2024-01..09");
+	eq("9 months of 2024", "2024-01..09");
+	eq("январь–сентябрь 2024", "2024-01..09");
+	eq("январ–сентябри 2024", "2024-01..09");
+	eq("January–September 2024", "2024-01..09");
+	eq("2024-01/2024-09", "2024-01..09");
+	eq("2024-07/2024-09", "2024-Q3");
+}
+
+static void test_spans_refused(void **state)
+{
+	(void)state;
+	bad("2007–2000", "years run backwards, 2007 then 2000");
+	bad("I–III кв. 2023–2024", "after one run of months: give each its "
+	    "year");
+	bad("январь–март 2023–2024", "after one run of months");
+	bad("2000 2007", "two years, 2000 and 2007: write a span with a dash");
+	bad("2000–2004–2007", "more than two years");
+	bad("01.01.2009/31.12.2009", "a span of days is not a period");
+	bad("2024-01-01/2025-06-30", "a span of days is not a period");
+	bad("2024-09/2024-01", "months run backwards");
+}
+
+static void test_span_arithmetic(void **state)
+{
+	struct rk_period fy = { 2004, 4, 3, 0, 2005 };
+	struct rk_period yrs = { 2000, 1, 12, 0, 2007 };
+	struct rk_period fy15 = { 2004, 10, 12, 0, 2005 };
+
+	(void)state;
+	assert_int_equal(rk_period_grain(&fy), RK_GRAIN_NONE);
+	to(&fy, RK_GRAIN_YEAR, NULL);
+	to(&fy, RK_GRAIN_QUARTER, NULL);
+	to(&yrs, RK_GRAIN_YEAR, NULL);
+	assert_int_equal(rk_period_last_day(&fy) - rk_period_first_day(&fy),
+			 364);
+	assert_int_equal(rk_period_months(&fy), 0xFFF);
+	assert_int_equal(rk_period_months(&yrs), 0xFFF);
+	assert_int_equal(rk_period_months(&fy15), 0xFFF);
+	fy15.last = 2;
+	assert_int_equal(rk_period_months(&fy15), 0xE03);
+	assert_true(rk_period_cmp(&yrs, &fy) < 0);
+}
+
 static void test_format(void **state)
 {
-	struct rk_period none = { 0, 7, 9, 0 };
+	struct rk_period none = { 0, 7, 9, 0, 0 };
 	char buf[RK_PERIOD_TEXT];
 
 	(void)state;
@@ -351,6 +505,12 @@ int main(void)
 		cmocka_unit_test(test_to_grain),
 		cmocka_unit_test(test_days_and_order),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_fiscal_years),
+		cmocka_unit_test(test_fiscal_refused),
+		cmocka_unit_test(test_stock_dates),
+		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_spans_refused),
+		cmocka_unit_test(test_span_arithmetic),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -123,7 +123,7 @@ static void test_encoding_parse(void **state)
 		assert_int_equal(rk_encoding_parse(ok[i].name, &enc), 0);
 		assert_int_equal(enc, ok[i].enc);
 	}
-	assert_int_equal(rk_encoding_parse("latin1", &enc), -1);
+	assert_int_equal(rk_encoding_parse("latin2", &enc), -1);
 	assert_int_equal(rk_encoding_parse("", &enc), -1);
 	assert_int_equal(rk_encoding_parse("utf-8 ", &enc), -1);
 }
@@ -164,6 +164,71 @@ static void test_koi8r_round_trip(void **state)
 	(void)state;
 	assert_round_trip(russian, "KOI8-R", RK_ENC_KOI8R, RK_ENC_KOI8R);
 	assert_round_trip(russian, "KOI8-R", RK_ENC_AUTO, RK_ENC_KOI8R);
+}
+
+/* Issue 18: Western European files, read when forced. */
+static void test_latin_round_trip(void **state)
+{
+	static const char french[] = "Région;Année;Total\nÎle-de-France;"
+				     "2024;12\nCôte d'Azur;2023;7 €\n";
+	enum rk_encoding e;
+
+	(void)state;
+	assert_round_trip(french, "windows-1252", RK_ENC_CP1252,
+			  RK_ENC_CP1252);
+	assert_round_trip("Région;Année\n", "ISO-8859-1", RK_ENC_LATIN1,
+			  RK_ENC_LATIN1);
+	assert_int_equal(rk_encoding_parse("Windows-1252", &e), 0);
+	assert_int_equal(e, RK_ENC_CP1252);
+	assert_int_equal(rk_encoding_parse("ISO-8859-1", &e), 0);
+	assert_int_equal(e, RK_ENC_LATIN1);
+	assert_int_equal(rk_encoding_parse("latin1", &e), 0);
+	assert_string_equal(rk_encoding_name(RK_ENC_LATIN1), "iso-8859-1");
+	assert_string_equal(rk_encoding_name(RK_ENC_CP1252), "windows-1252");
+}
+
+/* Issue 18: a quoted cell is cut between characters, never inside one. */
+static void test_utf8_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(rk_utf8_cut("abc", 64), 3);
+	assert_int_equal(rk_utf8_cut("abcdef", 4), 4);
+	assert_int_equal(rk_utf8_cut("жжж", 3), 2);    /* not 1.5 letters */
+	assert_int_equal(rk_utf8_cut("жжж", 4), 4);
+	assert_int_equal(rk_utf8_cut("a€b", 3), 1);    /* € is 3 bytes */
+	assert_int_equal(rk_utf8_cut("", 0), 0);
+}
+
+/* The warning of a text opened with enc over bytes, "" when none. */
+static void assert_warning(const void *bytes, size_t n, enum rk_encoding enc,
+			   const char *want)
+{
+	struct rk_error err = { 0 };
+	FILE *f = stream(bytes, n);
+	struct rk_text *t = rk_text_open(f, "in.csv", enc, &err);
+
+	assert_non_null(t);
+	assert_string_equal(rk_text_warning(t), want);
+	rk_text_close(t);
+	fclose(f);
+}
+
+/* Issue 18: koi8-r forced on a windows-1251 file gave mojibake silently. */
+static void test_forced_implausible(void **state)
+{
+	size_t n;
+	char *cp1251 = encode(russian, "windows-1251", &n);
+
+	(void)state;
+	assert_warning(cp1251, n, RK_ENC_KOI8R, "the text does not look like "
+		       "the forced encoding koi8-r but like windows-1251: "
+		       "check the encoding given");
+	assert_warning(cp1251, n, RK_ENC_CP1251, "");
+	assert_warning(russian, strlen(russian), RK_ENC_CP1252, "the text "
+		       "does not look like the forced encoding windows-1252 "
+		       "but like utf-8: check the encoding given");
+	assert_warning("a;b\n", 4, RK_ENC_KOI8R, "");
+	free(cp1251);
 }
 
 /* s in cp after a BOM, read with RK_ENC_AUTO. */
@@ -705,6 +770,9 @@ int main(void)
 		cmocka_unit_test(test_utf8_round_trip),
 		cmocka_unit_test(test_cp1251_round_trip),
 		cmocka_unit_test(test_koi8r_round_trip),
+		cmocka_unit_test(test_latin_round_trip),
+		cmocka_unit_test(test_forced_implausible),
+		cmocka_unit_test(test_utf8_cut),
 		cmocka_unit_test(test_utf16_round_trip),
 		cmocka_unit_test(test_bom_stripped),
 		cmocka_unit_test(test_detect_lower_case),
