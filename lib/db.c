@@ -445,6 +445,11 @@ int rk_db_fail(struct rk_db *db, const PGresult *res, const char *what,
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		rk_error_hint(err, "check that the server is running, then "
 				   "run again");
+	else if (strncmp(st, "57P", 3) == 0)
+		rk_error_hint(err, "the server ended the session (shut down, "
+				   "restarted or the session was terminated); "
+				   "nothing of this step was kept: run it again "
+				   "when the server is back");
 	else if (strcmp(st, "42501") == 0)
 		rk_error_hint(err, "connect as a member of reckon_loader "
 				   "(load/roles.sql)");
