@@ -34,7 +34,7 @@ PKGS     := libcyaml yaml-0.1 icu-uc icu-i18n libzip expat libpq gsl xlsxwriter
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
 DEFS     := -D_POSIX_C_SOURCE=200809L -DRECKON_VERSION='"$(VERSION)"'
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lglpk -lm
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 # What pkg-config cannot find stops the build here, with the remedy, rather

@@ -76,6 +76,10 @@ struct rk_source {
 				     true); 0 when not given */
 	long fiscal_year_start;   /* the month its fiscal years begin,
 				     2..12; 0: the pipeline's */
+	int published;            /* the source has published these figures
+				     itself (published: true): they are
+				     public and never withheld; 0: they are
+				     protected (the default) */
 	struct rk_mark mark;
 };
 

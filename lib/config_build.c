@@ -336,6 +336,7 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	if (!s->file || build_layout(l, y, n, ctx, s))
 		return -1;
 	if (cfg_get_flag(l, n, "cumulative", ctx, &s->cumulative) ||
+	    cfg_get_flag(l, n, "published", ctx, &s->published) ||
 	    cfg_get_fiscal_start(l, n, ctx, &s->fiscal_year_start) ||
 	    kv_list(l, n, "constants", ctx, CFG_KEYS_CONSTANTS, cctx,
 		    &s->constants))

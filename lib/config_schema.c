@@ -88,6 +88,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	CYAML_FIELD_IGNORE("constants", OPT),
 	CYAML_FIELD_IGNORE("cumulative", OPT),
 	CYAML_FIELD_IGNORE("fiscal_year_start", OPT),
+	CYAML_FIELD_IGNORE("published", OPT),
 	CYAML_FIELD_END
 };
 

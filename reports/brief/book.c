@@ -329,11 +329,51 @@ void brief_put_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	worksheet_write_string(ws, r, c, s, f);
 }
 
+/*
+ * The decimal places a number format shows: those after the point of its
+ * last section ("#,##0" 0, "0.00" 2, "[<0.001]\"<0.001\";0.000" 3); -1 for
+ * the General format.
+ */
+static int places_shown(const lxw_format *f)
+{
+	const char *s = f ? f->num_format : "";
+	const char *sect = strrchr(s, ';'), *dot;
+	int n = 0;
+
+	if (!*s)
+		return -1;
+	sect = sect ? sect + 1 : s;
+	if ((dot = strchr(sect, '.')) == NULL)
+		return 0;
+	while (dot[1 + n] == '0' || dot[1 + n] == '#')
+		n++;
+	return n;
+}
+
+/*
+ * x as the cell shows it: rounded to the places of its format, or to the
+ * 10 significant digits of General.  The workbook stores this, not the
+ * full double behind a format, so that no digit a reader does not see can
+ * be read from the file (design.md §6: disclosure).
+ */
+double brief_shown_value(const lxw_format *f, double x)
+{
+	int places = places_shown(f);
+	char buf[64];
+
+	if (places < 0)
+		snprintf(buf, sizeof(buf), "%.10g", x);
+	else
+		snprintf(buf, sizeof(buf), "%.*f", places, x);
+	x = strtod(buf, NULL);
+	return x == 0 ? 0 : x;           /* no -0 */
+}
+
 void brief_put_num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x,
 		   lxw_format *f)
 {
 	if (isfinite(x))
-		worksheet_write_number(ws, r, c, x, f);
+		worksheet_write_number(ws, r, c, brief_shown_value(f, x), f);
 }
 
 const char *brief_mark_text(const struct brief_book *bk, unsigned char mark,

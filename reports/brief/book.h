@@ -75,7 +75,13 @@ void brief_book_abort(struct brief_book *bk);
 void brief_put_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		   lxw_format *f);
 
-/* A number; NaN and infinities write nothing. */
+/* x rounded as format f shows it (General: 10 significant digits). */
+double brief_shown_value(const lxw_format *f, double x);
+
+/*
+ * A number, stored as f shows it (brief_shown_value); NaN and infinities
+ * write nothing.
+ */
 void brief_put_num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x,
 		   lxw_format *f);
 

@@ -59,6 +59,10 @@ struct brief_pair {
 	double *pa, *pb;
 	unsigned char *pa_mark, *pb_mark;
 	unsigned char total_a, total_b;  /* marks of the summary totals */
+	/* brief_publish: what the protected figures leave out */
+	size_t left_out;               /* compared cells with a count withheld */
+	int trend_withheld;            /* a period total is withheld */
+	int dist_withheld;             /* a dimension has a withheld category */
 };
 
 /* How a published count is shown (enum supp_state). */
@@ -93,6 +97,13 @@ struct brief {
 	size_t nmasked;                   /* small ones marked "x" (of nhidden) */
 	size_t withheld_tables;           /* tables withheld whole */
 	size_t unverified;                /* marks no box vouches for */
+	size_t mse_withheld;              /* capture-recapture groups cleared */
+	/* the audit (supp_audit) */
+	size_t audited;                   /* withheld counts it vouches for */
+	size_t unprotected;               /* withheld counts it cannot */
+	size_t escalated;                 /* times more had to be withheld */
+	double narrowest;                 /* the narrowest interval of an "x",
+					     in values; 0: no "x" */
 
 	/* provenance */
 	struct brief_file *file;
@@ -118,6 +129,14 @@ struct brief *brief_load(const struct brief_options *o, struct rk_error *err);
  * -1 with err set (RK_EXIT_SOFTWARE).
  */
 int brief_protect(struct brief *b, struct rk_error *err);
+
+/*
+ * Recomputes the statistics from what the brief publishes (publish.c):
+ * after brief_protect, every figure that rests on a withheld count is
+ * recomputed without it or cleared, in the tables the sheets read.
+ * Returns 0, or -1 with err set (out of memory).
+ */
+int brief_publish(struct brief *b, struct rk_error *err);
 
 /* Frees; accepts NULL and half-loaded briefs. */
 void brief_free(struct brief *b);

@@ -121,12 +121,22 @@ int main(int argc, char **argv)
 		return rc;
 	a.o.source_date_epoch = getenv("SOURCE_DATE_EPOCH");
 	a.o.now = (long long)time(NULL);
-	if (!(b = brief_load(&a.o, &err)) || brief_protect(b, &err) < 0)
+	if (!(b = brief_load(&a.o, &err)) || brief_protect(b, &err) < 0 ||
+	    brief_publish(b, &err) < 0)
 		goto fail;
 	if (b->unverified) {
 		rk_error_set(&err, RK_EXIT_SOFTWARE, NULL, 0,
 			     "suppression cannot vouch for %zu withheld "
 			     "count(s); the brief is not written", b->unverified);
+		rk_error_hint(&err, "please report this with the results");
+		goto fail;
+	}
+	if (b->unprotected) {
+		rk_error_set(&err, RK_EXIT_SOFTWARE, NULL, 0,
+			     "the disclosure audit finds %zu withheld count(s) "
+			     "that what the brief publishes narrows too far, "
+			     "even with everything withheld; the brief is not "
+			     "written", b->unprotected);
 		rk_error_hint(&err, "please report this with the results");
 		goto fail;
 	}

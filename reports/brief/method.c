@@ -27,10 +27,32 @@ static void section(struct brief_page *pg, const char *key)
 	brief_page_para(pg, brief_t(pg->lang, key), NULL);
 }
 
+/* The names of the sources that have (or have not) published their
+ * figures, "a, b"; "None." when there are none. */
+static void sources_named(const struct brief *b, const char *lang,
+			  int published, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < b->cfg->nsources && len < size; i++) {
+		const struct rk_source *s = &b->cfg->sources[i];
+
+		if (!s->published != !published)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					len ? ", " : "",
+					brief_source_name(b->labels, s->id,
+							  lang));
+	}
+	if (!len)
+		snprintf(buf, size, "%s", brief_t(lang, "sources.none"));
+}
+
 static void suppression(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
-	char text[2048];
+	char text[3072], pub[1024], prot[1024];
 
 	brief_page_heading(pg, brief_t(pg->lang, "method.suppression.head"));
 	if (b->k == 0) {
@@ -38,9 +60,19 @@ static void suppression(struct brief_page *pg)
 				NULL);
 		return;
 	}
+	sources_named(b, pg->lang, 1, pub, sizeof(pub));
+	sources_named(b, pg->lang, 0, prot, sizeof(prot));
+	snprintf(text, sizeof(text), brief_t(pg->lang, "method.threat"), pub,
+		 prot);
+	brief_page_para(pg, text, NULL);
 	snprintf(text, sizeof(text), brief_t(pg->lang, "method.suppression"),
 		 b->k - 1, b->k, b->nsmall, b->nhidden);
 	brief_page_para(pg, text, NULL);
+	if (b->audited) {
+		snprintf(text, sizeof(text), brief_t(pg->lang, "method.audit"),
+			 b->audited, b->k, b->k - 1, b->k - 1);
+		brief_page_para(pg, text, NULL);
+	}
 }
 
 static void codes(struct brief_page *pg)

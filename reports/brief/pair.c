@@ -16,6 +16,7 @@
 #include "wording.h"
 
 #define CHART_ROWS 17
+#define CHART_NOTES 2                 /* rows for notes under the charts */
 #define COLOUR_A 0x1F4E79
 #define COLOUR_B 0xC55A11
 #define MAX_DIMS 32
@@ -29,6 +30,7 @@ struct pair_page {
 	lxw_row_t chart_row;          /* where the charts go */
 	lxw_row_t data_row;           /* the next row of the chart data */
 	lxw_col_t data_col;           /* its first column */
+	lxw_row_t notes;              /* notes under the charts so far */
 };
 
 static const struct brief_formats *F(const struct pair_page *pp)
@@ -244,13 +246,26 @@ static void cell_table(struct pair_page *pp)
 
 /* ---- charts ---- */
 
-/* A value the chart plots: a withheld one is left blank (out of the chart). */
+/* A value of the chart data: a withheld one shows its mark ("<5", "x"). */
 static void chart_value(struct pair_page *pp, lxw_row_t r, lxw_col_t c,
 			double x, unsigned char mark)
 {
-	if (!brief_hidden(mark))
-		brief_put_count(pp->pg.bk, pp->pg.ws, r, c, x, mark,
-				F(pp)->count);
+	brief_put_count(pp->pg.bk, pp->pg.ws, r, c, x, mark, F(pp)->count);
+}
+
+/*
+ * A note under the charts, inside the print area: what is not drawn
+ * because a count is withheld.  Charts never show a withheld count, not
+ * even as a gap or a missing bar, which would read as zero.
+ */
+static void chart_note(struct pair_page *pp, const char *text)
+{
+	struct brief_page *pg = &pp->pg;
+	lxw_row_t r = pp->chart_row + CHART_ROWS + pp->notes++;
+
+	worksheet_merge_range(pg->ws, r, 0, r, flag_col(pp), text,
+			      F(pp)->note_wrap);
+	worksheet_set_row(pg->ws, r, 26, NULL);
 }
 
 /* A chart data block's heading and header; returns its first data row. */
@@ -287,16 +302,21 @@ static void add_series(struct pair_page *pp, lxw_chart *ch, const char *name,
 		chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
 }
 
+/* The series of A and B; drawn[0], drawn[1]: whether each is drawn. */
 static void both_series(struct pair_page *pp, lxw_chart *ch, lxw_row_t first,
-			lxw_row_t last)
+			lxw_row_t last, const int *drawn)
 {
 	const struct brief *b = pp->pg.b;
 	const char *lang = pp->pg.lang;
 
-	add_series(pp, ch, brief_source_name(b->labels, pp->p->reference, lang),
-		   first, last, 1, COLOUR_A);
-	add_series(pp, ch, brief_source_name(b->labels, pp->p->against, lang),
-		   first, last, 2, COLOUR_B);
+	if (drawn[0])
+		add_series(pp, ch, brief_source_name(b->labels,
+						     pp->p->reference, lang),
+			   first, last, 1, COLOUR_A);
+	if (drawn[1])
+		add_series(pp, ch, brief_source_name(b->labels,
+						     pp->p->against, lang),
+			   first, last, 2, COLOUR_B);
 }
 
 static lxw_chart *new_chart(struct pair_page *pp, uint8_t type,
@@ -345,9 +365,10 @@ static void column_chart(struct pair_page *pp)
 	struct brief_page *pg = &pp->pg;
 	const struct brief *b = pg->b;
 	const struct brief_pair *p = pp->p;
-	char name[64], low[64], title[256];
+	static const int both[2] = { 1, 1 };
+	char name[64], low[64], title[256], left[1024];
 	lxw_row_t first;
-	size_t dim, n = 0;
+	size_t dim, n = 0, left_len = 0;
 	lxw_chart *ch;
 
 	if (pp->ndims == 0 || p->ndist == 0)
@@ -357,29 +378,52 @@ static void column_chart(struct pair_page *pp)
 	snprintf(title, sizeof(title), brief_t(pg->lang, "chart.by_dim"),
 		 brief_lower_first(name, low, sizeof(low)));
 	first = chart_block(pp, title, name);
-	for (size_t i = 0; i < p->ndist; i++) {
-		size_t r = p->dist[i];
+	/* the categories with both counts shown first: the chart's range;
+	   then those with a count withheld, listed with their marks */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < p->ndist; i++) {
+			size_t r = p->dist[i];
+			const char *label;
+			int hidden = brief_hidden(b->dist_a[r]) ||
+				     brief_hidden(b->dist_b[r]);
 
-		if (strcmp(brief_table_str(&b->dist, r, "dimension"),
-			   b->dims[dim]) != 0)
-			continue;
-		brief_put_str(pg->ws, pp->data_row, pp->data_col,
-			      brief_label(b->labels, dim,
-					  brief_table_str(&b->dist, r,
-							  "category"),
-					  pg->lang), F(pp)->text);
-		chart_value(pp, pp->data_row, pp->data_col + 1,
-			    brief_table_num(&b->dist, r, "a"), b->dist_a[r]);
-		chart_value(pp, pp->data_row, pp->data_col + 2,
-			    brief_table_num(&b->dist, r, "b"), b->dist_b[r]);
-		pp->data_row++;
-		n++;
-	}
+			if (strcmp(brief_table_str(&b->dist, r, "dimension"),
+				   b->dims[dim]) != 0 || hidden != pass)
+				continue;
+			label = brief_label(b->labels, dim,
+					    brief_table_str(&b->dist, r,
+							    "category"),
+					    pg->lang);
+			brief_put_str(pg->ws, pp->data_row, pp->data_col,
+				      label, F(pp)->text);
+			chart_value(pp, pp->data_row, pp->data_col + 1,
+				    brief_table_num(&b->dist, r, "a"),
+				    b->dist_a[r]);
+			chart_value(pp, pp->data_row, pp->data_col + 2,
+				    brief_table_num(&b->dist, r, "b"),
+				    b->dist_b[r]);
+			pp->data_row++;
+			if (pass == 0)
+				n++;
+			else
+				left_len += (size_t)snprintf(left + left_len,
+					left_len < sizeof(left) ?
+					sizeof(left) - left_len : 0, "%s%s",
+					left_len ? ", " : "", label);
+		}
 	pp->data_row++;
+	if (left_len) {
+		char line[1400];
+
+		snprintf(line, sizeof(line), brief_t(pg->lang,
+						     "chart.left_out"),
+			 low, left);
+		chart_note(pp, line);
+	}
 	if (n == 0)
 		return;
 	ch = new_chart(pp, LXW_CHART_COLUMN, title);
-	both_series(pp, ch, first, first + (lxw_row_t)n - 1);
+	both_series(pp, ch, first, first + (lxw_row_t)n - 1, both);
 	insert(pp, ch, 0, pixels(pp, (lxw_col_t)(pp->ndims + 6)) - 12);
 }
 
@@ -392,11 +436,14 @@ static void line_chart(struct pair_page *pp)
 	lxw_chart *ch;
 	char period[64];
 	lxw_col_t at = (lxw_col_t)(pp->ndims + 6);
+	int drawn[2] = { 1, 1 };
 
 	if (p->nperiod == 0)
 		return;
 	first = chart_block(pp, title, brief_t(pg->lang, "col.period"));
 	for (size_t k = 0; k < p->nperiod; k++) {
+		drawn[0] &= !brief_hidden(p->pa_mark[k]);
+		drawn[1] &= !brief_hidden(p->pb_mark[k]);
 		brief_put_str(pg->ws, pp->data_row, pp->data_col,
 			      brief_period(pg->lang, p->period[k], period,
 					   sizeof(period)), F(pp)->text);
@@ -407,8 +454,21 @@ static void line_chart(struct pair_page *pp)
 		pp->data_row++;
 	}
 	pp->data_row++;
+	for (int side = 0; side < 2; side++)
+		if (!drawn[side]) {
+			char line[600];
+
+			snprintf(line, sizeof(line), brief_t(pg->lang,
+							     "chart.not_drawn"),
+				 brief_source_name(pg->b->labels, side ?
+						   p->against : p->reference,
+						   pg->lang));
+			chart_note(pp, line);
+		}
+	if (!drawn[0] && !drawn[1])
+		return;
 	ch = new_chart(pp, LXW_CHART_LINE, title);
-	both_series(pp, ch, first, first + (lxw_row_t)p->nperiod - 1);
+	both_series(pp, ch, first, first + (lxw_row_t)p->nperiod - 1, drawn);
 	insert(pp, ch, at, pixels(pp, flag_col(pp) + 1) - pixels(pp, at));
 }
 
@@ -449,13 +509,10 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 	reading(&pp);
 	pp.pg.row++;
 	pp.chart_row = pp.pg.row;
-	pp.pg.row += CHART_ROWS + 1;
+	pp.pg.row += CHART_ROWS + 1 + (b->k > 0 ? CHART_NOTES : 0);
 	cell_table(&pp);
 	column_chart(&pp);
 	line_chart(&pp);
-	if (b->k > 0 && (pp.p->ndist || pp.p->nperiod))
-		brief_put_str(pp.pg.ws, pp.data_row, pp.data_col,
-			      brief_t(lang, "chart.blank"), bk->f.note);
 	worksheet_print_area(pp.pg.ws, 0, 0, pp.pg.row, flag_col(&pp));
 	return 0;
 }

@@ -20,6 +20,7 @@
  * is withheld, so that the other source's figure never gives it away.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,18 @@ static int intern(struct protect *pr, size_t c, const char *s, uint32_t *id)
 	return 0;
 }
 
+/*
+ * The threshold for a source's counts: none for a source that has
+ * published them itself (they are public: withholding them protects no
+ * one and hides what an official can quote), suppress_below otherwise.
+ */
+static double threshold(const struct brief *b, const char *source)
+{
+	const struct rk_source *s = rk_config_source(b->cfg, source);
+
+	return s && s->published ? 0 : (double)b->k;
+}
+
 /* The table of source and indicator, made on first use; -1 when oom. */
 static long table_of(struct protect *pr, const char *source,
 		     const char *indicator, size_t ndims)
@@ -90,7 +103,7 @@ static long table_of(struct protect *pr, const char *source,
 		if (!t)
 			return -1;
 		pr->t = t;
-		if (!(t[pr->nt] = supp_new(ndims, (double)pr->b->k)))
+		if (!(t[pr->nt] = supp_new(ndims, threshold(pr->b, source))))
 			return -1;
 		return (long)pr->nt++;
 	}
@@ -400,12 +413,71 @@ static int mse_rows(struct protect *pr)
 
 /* ---- running ---- */
 
+/*
+ * The audit of one table: each withheld item's interval, by integer
+ * programming over everything the table publishes; while one is too
+ * narrow, more is withheld and the audit runs again.  Counts what stays
+ * unprotected in b->unprotected (the brief is then not written) and the
+ * narrowest interval of an "x" in b->narrowest.
+ */
+static int audit(struct brief *b, struct supp_table *t)
+{
+	size_t n = supp_items(t);
+	double *lo = malloc((n ? n : 1) * sizeof(*lo));
+	double *hi = malloc((n ? n : 1) * sizeof(*hi));
+	unsigned char *failing = calloc(n ? n : 1, 1);
+	size_t bad = 0;
+	int rc = -1;
+
+	if (!lo || !hi || !failing)
+		goto out;
+	for (int round = 0;; round++) {
+		int more;
+
+		if (supp_audit(t, lo, hi) < 0)
+			goto out;
+		bad = 0;
+		for (size_t i = 0; i < n; i++) {
+			failing[i] = supp_state(t, i) != SUPP_SHOWN &&
+				     !supp_audit_wide_enough(t, i, lo[i],
+							     hi[i]);
+			bad += failing[i];
+			if (getenv("RK_AUDIT_DEBUG") && supp_state(t, i) != SUPP_SHOWN)
+				fprintf(stderr, "round %d item %zu state %d lo %g hi %g fail %d\n", round, i, supp_state(t, i), lo[i], hi[i], failing[i]);
+		}
+		if (bad == 0 || round == 3)
+			break;
+		if ((more = supp_escalate(t, failing)) < 0)
+			goto out;
+		if (more == 0)
+			break;
+		b->escalated++;
+	}
+	b->unprotected += bad;
+	for (size_t i = 0; i < n; i++) {
+		enum supp_state st = supp_state(t, i);
+
+		if (st == SUPP_SHOWN || failing[i])
+			continue;
+		b->audited++;
+		if (st != SUPP_PRIMARY &&
+		    (b->narrowest == 0 || hi[i] - lo[i] + 1 < b->narrowest))
+			b->narrowest = hi[i] - lo[i] + 1;
+	}
+	rc = 0;
+out:
+	free(lo);
+	free(hi);
+	free(failing);
+	return rc;
+}
+
 static int run(struct protect *pr)
 {
 	struct brief *b = pr->b;
 
 	for (size_t i = 0; i < pr->nt; i++) {
-		if (supp_run(pr->t[i]) < 0)
+		if (supp_run(pr->t[i]) < 0 || audit(b, pr->t[i]) < 0)
 			return -1;
 		b->nsmall += supp_primary(pr->t[i]) - supp_masked(pr->t[i]);
 		b->nhidden += supp_secondary(pr->t[i]) + supp_masked(pr->t[i]);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "csvread.h"
+#include "grow.h"
 #include "map.h"
 #include "text.h"
 
@@ -39,17 +40,8 @@ static int put_text(struct loader *l, const char *s, size_t n, size_t *at)
 {
 	struct brief_table *t = l->t;
 
-	if (l->len + n + 1 > l->cap) {
-		size_t cap = l->cap ? l->cap : 4096;
-		char *p;
-
-		while (cap < l->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(t->text, cap)) == NULL)
-			return -1;
-		t->text = p;
-		l->cap = cap;
-	}
+	if (rk_grow((void **)&t->text, &l->cap, l->len + n + 1, 1) < 0)
+		return -1;
 	memcpy(t->text + l->len, s, n);
 	t->text[l->len + n] = '\0';
 	*at = l->len;
@@ -221,6 +213,8 @@ static int load(struct brief_table *t, const char *path,
 	    (csv = csvr_open(text, ',', path, err)) == NULL)
 		goto out;
 	rc = read_rows(&l, csv, err);
+	t->text_len = l.len;
+	t->text_cap = l.cap;
 out:
 	csvr_close(csv);
 	rk_text_close(text);
@@ -308,4 +302,21 @@ void brief_table_release(struct brief_table *t)
 	free(t->cache);
 	free(t->name);
 	memset(t, 0, sizeof(*t));
+}
+
+int brief_table_set(struct brief_table *t, size_t r, const char *name,
+		    const char *value)
+{
+	long col = brief_table_col(t, name);
+	size_t n = strlen(value);
+
+	if (col < 0 || r >= t->nrows)
+		return -1;
+	if (rk_grow((void **)&t->text, &t->text_cap, t->text_len + n + 1,
+		    1) < 0)
+		return -1;
+	memcpy(t->text + t->text_len, value, n + 1);
+	t->off[r * t->ncols + (size_t)col] = t->text_len;
+	t->text_len += n + 1;
+	return 0;
 }

@@ -24,6 +24,7 @@ struct brief_table {
 				each kept row stands for; else NULL */
 	/* private */
 	char *text;          /* every field, NUL-terminated */
+	size_t text_len, text_cap;
 	size_t *off;         /* nrows * ncols offsets into text */
 	struct brief_table_cache *cache;   /* column names looked up */
 };
@@ -66,6 +67,15 @@ const char *brief_table_str(const struct brief_table *t, size_t r,
  */
 double brief_table_num(const struct brief_table *t, size_t r,
 		       const char *name);
+
+/*
+ * Replaces the field of row r in column name with value (copied): for the
+ * figures the brief recomputes from what it publishes.  Pointers from
+ * brief_table_get and brief_table_str are invalid after it.  Returns 0, or
+ * -1 when there is no such column or memory ran out.
+ */
+int brief_table_set(struct brief_table *t, size_t r, const char *name,
+		    const char *value);
 
 /* Frees what t owns; accepts a zeroed table. */
 void brief_table_release(struct brief_table *t);

@@ -35,16 +35,21 @@ static const struct text texts[] = {
 	{ "agreement.title", "Agreement between the sources",
 	  "Согласованность источников" },
 	{ "all.cases", "All cases", "Все случаи" },
-	{ "chart.blank",
-	  "Withheld counts are left blank in the chart data and left out of "
-	  "the charts.",
-	  "Скрытые числа в данных для диаграмм оставлены пустыми и на "
-	  "диаграммах не показаны." },
 	/* %s: a dimension */
 	{ "chart.by_dim", "By %s (cells both sources report)",
 	  "По признаку «%s» (ячейки с данными обоих источников)" },
 	{ "chart.by_period", "By period (cells both sources report)",
 	  "По периодам (ячейки с данными обоих источников)" },
+	/* %s: a dimension; %s: its categories */
+	{ "chart.left_out",
+	  "Not in the chart by %s, because a count is withheld: %s.",
+	  "Не показаны на диаграмме (признак «%s»), так как число скрыто: %s." },
+	/* %s: a source */
+	{ "chart.not_drawn",
+	  "%s is not drawn in the chart by period: one of its totals is "
+	  "withheld.",
+	  "%s: линия на диаграмме по периодам не показана, так как одно из "
+	  "итоговых чисел скрыто." },
 	{ "col.a", "A", "A" },
 	{ "col.action", "Action", "Действие" },
 	{ "col.adj_residual", "Adjusted residual (B)",
@@ -268,6 +273,21 @@ static const struct text texts[] = {
 	  "в списке и никогда не отбрасывается." },
 	{ "method.alignment.head", "How cells are paired",
 	  "Как сопоставляются ячейки" },
+	/* %zu %ld %ld %ld: counts audited, k, k - 1, k - 1 */
+	{ "method.audit",
+	  "Before the file was written, an audit by integer programming "
+	  "worked out, from everything this brief publishes, the range each "
+	  "withheld count could still have (%zu numbers checked): each “<%ld” "
+	  "could be any of 1 to %ld, and each “x” any of at least %ld "
+	  "consecutive values. Had one been narrower, more would have been "
+	  "withheld and the audit run again.",
+	  "Перед записью файла проверка методом целочисленного "
+	  "программирования вычислила по всему, что опубликовано в справке, "
+	  "диапазон, в котором может лежать каждое скрытое число (проверено "
+	  "чисел: %zu): каждое «<%ld» может быть любым от 1 до %ld, а каждое "
+	  "«x» — любым из не менее чем %ld последовательных значений. Если бы "
+	  "диапазон оказался уже, было бы скрыто больше чисел и проверка "
+	  "повторена." },
 	{ "method.ba",
 	  "Bland–Altman analysis on the log scale: for every cell where both "
 	  "counts are above zero, the ratio B/A. Their geometric mean says how "
@@ -376,29 +396,32 @@ static const struct text texts[] = {
 	{ "method.ratio.head", "Ratio and its interval",
 	  "Отношение и его интервал" },
 	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
+	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
 	{ "method.suppression",
-	  "Counts from 1 to %ld are shown as “<%ld” so that no one can be "
-	  "identified from a small number (%zu numbers in this brief). So that "
-	  "such a count cannot be worked out from a row or column total, a "
+	  "Protected counts from 1 to %ld are shown as “<%ld” so that no one "
+	  "can be identified from a small number (%zu numbers in this brief). "
+	  "So that such a count cannot be worked out from a total, a "
 	  "difference, a ratio or the other source's figure, further numbers "
 	  "are withheld and marked “x” (%zu in this brief; a few of them may be "
-	  "small counts that their own “<” mark would give away): for every "
-	  "withheld number there is another table, consistent with everything "
-	  "published, in which it has a different value. Figures derived from "
-	  "a withheld count (difference, ratio, interval, p, q, shares) are "
-	  "left blank, and withheld counts are left out of the charts. Totals "
-	  "and statistics are computed on the full data.",
-	  "Числа от 1 до %ld показаны как «<%ld», чтобы по малому числу "
-	  "нельзя было установить личность (%zu чисел в этой справке). Чтобы "
-	  "такое число нельзя было вычислить по итогу строки или столбца, "
-	  "разности, отношению или числу другого источника, скрыты и "
-	  "отмечены «x» ещё несколько чисел (%zu в этой справке; среди них "
-	  "могут быть и малые числа, которые выдала бы их собственная пометка "
-	  "«<»): для каждого скрытого числа существует другая таблица, согласная со всем "
-	  "опубликованным, в которой оно имеет другое значение. Величины, "
-	  "рассчитанные по скрытому числу (разность, отношение, интервал, p, "
-	  "q, доли), не показаны, а скрытые числа не выводятся на диаграммах. "
-	  "Итоги и статистика рассчитаны по полным данным." },
+	  "small counts that their own “<” mark would give away). Every number "
+	  "the brief shows (counts, totals, differences, ratios and their "
+	  "intervals, p and q, agreement measures, distribution tests, trends "
+	  "and chart data) is computed only from the figures it publishes, or "
+	  "is itself withheld, and is stored at the precision shown. Charts "
+	  "leave out what rests on a withheld count, and say so under the "
+	  "chart.",
+	  "Защищённые числа от 1 до %ld показаны как «<%ld», чтобы по малому "
+	  "числу нельзя было установить личность (%zu чисел в этой справке). "
+	  "Чтобы такое число нельзя было вычислить по итогу, разности, "
+	  "отношению или числу другого источника, скрыты и отмечены «x» ещё "
+	  "несколько чисел (%zu в этой справке; среди них могут быть и малые "
+	  "числа, которые выдала бы их собственная пометка «<»). Каждое число "
+	  "справки (числа, итоги, разности, отношения и их интервалы, p и q, "
+	  "меры согласованности, проверки распределения, тренды и данные "
+	  "диаграмм) рассчитано только по опубликованным в ней числам или "
+	  "само скрыто и хранится с той точностью, с какой показано. На "
+	  "диаграммах не показано то, что опирается на скрытое число; об этом "
+	  "сказано под диаграммой." },
 	{ "method.suppression.head", "Protection of small numbers",
 	  "Защита малых чисел" },
 	{ "method.suppression.off",
@@ -414,6 +437,14 @@ static const struct text texts[] = {
 	  "процентах (от −200 до 200; симметрично: если поменять источники "
 	  "местами, меняется только знак)." },
 	{ "method.sym_pct.head", "Difference in per cent", "Разница в процентах" },
+	/* %s %s: the published sources, the protected ones */
+	{ "method.threat",
+	  "Who is protected: the people counted. Figures a source has "
+	  "published itself are public and are never withheld (%s). Counts "
+	  "from records that are not published are protected (%s).",
+	  "Кого защищаем: учтённых людей. Числа, которые источник опубликовал "
+	  "сам, публичны и никогда не скрываются (%s). Числа из "
+	  "неопубликованных записей защищены (%s)." },
 	{ "method.title", "Methodology", "Методология" },
 	{ "method.trend",
 	  "The trend of each source over the periods is a Poisson regression "
@@ -471,13 +502,15 @@ static const struct text texts[] = {
 	  "Counts from 1 to %ld are shown as “<%ld” to protect the people "
 	  "counted (%zu numbers in this brief). Numbers marked “x” (%zu) are "
 	  "withheld as well, so that no small count can be worked out from a "
-	  "total, a difference or the other source's figure. Statistics are "
-	  "computed on the full data.",
+	  "total, a difference or the other source's figure. Figures a source "
+	  "has published itself are shown as they are, and statistics are "
+	  "computed only from the figures shown.",
 	  "Числа от 1 до %ld показаны как «<%ld» для защиты учтённых людей "
 	  "(%zu чисел в этой справке). Числа, отмеченные «x» (%zu), тоже "
 	  "скрыты, чтобы малое число нельзя было вычислить по итогу, разности "
-	  "или числу другого источника. Статистика рассчитана по полным "
-	  "данным." },
+	  "или числу другого источника. Числа, которые источник опубликовал "
+	  "сам, показаны как есть, а статистика рассчитана только по "
+	  "показанным числам." },
 	/* %zu: tables */
 	{ "protection.whole",
 	  "In %zu table(s) no smaller protection could be found, so every "
@@ -564,6 +597,7 @@ static const struct text texts[] = {
 	{ "sheet.summary", "Summary", "Сводка" },
 	{ "sheet.trend", "Trend", "Динамика" },
 	{ "sources", "Sources", "Источники" },
+	{ "sources.none", "none", "нет" },
 	/* %s %s %s: "; " or "", dimensions, source */
 	{ "summed.from", "%s%s summed out of %s",
 	  "%s%s: суммировано у источника «%s»" },

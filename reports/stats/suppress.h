@@ -116,6 +116,33 @@ int supp_withheld_all(const struct supp_table *t);
  */
 size_t supp_check(const struct supp_table *t);
 
+/*
+ * The audit (suppress_audit.c, by integer programming with GLPK): for each
+ * withheld item i, lo[i] and hi[i] are the least and largest value it can
+ * have in an integer table that agrees with every shown item and every
+ * mark ("<k": 1 to k-1; "x": k or more, a masked one 1 or more); NaN for
+ * shown items and where the solver fails; hi INFINITY when nothing bounds
+ * it.  lo and hi hold supp_items(t) numbers.  Returns 0, or -1 when out of
+ * memory.
+ */
+int supp_audit(const struct supp_table *t, double *lo, double *hi);
+
+/*
+ * Whether the interval [lo, hi] protects withheld item i: a "<k" count can
+ * be any of 1 .. k-1 (nothing is learnt beyond its mark), any other
+ * withheld item any of at least as many (k - 1) consecutive values.
+ */
+int supp_audit_wide_enough(const struct supp_table *t, size_t i, double lo,
+			   double hi);
+
+/*
+ * Withholds more after a failed audit: the whole table first (every
+ * non-zero item), then the small counts failing[i] marks are masked (shown
+ * as "x").  Returns 1 when it withheld more, 0 when there is nothing more
+ * to do, -1 when out of memory.
+ */
+int supp_escalate(struct supp_table *t, const unsigned char *failing);
+
 /* Frees; accepts NULL. */
 void supp_free(struct supp_table *t);
 

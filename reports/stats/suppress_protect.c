@@ -526,3 +526,25 @@ out:
 	free(touched);
 	return bad;
 }
+
+int supp_escalate(struct supp_table *t, const unsigned char *failing)
+{
+	int changed = 0;
+
+	if (!t->memb_off)
+		return 0;
+	if (!t->all) {
+		withhold_all(t);
+		changed = 1;
+	} else {
+		for (size_t i = 0; i < t->n; i++)
+			if (failing[i] && t->state[i] == SUPP_PRIMARY) {
+				t->state[i] = SUPP_MASKED;
+				t->nmasked++;
+				changed = 1;
+			}
+	}
+	if (changed && protect_all(t) < 0)
+		return -1;
+	return changed;
+}
