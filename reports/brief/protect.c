@@ -20,7 +20,6 @@
  * is withheld, so that the other source's figure never gives it away.
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -431,7 +430,7 @@ static int audit(struct brief *b, struct supp_table *t)
 
 	if (!lo || !hi || !failing)
 		goto out;
-	for (int round = 0;; round++) {
+	for (int round = 0, tries = 0;; round++) {
 		int more;
 
 		if (supp_audit(t, lo, hi) < 0)
@@ -442,11 +441,17 @@ static int audit(struct brief *b, struct supp_table *t)
 				     !supp_audit_wide_enough(t, i, lo[i],
 							     hi[i]);
 			bad += failing[i];
-			if (getenv("RK_AUDIT_DEBUG") && supp_state(t, i) != SUPP_SHOWN)
-				fprintf(stderr, "round %d item %zu state %d lo %g hi %g fail %d\n", round, i, supp_state(t, i), lo[i], hi[i], failing[i]);
 		}
-		if (bad == 0 || round == 3)
+		if (bad == 0 || round == 12)
 			break;
+		/* complementary cells first (twice: one round's cells may let
+		   the next round's boxes through); then the whole table, then
+		   small counts shown as "x" */
+		if ((more = supp_widen(t, failing)) < 0)
+			goto out;
+		if (more == 1 || ++tries < 2)
+			continue;
+		tries = 0;
 		if ((more = supp_escalate(t, failing)) < 0)
 			goto out;
 		if (more == 0)

@@ -16,6 +16,7 @@ struct supp_table *supp_new(size_t ndims, double k)
 		return NULL;
 	t->ndims = ndims;
 	t->k = k;
+	t->step = 1;
 	t->cells = rk_map_new();
 	if (!t->cells) {
 		free(t);

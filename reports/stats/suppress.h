@@ -136,9 +136,18 @@ int supp_audit_wide_enough(const struct supp_table *t, size_t i, double lo,
 			   double hi);
 
 /*
+ * Complementary suppression for the items failing[i] marks (withheld items
+ * whose audited interval is too narrow): shown items are withheld, the
+ * cheapest first (small cells before totals), while each widens the
+ * interval, until it is wide enough.  Returns 1 when every marked item is
+ * then wide enough, 0 when one could not be widened, -1 when out of memory.
+ */
+int supp_widen(struct supp_table *t, const unsigned char *failing);
+
+/*
  * Withholds more after a failed audit: the whole table first (every
  * non-zero item), then the small counts failing[i] marks are masked (shown
- * as "x").  Returns 1 when it withheld more, 0 when there is nothing more
+ * as "x"), then, when none of them is small, every small count.  Returns 1 when it withheld more, 0 when there is nothing more
  * to do, -1 when out of memory.
  */
 int supp_escalate(struct supp_table *t, const unsigned char *failing);

@@ -61,6 +61,8 @@ struct supp_table {
 	size_t nboxes, boxcap;
 	size_t nprimary, nsecondary, nmasked;
 	long evals;
+	int step, dir;                 /* boxes move the target by step, up
+					  (dir 1), down (-1) or either (0) */
 
 	int *net;                      /* scratch, all zero between uses */
 	unsigned char *mark;           /* scratch: in touched */
@@ -109,5 +111,12 @@ static inline int cmp_u32(const void *a, const void *b)
  * supp_free).  Returns 0, or -1 when out of memory.
  */
 int supp_build(struct supp_table *t);
+
+/*
+ * Finds and applies the cheapest box that moves item target by step in
+ * direction dir (1 up, -1 down, 0 either), withholding what it changes.
+ * Returns 1 when found, 0 when not, -1 when out of memory.
+ */
+int supp_box_step(struct supp_table *t, size_t target, int step, int dir);
 
 #endif

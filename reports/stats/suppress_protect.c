@@ -129,8 +129,16 @@ static int evaluate(struct supp_table *t, struct box *b, size_t target,
 				break;
 			}
 		}
-		plus = plus && in_range(t, it, t->value[it] + d);
-		minus = minus && in_range(t, it, t->value[it] - d);
+		plus = plus && in_range(t, it, t->value[it] + d * t->step);
+		minus = minus && in_range(t, it, t->value[it] - d * t->step);
+		ok = plus || minus;
+	}
+	/* the direction the target must move in, when one is asked for */
+	if (ok && t->dir) {
+		int up = t->net[target] * t->dir > 0;
+
+		plus = plus && up;
+		minus = minus && !up;
 		ok = plus || minus;
 	}
 	unspread(t, nt);
@@ -537,14 +545,33 @@ int supp_escalate(struct supp_table *t, const unsigned char *failing)
 		withhold_all(t);
 		changed = 1;
 	} else {
-		for (size_t i = 0; i < t->n; i++)
-			if (failing[i] && t->state[i] == SUPP_PRIMARY) {
-				t->state[i] = SUPP_MASKED;
-				t->nmasked++;
-				changed = 1;
-			}
+		/* the failing small counts; when none is, every small count
+		   (what narrows an "x" is then its small neighbours' marks) */
+		for (int pass = 0; pass < 2 && !changed; pass++)
+			for (size_t i = 0; i < t->n; i++)
+				if ((pass || failing[i]) &&
+				    t->state[i] == SUPP_PRIMARY) {
+					t->state[i] = SUPP_MASKED;
+					t->nmasked++;
+					changed = 1;
+				}
 	}
 	if (changed && protect_all(t) < 0)
 		return -1;
 	return changed;
+}
+
+int supp_box_step(struct supp_table *t, size_t target, int step, int dir)
+{
+	int r;
+
+	if (step < 1)
+		return 1;
+	t->step = step;
+	t->dir = dir;
+	t->evals = 0;
+	r = protect(t, target);
+	t->step = 1;
+	t->dir = 0;
+	return r;
 }
