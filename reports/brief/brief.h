@@ -138,6 +138,18 @@ int brief_protect(struct brief *b, struct rk_error *err);
  */
 int brief_publish(struct brief *b, struct rk_error *err);
 
+/*
+ * Whether the brief protects counts: suppress_below is set and a source
+ * has not published its figures.  Then a fingerprint (SHA-256, byte size,
+ * the run id made from them) of a file that holds protected counts is not
+ * published: with the rest of such a file known, it would confirm a guess
+ * of the withheld counts.
+ */
+int brief_protects(const struct brief *b);
+
+/* Whether file f holds protected counts (brief_protects). */
+int brief_file_protected(const struct brief *b, const struct brief_file *f);
+
 /* Frees; accepts NULL and half-loaded briefs. */
 void brief_free(struct brief *b);
 

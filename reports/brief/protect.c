@@ -585,3 +585,26 @@ int brief_protect(struct brief *b, struct rk_error *err)
 				    "out of memory");
 	return 0;
 }
+
+int brief_protects(const struct brief *b)
+{
+	if (b->k == 0)
+		return 0;
+	for (size_t i = 0; i < b->cfg->nsources; i++)
+		if (!b->cfg->sources[i].published)
+			return 1;
+	return 0;
+}
+
+int brief_file_protected(const struct brief *b, const struct brief_file *f)
+{
+	const struct rk_source *s;
+
+	if (!brief_protects(b) || strcmp(f->role, "config") == 0 ||
+	    strcmp(f->role, "codelist") == 0)
+		return 0;
+	if (strcmp(f->role, "input") != 0 || !f->source)
+		return 1;            /* results, data, quality files, manifest */
+	s = rk_config_source(b->cfg, f->source);
+	return !s || !s->published;
+}

@@ -58,7 +58,8 @@ static void run_block(struct brief_page *pg)
 		 strcmp(b->created_from, "run") == 0
 			 ? all_langs(b, "dated.run", words, sizeof(words))
 			 : b->created_from);
-	fact(pg, "prov.run_id", b->run_id ? b->run_id : "—");
+	fact(pg, "prov.run_id", !b->run_id ? "—" : brief_protects(b) ?
+	     all_langs(b, "prov.withheld", words, sizeof(words)) : b->run_id);
 	fact(pg, "prov.pipeline", b->cfg->pipeline);
 	if (b->version)
 		fact(pg, "prov.run_version", b->version);
@@ -100,6 +101,13 @@ static void files_block(struct brief_page *pg)
 		brief_put_str(pg->ws, pg->row, 1, x->source, f->code);
 		brief_page_wrap(pg, 2, x->path, f->wrap);
 		brief_page_wrap(pg, 3, x->sheet, f->wrap);
+		if (brief_file_protected(b, x)) {
+			brief_page_wrap(pg, 4, all_langs(b, "prov.withheld",
+							 label, sizeof(label)),
+					f->note_wrap);
+			brief_page_next(pg);
+			continue;
+		}
 		brief_put_str(pg->ws, pg->row, 4, x->sha256, f->code);
 		if (x->size >= 0)
 			brief_put_num(pg->ws, pg->row, 5, (double)x->size,

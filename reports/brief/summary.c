@@ -134,7 +134,7 @@ static void heading_block(struct brief_page *pg)
 		brief_page_line(pg, b->cfg->title.tg, pg->bk->f.subtitle);
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	if (b->run_id)
+	if (b->run_id && !brief_protects(b))
 		snprintf(line, sizeof(line), brief_t(pg->lang, "made.run"),
 			 RECKON_VERSION, b->run_id, date);
 	else

@@ -536,6 +536,9 @@ static const struct text texts[] = {
 	{ "prov.run_version", "reckon version of the run", "Версия reckon запуска" },
 	{ "prov.suppress_below", "Counts withheld below", "Скрыты числа меньше" },
 	{ "prov.title", "Provenance", "Происхождение" },
+	{ "prov.withheld",
+	  "withheld: it would confirm a guess of the protected counts",
+	  "не публикуется: подтвердил бы догадку о защищённых числах" },
 	{ "quality.coverage", "Coverage gaps", "Пробелы в охвате" },
 	{ "quality.coverage.reading",
 	  "Cells that one source reports and the other does not, or reports "
