@@ -182,6 +182,9 @@ struct brief_book *brief_book_open(const char *path,
 	p.created = (time_t)props->created;
 	workbook_set_properties(bk->wb, &p);
 	footer(bk, props->footer);
+	if (props->header)
+		snprintf(bk->header, sizeof(bk->header), "&C&\"-,Bold\"&10%s",
+			 props->header);
 	formats(bk);
 	return bk;
 fail:
@@ -224,6 +227,8 @@ static void print_setup(const struct brief_book *bk, lxw_worksheet *ws)
 	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_footer(ws, bk->footer);
+	if (bk->header[0])
+		worksheet_set_header(ws, bk->header);
 }
 
 lxw_worksheet *brief_book_sheet(struct brief_book *bk, const char *name,

@@ -33,6 +33,7 @@ struct brief_book {
 	char **names;                     /* sheet names in use */
 	size_t nnames;
 	char footer[256];                 /* every sheet's footer */
+	char header[256];                 /* every sheet's header; "" none */
 	long k;                           /* suppress_below, for "<k" */
 };
 
@@ -41,6 +42,7 @@ struct brief_props {
 	const char *title, *subject, *keywords, *comments;
 	long long created;                /* seconds since the epoch, > 0 */
 	const char *footer;               /* left part of each footer; NULL */
+	const char *header;               /* every page's header; NULL */
 };
 
 /*

@@ -30,6 +30,14 @@ static void languages(struct brief *b)
 		b->lang[b->nlang++] = b->tg ? "ru" : "en";
 }
 
+/* The internal copy withholds nothing; it says what the other withholds. */
+static int internal_copy(struct brief *b)
+{
+	b->internal = b->k ? b->k : -1;
+	b->k = 0;
+	return 0;
+}
+
 static int load_config(struct brief *b, const char *path, struct rk_error *err)
 {
 	b->cfg = rk_config_load(path, err);
@@ -200,6 +208,7 @@ struct brief *brief_load(const struct brief_options *o, struct rk_error *err)
 		return NULL;
 	}
 	if (load_config(b, o->config, err) < 0 ||
+	    (o->internal && internal_copy(b) < 0) ||
 	    brief_prov_config(b, o, err) < 0 ||
 	    load_results(b, o->results, err) < 0 ||
 	    load_data(b, o->data, o->ndata, err) < 0 ||

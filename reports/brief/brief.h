@@ -29,6 +29,8 @@ struct brief_options {
 	const char *source_date_epoch; /* the environment's, or NULL */
 	long long now;                 /* the clock, used only when nothing
 					  else dates the brief */
+	int internal;                  /* --internal: the analyst's copy,
+					  nothing withheld */
 };
 
 /* A file the brief was made from, for the provenance sheet. */
@@ -72,6 +74,9 @@ struct brief {
 	struct rk_config *cfg;
 	struct brief_labels *labels;
 	long k;                        /* suppress_below; 0: none */
+	long internal;                 /* the internal copy: suppress_below
+					  of the brief for distribution (k is
+					  then 0); 0: not internal */
 	const char *lang[2];           /* the sheet languages, "en" / "ru" */
 	size_t nlang;
 	int tg;                        /* Tajik title and names on summaries */

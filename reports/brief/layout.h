@@ -57,6 +57,10 @@ void brief_page_heading(struct brief_page *pg, const char *text);
  */
 void brief_page_para(struct brief_page *pg, const char *text, lxw_format *f);
 
+/* The internal copy's notice, in bold (method.c): what it shows that the
+ * brief for distribution withholds. */
+void brief_internal_note(struct brief_page *pg);
+
 /*
  * A table header row of n labels (keys of brief_t) from column 0; numeric
  * columns (bit i of numeric) are right-aligned.

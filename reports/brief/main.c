@@ -2,6 +2,8 @@
 /* reckon-report: the Excel brief for the meeting with officials. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,7 +19,7 @@ static const char synopsis[] =
 	"[--data TIDY.csv...]\n"
 	"                     [--rejects FILE] [--unmapped FILE] "
 	"[--manifest FILE]\n"
-	"                     [--db[=CONNINFO]] [-o brief.xlsx]\n";
+	"                     [--db[=CONNINFO]] [-o brief.xlsx] [--internal]\n";
 
 static const char help_text[] =
 	"\n"
@@ -40,12 +42,15 @@ static const char help_text[] =
 	"      --db[=CONNINFO]   the results came from this database (shown\n"
 	"                        without its password); default: files\n"
 	"  -o, --output FILE     the brief (default: the config's report.output)\n"
+	"      --internal        the analyst's copy: nothing withheld, marked\n"
+	"                        \"internal: not for distribution\" on every\n"
+	"                        page; its name gets .internal (brief.internal.xlsx)\n"
 	"  -q, --quiet           no closing line on a terminal\n"
 	"  -h, --help            this text\n"
 	"  -V, --version         the version\n"
 	"\n";
 
-enum { OPT_REJECTS = 256, OPT_UNMAPPED, OPT_MANIFEST, OPT_DB };
+enum { OPT_REJECTS = 256, OPT_UNMAPPED, OPT_MANIFEST, OPT_DB, OPT_INTERNAL };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -56,6 +61,7 @@ static const struct option options[] = {
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
 	{ "db", optional_argument, NULL, OPT_DB },
 	{ "output", required_argument, NULL, 'o' },
+	{ "internal", no_argument, NULL, OPT_INTERNAL },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -71,6 +77,19 @@ static struct rk_cli cli = {
 	.name = "reckon-report", .synopsis = synopsis, .help = help_text,
 	.shortopts = "c:r:d:o:qhV", .longopts = options
 };
+
+/*
+ * The internal copy's file name says what it is: "brief.xlsx" becomes
+ * "brief.internal.xlsx" (cut to fit, never overflowing buf).
+ */
+static void internal_name(const char *out, char *buf, size_t size)
+{
+	size_t n = strlen(out);
+
+	if (n >= 5 && strcasecmp(out + n - 5, ".xlsx") == 0)
+		n -= 5;
+	snprintf(buf, size, "%.*s.internal.xlsx", (int)n, out);
+}
 
 /* Returns -1 to go on, else the exit code. */
 static int parse(int argc, char **argv, struct args *a)
@@ -92,6 +111,7 @@ static int parse(int argc, char **argv, struct args *a)
 		case OPT_UNMAPPED: a->o.unmapped = optarg; break;
 		case OPT_MANIFEST: a->o.manifest = optarg; break;
 		case OPT_DB: a->o.db = optarg ? optarg : ""; break;
+		case OPT_INTERNAL: a->o.internal = 1; break;
 		case 'o': a->output = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case RK_CLI_STOP: return cli.status;
@@ -115,6 +135,7 @@ int main(int argc, char **argv)
 	struct rk_error err = { 0 };
 	struct brief *b = NULL;
 	const char *out;
+	char name[4096];
 	int rc = parse(argc, argv, &a);
 
 	if (rc >= 0)
@@ -145,6 +166,10 @@ int main(int argc, char **argv)
 		brief_free(b);
 		return rk_cli_usage(&cli, "no output: give -o FILE or "
 				    "report.output in the config");
+	}
+	if (a.o.internal && !strstr(out, "internal")) {
+		internal_name(out, name, sizeof(name));
+		out = name;
 	}
 	if (brief_write(b, out, &err) < 0)
 		goto fail;

@@ -27,6 +27,19 @@ static void section(struct brief_page *pg, const char *key)
 	brief_page_para(pg, brief_t(pg->lang, key), NULL);
 }
 
+void brief_internal_note(struct brief_page *pg)
+{
+	char text[1024];
+
+	if (pg->b->internal > 0)
+		snprintf(text, sizeof(text), brief_t(pg->lang, "internal.note"),
+			 pg->b->internal - 1);
+	else
+		snprintf(text, sizeof(text), "%s",
+			 brief_t(pg->lang, "internal.note.none"));
+	brief_page_para(pg, text, pg->bk->f.bold);
+}
+
 /* The names of the sources that have (or have not) published their
  * figures, "a, b"; "None." when there are none. */
 static void sources_named(const struct brief *b, const char *lang,
@@ -55,6 +68,10 @@ static void suppression(struct brief_page *pg)
 	char text[3072], pub[1024], prot[1024];
 
 	brief_page_heading(pg, brief_t(pg->lang, "method.suppression.head"));
+	if (b->internal) {
+		brief_internal_note(pg);
+		return;
+	}
 	if (b->k == 0) {
 		brief_page_para(pg, brief_t(pg->lang, "method.suppression.off"),
 				NULL);

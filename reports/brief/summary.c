@@ -271,6 +271,11 @@ static void protection_block(struct brief_page *pg)
 	const struct brief *b = pg->b;
 	char line[1024];
 
+	if (b->internal) {
+		brief_page_heading(pg, brief_t(pg->lang, "protection"));
+		brief_internal_note(pg);
+		return;
+	}
 	if (b->k == 0)
 		return;
 	brief_page_heading(pg, brief_t(pg->lang, "protection"));

@@ -217,6 +217,26 @@ static const struct text texts[] = {
 	  "Totals and ratios are over the cells both sources report.",
 	  "Итоги и отношения — по ячейкам, где есть данные обоих "
 	  "источников." },
+	{ "internal.header",
+	  "INTERNAL: contains protected counts, not for distribution",
+	  "ВНУТРЕННИЙ: содержит защищённые числа, не для распространения" },
+	/* %ld: suppress_below of the brief for distribution */
+	{ "internal.note",
+	  "This is the internal copy for the analyst: it shows the protected "
+	  "counts (from 1 to %ld, and those withheld to protect them) that the "
+	  "brief for distribution withholds, and the statistics computed on "
+	  "all of them. Do not distribute it.",
+	  "Это внутренний экземпляр для аналитика: в нём показаны защищённые "
+	  "числа (от 1 до %ld и скрытые для их защиты), которые справка для "
+	  "распространения скрывает, и статистика, рассчитанная по всем "
+	  "числам. Не распространяйте его." },
+	{ "internal.note.none",
+	  "This is the internal copy for the analyst; no suppression is "
+	  "configured (report.suppress_below), so it shows what the brief for "
+	  "distribution shows.",
+	  "Это внутренний экземпляр для аналитика; скрытие малых чисел не "
+	  "настроено (report.suppress_below), поэтому он совпадает со справкой "
+	  "для распространения." },
 	{ "kind.civil_society", "civil society", "гражданское общество" },
 	{ "kind.government", "government", "государственный орган" },
 	{ "kind.international", "international organisation",

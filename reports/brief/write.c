@@ -38,13 +38,22 @@ int brief_write(const struct brief *b, const char *path, struct rk_error *err)
 {
 	struct brief_props props = { 0 };
 	struct brief_book *bk;
-	char comments[256], footer[256];
+	char comments[256], footer[256], header[200];
+	/* the run id fingerprints the inputs: not in a protecting brief */
+	const char *id = brief_protects(b) ? NULL : b->run_id;
+	size_t len = 0;
 
 	snprintf(comments, sizeof(comments), "reckon-report %s%s%s",
-		 RECKON_VERSION, b->run_id ? ", run " : "",
-		 b->run_id ? b->run_id : "");
+		 RECKON_VERSION, id ? ", run " : "", id ? id : "");
 	snprintf(footer, sizeof(footer), "%s%s%s", b->cfg->pipeline,
-		 b->run_id ? " · " : "", b->run_id ? b->run_id : "");
+		 id ? " · " : "", id ? id : "");
+	header[0] = '\0';
+	for (size_t l = 0; b->internal && l < b->nlang && len < sizeof(header);
+	     l++)
+		len += (size_t)snprintf(header + len, sizeof(header) - len,
+					"%s%s", l ? " · " : "",
+					brief_t(b->lang[l], "internal.header"));
+	props.header = b->internal ? header : NULL;
 	props.title = title_of(b);
 	props.subject = brief_t(b->lang[0], "doc.subject");
 	props.keywords = b->cfg->pipeline;

@@ -97,6 +97,9 @@ def stored(path, leak=None, counts=None):
                         if c.get("s") in styles:
                             counts.add((name, c.get("r")))
                     out[(name, c.get("r"))] = val
+                for hf in root.iter(M + "headerFooter"):
+                    for part in hf:
+                        out[(name, part.tag[len(M):])] = part.text
             elif name.startswith("xl/charts/chart"):
                 root = ET.fromstring(z.read(name))
                 for i, cache in enumerate(root.iter(C + "numCache")):
