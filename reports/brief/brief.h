@@ -101,7 +101,6 @@ struct brief {
 	size_t nsmall, nhidden;           /* counts marked each way */
 	size_t nmasked;                   /* small ones marked "x" (of nhidden) */
 	size_t withheld_tables;           /* tables withheld whole */
-	size_t unverified;                /* marks no box vouches for */
 	size_t mse_withheld;              /* capture-recapture groups cleared */
 	/* the audit (supp_audit) */
 	size_t audited;                   /* withheld counts it vouches for */

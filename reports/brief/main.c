@@ -145,13 +145,6 @@ int main(int argc, char **argv)
 	if (!(b = brief_load(&a.o, &err)) || brief_protect(b, &err) < 0 ||
 	    brief_publish(b, &err) < 0)
 		goto fail;
-	if (b->unverified) {
-		rk_error_set(&err, RK_EXIT_SOFTWARE, NULL, 0,
-			     "suppression cannot vouch for %zu withheld "
-			     "count(s); the brief is not written", b->unverified);
-		rk_error_hint(&err, "please report this with the results");
-		goto fail;
-	}
 	if (b->unprotected) {
 		rk_error_set(&err, RK_EXIT_SOFTWARE, NULL, 0,
 			     "the disclosure audit finds %zu withheld count(s) "

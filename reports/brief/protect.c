@@ -488,7 +488,6 @@ static int run(struct protect *pr)
 		b->nhidden += supp_secondary(pr->t[i]) + supp_masked(pr->t[i]);
 		b->nmasked += supp_masked(pr->t[i]);
 		b->withheld_tables += (size_t)supp_withheld_all(pr->t[i]);
-		b->unverified += supp_check(pr->t[i]);
 	}
 	for (size_t i = 0; i < pr->nref; i++) {
 		const struct ref *x = &pr->ref[i];

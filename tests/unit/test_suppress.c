@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,6 +148,7 @@ struct search {
 	long last[MAXI];             /* per item: last unknown position in it */
 	double x[MAXI];
 	int moved[MAXI];             /* a feasible table gives item i another value */
+	double min[MAXI], max[MAXI]; /* per item, over the feasible tables */
 	long tables;
 };
 
@@ -177,9 +179,16 @@ static void visit(struct search *s, size_t u)
 
 	if (u == s->nu) {
 		s->tables++;
-		for (size_t i = 0; i < m->n; i++)
-			if (sum_of(s, i) != m->value[i])
+		for (size_t i = 0; i < m->n; i++) {
+			double v = sum_of(s, i);
+
+			if (v != m->value[i])
 				s->moved[i] = 1;
+			if (s->tables == 1 || v < s->min[i])
+				s->min[i] = v;
+			if (s->tables == 1 || v > s->max[i])
+				s->max[i] = v;
+		}
 		return;
 	}
 	for (long v = s->lo[u]; v <= s->hi[u]; v++) {
@@ -194,15 +203,16 @@ static void visit(struct search *s, size_t u)
 	}
 }
 
+static struct search brute;   /* the last search pinned() ran */
+
 /* Withheld items whose value every consistent table agrees on. */
 static size_t pinned(const struct model *m)
 {
-	static struct search s;
 	size_t bad = 0;
 	long top = 0;
 
-	memset(&s, 0, sizeof(s));
-	s.m = m;
+	memset(&brute, 0, sizeof(brute));
+	brute.m = m;
 	for (size_t i = 0; i < m->n; i++)
 		if (2 * m->value[i] + 2 * m->k > top)
 			top = (long)(2 * m->value[i] + 2 * m->k);
@@ -210,35 +220,35 @@ static size_t pinned(const struct model *m)
 		if (!m->base[i])
 			continue;
 		if (m->state[i] == SUPP_SHOWN) {
-			s.x[i] = m->value[i];
+			brute.x[i] = m->value[i];
 			continue;
 		}
 		/* what a reader can bound it by: its mark, and any shown total */
 		/* an attacker has no upper bound; values beyond twice the
 		 * largest plus 2k add nothing to what this search finds */
-		s.lo[s.nu] = m->state[i] == SUPP_SECONDARY ? (long)m->k : 1;
-		s.hi[s.nu] = m->state[i] == SUPP_PRIMARY ? (long)m->k - 1
+		brute.lo[brute.nu] = m->state[i] == SUPP_SECONDARY ? (long)m->k : 1;
+		brute.hi[brute.nu] = m->state[i] == SUPP_PRIMARY ? (long)m->k - 1
 							 : top;
 		for (size_t j = 0; j < m->n; j++)
 			for (size_t q = 0; q < m->nmemb[j]; q++)
 				if (m->memb[j][q] == i && m->state[j] == SUPP_SHOWN &&
-				    m->value[j] < s.hi[s.nu])
-					s.hi[s.nu] = (long)m->value[j];
-		s.unknown[s.nu++] = i;
+				    m->value[j] < brute.hi[brute.nu])
+					brute.hi[brute.nu] = (long)m->value[j];
+		brute.unknown[brute.nu++] = i;
 	}
 	for (size_t i = 0; i < m->n; i++) {
-		s.last[i] = -1;
-		for (size_t u = 0; u < s.nu; u++)
+		brute.last[i] = -1;
+		for (size_t u = 0; u < brute.nu; u++)
 			for (size_t q = 0; q < m->nmemb[i]; q++)
-				if (m->memb[i][q] == s.unknown[u])
-					s.last[i] = (long)u;
-		if (s.last[i] < 0)     /* nothing withheld under it */
-			assert_true(in_range(m, i, sum_of(&s, i)));
+				if (m->memb[i][q] == brute.unknown[u])
+					brute.last[i] = (long)u;
+		if (brute.last[i] < 0)     /* nothing withheld under it */
+			assert_true(in_range(m, i, sum_of(&brute, i)));
 	}
-	visit(&s, 0);
-	assert_true(s.tables >= 1);          /* the true table at least */
+	visit(&brute, 0);
+	assert_true(brute.tables >= 1);          /* the true table at least */
 	for (size_t i = 0; i < m->n; i++)
-		if (m->state[i] != SUPP_SHOWN && !s.moved[i]) {
+		if (m->state[i] != SUPP_SHOWN && !brute.moved[i]) {
 			print_message("pinned: item %zu value %g\n", i,
 				      m->value[i]);
 			bad++;
@@ -668,6 +678,88 @@ static void test_random(void **state)
 	assert_true(checked >= 40);
 }
 
+/*
+ * The audit by integer programming (supp_audit) finds, for every withheld
+ * item, the least and largest value the brute-force attacker finds over
+ * every consistent table; an item the search caps (no published total
+ * bounds it) is unbounded for the audit.
+ */
+static void test_audit_matches_brute_force(void **state)
+{
+	static struct model m;
+	unsigned seed = 777;
+	int checked = 0, wide = 0;
+
+	(void)state;
+	for (int round = 0; round < 60; round++) {
+		size_t rows = 2 + round % 3, cols = 2 + (round / 3) % 3;
+		double v[16], lo[MAXI], hi[MAXI];
+		struct supp_table *t;
+
+		for (size_t i = 0; i < rows * cols; i++) {
+			seed = seed * 1103515245u + 12345u;
+			v[i] = (seed >> 16) % 3 == 0 ? (seed >> 8) % 5
+						     : 5 + (seed >> 8) % 15;
+		}
+		m_init(&m, 2, 5);
+		table2(&m, rows, cols, v, NULL);
+		t = m_run(&m);
+		if (hidden(&m) > 8) {
+			supp_free(t);
+			continue;
+		}
+		assert_int_equal(pinned(&m), 0);
+		assert_int_equal(supp_audit(t, lo, hi), 0);
+		for (size_t i = 0; i < m.n; i++) {
+			size_t id = (size_t)m.id[i];
+
+			if (m.state[i] == SUPP_SHOWN) {
+				assert_true(lo[id] != lo[id]);   /* NaN */
+				continue;
+			}
+			assert_true(lo[id] == brute.min[i]);
+			if (hi[id] == INFINITY)
+				assert_true(brute.max[i] >= 2 * m.k);
+			else
+				assert_true(hi[id] == brute.max[i]);
+			wide += supp_audit_wide_enough(t, id, lo[id], hi[id]);
+		}
+		checked++;
+		supp_free(t);
+	}
+	assert_true(checked >= 30);
+	assert_true(wide > 0);
+}
+
+/* 2 x 2 with one small count: after the audit, it could be any of 1..4. */
+static void test_audit_primary_whole_range(void **state)
+{
+	static struct model m;
+	static const double v[] = { 2, 30, 40, 50 };
+	double lo[MAXI], hi[MAXI];
+	size_t cell[4];
+	struct supp_table *t;
+	unsigned char failing[MAXI] = { 0 };
+
+	(void)state;
+	m_init(&m, 2, 5);
+	table2(&m, 2, 2, v, cell);
+	t = m_run(&m);
+	assert_int_equal(supp_state(t, (size_t)m.id[cell[0]]), SUPP_PRIMARY);
+	assert_int_equal(supp_audit(t, lo, hi), 0);
+	for (size_t i = 0; i < supp_items(t); i++)
+		failing[i] = supp_state(t, i) != SUPP_SHOWN &&
+			     !supp_audit_wide_enough(t, i, lo[i], hi[i]);
+	assert_true(supp_widen(t, failing) >= 0);
+	assert_int_equal(supp_audit(t, lo, hi), 0);
+	assert_true(lo[m.id[cell[0]]] == 1);
+	assert_true(hi[m.id[cell[0]]] == 4);
+	for (size_t i = 0; i < supp_items(t); i++)
+		if (supp_state(t, i) != SUPP_SHOWN)
+			assert_true(supp_audit_wide_enough(t, i, lo[i], hi[i]));
+	supp_free(t);
+}
+
 /* Larger tables: the boxes check, and the same input gives the same result. */
 static void test_large_deterministic(void **state)
 {
@@ -765,6 +857,8 @@ int main(void)
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_large_deterministic),
 		cmocka_unit_test(test_attacker_sees_naive),
+		cmocka_unit_test(test_audit_matches_brute_force),
+		cmocka_unit_test(test_audit_primary_whole_range),
 		cmocka_unit_test(test_bad_arguments),
 	};
 
