@@ -16,7 +16,7 @@
 #include "wording.h"
 
 #define CHART_ROWS 17
-#define CHART_NOTES 2                 /* rows for notes under the charts */
+#define ONE_PAGE_ROWS 60              /* rows printed on one page at most */
 #define COLOUR_A 0x1F4E79
 #define COLOUR_B 0xC55A11
 #define MAX_DIMS 32
@@ -30,7 +30,8 @@ struct pair_page {
 	lxw_row_t chart_row;          /* where the charts go */
 	lxw_row_t data_row;           /* the next row of the chart data */
 	lxw_col_t data_col;           /* its first column */
-	lxw_row_t notes;              /* notes under the charts so far */
+	lxw_row_t nnotes;             /* notes under the charts (chart_notes) */
+	lxw_row_t notes;              /* written so far */
 };
 
 static const struct brief_formats *F(const struct pair_page *pp)
@@ -254,6 +255,32 @@ static void chart_value(struct pair_page *pp, lxw_row_t r, lxw_col_t c,
 }
 
 /*
+ * How many notes the charts need (each takes a row of the chart band, at
+ * its foot): one when a category of the column chart has a withheld count,
+ * one per series of the line chart with a withheld total.
+ */
+static lxw_row_t chart_notes(const struct pair_page *pp)
+{
+	const struct brief *b = pp->pg.b;
+	const struct brief_pair *p = pp->p;
+	int left = 0, a = 0, v = 0;
+
+	for (size_t i = 0; pp->ndims && i < p->ndist; i++) {
+		size_t r = p->dist[i];
+
+		left |= strcmp(brief_table_str(&b->dist, r, "dimension"),
+			       b->dims[pp->dim[0]]) == 0 &&
+			(brief_hidden(b->dist_a[r]) ||
+			 brief_hidden(b->dist_b[r]));
+	}
+	for (size_t k = 0; k < p->nperiod; k++) {
+		a |= brief_hidden(p->pa_mark[k]);
+		v |= brief_hidden(p->pb_mark[k]);
+	}
+	return (lxw_row_t)(left + a + v);
+}
+
+/*
  * A note under the charts, inside the print area: what is not drawn
  * because a count is withheld.  Charts never show a withheld count, not
  * even as a gap or a missing bar, which would read as zero.
@@ -261,7 +288,7 @@ static void chart_value(struct pair_page *pp, lxw_row_t r, lxw_col_t c,
 static void chart_note(struct pair_page *pp, const char *text)
 {
 	struct brief_page *pg = &pp->pg;
-	lxw_row_t r = pp->chart_row + CHART_ROWS + pp->notes++;
+	lxw_row_t r = pp->chart_row + CHART_ROWS - pp->nnotes + pp->notes++;
 
 	worksheet_merge_range(pg->ws, r, 0, r, flag_col(pp), text,
 			      F(pp)->note_wrap);
@@ -343,7 +370,8 @@ static void insert(struct pair_page *pp, lxw_chart *ch, lxw_col_t col,
 		   double width)
 {
 	lxw_chart_options o = { .x_scale = width / 480.0,
-				.y_scale = CHART_ROWS * 20.0 / 288.0,
+				.y_scale = (CHART_ROWS - pp->nnotes) * 20.0 /
+					   288.0,
 				.x_offset = 2, .y_offset = 4 };
 
 	worksheet_insert_chart_opt(pp->pg.ws, pp->chart_row, col, ch, &o);
@@ -509,10 +537,15 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 	reading(&pp);
 	pp.pg.row++;
 	pp.chart_row = pp.pg.row;
-	pp.pg.row += CHART_ROWS + 1 + (b->k > 0 ? CHART_NOTES : 0);
+	pp.nnotes = chart_notes(&pp);
+	pp.pg.row += CHART_ROWS + 1;
 	cell_table(&pp);
 	column_chart(&pp);
 	line_chart(&pp);
 	worksheet_print_area(pp.pg.ws, 0, 0, pp.pg.row, flag_col(&pp));
+	/* a sheet that nearly fits one page is printed on one, rather than
+	   leaving its legend alone on a second */
+	if (pp.pg.row <= ONE_PAGE_ROWS)
+		worksheet_fit_to_pages(pp.pg.ws, 1, 1);
 	return 0;
 }
