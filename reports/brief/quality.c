@@ -91,6 +91,25 @@ static void unmapped(struct brief_page *pg)
 
 /* ---- rejects by reason ---- */
 
+/*
+ * The reason of a rejected row, unless it quotes numbers of a source whose
+ * counts are protected ("the parts over sex sum to 7, the total is 9"):
+ * those would give away counts the brief withholds.
+ */
+static const char *reason_shown(const struct brief_page *pg,
+				const struct brief_table *t, size_t r)
+{
+	const struct brief *b = pg->b;
+	const char *reason = brief_table_str(t, r, "reason");
+	const struct rk_source *s = rk_config_source(b->cfg,
+					brief_table_str(t, r, "source"));
+
+	if (!brief_protects(b) || (s && s->published) ||
+	    !reason[strcspn(reason, "0123456789")])
+		return reason;
+	return brief_t(pg->lang, "quality.reason_withheld");
+}
+
 static void rejects(struct brief_page *pg)
 {
 	static const char *const head[] = { "col.source", "col.check",
@@ -121,8 +140,7 @@ static void rejects(struct brief_page *pg)
 		brief_page_wrap(pg, 2, brief_table_str(t, r, "action"), f->wrap);
 		brief_put_num(pg->ws, pg->row, 3,
 			      (double)(t->count ? t->count[r] : 1), f->count);
-		brief_page_wrap(pg, 4, brief_table_str(t, r, "reason"),
-				f->indent);
+		brief_page_wrap(pg, 4, reason_shown(pg, t, r), f->indent);
 		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
 		brief_page_next(pg);
 	}
