@@ -303,8 +303,14 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_page_cols(&pg, 3, 10, 11);
 	heading_block(&pg);
 	sources_block(&pg);
-	headline_block(&pg);
-	findings_block(&pg);
+	if (b->npair) {
+		headline_block(&pg);
+		findings_block(&pg);
+	} else {
+		/* a one-source pipeline, or one with no compare entries */
+		brief_page_heading(&pg, brief_t(lang, "findings"));
+		brief_page_para(&pg, brief_t(lang, "summary.no_pairs"), NULL);
+	}
 	quality_line(&pg);
 	protection_block(&pg);
 	return 0;

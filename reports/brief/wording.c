@@ -625,6 +625,18 @@ static const struct text texts[] = {
 	{ "sources", "Sources", "Источники" },
 	{ "sources.none", "none", "нет" },
 	/* %s %s %s: "; " or "", dimensions, source */
+	{ "summary.no_pairs",
+	  "This brief compares no sources: the config has no compare entries. "
+	  "It shows each source's figures (the Data sheet, with the cell each "
+	  "came from), the checks of the data (Data quality) and how the brief "
+	  "was made (Methodology, Provenance). Add a compare entry to the "
+	  "config to measure the gap between two sources.",
+	  "В этой справке источники не сравниваются: в конфигурации нет "
+	  "раздела compare. В ней показаны числа каждого источника (лист "
+	  "«Данные», с ячейкой, из которой взято каждое), проверки данных "
+	  "(«Качество данных») и то, как составлена справка («Методология», "
+	  "«Происхождение»). Чтобы измерить расхождение двух источников, "
+	  "добавьте в конфигурацию раздел compare." },
 	{ "summed.from", "%s%s summed out of %s",
 	  "%s%s: суммировано у источника «%s»" },
 	{ "total", "Total", "Всего" },

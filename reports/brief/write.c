@@ -24,9 +24,10 @@ static int lang_sheets(struct brief_book *bk, const struct brief *b,
 	for (size_t i = 0; i < b->npair; i++)
 		if (brief_write_pair(bk, b, i, lang, err) < 0)
 			return -1;
-	if (brief_write_agreement(bk, b, lang, err) < 0 ||
-	    brief_write_distribution(bk, b, lang, err) < 0 ||
-	    brief_write_trend(bk, b, lang, err) < 0 ||
+	/* the comparison sheets only when something is compared */
+	if ((b->npair && (brief_write_agreement(bk, b, lang, err) < 0 ||
+			  brief_write_distribution(bk, b, lang, err) < 0 ||
+			  brief_write_trend(bk, b, lang, err) < 0)) ||
 	    brief_write_estimates(bk, b, lang, err) < 0 ||
 	    brief_write_quality(bk, b, lang, err) < 0 ||
 	    brief_write_method(bk, b, lang, err) < 0)

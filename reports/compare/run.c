@@ -59,14 +59,9 @@ static int config_jobs(const struct compare_request *q, struct jobs *j,
 {
 	const struct rk_config *c = q->config;
 
-	if (c->ncompares == 0) {
-		rk_error_set(err, RK_EXIT_CONFIG, c->path, 0,
-			     "the config has no compare entries");
-		rk_error_hint(err, "add e.g. compare: [{indicator: "
-				   "torture_complaints, reference: gpo, "
-				   "against: [wol]}]");
-		return -1;
-	}
+	/* no compare entries (a one-source pipeline): results with no
+	   comparison, from which reckon-report makes a brief of the
+	   sources' data and quality */
 	for (size_t i = 0; i < c->ncompares; i++) {
 		const struct rk_compare *e = &c->compares[i];
 
