@@ -26,6 +26,21 @@ static void say(char *out, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Appends to the sentence in out (BRIEF_SENTENCE_MAX bytes), after
+ * dropping its last `drop` bytes (a closing full stop). */
+static void append(char *out, size_t drop, const char *fmt, ...)
+{
+	size_t len = strlen(out);
+	va_list ap;
+
+	len = len > drop ? len - drop : 0;
+	if (len + 1 >= BRIEF_SENTENCE_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(out + len, BRIEF_SENTENCE_MAX - len, fmt, ap);
+	va_end(ap);
+}
+
 static int known(double x)
 {
 	return isfinite(x);
@@ -197,6 +212,14 @@ static void cells_sentence(const struct brief_facts *f, char *out)
 			say(out, "Ни в одной из %.0f %s разница не выходит за "
 				 "пределы случайного (доля ложных открытий "
 				 "%s %%).", f->tested, of, g);
+		if (f->too_few > 0 && f->significant > 0)
+			append(out, 0, " Ещё в %.0f случаев слишком мало, "
+			       "чтобы была видна даже двукратная разница.",
+			       f->too_few);
+		else if (f->too_few > 0)
+			append(out, 1, "; в %.0f из них случаев слишком мало, "
+			       "чтобы была видна даже двукратная разница.",
+			       f->too_few);
 		return;
 	}
 	if (f->significant > 0)
@@ -208,6 +231,14 @@ static void cells_sentence(const struct brief_facts *f, char *out)
 		say(out, "None of the %.0f cell%s tested differs by more than "
 			 "chance (false discovery rate %s %%).", f->tested,
 		    en_s(f->tested), g);
+	if (f->too_few > 0 && f->significant > 0)
+		append(out, 0, " %.0f other%s hold%s too few cases to show even "
+		       "a twofold gap.", f->too_few, f->too_few == 1 ? "" : "s",
+		       f->too_few == 1 ? "s" : "");
+	else if (f->too_few > 0)
+		append(out, 1, "; %.0f of them hold%s too few cases to show "
+		       "even a twofold gap.", f->too_few,
+		       f->too_few == 1 ? "s" : "");
 }
 
 static void coverage_sentence(const struct brief_facts *f, char *out)

@@ -28,6 +28,8 @@ struct brief_facts {
 
 	/* cells (summary.csv), NaN unknown */
 	double tested, significant, only_a, only_b, missing;
+	double too_few;                /* tested, not significant, too few
+					  cases to tell a twofold gap */
 	const char *gap_where;         /* the largest significant gap with
 					  both counts published, or NULL */
 	double gap_a, gap_b;

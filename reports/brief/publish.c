@@ -29,6 +29,7 @@
 
 #include "brief.h"
 #include "../stats/agree.h"
+#include "../stats/exact.h"
 #include "../stats/fdr.h"
 
 #define LEVEL 0.95                     /* as reckon-compare's CELLS_LEVEL */
@@ -63,6 +64,17 @@ static int cell_withheld(const struct brief *b, size_t r)
 	return brief_hidden(b->cell_a[r]) || brief_hidden(b->cell_b[r]);
 }
 
+/* The flag of a tested cell (reckon-compare's rule, cells.c). */
+static const char *flag_of(const struct brief_table *t, size_t r, int sig,
+			   double alpha)
+{
+	if (sig)
+		return "significant";
+	return exact_too_few(brief_table_num(t, r, "a") +
+			     brief_table_num(t, r, "b"), alpha)
+		? "too_few" : "within_noise";
+}
+
 /* The family of published tests: q and flags again, and the counts. */
 static int refit_tests(struct brief *b, struct brief_pair *p)
 {
@@ -77,7 +89,8 @@ static int refit_tests(struct brief *b, struct brief_pair *p)
 		size_t r = p->cell[i];
 		const char *flag = brief_table_str(t, r, "flag");
 		int test = strcmp(flag, "significant") == 0 ||
-			   strcmp(flag, "within_noise") == 0;
+			   strcmp(flag, "within_noise") == 0 ||
+			   strcmp(flag, "too_few") == 0;
 
 		pv[i] = test && !cell_withheld(b, r) ?
 			brief_table_num(t, r, "p_value") : NAN;
@@ -98,8 +111,8 @@ static int refit_tests(struct brief *b, struct brief_pair *p)
 		tested++;
 		significant += (size_t)sig;
 		if (set_num(t, r, "q_value", pv[i]) < 0 ||
-		    brief_table_set(t, r, "flag", sig ? "significant"
-						       : "within_noise") < 0)
+		    brief_table_set(t, r, "flag", flag_of(t, r, sig,
+							   p->alpha)) < 0)
 			goto out;
 	}
 	rc = 0;

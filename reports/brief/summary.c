@@ -84,6 +84,10 @@ void brief_pair_facts(const struct brief *b, const struct brief_pair *p,
 	f->compared = sum_num(b, p, "compared");
 	f->tested = sum_num(b, p, "tested");
 	f->significant = sum_num(b, p, "significant");
+	f->too_few = 0;
+	for (size_t i = 0; i < p->ncell; i++)
+		f->too_few += strcmp(brief_table_str(&b->cells, p->cell[i],
+						     "flag"), "too_few") == 0;
 	f->only_a = sum_num(b, p, "only_a");
 	f->only_b = sum_num(b, p, "only_b");
 	f->missing = sum_num(b, p, "missing");

@@ -208,6 +208,7 @@ static const struct text texts[] = {
 	{ "flag.provisional", "provisional figure: not tested",
 	  "предварительные данные: не проверялась" },
 	{ "flag.significant", "larger than chance", "больше случайной" },
+	{ "flag.too_few", "too few to tell", "слишком мало данных" },
 	{ "flag.untested", "not tested", "не проверялась" },
 	{ "flag.within_noise", "within chance", "в пределах случайной" },
 	{ "gap.missing", "the other source reports it as missing",
@@ -357,12 +358,22 @@ static const struct text texts[] = {
 	{ "method.flags",
 	  "Each cell is assessed as: larger than chance (q below the false "
 	  "discovery rate, 5 % unless the configuration says otherwise); "
-	  "within chance; no information (0 in both: nothing to compare); "
-	  "only in A or only in B (a coverage gap); reported as missing.",
+	  "within chance (the cell holds enough cases to show a twofold gap, "
+	  "and shows none beyond chance); too few to tell (so few cases that "
+	  "even one source counting twice as many as the other would not "
+	  "stand out from chance: the test says nothing either way, which is "
+	  "not the same as the sources agreeing); no information (0 in both: "
+	  "nothing to compare); only in A or only in B (a coverage gap); "
+	  "reported as missing.",
 	  "Каждой ячейке дана оценка: больше случайной (q меньше доли ложных "
 	  "открытий — 5 %, если в конфигурации не указано иное); в пределах "
-	  "случайной; нет информации (0 у обоих — сравнивать нечего); только "
-	  "у A или только у B (пробел в охвате); нет данных." },
+	  "случайной (случаев достаточно, чтобы была видна двукратная "
+	  "разница, и разница не выходит за пределы случайной); слишком мало "
+	  "данных (случаев так мало, что даже вдвое большее число у одного "
+	  "источника не выделилось бы на фоне случайности: проверка не "
+	  "говорит ни о чём, и это не значит, что источники согласны); нет "
+	  "информации (0 у обоих — сравнивать нечего); только у A или только "
+	  "у B (пробел в охвате); нет данных." },
 	{ "method.flags.head", "Assessment of a cell", "Оценка ячейки" },
 	{ "method.intro",
 	  "How each figure in this brief is computed, in plain words. Every "
@@ -387,14 +398,25 @@ static const struct text texts[] = {
 	  "p is the exact two-sided p-value of the conditional binomial test "
 	  "of equal counts: given A + B, B is compared with half of it. "
 	  "Two-sided by the central method: twice the smaller tail, at most "
-	  "1. A small p means a gap this large would rarely arise if both "
-	  "sources counted the same events.",
+	  "1. The sources are registers, not samples: they count events, and "
+	  "the counts of two bodies differ for reasons a test cannot see. What "
+	  "p answers is narrower: if both bodies received complaints at the "
+	  "same underlying rate, each count varying as independent events "
+	  "do, how often would a gap at least this large arise? A small p "
+	  "says such a gap would be unusual; a large p says the cell cannot "
+	  "tell, not that the sources agree.",
 	  "p — точное двустороннее p-значение условного биномиального "
 	  "критерия равенства чисел: при известной сумме A + B число B "
 	  "сравнивается с её половиной. Двусторонность — центральным методом: "
-	  "удвоенный меньший хвост, не более 1. Малое p означает, что такая "
-	  "разница редко возникала бы, если бы оба источника учитывали одни "
-	  "и те же события." },
+	  "удвоенный меньший хвост, не более 1. Источники — это реестры, а не "
+	  "выборки: они учитывают события, и числа двух ведомств расходятся "
+	  "по причинам, которых проверка не видит. p отвечает на более узкий "
+	  "вопрос: если бы оба ведомства получали жалобы с одной и той же "
+	  "интенсивностью и каждое число колебалось, как колеблется число "
+	  "независимых событий, как часто возникала бы разница не меньше "
+	  "этой? Малое p говорит, что такая разница была бы необычной; "
+	  "большое p — что по ячейке судить нельзя, а не что источники "
+	  "согласны." },
 	{ "method.p.head", "p-value", "p-значение" },
 	{ "method.q",
 	  "q is p adjusted for testing many cells at once "

@@ -9,7 +9,7 @@
 
 static const char *const flag_names[] = {
 	"", "significant", "within_noise", "no_information", "only_a",
-	"only_b", "missing", "qualified"
+	"only_b", "missing", "qualified", "too_few"
 };
 
 const char *cells_flag_name(enum cell_flag f)
@@ -93,9 +93,14 @@ int cells_compute(const struct alignment *al, double alpha,
 	}
 	for (size_t i = 0; i < al->n; i++) {
 		st[i].q = q[i];
-		if (!isnan(q[i]))
-			st[i].flag = q[i] < alpha ? CELL_SIGNIFICANT
-						  : CELL_WITHIN_NOISE;
+		if (isnan(q[i]))
+			continue;
+		if (q[i] < alpha)
+			st[i].flag = CELL_SIGNIFICANT;
+		else if (exact_too_few(al->cell[i].a + al->cell[i].b, alpha))
+			st[i].flag = CELL_TOO_FEW;
+		else
+			st[i].flag = CELL_WITHIN_NOISE;
 	}
 	free(q);
 	return 0;

@@ -28,7 +28,9 @@ enum cell_flag {
 	CELL_ONLY_A,
 	CELL_ONLY_B,
 	CELL_MISSING,
-	CELL_QUALIFIED
+	CELL_QUALIFIED,
+	CELL_TOO_FEW        /* not significant, and too few events to tell
+			       even a twofold difference (exact_too_few) */
 };
 
 struct cell_stats {

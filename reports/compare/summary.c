@@ -49,11 +49,13 @@ static void count(const struct cell_stats *st, size_t n, struct summary *s)
 		case CELL_NO_INFORMATION: s->no_information++; break;
 		case CELL_SIGNIFICANT: s->significant++; break;
 		case CELL_WITHIN_NOISE: break;
+		case CELL_TOO_FEW: s->too_few++; break;
 		case CELL_UNTESTED: s->untested++; break;
 		case CELL_QUALIFIED: s->qualified++; break;
 		}
 		s->tested += st[i].flag == CELL_SIGNIFICANT ||
-			     st[i].flag == CELL_WITHIN_NOISE;
+			     st[i].flag == CELL_WITHIN_NOISE ||
+			     st[i].flag == CELL_TOO_FEW;
 	}
 	s->cells = n;
 	s->compared = n - s->only_a - s->only_b - s->missing;

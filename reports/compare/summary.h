@@ -20,6 +20,8 @@ struct summary {
 	size_t cells, compared, tested, significant;
 	size_t only_a, only_b, missing, no_information, untested;
 	size_t qualified;         /* cells with a status: shown, not tested */
+	size_t too_few;           /* tested, not significant, and too few
+				     events to tell a twofold difference */
 	double total_a, total_b;
 	struct exact_ratio total;   /* total_b / total_a, exact */
 	struct agree agree;

@@ -126,3 +126,25 @@ int exact_garwood(double x, double level, double *lo, double *hi)
 		return -1;
 	return quantile_gamma(1 - alpha / 2, x + 1, hi);
 }
+
+/* Whether a 2:1 split of n events is not significant at alpha. */
+static int split_not_significant(double n, double alpha)
+{
+	double p;
+
+	if (!(n > 0) || exact_binomial_p(ceil(2 * n / 3), n, 0.5, &p) < 0)
+		return 1;
+	return p >= alpha;
+}
+
+int exact_too_few(double n, double alpha)
+{
+	/* the test is discrete: at 0.05 a 2:1 split of 35 events is
+	   significant, of 36 not, of 37 again; n is too few only when none
+	   of the last few sizes up to it could show the split, so that
+	   "too few" stops at one size and does not come back */
+	for (int d = 0; d < 6; d++)
+		if (!split_not_significant(n - d, alpha))
+			return 0;
+	return 1;
+}

@@ -26,6 +26,16 @@ int exact_is_count(double v);
 int exact_binomial_p(double x, double n, double pi0, double *p);
 
 /*
+ * Whether n events are too few to tell even a twofold difference: a 2:1
+ * split of them (ceil(2n/3) against the rest) would not be significant at
+ * alpha in the two-sided exact test of equal rates.  Then a test of them
+ * that finds nothing says nothing: "too few to tell", not "within chance".
+ * The test is discrete, so n counts as enough once any of n - 5 .. n is.
+ * At 0.05: 34 events (or fewer) are too few, 35 and more are not.
+ */
+int exact_too_few(double n, double alpha);
+
+/*
  * Clopper-Pearson interval for a binomial proportion x / n at the given
  * level (0.95): lo = Beta((1-level)/2; x, n-x+1), hi = Beta((1+level)/2;
  * x+1, n-x); lo = 0 when x = 0, hi = 1 when x = n.  n = 0 gives [0, 1].

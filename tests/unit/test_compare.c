@@ -66,8 +66,8 @@ static void test_cell_flags(void **state)
 	add(s, "b", "2024", "r1", "40");   /* p 1.4e-5: significant */
 	add(s, "a", "2024", "r2", "0");
 	add(s, "b", "2024", "r2", "0");    /* no information */
-	add(s, "a", "2024", "r3", "5");
-	add(s, "b", "2024", "r3", "6");    /* within noise */
+	add(s, "a", "2024", "r3", "50");
+	add(s, "b", "2024", "r3", "60");   /* within noise: 110 events */
 	add(s, "a", "2024", "r4", "");
 	add(s, "b", "2024", "r4", "6");    /* missing */
 	add(s, "a", "2024", "r5", "1");    /* only a */
@@ -87,11 +87,41 @@ static void test_cell_flags(void **state)
 	assert_nan(st[1].p);
 	assert_close(st[1].diff, 0, 0);
 	assert_int_equal(st[2].flag, CELL_WITHIN_NOISE);
+	assert_string_equal(cells_flag_name(st[2].flag), "within_noise");
 	assert_int_equal(st[3].flag, CELL_MISSING);
 	assert_nan(st[3].diff);
 	assert_int_equal(st[4].flag, CELL_ONLY_A);
 	assert_int_equal(st[5].flag, CELL_ONLY_B);
 	assert_string_equal(cells_flag_name(st[5].flag), "only_b");
+	align_release(&al);
+	obs_set_free(s);
+}
+
+/*
+ * A cell with too few events to show a twofold gap (3 vs 11: 14 events) is
+ * "too few to tell", not "within chance"; one with 40 events is within
+ * chance; a significant one stays significant however few its events.
+ */
+static void test_too_few_to_tell(void **state)
+{
+	struct obs_set *s = obs_set_new(dims, 1);
+	struct alignment al;
+	struct cell_stats st[3];
+	struct rk_error err = { 0 };
+
+	(void)state;
+	add(s, "a", "2024", "r1", "3");
+	add(s, "b", "2024", "r1", "11");   /* p 0.057, 14 events */
+	add(s, "a", "2024", "r2", "18");
+	add(s, "b", "2024", "r2", "22");   /* 40 events */
+	add(s, "a", "2024", "r3", "0");
+	add(s, "b", "2024", "r3", "9");    /* p 0.004 */
+	assert_int_equal(align_build(s, "x", "a", "b", &al, &err), 0);
+	assert_int_equal(cells_compute(&al, 0.05, st), 0);
+	assert_int_equal(st[0].flag, CELL_TOO_FEW);
+	assert_string_equal(cells_flag_name(st[0].flag), "too_few");
+	assert_int_equal(st[1].flag, CELL_WITHIN_NOISE);
+	assert_int_equal(st[2].flag, CELL_SIGNIFICANT);
 	align_release(&al);
 	obs_set_free(s);
 }
@@ -205,6 +235,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers_round_trip),
 		cmocka_unit_test(test_cell_flags),
+		cmocka_unit_test(test_too_few_to_tell),
 		cmocka_unit_test(test_not_counts),
 		cmocka_unit_test(test_trend_widening_gap),
 		cmocka_unit_test(test_trend_uneven_periods),

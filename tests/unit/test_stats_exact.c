@@ -174,6 +174,30 @@ static void test_clopper_pearson(void **state)
 	assert_close(hi, 1, 0);
 }
 
+/*
+ * Too few to tell a twofold gap: the smallest n whose 2:1 split is
+ * significant (mpmath, exact binomial sums at 30 digits) is 35 at 0.05,
+ * 59 at 0.01 and 23 at 0.1; from there on, n is enough even where the
+ * discrete test dips (a 2:1 split of 36 events has p = 0.065).
+ */
+static void test_too_few(void **state)
+{
+	(void)state;
+	assert_true(exact_too_few(14, 0.05));      /* 3 vs 11 */
+	assert_true(exact_too_few(34, 0.05));
+	assert_false(exact_too_few(35, 0.05));
+	assert_false(exact_too_few(36, 0.05));
+	assert_false(exact_too_few(39, 0.05));
+	assert_true(exact_too_few(58, 0.01));
+	assert_false(exact_too_few(59, 0.01));
+	assert_true(exact_too_few(22, 0.1));
+	assert_false(exact_too_few(23, 0.1));
+	assert_false(exact_too_few(1e9, 0.05));
+	assert_false(exact_too_few(4e9, 0.05));
+	assert_true(exact_too_few(0, 0.05));
+	assert_true(exact_too_few(1, 0.05));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_counts_of_1e5),
 		cmocka_unit_test(test_p_matches_interval),
 		cmocka_unit_test(test_clopper_pearson),
+		cmocka_unit_test(test_too_few),
 	};
 
 	gsl_set_error_handler_off();
