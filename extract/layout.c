@@ -58,6 +58,7 @@ struct layout {
 	struct piece *tmpl;
 	size_t ntmpl;
 	struct rk_rx *skip, *stop;
+	struct rk_rx *total;       /* a total's label: "Итого", "Total" ... */
 	int stop_blank;
 	enum value_decimal dec;
 	long header_row;           /* -1 find, 0 none, else 1-based */
@@ -273,6 +274,14 @@ static int init_sentinels(struct layout *L, struct rk_error *err)
 	return 0;
 }
 
+/*
+ * The labels of a total row, in the languages of the tables: a skipped
+ * row whose label is one of these is the source's own total, read and
+ * checked by reckon-normalise against the sum of its parts.  A total over
+ * the periods (the period's own column says "Итого") is not written.
+ */
+#define TOTAL_LABEL "(?i)^\\s*(итого|всего|total|ҳамагӣ|ҳамаги|жами|all)\\b"
+
 static int init_patterns(struct layout *L, struct rk_error *err)
 {
 	const struct rk_layout *lay = L->spec.layout;
@@ -281,6 +290,9 @@ static int init_patterns(struct layout *L, struct rk_error *err)
 	if (lay->skip_rows) {
 		L->skip = rk_rx_compile(lay->skip_rows, cfg, lay->mark.line, err);
 		if (!L->skip)
+			return -1;
+		L->total = rk_rx_compile(TOTAL_LABEL, NULL, 0, err);
+		if (!L->total)
 			return -1;
 	}
 	if (lay->stop_at && strcmp(lay->stop_at, "blank") == 0) {
@@ -824,6 +836,54 @@ static int emit(struct layout *L, const struct grid_row *r,
 	return tidy_writer_row(w, L->out, NULL, L->nout, err);
 }
 
+/*
+ * A skipped row that is the source's own total ("Итого"): its values are
+ * written with status source_total and the total's label left empty (all
+ * of that field), for reckon-normalise to check against the sum of the
+ * parts and leave out.  A value that is not a number is not a total to
+ * check.  Other skipped rows write nothing.
+ */
+static int emit_total(struct layout *L, const struct grid_row *r,
+		      struct tidy_writer *w, struct rk_error *err)
+{
+	int total = 0;
+
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN &&
+		    rk_rx_search(L->total, L->label[i],
+				 strlen(L->label[i])) == 1) {
+			L->label[i] = "";
+			total = 1;
+		}
+	if (!total || (L->ncols && r->n != L->ncols))
+		return 0;
+	for (size_t i = 0; i < L->nvcols; i++) {
+		const struct value_col *vc = &L->vcols[i];
+		const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
+		size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0;
+
+		value_trim(&s, &n);
+		if (grow_num(L, n, err) < 0)
+			return -1;
+		if (value_parse(s, n, L->dec, L->num) != VALUE_OK)
+			continue;
+		L->out[TIDY_SOURCE] = L->spec.source_id;
+		for (size_t k = 0; k < SLOT_FIRST_DIM + L->spec.ndims; k++)
+			L->out[1 + k] = slot_value(L, k, vc);
+		if (L->ntmpl && expand_period(L, vc, err) < 0)
+			return -1;
+		if (!*L->out[TIDY_PERIOD])
+			continue;          /* a total over the periods: no period
+					      to check it in */
+		L->out[L->nout - 3] = L->num;
+		L->out[L->nout - 2] = "source_total";
+		L->out[L->nout - 1] = origin(L, r, vc->col);
+		if (tidy_writer_row(w, L->out, NULL, L->nout, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int ragged(const struct layout *L, const struct grid_row *r,
 		  struct rk_error *err)
 {
@@ -870,7 +930,7 @@ int layout_row(struct layout *L, const struct grid_row *r,
 	if (L->stop && labels_match(L, L->stop, r))
 		return 1;
 	if (L->skip && labels_match(L, L->skip, r))
-		return 0;
+		return emit_total(L, r, w, err);
 	if (L->ncols && r->n != L->ncols)
 		return ragged(L, r, err);
 	for (size_t i = 0; i < L->nvcols; i++)
@@ -936,6 +996,7 @@ void layout_free(struct layout *L)
 	free(L->slots);
 	free(L->tmpl);
 	rk_rx_free(L->skip);
+	rk_rx_free(L->total);
 	rk_rx_free(L->stop);
 	free(L->out);
 	free(L->num);

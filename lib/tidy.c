@@ -15,10 +15,13 @@
 /*
  * "incomplete": reckon-normalise summed what there was, but part of it is
  * missing (a quarter with a month missing, a sum with a missing part).
+ * "source_total": a total row of the source's own table ("Итого"), which
+ * reckon-extract writes with the total's field empty; reckon-normalise
+ * checks it against the sum of the parts and never writes it.
  */
 static const char *const statuses[] = {
 	"", "missing", "suppressed", "estimated", "provisional", "footnote",
-	"incomplete", NULL
+	"incomplete", "source_total", NULL
 };
 
 static const char *const fixed_head[] = { "source", "indicator", "period" };

@@ -56,6 +56,7 @@ struct cell {
 	unsigned valued;          /* of them, rows with a value */
 	unsigned missing, suppressed;
 	unsigned estimated, provisional, footnote;
+	unsigned source_total;    /* rows that are the source's own total */
 	unsigned months;          /* covered by rows of a month or longer */
 	unsigned spans[CELL_SPANS];    /* the distinct months of its rows */
 	unsigned nspans;

@@ -149,6 +149,12 @@ static int report(const struct args *a, const struct verdict *v)
 			s->rows_read, s->rows_summed, s->rows_written,
 			s->rows_rejected, s->rows_outside, s->rows_warned,
 			s->incomplete, s->unmapped_labels);
+	if (!a->quiet && s->source_totals)
+		fprintf(stderr, "reckon-normalise: the sources' own totals: "
+			"%zu row(s) checked against their parts and left out, "
+			"%zu not the sum of them (rejects.csv, check "
+			"source_total)\n", s->source_totals,
+			s->source_totals_off);
 	for (int i = 0; i < v->nnotes; i++) {
 		if (v->notes[i].code)
 			status = RK_EXIT_THRESHOLD;

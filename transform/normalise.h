@@ -41,6 +41,10 @@ struct normalise_summary {
 	size_t rows_unmapped_only; /* rejected rows whose only fault is an
 				      unmapped label */
 	int unmapped_fail;        /* some are under the fail policy */
+	size_t source_totals;     /* the sources' own total rows ("Итого"),
+				     checked against their parts, not written */
+	size_t source_totals_off; /* of them, figures that are not the sum
+				     of their parts (rejects.csv) */
 };
 
 /*

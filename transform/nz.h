@@ -96,6 +96,15 @@ int nz_decumulate(struct normaliser *n, struct rk_error *err);
 int nz_check_complete(struct normaliser *n, struct rk_error *err);
 int nz_sort(struct normaliser *n, struct cells *t, int by_year_to_date);
 
+/* nz_totals.c */
+int nz_check_source_totals(struct normaliser *n, struct rk_error *err);
+
+/* Whether cell c is a source's own total (every row of it is one). */
+static inline int nz_is_source_total(const struct cell *c)
+{
+	return c->source_total && c->source_total == c->rows;
+}
+
 /* nz_rules.c */
 int nz_rules_init(struct normaliser *n, struct rk_error *err);
 int nz_rules_run(struct normaliser *n, struct rk_error *err);

@@ -86,7 +86,9 @@ int rejects_add(struct rejects *r, const struct reject *x,
 {
 	size_t n = 0;
 
-	if (x->kept) {
+	if (x->kept == REJECT_CHECKED) {
+		;                       /* a source's total: counted apart */
+	} else if (x->kept) {
 		r->kept += x->rows;
 	} else {
 		if (!r->rejected && !r->first_reason[0]) {
@@ -109,7 +111,8 @@ int rejects_add(struct rejects *r, const struct reject *x,
 	r->field[n++] = x->status;
 	r->field[n++] = x->origin;
 	r->field[n++] = x->check;
-	r->field[n++] = x->kept ? "kept" : "rejected";
+	r->field[n++] = x->kept == REJECT_CHECKED ? "checked" :
+			x->kept ? "kept" : "rejected";
 	r->field[n++] = x->reason;
 	return tidy_writer_row(r->w, r->field, NULL, n, err);
 }

@@ -17,8 +17,13 @@
  * period in the pipeline grain and the origins of what it was summed
  * from.  check names what found it: unmapped, period, value, cumulative,
  * complete, or a rule (parts_sum_to_total, non_negative, maximum); several
- * are joined with ';'.  action is `rejected` (not in the output) or `kept`.
+ * are joined with ';'.  action is `rejected` (not in the output) or `kept`;
+ * `checked` for a source's own total (check source_total) that is not the
+ * sum of its parts: totals are checked and never written, whatever they
+ * say, and are not counted as rejected.
  */
+
+#define REJECT_CHECKED 2          /* kept: a source's own total */
 
 struct rejects;
 

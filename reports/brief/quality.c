@@ -91,6 +91,11 @@ static void unmapped(struct brief_page *pg)
 
 /* ---- rejects by reason ---- */
 
+static int is_source_total(const struct brief_table *t, size_t r)
+{
+	return strcmp(brief_table_str(t, r, "check"), "source_total") == 0;
+}
+
 /*
  * The reason of a rejected row, unless it quotes numbers of a source whose
  * counts are protected ("the parts over sex sum to 7, the total is 9"):
@@ -132,7 +137,8 @@ static void rejects(struct brief_page *pg)
 	worksheet_write_string(pg->ws, pg->row - 1, 4,
 			       brief_t(pg->lang, head[4]), f->head_indent);
 	for (size_t r = 0; r < t->nrows; r++) {
-
+		if (is_source_total(t, r))
+			continue;          /* their own section */
 		brief_page_wrap(pg, 0, brief_source_name(pg->b->labels,
 				brief_table_str(t, r, "source"), pg->lang),
 				f->wrap);
@@ -141,6 +147,116 @@ static void rejects(struct brief_page *pg)
 		brief_put_num(pg->ws, pg->row, 3,
 			      (double)(t->count ? t->count[r] : 1), f->count);
 		brief_page_wrap(pg, 4, reason_shown(pg, t, r), f->indent);
+		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
+		brief_page_next(pg);
+	}
+}
+
+/* ---- the sources' own totals ---- */
+
+/* "Region: all; Sex: male" of a rejects row: the fields a total is over. */
+static void total_where(const struct brief_page *pg, const struct brief_table *t,
+			size_t r, char *buf, size_t size)
+{
+	const struct brief *b = pg->b;
+	char name[64];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t d = 0; d < b->ndims && len < size; d++) {
+		const char *v = brief_table_str(t, r, b->dims[d]);
+
+		len += (size_t)snprintf(buf + len, size - len, "%s%s: %s",
+					len ? "; " : "",
+					brief_dim_name(pg->lang, b->dims[d],
+						       name, sizeof(name)),
+					*v ? brief_label(b->labels, d, v,
+							 pg->lang)
+					   : brief_t(pg->lang, "quality.all"));
+	}
+}
+
+/*
+ * What differs, in the sheet's language, from the numbers of
+ * reckon-normalise's reason ("... the 5 parts it stands over sum to 18
+ * ..."); the reason as written when it does not read so.
+ */
+static const char *total_reason(const struct brief_page *pg,
+				const struct brief_table *t, size_t r,
+				char *buf, size_t size)
+{
+	const char *reason = brief_table_str(t, r, "reason");
+	const char *at = strstr(reason, " sum to ");
+	double total = brief_table_num(t, r, "value"), parts;
+	char a[40], b[40], d[40];
+
+	if (!at || sscanf(at, " sum to %lf", &parts) != 1 || isnan(total))
+		return reason;
+	brief_num(pg->lang, parts, 0, a, sizeof(a));
+	brief_num(pg->lang, total, 0, b, sizeof(b));
+	brief_num(pg->lang, fabs(parts - total), 0, d, sizeof(d));
+	snprintf(buf, size, brief_t(pg->lang, "quality.totals.differs"), a, b,
+		 parts > total ? "+" : "−", d);
+	return buf;
+}
+
+/*
+ * Totals the sources printed that are not the sum of the parts they stand
+ * over ("Итого" 11 under rows that add up to 18), as reckon-normalise
+ * found them (check source_total), with the source's figure and its cell.
+ * A protected source's numbers are not shown: they would give away counts.
+ */
+static void source_totals(struct brief_page *pg)
+{
+	static const char *const head[] = { "col.source", "col.period",
+					    "col.where", "col.source_total",
+					    "col.difference_reason",
+					    "col.origin" };
+	const struct brief *b = pg->b;
+	const struct brief_table *t = &b->rejects;
+	const struct brief_formats *f = &pg->bk->f;
+	char where[512], period[64], why[512];
+	size_t n = 0;
+
+	for (size_t r = 0; r < t->nrows; r++)
+		n += (size_t)is_source_total(t, r);
+	brief_page_heading(pg, brief_t(pg->lang, "quality.totals"));
+	brief_page_para(pg, brief_t(pg->lang, "quality.totals.reading"), NULL);
+	if (!t->ncols) {
+		not_given(pg);
+		return;
+	}
+	if (!n) {
+		none(pg);
+		return;
+	}
+	brief_page_header(pg, head, 6, 0x8);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct rk_source *s;
+		int open;
+
+		if (!is_source_total(t, r))
+			continue;
+		s = rk_config_source(b->cfg, brief_table_str(t, r, "source"));
+		open = !brief_protects(b) || (s && s->published);
+		brief_page_wrap(pg, 0, brief_source_name(b->labels,
+				brief_table_str(t, r, "source"), pg->lang),
+				f->wrap);
+		brief_page_wrap(pg, 1, brief_period(pg->lang,
+				brief_table_str(t, r, "period"), period,
+				sizeof(period)), f->wrap);
+		total_where(pg, t, r, where, sizeof(where));
+		brief_page_wrap(pg, 2, where, f->wrap);
+		if (open)
+			brief_put_num(pg->ws, pg->row, 3,
+				      brief_table_num(t, r, "value"), f->count);
+		else
+			brief_put_str(pg->ws, pg->row, 3, "x", f->mark);
+		brief_page_wrap(pg, 4, open ? total_reason(pg, t, r, why,
+							   sizeof(why))
+					    : brief_t(pg->lang,
+						      "quality.reason_withheld"),
+				f->indent);
 		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
 		brief_page_next(pg);
 	}
@@ -411,6 +527,7 @@ int brief_write_quality(struct brief_book *bk, const struct brief *b,
 	brief_page_line(&pg, brief_t(lang, "quality.title"), bk->f.title);
 	unmapped(&pg);
 	rejects(&pg);
+	source_totals(&pg);
 	coverage(&pg);
 	incomplete(&pg);
 	return 0;

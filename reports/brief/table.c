@@ -34,6 +34,10 @@ struct loader {
 	struct rk_map *groups;    /* key → kept row */
 	char *key;                /* the key of the row being read */
 	size_t keycap;
+	const char *solo, *solo_value;  /* rows with this value in this
+					   column are each kept (never
+					   grouped); NULL none */
+	long solo_col;
 };
 
 static int put_text(struct loader *l, const char *s, size_t n, size_t *at)
@@ -100,6 +104,11 @@ static int seen(struct loader *l, const struct csvr_row *row)
 	size_t n = 0, kept;
 	int rc;
 
+	if (l->solo_col >= 0 &&
+	    row->len[l->solo_col] == strlen(l->solo_value) &&
+	    memcmp(row->field[l->solo_col], l->solo_value,
+		   row->len[l->solo_col]) == 0)
+		return 0;
 	for (size_t k = 0; k < l->nkeys; k++) {
 		size_t len = l->keycol[k] < 0 ? 0 : row->len[l->keycol[k]];
 
@@ -135,6 +144,7 @@ static int set_keys(struct loader *l)
 		return -1;
 	for (size_t k = 0; k < l->nkeys; k++)
 		l->keycol[k] = find_col(l->t, l->keys[k]);
+	l->solo_col = l->solo ? find_col(l->t, l->solo) : -1;
 	return 0;
 }
 
@@ -191,9 +201,12 @@ oom:
 }
 
 static int load(struct brief_table *t, const char *path,
-		const char *const *keys, size_t nkeys, struct rk_error *err)
+		const char *const *keys, size_t nkeys, const char *solo,
+		const char *solo_value, struct rk_error *err)
 {
-	struct loader l = { .t = t, .keys = keys, .nkeys = nkeys };
+	struct loader l = { .t = t, .keys = keys, .nkeys = nkeys,
+			    .solo = solo, .solo_value = solo_value,
+			    .solo_col = -1 };
 	struct rk_text *text = NULL;
 	struct csvr *csv = NULL;
 	FILE *f = NULL;
@@ -229,14 +242,15 @@ out:
 int brief_table_load(struct brief_table *t, const char *path,
 		     struct rk_error *err)
 {
-	return load(t, path, NULL, 0, err);
+	return load(t, path, NULL, 0, NULL, NULL, err);
 }
 
 int brief_table_load_grouped(struct brief_table *t, const char *path,
 			     const char *const *keys, size_t nkeys,
+			     const char *solo, const char *solo_value,
 			     struct rk_error *err)
 {
-	return load(t, path, keys, nkeys, err);
+	return load(t, path, keys, nkeys, solo, solo_value, err);
 }
 
 static long find_col(const struct brief_table *t, const char *name)

@@ -82,6 +82,7 @@ static const struct text texts[] = {
 	{ "col.deviance", "Deviance", "Девиация" },
 	{ "col.df", "df", "Ст. свободы" },
 	{ "col.diff", "B − A", "B − A" },
+	{ "col.difference_reason", "What differs", "В чём расхождение" },
 	{ "col.dimension", "Dimension", "Признак" },
 	{ "col.dispersion", "Dispersion", "Дисперсия" },
 	{ "col.estimate", "Estimate", "Оценка" },
@@ -133,6 +134,7 @@ static const struct text texts[] = {
 	  "Ячеек с разницей больше случайной" },
 	{ "col.smape", "sMAPE, %", "sMAPE, %" },
 	{ "col.source", "Source", "Источник" },
+	{ "col.source_total", "Source's total", "Итог источника" },
 	{ "col.spearman_rho", "Spearman ρ", "ρ Спирмена" },
 	{ "col.suggestions", "Suggested codes (similarity)",
 	  "Предлагаемые коды (сходство)" },
@@ -581,6 +583,7 @@ static const struct text texts[] = {
 	{ "prov.withheld",
 	  "withheld: it would confirm a guess of the protected counts",
 	  "не публикуется: подтвердил бы догадку о защищённых числах" },
+	{ "quality.all", "all", "все" },
 	{ "quality.coverage", "Coverage gaps", "Пробелы в охвате" },
 	{ "quality.coverage.reading",
 	  "Cells that one source reports and the other does not, or reports "
@@ -618,6 +621,25 @@ static const struct text texts[] = {
 	  "предупреждением (kept), сгруппированные по источнику и проверке, с "
 	  "первой причиной и местом, где она найдена." },
 	{ "quality.title", "Data quality", "Качество данных" },
+	{ "quality.totals", "The sources' own totals",
+	  "Итоги самих источников" },
+	/* %s %s %s %s: the sum of the rows, the total, sign, difference */
+	{ "quality.totals.differs",
+	  "the rows under it sum to %s, the total printed is %s (%s%s)",
+	  "сумма строк под ним — %s, напечатанный итог — %s (%s%s)" },
+	{ "quality.totals.reading",
+	  "Totals a source printed in its own table (“Итого”, “Всего”, "
+	  "“Total”) that are not the sum of the rows under them, as "
+	  "reckon-normalise found them: the brief compares the rows, never "
+	  "the printed total, but an official will put the table next to "
+	  "the brief. A value stored as text, which a spreadsheet's SUM "
+	  "skips, is a common cause.",
+	  "Итоги, напечатанные источником в собственной таблице («Итого», "
+	  "«Всего», «Total»), которые не равны сумме строк под ними, как их "
+	  "нашла программа reckon-normalise: справка сравнивает строки, а не "
+	  "напечатанный итог, но должностное лицо положит таблицу рядом со "
+	  "справкой. Частая причина — число, записанное как текст, которое "
+	  "пропускает функция СУММ." },
 	{ "quality.unmapped", "Labels that could not be matched to a code",
 	  "Названия, не сопоставленные с кодами" },
 	{ "quality.unmapped.reading",

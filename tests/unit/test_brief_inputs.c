@@ -94,7 +94,7 @@ static void test_table_grouped(void **state)
 		"gpo,unmapped,rejected,a.csv:7\n"
 		"gpo,unmapped,kept,a.csv:8\n"
 		"\n"
-		"ngo,range,rejected,b.csv:10\n"), by, 3, &err), 0);
+		"ngo,range,rejected,b.csv:10\n"), by, 3, NULL, NULL, &err), 0);
 	assert_int_equal(t.total, 6);
 	assert_int_equal(t.nrows, 3);
 	assert_string_equal(brief_table_str(&t, 0, "origin"), "a.csv:2");
@@ -108,7 +108,7 @@ static void test_table_grouped(void **state)
 
 	/* a key column the file lacks counts as "" for every row */
 	assert_int_equal(brief_table_load_grouped(&t, file(
-		"source,action\na,x\na,x\nb,x\n"), by, 3, &err), 0);
+		"source,action\na,x\na,x\nb,x\n"), by, 3, NULL, NULL, &err), 0);
 	assert_int_equal(t.nrows, 2);
 	assert_int_equal(t.count[0], 2);
 	brief_table_release(&t);

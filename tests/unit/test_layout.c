@@ -139,6 +139,8 @@ static void test_wide_values_sentinels_skip_stop(void **state)
 	assert_string_equal(r.out,
 		"wol,,2023-Q3,Душанбе,Ж,0,,in.csv:3\n"
 		"wol,,2024-Q3,Душанбе,Ж,,missing,in.csv:3\n"
+		"wol,,2023-Q3,,,5,source_total,in.csv:4\n"   /* Итого */
+		"wol,,2024-Q3,,,6,source_total,in.csv:4\n"
 		"wol,,2023-Q3,Сугд,М,,suppressed,in.csv:5\n"
 		"wol,,2024-Q3,Сугд,М,1234.5,,in.csv:5\n");
 	free(r.out);
@@ -303,7 +305,11 @@ static void test_crosstab_two_tiers_merged(void **state)
 		"wol,tc,III кв. 2024,Душанбе,М,7,footnote,gpo.xlsx#Жалобы!E4\n"
 		"wol,tc,I кв. 2024,Душанбе,Ж,1,,gpo.xlsx#Жалобы!C5\n"
 		"wol,tc,II кв. 2024,Душанбе,Ж,,missing,gpo.xlsx#Жалобы!D5\n"
-		"wol,tc,III кв. 2024,Душанбе,Ж,2,footnote,gpo.xlsx#Жалобы!E5\n");
+		"wol,tc,III кв. 2024,Душанбе,Ж,2,footnote,gpo.xlsx#Жалобы!E5\n"
+		/* the source's own total, for reckon-normalise to check */
+		"wol,tc,I кв. 2024,,,6,source_total,gpo.xlsx#Жалобы!C6\n"
+		"wol,tc,II кв. 2024,,,0,source_total,gpo.xlsx#Жалобы!D6\n"
+		"wol,tc,III кв. 2024,,,9,source_total,gpo.xlsx#Жалобы!E6\n");
 	free(r.out);
 }
 
