@@ -13,12 +13,18 @@
 enum slot_kind { SLOT_NONE, SLOT_CONST, SLOT_COLUMN, SLOT_VALUE_HEADER };
 
 /* A tidy field and where its value comes from. */
+/* What a blank label cell of a field column means (layout.blank_labels). */
+enum blank_rule { BLANK_REFUSE = 0, BLANK_FILL, BLANK_TOTAL, BLANK_LABEL };
+
 struct slot {
 	const char *name;
 	enum slot_kind kind;
 	const char *text;          /* column spec, or the constant */
 	long col;                  /* resolved column */
 	size_t tier;               /* for SLOT_VALUE_HEADER: which tier */
+	enum blank_rule blank;     /* SLOT_COLUMN */
+	const char *blank_label;   /* BLANK_LABEL */
+	char *above;               /* BLANK_FILL: the last label seen */
 };
 
 enum { SLOT_INDICATOR = 0, SLOT_PERIOD = 1, SLOT_FIRST_DIM = 2 };
@@ -59,6 +65,8 @@ struct layout {
 	size_t ntmpl;
 	struct rk_rx *skip, *stop;
 	struct rk_rx *total;       /* a total's label: "Итого", "Total" ... */
+	long blank_slot;           /* this row: a label blank that the layout
+				      says nothing of; -1 none */
 	int stop_blank;
 	enum value_decimal dec;
 	long header_row;           /* -1 find, 0 none, else 1-based */
@@ -107,7 +115,8 @@ static long need_slot(struct layout *L, const char *name, int may_add)
 	if (!s)
 		return -1;
 	L->slots = s;
-	L->slots[L->nslots] = (struct slot){ name, SLOT_NONE, NULL, -1, 0 };
+	L->slots[L->nslots] = (struct slot){ .name = name, .kind = SLOT_NONE,
+					     .col = -1 };
 	return (long)L->nslots++;
 }
 
@@ -141,6 +150,31 @@ static int bind(struct layout *L, const char *name, enum slot_kind kind,
 	return 0;
 }
 
+/* layout.blank_labels: {field: fill_down | total | a label}. */
+static int init_blanks(struct layout *L, struct rk_error *err)
+{
+	const struct rk_kvlist *b = &L->spec.layout->blank_labels;
+
+	for (size_t k = 0; k < b->n; k++) {
+		long i = find_slot(L, b->items[k].key);
+		const char *v = b->items[k].value;
+		struct slot *s;
+
+		if (i < 0 || L->slots[i].kind != SLOT_COLUMN) {
+			spec_error(L, err, "blank_labels names '%s', which is "
+				   "not a field read from a column",
+				   b->items[k].key);
+			rk_error_hint(err, "name a field of layout.fields");
+			return -1;
+		}
+		s = &L->slots[i];
+		s->blank = strcmp(v, "fill_down") == 0 ? BLANK_FILL :
+			   strcmp(v, "total") == 0 ? BLANK_TOTAL : BLANK_LABEL;
+		s->blank_label = v;
+	}
+	return 0;
+}
+
 static int init_slots(struct layout *L, struct rk_error *err)
 {
 	const struct rk_layout *lay = L->spec.layout;
@@ -150,11 +184,13 @@ static int init_slots(struct layout *L, struct rk_error *err)
 	if (!L->slots)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
-	L->slots[SLOT_INDICATOR] = (struct slot){ "indicator", SLOT_NONE, NULL, -1, 0 };
-	L->slots[SLOT_PERIOD] = (struct slot){ "period", SLOT_NONE, NULL, -1, 0 };
+	L->slots[SLOT_INDICATOR] = (struct slot){ .name = "indicator",
+						   .kind = SLOT_NONE, .col = -1 };
+	L->slots[SLOT_PERIOD] = (struct slot){ .name = "period",
+						.kind = SLOT_NONE, .col = -1 };
 	for (size_t i = 0; i < L->spec.ndims; i++)
-		L->slots[SLOT_FIRST_DIM + i] =
-			(struct slot){ L->spec.dims[i], SLOT_NONE, NULL, -1, 0 };
+		L->slots[SLOT_FIRST_DIM + i] = (struct slot){
+			.name = L->spec.dims[i], .kind = SLOT_NONE, .col = -1 };
 	for (size_t i = 0; i < lay->fields.n; i++)
 		if (bind(L, lay->fields.items[i].key, SLOT_COLUMN,
 			 lay->fields.items[i].value, err) < 0)
@@ -190,7 +226,7 @@ static int init_slots(struct layout *L, struct rk_error *err)
 		i = find_slot(L, lay->value_headers.items[k]);
 		L->slots[i].tier = L->ntiers - lay->value_headers.n + k;
 	}
-	return 0;
+	return init_blanks(L, err);
 }
 
 /* Splits "{quarter} {year}" into literal and slot pieces. */
@@ -632,9 +668,47 @@ static void place_error(const struct layout *L, struct rk_error *err,
 	}
 }
 
-/* This row's label texts, merged labels filled from their anchors. */
-static void take_labels(struct layout *L, const struct grid_row *r)
+/*
+ * What a blank label cell means, by the field's rule; "" with
+ * L->blank_slot set when the layout does not say (BLANK_REFUSE).  A label
+ * of a fill_down field is remembered for the rows below.  -1 out of memory.
+ */
+static int blank_or_above(struct layout *L, size_t i, const char **t)
 {
+	struct slot *s = &L->slots[i];
+
+	if (**t) {
+		if (s->blank == BLANK_FILL &&
+		    (!s->above || strcmp(s->above, *t) != 0)) {
+			free(s->above);
+			if (!(s->above = strdup(*t)))
+				return -1;
+		}
+		return 0;
+	}
+	switch (s->blank) {
+	case BLANK_FILL:
+		if (s->above)
+			*t = s->above;
+		else if (L->blank_slot < 0)
+			L->blank_slot = (long)i;   /* nothing above to fill */
+		break;
+	case BLANK_LABEL:
+		*t = s->blank_label;
+		break;
+	case BLANK_TOTAL:
+		break;
+	default:
+		if (L->blank_slot < 0)
+			L->blank_slot = (long)i;
+	}
+	return 0;
+}
+
+/* This row's label texts, merged labels filled from their anchors. */
+static int take_labels(struct layout *L, const struct grid_row *r)
+{
+	L->blank_slot = -1;
 	for (size_t i = 0; i < L->nslots; i++) {
 		const struct slot *s = &L->slots[i];
 		const char *t = "", *fill;
@@ -646,8 +720,53 @@ static void take_labels(struct layout *L, const struct grid_row *r)
 		if (!*t && L->merges &&
 		    (fill = merges_fill(L->merges, r->index, s->col)) != NULL)
 			t = fill;
+		if (blank_or_above(L, i, &t) < 0)
+			return -1;
 		L->label[i] = t;
 	}
+	return 0;
+}
+
+/* Whether any value cell of the row holds something. */
+static int has_values(const struct layout *L, const struct grid_row *r)
+{
+	for (size_t i = 0; i < L->nvcols; i++) {
+		long c = L->vcols[i].col;
+		const char *s = (size_t)c < r->n ? r->cell[c] : "";
+		size_t n = (size_t)c < r->n ? r->len[c] : 0;
+
+		value_trim(&s, &n);
+		if (n)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A data row with a blank label cell the layout says nothing about: taken
+ * as "", it would become the total of that field and be summed with the
+ * rows it stands over (sub-causes under a blank cause).  Refused, naming
+ * the cell and the three ways to say what the blank means.
+ */
+static int blank_label_error(const struct layout *L, const struct grid_row *r,
+			     struct rk_error *err)
+{
+	const struct slot *s = &L->slots[L->blank_slot];
+	char letters[8];
+
+	place_error(L, err, r, s->col);
+	cellref_letters(s->col, letters);
+	snprintf(err->msg, sizeof(err->msg), "blank label in column %s (%s)%s: "
+		 "a blank would be taken as the total of %s and summed with "
+		 "the rows it stands over", letters, s->name,
+		 s->blank == BLANK_FILL ? ", with no label above it to fill "
+					  "down" : "", s->name);
+	rk_error_hint(err, "say what a blank %s means: layout.blank_labels: "
+			   "{%s: fill_down} repeats the label above, {%s: "
+			   "total} keeps it as the total, {%s: \"Unknown\"} "
+			   "gives it a label; or skip such rows with skip_rows",
+		      s->name, s->name, s->name, s->name);
+	return -1;
 }
 
 static int labels_match(const struct layout *L, struct rk_rx *rx,
@@ -926,11 +1045,15 @@ int layout_row(struct layout *L, const struct grid_row *r,
 	}
 	if (is_blank(r))
 		return L->stop_blank ? 1 : 0;
-	take_labels(L, r);
+	if (take_labels(L, r) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
 	if (L->stop && labels_match(L, L->stop, r))
 		return 1;
 	if (L->skip && labels_match(L, L->skip, r))
 		return emit_total(L, r, w, err);
+	if (L->blank_slot >= 0)
+		return has_values(L, r) ? blank_label_error(L, r, err) : 0;
 	if (L->ncols && r->n != L->ncols)
 		return ragged(L, r, err);
 	for (size_t i = 0; i < L->nvcols; i++)
@@ -986,6 +1109,8 @@ void layout_free(struct layout *L)
 			free(L->vcols[i].tier[k]);
 		free(L->vcols[i].tier);
 	}
+	for (size_t i = 0; L->slots && i < L->nslots; i++)
+		free(L->slots[i].above);
 	header_free(L->head);
 	merges_free(L->merges);
 	free(L->label);

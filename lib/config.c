@@ -516,6 +516,7 @@ static void free_layout(struct rk_layout *y)
 	free(y->skip_rows);
 	free(y->stop_at);
 	free_kvlist(&y->sentinels);
+	free_kvlist(&y->blank_labels);
 	free(y->decimal);
 	free(y->encoding);
 	free(y->delimiter);

@@ -311,7 +311,9 @@ static int build_layout(struct cfg_loader *l, struct y_source *y,
 		    &out->fields) ||
 	    (values && text_list(l, values, subject, 1, &out->values)) ||
 	    kv_list(l, n, "sentinels", lctx, CFG_KEYS_ANY, lctx,
-		    &out->sentinels))
+		    &out->sentinels) ||
+	    kv_list(l, n, "blank_labels", lctx, CFG_KEYS_FIELDS, lctx,
+		    &out->blank_labels))
 		return -1;
 	return cfg_check_decimal(l, n, out->decimal, lctx);
 }
