@@ -40,8 +40,8 @@ static void tier_clear(struct tier *t)
 static char *cell_text(const struct grid_row *r, size_t i,
 		       const struct merges *m)
 {
-	const char *s = r->cell[i], *fill;
-	size_t n = r->len[i];
+	const char *s = i < r->n ? r->cell[i] : "", *fill;
+	size_t n = i < r->n ? r->len[i] : 0;
 
 	value_trim(&s, &n);
 	if (n == 0 && m && (fill = merges_fill(m, r->index, (long)i)) != NULL) {
@@ -56,11 +56,14 @@ int header_push(struct header *h, const struct grid_row *r,
 		const struct merges *m)
 {
 	struct tier t = { 0, NULL };
+	size_t width = r->n, mw = merges_width(m, r->index);
 
-	t.text = calloc(r->n ? r->n : 1, sizeof(*t.text));
+	if (mw > width)
+		width = mw;           /* cells a merge covers past the row */
+	t.text = calloc(width ? width : 1, sizeof(*t.text));
 	if (!t.text)
 		return -1;
-	for (; t.n < r->n; t.n++)
+	for (; t.n < width; t.n++)
 		if ((t.text[t.n] = cell_text(r, t.n, m)) == NULL) {
 			tier_clear(&t);
 			return -1;

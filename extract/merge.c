@@ -105,6 +105,19 @@ const char *merges_fill(const struct merges *m, long row, long col)
 	return NULL;
 }
 
+size_t merges_width(const struct merges *m, long row)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; m && i < m->nopen; i++) {
+		const struct sheet_range *r = &m->open[i].r;
+
+		if (row >= r->r1 && row <= r->r2 && (size_t)r->c2 + 1 > w)
+			w = (size_t)r->c2 + 1;
+	}
+	return w;
+}
+
 void merges_free(struct merges *m)
 {
 	if (!m)

@@ -28,6 +28,14 @@ int merges_row(struct merges *m, const struct grid_row *row);
  */
 const char *merges_fill(const struct merges *m, long row, long col);
 
+/*
+ * The width row must have to hold every merged range over it: one past
+ * the rightmost column of a range open at row (0 when none).  A sheet
+ * row stops at its last cell with content, so the covered cells of a
+ * range merged down (D3 under D2:D3) may lie beyond it.
+ */
+size_t merges_width(const struct merges *m, long row);
+
 /* Frees; accepts NULL. */
 void merges_free(struct merges *m);
 
