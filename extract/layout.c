@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "layout.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,7 @@ struct layout {
 	struct rk_rx *total;       /* a total's label: "Итого", "Total" ... */
 	long blank_slot;           /* this row: a label blank that the layout
 				      says nothing of; -1 none */
+	int in_body;               /* a row after the header was seen */
 	int stop_blank;
 	enum value_decimal dec;
 	long header_row;           /* -1 find, 0 none, else 1-based */
@@ -150,6 +152,10 @@ static int bind(struct layout *L, const char *name, enum slot_kind kind,
 	return 0;
 }
 
+/* A value_headers entry for a tier that is read and discarded: a title
+ * over the years ("Financial year"), a row of column numbers. */
+#define IGNORED_TIER "_"
+
 /* layout.blank_labels: {field: fill_down | total | a label}. */
 static int init_blanks(struct layout *L, struct rk_error *err)
 {
@@ -220,6 +226,8 @@ static int init_slots(struct layout *L, struct rk_error *err)
 	for (size_t k = 0; k < lay->value_headers.n; k++) {
 		long i;
 
+		if (strcmp(lay->value_headers.items[k], IGNORED_TIER) == 0)
+			continue;          /* a title tier, read and discarded */
 		if (bind(L, lay->value_headers.items[k], SLOT_VALUE_HEADER,
 			 NULL, err) < 0)
 			return -1;
@@ -727,6 +735,41 @@ static int take_labels(struct layout *L, const struct grid_row *r)
 	return 0;
 }
 
+/*
+ * Whether the row is a row of column numbers, as official forms print
+ * under their header (1, 2, 3 ... or А, 1, 2 ...): three or more whole
+ * numbers, each one more than the one before, left to right, and nothing
+ * else but letters of a row code.  Only the first row under the header is
+ * asked.
+ */
+static int column_numbers(const struct grid_row *r)
+{
+	long prev = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const char *s = r->cell[i];
+		size_t len = r->len[i];
+		char *end;
+		long v;
+
+		value_trim(&s, &len);
+		if (!len)
+			continue;
+		if (len > 6 || !isdigit((unsigned char)*s)) {
+			if (n == 0 && len <= 2)
+				continue;  /* "А", "Б": the columns of labels */
+			return 0;
+		}
+		v = strtol(s, &end, 10);
+		if ((size_t)(end - s) != len || (n && v != prev + 1))
+			return 0;
+		prev = v;
+		n++;
+	}
+	return n >= 3;
+}
+
 /* Whether any value cell of the row holds something. */
 static int has_values(const struct layout *L, const struct grid_row *r)
 {
@@ -1045,6 +1088,8 @@ int layout_row(struct layout *L, const struct grid_row *r,
 	}
 	if (is_blank(r))
 		return L->stop_blank ? 1 : 0;
+	if (!L->in_body++ && column_numbers(r))
+		return 0;
 	if (take_labels(L, r) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
