@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "booksrc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,8 @@ struct booksrc {
 	struct book *book;
 	long index;                /* of the sheet */
 	long r1, c1, r2, c2;       /* the range; 0-based columns */
+	int ranged;                /* a range was given */
+	const char *name;          /* how errors call the file (borrowed) */
 	char **cell;               /* a dense row: borrowed texts or "" */
 	size_t *len;
 	size_t cap;
@@ -55,6 +58,8 @@ struct booksrc *booksrc_open(const char *path, const char *name,
 		rk_error_set(err, RK_EXIT_SOFTWARE, name, 0, "out of memory");
 		return NULL;
 	}
+	s->name = name;
+	s->ranged = range != NULL;
 	s->r1 = 1;
 	s->r2 = 1048576;
 	s->c2 = CELLREF_MAX_COL;
@@ -132,6 +137,51 @@ static int feed(struct booksrc *s, long *last, const struct grid_row *g,
 	return rc ? rc : layout_row(L, g, w, err);
 }
 
+/* "B2:C3" for a range (0-based columns, 1-based rows). */
+static void area_text(long r1, long c1, long r2, long c2, char *buf,
+		      size_t size)
+{
+	char a[8], b[8];
+
+	cellref_letters(c1, a);
+	cellref_letters(c2, b);
+	snprintf(buf, size, "%s%ld:%s%ld", a, r1, b, r2);
+}
+
+/*
+ * A range that cuts through a merged block takes part of a heading or a
+ * label without the rest (a region merged down over two rows, half of
+ * it outside): refused, naming both.
+ */
+static int range_cuts_merges(const struct booksrc *s,
+			     const struct sheet_range *m, size_t n,
+			     struct rk_error *err)
+{
+	char range[48], block[48];
+
+	for (size_t i = 0; s->ranged && i < n; i++) {
+		const struct sheet_range *b = &m[i];
+		int meets = b->r2 >= s->r1 && b->r1 <= s->r2 &&
+			    b->c2 >= s->c1 && b->c1 <= s->c2;
+		int inside = b->r1 >= s->r1 && b->r2 <= s->r2 &&
+			     b->c1 >= s->c1 && b->c2 <= s->c2;
+
+		if (!meets || inside)
+			continue;
+		area_text(s->r1, s->c1, s->r2, s->c2, range, sizeof(range));
+		area_text(b->r1, b->c1, b->r2, b->c2, block, sizeof(block));
+		rk_error_set(err, RK_EXIT_DATAERR, s->name, 0,
+			     "the range %s cuts through the merged cells %s: "
+			     "part of a heading or label would be read "
+			     "without the rest", range, block);
+		rk_error_hint(err, "move the range's edge so that it takes "
+				   "the block %s whole, or leaves it out",
+			      block);
+		return -1;
+	}
+	return 0;
+}
+
 int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 		    rk_progress_fn *progress, void *arg, struct rk_error *err)
 {
@@ -146,7 +196,8 @@ int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 	if (!sh)
 		return -1;
 	m = sheet_merges(sh, &nm);
-	if (layout_set_merges(L, m, nm, err) < 0)
+	if (range_cuts_merges(s, m, nm, err) < 0 ||
+	    layout_set_merges(L, m, nm, err) < 0)
 		goto out;
 	while ((r = sheet_next_row(sh, &row, err)) == 1) {
 		if (row.row < s->r1)

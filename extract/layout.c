@@ -2,6 +2,7 @@
 #include "layout.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -603,6 +604,103 @@ static int resolve_values(struct layout *L, int have_head, long line,
 }
 
 /* Resolves every column the layout names, against the tiers held (or none). */
+/* Whether s is a number as a data cell writes it (not a year label). */
+static int numeric(const char *s, long *whole)
+{
+	char *end;
+	double v;
+
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return 0;
+	v = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (*end)
+		return 0;
+	*whole = v == floor(v) && fabs(v) < 1e9 ? (long)v : -1;
+	return 1;
+}
+
+/* Whether a number n can be a label of the field: a year, a month ... */
+static int plausible(const char *field, long n)
+{
+	if (strcmp(field, "year") == 0 || strcmp(field, "period") == 0)
+		return n >= 1900 && n <= 2100;
+	if (strcmp(field, "month") == 0)
+		return n >= 1 && n <= 12;
+	if (strcmp(field, "quarter") == 0)
+		return n >= 1 && n <= 4;
+	if (strcmp(field, "half") == 0)
+		return n >= 1 && n <= 2;
+	return 0;
+}
+
+/* " (sheet S, row N)" of header tier k, whose block ends at row last. */
+static const char *tier_row(const struct layout *L, size_t k, long last,
+			    char *buf, size_t size)
+{
+	long row = last - (long)(L->ntiers - 1 - k);
+
+	if (!L->spec.sheet || row < 1)
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, " (sheet %s, row %ld)", L->spec.sheet, row);
+	return buf;
+}
+
+/*
+ * A header tier that holds numbers where its field's labels should be
+ * (a data row taken as the header: header_row one row too low, or a range
+ * that starts below the header) is refused: the numbers would become
+ * labels, and be noticed, if at all, as unmapped labels much later.
+ */
+static int check_tiers(const struct layout *L, long line,
+		       struct rk_error *err)
+{
+	for (size_t i = 0; i < L->nslots; i++) {
+		const struct slot *s = &L->slots[i];
+		size_t nums = 0, odd = 0;
+		const char *first = NULL;
+		char row[64];
+		int text = 0;
+
+		if (s->kind != SLOT_VALUE_HEADER)
+			continue;
+		for (size_t c = 0; c < L->nvcols && !text; c++) {
+			const char *t = L->vcols[c].tier[s->tier];
+			long n;
+
+			if (!*t)
+				continue;
+			if (!numeric(t, &n)) {
+				text = 1;          /* a label: fine */
+				break;
+			}
+			nums++;
+			if (!plausible(s->name, n) && !first)
+				first = t;
+			odd += !plausible(s->name, n);
+		}
+		if (text || !nums || !odd)
+			continue;
+		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+			     L->spec.sheet ? 0 : line,
+			     "the header tier read as '%s'%s holds numbers, "
+			     "not labels ('%s' ...): a row of data (or a "
+			     "title) was taken as the header", s->name,
+			     tier_row(L, s->tier, line, row, sizeof(row)),
+			     first);
+		rk_error_hint(err, "check header_row and range: the header "
+				   "may have been looked for in the wrong rows "
+				   "(give header_row, the top row of the "
+				   "header), or the range may start below it");
+		return -1;
+	}
+	return 0;
+}
+
 static int take_header(struct layout *L, int have_head, long line,
 		       struct rk_error *err)
 {
@@ -615,7 +713,8 @@ static int take_header(struct layout *L, int have_head, long line,
 		if (s->col < 0)
 			return not_found(L, s->text, line, err);
 	}
-	if (resolve_values(L, have_head, line, err) < 0)
+	if (resolve_values(L, have_head, line, err) < 0 ||
+	    (have_head && check_tiers(L, line, err) < 0))
 		return -1;
 	L->have_header = 1;
 	if (!L->spec.sheet && have_head)
