@@ -174,7 +174,8 @@ const char *const cfg_severities[] = { "error", "warn", "fail", NULL };
 const char *const cfg_checks[] = {
 	"parts_sum_to_total", "non_negative", "maximum", NULL
 };
-const char *const cfg_unmapped_actions[] = { "fail", "warn", "keep", NULL };
+const char *const cfg_unmapped_actions[] = { "fail", "warn", "keep", "drop",
+					      NULL };
 const char *const cfg_languages[] = { "en", "ru", "tg", NULL };
 const char *const cfg_reserved_names[] = {
 	"source", "indicator", "period", "value", "status", "origin", NULL

@@ -149,6 +149,10 @@ static int report(const struct args *a, const struct verdict *v)
 			s->rows_read, s->rows_summed, s->rows_written,
 			s->rows_rejected, s->rows_outside, s->rows_warned,
 			s->incomplete, s->unmapped_labels);
+	if (!a->quiet && s->rows_dropped)
+		fprintf(stderr, "reckon-normalise: %zu row(s) left out: their "
+			"labels are outside the code lists kept by "
+			"codelists.unmapped: drop\n", s->rows_dropped);
 	if (!a->quiet && s->source_totals)
 		fprintf(stderr, "reckon-normalise: the sources' own totals: "
 			"%zu row(s) checked against their parts and left out, "

@@ -93,7 +93,7 @@ static int learn(struct mapper *m, const char *label, size_t len,
 		return 0;
 	}
 	s->unmapped = 1;
-	m->unmapped_labels++;
+	m->unmapped_labels += m->policy != MAPPER_DROP;
 	if (m->policy == MAPPER_KEEP && keep_label(m, stored, &s->value) < 0)
 		return rk_error_oom(err);
 	return 0;
@@ -140,6 +140,8 @@ int mapper_map(struct mapper *m, const char *label, const char *origin,
 	*value = s->value;
 	if (!s->unmapped)
 		return 1;
+	if (m->policy == MAPPER_DROP)
+		return 0;              /* not wanted: not listed as unmapped */
 	if (origin && note_unmapped(m, s, origin, err) < 0)
 		return -1;
 	return m->policy == MAPPER_KEEP;

@@ -22,7 +22,9 @@
 
 #define MAPPER_TOTAL 0u
 
-enum mapper_policy { MAPPER_FAIL, MAPPER_WARN, MAPPER_KEEP };
+/* MAPPER_DROP: only the codes of the list are wanted; rows with other
+ * labels are left out and counted, not rejected or listed. */
+enum mapper_policy { MAPPER_FAIL, MAPPER_WARN, MAPPER_KEEP, MAPPER_DROP };
 
 struct mapper;
 

@@ -115,6 +115,7 @@ struct raw {
 	int outside;
 	uint32_t indicator;
 	struct cell_add add;
+	int dropped;              /* a label outside a list kept by drop */
 	struct problems pb;
 };
 
@@ -198,7 +199,9 @@ static int row_indicator(struct normaliser *n, struct raw *x,
 	int rc = mapper_map(n->indicator, x->r->indicator, origin,
 			    &x->indicator, err);
 
-	if (rc == 0 && origin)
+	if (rc == 0 && mapper_policy(n->indicator) == MAPPER_DROP)
+		x->dropped = 1;
+	else if (rc == 0 && origin)
 		problem(&x->pb, "unmapped", "indicator '%s' is not in %s",
 			x->r->indicator,
 			rk_codelist_name(mapper_codelist(n->indicator)));
@@ -214,7 +217,9 @@ static int row_dims(struct normaliser *n, struct raw *x,
 
 		if (rc < 0)
 			return -1;
-		if (rc == 0)
+		if (rc == 0 && mapper_policy(n->dim[d]) == MAPPER_DROP)
+			x->dropped = 1;
+		else if (rc == 0)
 			problem(&x->pb, "unmapped", "%s '%s' is not in %s",
 				n->dims[d], x->r->dim[d],
 				rk_codelist_name(mapper_codelist(n->dim[d])));
@@ -305,6 +310,10 @@ static int row(struct normaliser *n, const char *file,
 	if (row_indicator(n, &x, x.origin, err) < 0 || row_dims(n, &x, err) < 0)
 		return -1;
 	row_value(&x, type);
+	if (x.dropped) {
+		n->sum.rows_dropped++;  /* not wanted, whatever else it has */
+		return 0;
+	}
 	if (x.pb.check[0])
 		return reject_raw(n, &x, err);
 	k.source = (uint32_t)s;

@@ -35,6 +35,8 @@ struct normalise_summary {
 	size_t rows_rejected;     /* raw rows not in the output (rejects.csv) */
 	size_t rows_warned;       /* rows kept with a warning (rejects.csv) */
 	size_t rows_outside;      /* outside the pipeline's period range */
+	size_t rows_dropped;      /* labels outside a list kept by
+				     codelists.unmapped: drop */
 	size_t incomplete;        /* output rows with a period part missing */
 	size_t unmapped_labels;   /* distinct labels no code list knows */
 	size_t unmapped_rows;

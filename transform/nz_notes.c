@@ -11,7 +11,7 @@ static const char *plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
-static const char *const policy_words[] = { "fail", "warn", "keep" };
+static const char *const policy_words[] = { "fail", "warn", "keep", "drop" };
 
 /* The unmapped labels of one policy class (fail, or the others). */
 static void unmapped_note(const struct normaliser *n,

@@ -15,6 +15,7 @@ static enum mapper_policy policy_of(const struct rk_config *c,
 		if (strcmp(kv->key, name))
 			continue;
 		return !strcmp(kv->value, "keep") ? MAPPER_KEEP :
+		       !strcmp(kv->value, "drop") ? MAPPER_DROP :
 		       !strcmp(kv->value, "warn") ? MAPPER_WARN : MAPPER_FAIL;
 	}
 	return MAPPER_FAIL;
