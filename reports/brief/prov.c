@@ -144,15 +144,59 @@ static long long epoch_of(const char *s)
 	return v;
 }
 
-/* The first second after the pipeline's period; 1980-01-01 without one. */
-static long long after_period(const struct rk_config *cfg)
+/* The last day of period text s, or -1 when it is not one. */
+static long last_day_of(const char *s)
 {
 	struct rk_period p;
 	char why[RK_PERIOD_REASON];
-	const char *to = cfg->period_to ? cfg->period_to : cfg->period_from;
 
-	if (to && rk_period_parse(to, strlen(to), &p, why) == 0 && p.year)
-		return (rk_period_last_day(&p) + 1) * 86400LL;
+	if (!s || !*s || rk_period_parse(s, strlen(s), &p, why) < 0 ||
+	    !p.year)
+		return -1;
+	return rk_period_last_day(&p);
+}
+
+/* The latest last day of the periods in column col of t (-1: none). */
+static long latest_in(const struct brief_table *t, long col)
+{
+	const char *prev = NULL;
+	long best = -1;
+
+	for (size_t r = 0; col >= 0 && r < t->nrows; r++) {
+		const char *s = brief_table_get(t, r, col);
+		long d;
+
+		if (prev && strcmp(prev, s) == 0)
+			continue;           /* periods come in runs */
+		prev = s;
+		if ((d = last_day_of(s)) > best)
+			best = d;
+	}
+	return best;
+}
+
+/*
+ * The first second after the pipeline's period: its period.to; without
+ * one, the latest period in the results and the data (then period.from),
+ * so that a brief is never dated by a default (1980-01-01 only when there
+ * is no period anywhere).
+ */
+static long long after_period(const struct brief *b)
+{
+	const struct rk_config *cfg = b->cfg;
+	long last = last_day_of(cfg->period_to), d;
+
+	if (last < 0) {
+		last = latest_in(&b->cells, brief_table_col(&b->cells,
+							     "period"));
+		for (size_t f = 0; f < b->ndata; f++)
+			if ((d = latest_in(&b->data[f], 2)) > last)
+				last = d;
+		if (last < 0)
+			last = last_day_of(cfg->period_from);
+	}
+	if (last >= 0)
+		return (last + 1) * 86400LL;
 	return 315532800LL;
 }
 
@@ -174,7 +218,7 @@ static int dated(struct brief *b, const struct brief_options *o,
 	} else if (recorded && (t = epoch_of(recorded)) >= 0) {
 		b->created_from = "SOURCE_DATE_EPOCH";
 	} else if (b->run_id) {
-		t = after_period(b->cfg);
+		t = after_period(b);
 		b->created_from = "run";
 	} else {
 		t = o->now;
