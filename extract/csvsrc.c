@@ -22,10 +22,15 @@ int csvsrc_parse_delimiter(const char *s, unsigned char *out)
 	return 0;
 }
 
-/* Opens the decoder and the CSV reader, sniffing the delimiter if asked. */
+/*
+ * Opens the decoder and the CSV reader, sniffing the delimiter if asked.
+ * *guess is what the sniffer makes of the file when a delimiter was
+ * given (0 otherwise), for an error to say the delimiter looks wrong.
+ */
 static struct csvr *open_reader(FILE *in, const char *name,
 				const struct csvsrc_opts *o,
-				struct rk_text **text, struct rk_error *err)
+				struct rk_text **text, unsigned char *guess,
+				struct rk_error *err)
 {
 	unsigned char delim = o->delimiter;
 	struct csvr *csv;
@@ -44,6 +49,7 @@ static struct csvr *open_reader(FILE *in, const char *name,
 		rk_error_hint(err, "check that the right file was given");
 		return NULL;
 	}
+	*guess = delim ? sniff_delimiter(head, len) : 0;
 	if (!delim)
 		delim = sniff_delimiter(head, len);
 	csv = csvr_open(*text, delim, name, err);
@@ -54,16 +60,56 @@ static struct csvr *open_reader(FILE *in, const char *name,
 	return csv;
 }
 
+static const char *delimiter_name(unsigned char d, char *buf)
+{
+	if (d == '\t')
+		return "tab";
+	buf[0] = '\'';
+	buf[1] = (char)d;
+	buf[2] = '\'';
+	buf[3] = '\0';
+	return buf;
+}
+
+/*
+ * A file read with a delimiter it does not use fails as a misplaced quote,
+ * a ragged row or a missing header: when the given delimiter is not the
+ * one the file looks like, the error says so first.
+ */
+static void wrong_delimiter(struct rk_error *err, unsigned char given,
+			    unsigned char guess)
+{
+	char msg[sizeof(err->msg)], a[8], b[8];
+	int n;
+
+	if (err->code != RK_EXIT_DATAERR)
+		return;
+	n = snprintf(msg, sizeof(msg), "the file looks %s-separated, not %s: ",
+		     delimiter_name(guess, a), delimiter_name(given, b));
+	if (n > 0 && (size_t)n < sizeof(msg))
+		memcpy(msg + n, err->msg, sizeof(msg) - (size_t)n - 1);
+	msg[sizeof(msg) - 1] = '\0';
+	memcpy(err->msg, msg, sizeof(msg));
+	snprintf(err->hint, sizeof(err->hint), "set layout.delimiter: %s "
+		 "(--delimiter %s), or leave it out to have it found",
+		 delimiter_name(guess, a),
+		 guess == '\t' ? "tab" : delimiter_name(guess, b));
+}
+
 int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
 		   struct layout *L, struct tidy_writer *w, struct rk_error *err)
 {
 	struct rk_text *text = NULL;
-	struct csvr *csv = open_reader(in, name, o, &text, err);
+	unsigned char guess = 0;
+	struct csvr *csv = open_reader(in, name, o, &text, &guess, err);
 	struct csvr_row row;
 	int rc = -1, r;
 
 	if (!csv)
 		goto out;
+	if (o->warning && o->warning_size && *rk_text_warning(text))
+		snprintf(o->warning, o->warning_size, "%s: %s", name,
+			 rk_text_warning(text));
 	while ((r = csvr_next(csv, &row, err)) == 1) {
 		struct grid_row g = { row.record, row.line, row.n, row.field,
 				      row.len };
@@ -80,6 +126,8 @@ int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
 		goto out;
 	rc = 0;
 out:
+	if (rc < 0 && guess && guess != o->delimiter)
+		wrong_delimiter(err, o->delimiter, guess);
 	csvr_close(csv);
 	rk_text_close(text);
 	return rc;
@@ -137,7 +185,8 @@ int csvsrc_cells(FILE *in, const char *name, const char *sheet,
 {
 	static const char *const head[] = { "sheet", "cell", "type", "value" };
 	struct rk_text *text = NULL;
-	struct csvr *csv = open_reader(in, name, o, &text, err);
+	unsigned char guess;
+	struct csvr *csv = open_reader(in, name, o, &text, &guess, err);
 	struct csvr_row row;
 	int rc = -1, r;
 

@@ -18,6 +18,10 @@ struct csvsrc_opts {
 	/* called every few thousand input rows with the count so far; NULL */
 	rk_progress_fn *progress;
 	void *progress_arg;
+	char *warning;               /* out, warning_size bytes: "name: "
+					and the text reader's warning; left
+					alone when there is none; NULL */
+	size_t warning_size;
 };
 
 /*

@@ -164,6 +164,8 @@ int main(int argc, char **argv)
 	}
 	rc = source_run(&q, out.f, &err);
 	rk_progress_end(&progress);
+	if (q.warning[0])
+		fprintf(stderr, "%s: warning: %s\n", cli.name, q.warning);
 	if (rc < 0 || rk_out_commit(&out, &err) < 0) {
 		rk_out_abort(&out);
 		rk_error_print(stderr, cli.name, &err);

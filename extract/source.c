@@ -416,6 +416,8 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 	}
 	p.csv.progress = q->progress;
 	p.csv.progress_arg = q->progress_arg;
+	p.csv.warning = q->warning;
+	p.csv.warning_size = sizeof(q->warning);
 	p.out_name = q->output && strcmp(q->output, "-") != 0 ? q->output
 							     : "stdout";
 	if (plan_text_options(q, &p, err) < 0)

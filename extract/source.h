@@ -23,6 +23,10 @@ struct source_request {
 	struct rk_kvlist constants;
 	struct rk_strlist dims;       /* --dimensions, split */
 	int dims_given;
+	char warning[512];            /* out: a warning for the caller to
+					 print, "file: ..." ("" none): a
+					 forced encoding the text does not
+					 look like */
 };
 
 void source_request_init(struct source_request *q);
