@@ -189,11 +189,12 @@ static void flag_colours(struct pair_page *pp, lxw_row_t first,
 			 lxw_row_t last)
 {
 	static const char *const flags[] = { "significant", "only_a", "only_b",
-					     "missing", "no_information" };
+					     "missing", "no_information",
+					     "withheld_by_source" };
 	struct brief_page *pg = &pp->pg;
 	lxw_col_t col = flag_col(pp);
 
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < sizeof(flags) / sizeof(*flags); i++) {
 		lxw_conditional_format cf = { 0 };
 		char value[256];
 

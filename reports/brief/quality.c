@@ -286,6 +286,8 @@ static void gap_row(struct brief_page *pg, const struct brief_pair *p,
 			has_a ? b->cell_a[r] : b->cell_b[r], f->count);
 	brief_page_wrap(pg, 4, strcmp(flag, "missing") == 0
 				   ? brief_t(pg->lang, "gap.missing")
+				   : strcmp(flag, "withheld_by_source") == 0
+				   ? brief_t(pg->lang, "gap.withheld")
 				   : brief_flag_text(pg->lang, flag), f->indent);
 	brief_page_next(pg);
 }
@@ -309,7 +311,8 @@ static void coverage(struct brief_page *pg)
 							   p->cell[k], "flag");
 
 			if (strcmp(flag, "only_a") && strcmp(flag, "only_b") &&
-			    strcmp(flag, "missing"))
+			    strcmp(flag, "missing") &&
+			    strcmp(flag, "withheld_by_source"))
 				continue;
 			if (n++ == 0) {
 				brief_page_header(pg, head, 5, 0x8);

@@ -191,7 +191,13 @@ static int accumulate(struct build *b, size_t row, int side_b)
 	sum = side_b ? &c->b : &c->a;
 	qualified = side_b ? &c->status_b : &c->status_a;
 	/* a number the source marked missing or withheld is not a value */
-	if (!strcmp(text, "missing") || !strcmp(text, "suppressed"))
+	if (!strcmp(text, "suppressed")) {
+		if (*st != SIDE_MISSING)
+			*st = SIDE_WITHHELD;   /* a missing part wins */
+		*sum = NAN;
+		return 0;
+	}
+	if (!strcmp(text, "missing"))
 		v = NAN;
 	else if (*text && !*qualified)
 		*qualified = status;

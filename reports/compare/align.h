@@ -26,8 +26,10 @@
 enum side {
 	SIDE_ABSENT = 0,   /* the source has no such cell */
 	SIDE_MISSING,      /* it has the cell, reported as missing (no value,
-			      or a value marked missing or suppressed) */
-	SIDE_VALUE
+			      or a value marked missing) */
+	SIDE_VALUE,
+	SIDE_WITHHELD      /* it has the cell and withheld it itself (status
+			      suppressed: "x", "скрыто по просьбе") */
 };
 
 struct aligned_cell {

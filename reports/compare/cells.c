@@ -9,7 +9,7 @@
 
 static const char *const flag_names[] = {
 	"", "significant", "within_noise", "no_information", "only_a",
-	"only_b", "missing", "qualified", "too_few"
+	"only_b", "missing", "qualified", "too_few", "withheld_by_source"
 };
 
 const char *cells_flag_name(enum cell_flag f)
@@ -68,6 +68,8 @@ static void compute_one(const struct alignment *al,
 		st->flag = CELL_ONLY_B;
 	else if (c->sa == SIDE_MISSING || c->sb == SIDE_MISSING)
 		st->flag = CELL_MISSING;
+	else if (c->sa == SIDE_WITHHELD || c->sb == SIDE_WITHHELD)
+		st->flag = CELL_WITHHELD;
 	else if (c->status_a || c->status_b)
 		describe_values(c->a, c->b,
 				al->set->str[c->status_a ? c->status_a

@@ -29,8 +29,9 @@ enum cell_flag {
 	CELL_ONLY_B,
 	CELL_MISSING,
 	CELL_QUALIFIED,
-	CELL_TOO_FEW        /* not significant, and too few events to tell
+	CELL_TOO_FEW,       /* not significant, and too few events to tell
 			       even a twofold difference (exact_too_few) */
+	CELL_WITHHELD       /* a source withheld it itself (suppressed) */
 };
 
 struct cell_stats {

@@ -46,6 +46,7 @@ static void count(const struct cell_stats *st, size_t n, struct summary *s)
 		case CELL_ONLY_A: s->only_a++; break;
 		case CELL_ONLY_B: s->only_b++; break;
 		case CELL_MISSING: s->missing++; break;
+		case CELL_WITHHELD: s->missing++; break;   /* no figure */
 		case CELL_NO_INFORMATION: s->no_information++; break;
 		case CELL_SIGNIFICANT: s->significant++; break;
 		case CELL_WITHIN_NOISE: break;
