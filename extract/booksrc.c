@@ -134,6 +134,8 @@ static int feed(struct booksrc *s, long *last, const struct grid_row *g,
 		rc = layout_row(L, &blank, w, err);
 	}
 	*last = g->index;
+	if (rc == 1)          /* the table ended in the gap: g is under it */
+		return layout_note(L, g, w, err) < 0 ? -1 : 1;
 	return rc ? rc : layout_row(L, g, w, err);
 }
 
@@ -191,7 +193,7 @@ int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 	struct grid_row g;
 	long last = s->r1 - 1;
 	size_t nm;
-	int rc = -1, r;
+	int rc = -1, r, notes = 0;
 
 	if (!sh)
 		return -1;
@@ -211,11 +213,14 @@ int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 				     "out of memory");
 			goto out;
 		}
-		r = feed(s, &last, &g, L, w, err);
+		/* the table, then the notes under it */
+		r = notes ? layout_note(L, &g, w, err)
+			  : feed(s, &last, &g, L, w, err);
 		if (r < 0)
 			goto out;
-		if (r == 1)
+		if (r == 1 && notes)
 			break;
+		notes |= r == 1;
 	}
 	if (r < 0 || layout_end(L, err) < 0)
 		goto out;

@@ -103,7 +103,7 @@ int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
 	unsigned char guess = 0;
 	struct csvr *csv = open_reader(in, name, o, &text, &guess, err);
 	struct csvr_row row;
-	int rc = -1, r;
+	int rc = -1, r, notes = 0;
 
 	if (!csv)
 		goto out;
@@ -116,11 +116,14 @@ int csvsrc_extract(FILE *in, const char *name, const struct csvsrc_opts *o,
 
 		if (o->progress && (row.record & 0x3fff) == 0)
 			o->progress(o->progress_arg, row.record);
-		r = layout_row(L, &g, w, err);
+		/* the table, then the notes under it */
+		r = notes ? layout_note(L, &g, w, err)
+			  : layout_row(L, &g, w, err);
 		if (r < 0)
 			goto out;
-		if (r == 1)
+		if (r == 1 && notes)
 			break;
+		notes |= r == 1;
 	}
 	if (r < 0 || layout_end(L, err) < 0)
 		goto out;

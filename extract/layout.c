@@ -70,6 +70,7 @@ struct layout {
 	long blank_slot;           /* this row: a label blank that the layout
 				      says nothing of; -1 none */
 	int in_body;               /* a row after the header was seen */
+	long note_rows, notes;     /* rows read under the table, notes kept */
 	int stop_blank;
 	enum value_decimal dec;
 	long header_row;           /* -1 find, 0 none, else 1-based */
@@ -152,6 +153,10 @@ static int bind(struct layout *L, const char *name, enum slot_kind kind,
 	L->slots[i].text = text;
 	return 0;
 }
+
+/* The notes under a table: at most this many, within this many rows. */
+#define NOTES_MAX 20
+#define NOTE_ROWS_MAX 200
 
 /* A value_headers entry for a tier that is read and discarded: a title
  * over the years ("Financial year"), a row of column numbers. */
@@ -976,6 +981,31 @@ static int grow_num(struct layout *L, size_t n, struct rk_error *err)
 	return 0;
 }
 
+/*
+ * A number followed by one of the layout's marks ("17~", "12 p",
+ * "9 пред."): its value in L->num and the mark's status in *st.
+ */
+static int marked(struct layout *L, const char *s, size_t n, const char **st)
+{
+	const struct rk_kvlist *m = &L->spec.layout->marks;
+
+	for (size_t i = 0; i < m->n; i++) {
+		const char *mark = m->items[i].key;
+		size_t k = strlen(mark), bare;
+
+		if (!k || k >= n || memcmp(s + n - k, mark, k) != 0)
+			continue;
+		bare = n - k;
+		while (bare && s[bare - 1] == ' ')
+			bare--;
+		if (bare && value_parse(s, bare, L->dec, L->num) == VALUE_OK) {
+			*st = m->items[i].value;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Sets out[value] and out[status] for one value cell. */
 static int take_value(struct layout *L, const struct grid_row *r,
 		      const struct value_col *vc, struct rk_error *err)
@@ -998,6 +1028,8 @@ static int take_value(struct layout *L, const struct grid_row *r,
 		*st = "missing";
 		return 0;
 	}
+	if (res == VALUE_NOT_A_NUMBER && marked(L, s, n, st))
+		return 0;                    /* "17~" with marks {"~": revised} */
 	if (res == VALUE_NOT_A_NUMBER &&
 	    (bare = value_footnote_strip(s, n)) < n &&
 	    value_parse(s, bare, L->dec, L->num) == VALUE_OK) {
@@ -1193,7 +1225,7 @@ int layout_row(struct layout *L, const struct grid_row *r,
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	if (L->stop && labels_match(L, L->stop, r))
-		return 1;
+		return layout_note(L, r, w, err) < 0 ? -1 : 1;
 	if (L->skip && labels_match(L, L->skip, r))
 		return emit_total(L, r, w, err);
 	if (L->blank_slot >= 0)
@@ -1204,6 +1236,38 @@ int layout_row(struct layout *L, const struct grid_row *r,
 		if (emit(L, r, &L->vcols[i], w, err) < 0)
 			return -1;
 	return 0;
+}
+
+int layout_note(struct layout *L, const struct grid_row *r,
+		struct tidy_writer *w, struct rk_error *err)
+{
+	const char *s = "";
+	size_t n = 0, col = 0;
+
+	if (++L->note_rows > NOTE_ROWS_MAX || L->notes >= NOTES_MAX)
+		return 1;
+	for (; col < r->n; col++) {
+		s = r->cell[col];
+		n = r->len[col];
+		value_trim(&s, &n);
+		if (n)
+			break;
+	}
+	if (!n)
+		return 0;
+	if (grow_num(L, n, err) < 0)
+		return -1;
+	memcpy(L->num, s, n);              /* the text, NUL-terminated */
+	L->num[n] = '\0';
+	L->out[TIDY_SOURCE] = L->spec.source_id;
+	for (size_t k = 0; k < SLOT_FIRST_DIM + L->spec.ndims; k++)
+		L->out[1 + k] = "";
+	L->out[1 + SLOT_INDICATOR] = L->num;
+	L->out[L->nout - 3] = "";
+	L->out[L->nout - 2] = "source_note";
+	L->out[L->nout - 1] = origin(L, r, (long)col);
+	L->notes++;
+	return tidy_writer_row(w, L->out, NULL, L->nout, err) < 0 ? -1 : 0;
 }
 
 /* "'Регион', 'Количество'": the header texts the layout looks for. */

@@ -59,6 +59,17 @@ int layout_row(struct layout *L, const struct grid_row *row,
 int layout_set_merges(struct layout *L, const struct sheet_range *r, size_t n,
 		      struct rk_error *err);
 
+/*
+ * After layout_row returned 1 (the table ended at stop_at): one of the rows
+ * under it.  Its text is written as a note of the source (status
+ * source_note, the text in the indicator field, its cell as origin), for
+ * reckon-normalise to read (a period it calls provisional) and the brief
+ * to show.  Returns 0 to go on, 1 when enough rows were read, -1 with err
+ * set.
+ */
+int layout_note(struct layout *L, const struct grid_row *row,
+		struct tidy_writer *out, struct rk_error *err);
+
 /* Ends the input: an error if the header was never found. */
 int layout_end(struct layout *L, struct rk_error *err);
 

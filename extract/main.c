@@ -51,6 +51,9 @@ static const char help_text[] =
 	"      --stop-at blank|REGEX  stop at a blank row, or one that matches\n"
 	"      --sentinel TEXT=VAL  TEXT in a value cell means VAL: a number,\n"
 	"                           missing or suppressed; repeatable\n"
+	"      --mark MARK=STATUS   a number followed by MARK has STATUS:\n"
+	"                           provisional, revised, estimated or\n"
+	"                           footnote (\"17~\" with ~=revised); repeatable\n"
 	"      --blank-label FIELD=fill_down|total|LABEL  what a blank label\n"
 	"                           cell of FIELD means (default: an error);\n"
 	"                           repeatable\n"
@@ -85,6 +88,7 @@ static const struct option options[] = {
 	{ "stop-at", required_argument, NULL, OPT_LAYOUT },
 	{ "sentinel", required_argument, NULL, OPT_LAYOUT },
 	{ "blank-label", required_argument, NULL, OPT_LAYOUT },
+	{ "mark", required_argument, NULL, OPT_LAYOUT },
 	{ "period", required_argument, NULL, OPT_LAYOUT },
 	{ "decimal", required_argument, NULL, OPT_LAYOUT },
 	{ "quiet", no_argument, NULL, 'q' },

@@ -92,6 +92,8 @@ int source_request_option(struct source_request *q, const char *name,
 		return push_kv(&l->sentinels, arg);
 	if (strcmp(name, "blank-label") == 0)
 		return push_kv(&l->blank_labels, arg);
+	if (strcmp(name, "mark") == 0)
+		return push_kv(&l->marks, arg);
 	if (strcmp(name, "value") == 0)
 		return push_str(&l->values, strdup(arg));
 	if (strcmp(name, "value-header") == 0)
@@ -463,6 +465,7 @@ void source_request_release(struct source_request *q)
 	free_kvs(&q->layout.fields);
 	free_kvs(&q->layout.sentinels);
 	free_kvs(&q->layout.blank_labels);
+	free_kvs(&q->layout.marks);
 	free_kvs(&q->constants);
 	free_strs(&q->layout.values);
 	free_strs(&q->layout.value_headers);

@@ -517,6 +517,7 @@ static void free_layout(struct rk_layout *y)
 	free(y->stop_at);
 	free_kvlist(&y->sentinels);
 	free_kvlist(&y->blank_labels);
+	free_kvlist(&y->marks);
 	free(y->decimal);
 	free(y->encoding);
 	free(y->delimiter);

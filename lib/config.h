@@ -55,6 +55,8 @@ struct rk_layout {
 	char *skip_rows;          /* regex on label cells */
 	char *stop_at;            /* "blank" or a regex */
 	struct rk_kvlist sentinels; /* cell text → number, or a status word */
+	struct rk_kvlist marks;   /* a mark after a number → its status:
+				     {"~": revised, "*": provisional} */
 	struct rk_kvlist blank_labels; /* field → what its blank label cell
 					  means: fill_down (the label above),
 					  total (all of the field), or a

@@ -313,7 +313,9 @@ static int build_layout(struct cfg_loader *l, struct y_source *y,
 	    kv_list(l, n, "sentinels", lctx, CFG_KEYS_ANY, lctx,
 		    &out->sentinels) ||
 	    kv_list(l, n, "blank_labels", lctx, CFG_KEYS_FIELDS, lctx,
-		    &out->blank_labels))
+		    &out->blank_labels) ||
+	    kv_list(l, n, "marks", lctx, CFG_KEYS_ANY, lctx, &out->marks) ||
+	    cfg_check_marks(l, n, &out->marks, lctx))
 		return -1;
 	return cfg_check_decimal(l, n, out->decimal, lctx);
 }

@@ -727,6 +727,33 @@ int cfg_check_decimal(struct cfg_loader *l, const yaml_node_t *layout,
 	return -1;
 }
 
+int cfg_check_marks(struct cfg_loader *l, const yaml_node_t *layout,
+		    const struct rk_kvlist *marks, const char *ctx)
+{
+	static const char *const ok[] = { "provisional", "revised",
+					   "estimated", "footnote", NULL };
+
+	(void)layout;
+	for (size_t i = 0; i < marks->n; i++) {
+		if (!marks->items[i].key[0]) {
+			cfg_fail_at(l, marks->items[i].mark, "an empty mark in "
+				    "marks of %s", ctx);
+			rk_error_hint(l->err, "a mark is the text after the "
+					   "number: \"~\", \"*\", \"p\"");
+			return -1;
+		}
+		if (cfg_is_word(marks->items[i].value, ok))
+			continue;
+		cfg_fail_at(l, marks->items[i].mark, "invalid status '%s' for "
+			    "mark '%s' in %s", marks->items[i].value,
+			    marks->items[i].key, ctx);
+		rk_error_hint(l->err, "a mark means provisional, revised, "
+				   "estimated or footnote");
+		return -1;
+	}
+	return 0;
+}
+
 int cfg_check_source_id(struct cfg_loader *l, const yaml_node_t *src,
 			const char *id)
 {

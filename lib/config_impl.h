@@ -214,6 +214,11 @@ int cfg_check_kv_key(struct cfg_loader *l, const yaml_node_t *k,
 		     enum cfg_key_rule rule, const char *rule_ctx);
 int cfg_check_year(struct cfg_loader *l, const struct rk_source *s,
 		   const char *ctx);
+/* layout.marks: non-empty marks meaning provisional, revised, estimated
+ * or footnote. */
+int cfg_check_marks(struct cfg_loader *l, const yaml_node_t *layout,
+		    const struct rk_kvlist *marks, const char *ctx);
+
 int cfg_check_decimal(struct cfg_loader *l, const yaml_node_t *layout,
 		      const char *decimal, const char *ctx);
 int cfg_check_source_id(struct cfg_loader *l, const yaml_node_t *src,

@@ -73,6 +73,7 @@ static const cyaml_schema_field_t layout_fields[] = {
 	TEXT("stop_at", OPT, struct y_layout, stop_at),
 	CYAML_FIELD_IGNORE("sentinels", OPT),
 	CYAML_FIELD_IGNORE("blank_labels", OPT),
+	CYAML_FIELD_IGNORE("marks", OPT),
 	TEXT("decimal", OPT, struct y_layout, decimal),
 	TEXT("encoding", OPT, struct y_layout, encoding),
 	TEXT("delimiter", OPT, struct y_layout, delimiter),

@@ -18,10 +18,14 @@
  * "source_total": a total row of the source's own table ("Итого"), which
  * reckon-extract writes with the total's field empty; reckon-normalise
  * checks it against the sum of the parts and never writes it.
+ * "revised": revised since the source's last edition ("17~").
+ * "source_note": a note the source printed under its table, its text in
+ * the indicator field; reckon-normalise reads it (a period it calls
+ * provisional or revised) and never writes it.
  */
 static const char *const statuses[] = {
 	"", "missing", "suppressed", "estimated", "provisional", "footnote",
-	"incomplete", "source_total", NULL
+	"incomplete", "revised", "source_total", "source_note", NULL
 };
 
 static const char *const fixed_head[] = { "source", "indicator", "period" };
@@ -392,8 +396,8 @@ static int check_row(struct tidy_reader *r, const struct csvr_row *c,
 			     "unknown status '%.*s'", rk_utf8_cut(status, 64),
 			     status);
 		rk_error_hint(err, "use one of missing, suppressed, estimated, "
-				   "provisional, footnote, incomplete, or leave "
-				   "it empty");
+				   "provisional, revised, footnote, incomplete, "
+				   "or leave it empty");
 		return -1;
 	}
 	return 0;

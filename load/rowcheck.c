@@ -72,6 +72,14 @@ int rowcheck(const struct tidy_row *r, const char *file, struct rk_error *err)
 {
 	char what[160];
 
+	if (!strncmp(r->status, "source_", 7)) {
+		row_error(r, file, err, "a raw row of reckon-extract (a "
+			  "source's own total or note)");
+		rk_error_hint(err, "normalise the file first "
+				   "(reckon-normalise): it checks and leaves "
+				   "such rows out");
+		return -1;
+	}
 	if (!r->source[0]) {
 		row_error(r, file, err, "no source");
 		rk_error_hint(err, "every row names its source");

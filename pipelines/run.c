@@ -478,6 +478,20 @@ out:
 }
 
 /* rows of dir/rel; -1 with err set when it is not there */
+/* Rows of rejects.csv kept with a warning (t->matches). */
+static int tally_rejects(const struct run *r, struct tally *t,
+			 struct rk_error *err)
+{
+	char *p = rk_path_join(r->dir.tmp, "rejects.csv");
+	int rc;
+
+	if (!p)
+		return rk_error_oom(err);
+	rc = tally_csv(p, "action", "kept", t, err);
+	free(p);
+	return rc;
+}
+
 static int count_rows(const struct run *r, const struct plan_step *s,
 		      const char *rel, const char *column, struct tally *t,
 		      int required, struct rk_error *err)
@@ -496,7 +510,8 @@ static int count_rows(const struct run *r, const struct plan_step *s,
 			rc = -1;
 		}
 	} else {
-		rc = tally_csv(p, column, "significant", t, err);
+		rc = tally_csv(p, column, column && !strcmp(column, "action")
+				    ? "rejected" : "significant", t, err);
 	}
 	free(p);
 	return rc;
@@ -564,9 +579,16 @@ static int count_step(struct run *r, size_t i, struct manifest_stage *ms,
 		if (count_rows(r, s, "tidy.csv", NULL, &t, 1, err) < 0)
 			return -1;
 		ms->rows = r->m.tidy_rows = t.rows;
-		if (count_rows(r, s, "rejects.csv", NULL, &t, 0, err) < 0)
+		/* rows rejected or flagged; not the sources' totals and notes
+		   (action checked, noted) */
+		if (count_rows(r, s, "rejects.csv", "action", &t, 0, err) < 0)
 			return -1;
-		r->m.rejects = t.rows;
+		r->m.rejects = t.rows < 0 ? -1 : t.matches;
+		if (t.rows >= 0) {
+			if (tally_rejects(r, &t, err) < 0)
+				return -1;
+			r->m.rejects += t.matches;
+		}
 		if (count_rows(r, s, "unmapped.csv", NULL, &t, 0, err) < 0)
 			return -1;
 		r->m.unmapped = t.rows;

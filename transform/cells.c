@@ -128,6 +128,8 @@ static void add_status(struct cell *c, const struct cell_add *a)
 		c->provisional += a->rows;
 	else if (!strcmp(s, "footnote"))
 		c->footnote += a->rows;
+	else if (!strcmp(s, "revised"))
+		c->revised += a->rows;
 	else if (!strcmp(s, "source_total"))
 		c->source_total += a->rows;
 }

@@ -55,7 +55,7 @@ struct cell {
 	unsigned rows;            /* raw rows summed in */
 	unsigned valued;          /* of them, rows with a value */
 	unsigned missing, suppressed;
-	unsigned estimated, provisional, footnote;
+	unsigned estimated, provisional, footnote, revised;
 	unsigned source_total;    /* rows that are the source's own total */
 	unsigned months;          /* covered by rows of a month or longer */
 	unsigned spans[CELL_SPANS];    /* the distinct months of its rows */

@@ -153,6 +153,11 @@ static int report(const struct args *a, const struct verdict *v)
 		fprintf(stderr, "reckon-normalise: %zu row(s) left out: their "
 			"labels are outside the code lists kept by "
 			"codelists.unmapped: drop\n", s->rows_dropped);
+	if (!a->quiet && s->source_notes)
+		fprintf(stderr, "reckon-normalise: the sources' notes: %zu "
+			"read (rejects.csv, check source_note), %zu calling a "
+			"period's figures provisional or revised\n",
+			s->source_notes, s->source_notes_marking);
 	if (!a->quiet && s->source_totals)
 		fprintf(stderr, "reckon-normalise: the sources' own totals: "
 			"%zu row(s) checked against their parts and left out, "

@@ -289,6 +289,9 @@ static int row(struct normaliser *n, const char *file,
 
 	if (s < 0)
 		return unknown_source(n, file, r, err);
+	if (!strcmp(r->status, "source_note"))        /* the text: indicator */
+		return nz_note_add(n, (size_t)s, r->indicator,
+				   r->origin) < 0 ? rk_error_oom(err) : 0;
 	memset(&x, 0, offsetof(struct raw, pb));  /* pb is 1 KiB: not per row */
 	x.pb.check[0] = x.pb.reason[0] = '\0';
 	x.file = file;

@@ -47,6 +47,9 @@ struct normalise_summary {
 				     checked against their parts, not written */
 	size_t source_totals_off; /* of them, figures that are not the sum
 				     of their parts (rejects.csv) */
+	size_t source_notes;      /* notes printed under the sources' tables */
+	size_t source_notes_marking; /* of them, notes that call a period's
+					figures provisional or revised */
 };
 
 /*

@@ -62,6 +62,8 @@ struct normaliser {
 	struct nz_rule *rules;
 	size_t nrules;
 	struct normalise_summary sum;
+	struct nz_note *notes;    /* the sources' notes (nz_srcnotes.c) */
+	size_t nnotes, notecap;
 	rk_progress_fn *progress;
 	void *progress_arg;
 	/* scratch */
@@ -95,6 +97,12 @@ int nz_reject_cell(struct normaliser *n, struct cells *t, size_t i,
 int nz_decumulate(struct normaliser *n, struct rk_error *err);
 int nz_check_complete(struct normaliser *n, struct rk_error *err);
 int nz_sort(struct normaliser *n, struct cells *t, int by_year_to_date);
+
+/* nz_srcnotes.c */
+int nz_note_add(struct normaliser *n, size_t source, const char *text,
+		const char *origin);
+int nz_apply_source_notes(struct normaliser *n, struct rk_error *err);
+void nz_notes_free(struct normaliser *n);
 
 /* nz_totals.c */
 int nz_check_source_totals(struct normaliser *n, struct rk_error *err);

@@ -283,7 +283,8 @@ int normaliser_finish(struct normaliser *n, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	if (nz_check_complete(n, err) < 0 ||
-	    nz_check_source_totals(n, err) < 0)
+	    nz_check_source_totals(n, err) < 0 ||
+	    nz_apply_source_notes(n, err) < 0)
 		return -1;
 	return nz_rules_run(n, err);
 }

@@ -263,6 +263,7 @@ int normaliser_close(struct normaliser *n, struct rk_error *err)
 	free(n->dimv);
 	free(n->fieldv);
 	free(n->text);
+	nz_notes_free(n);
 	free(n);
 	return rc;
 }

@@ -20,6 +20,8 @@ const char *nz_cell_status(const struct normaliser *n, const struct cell *c)
 		return "estimated";
 	if (c->provisional)
 		return "provisional";
+	if (c->revised)
+		return "revised";
 	if (c->footnote)
 		return "footnote";
 	return "";

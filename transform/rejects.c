@@ -86,8 +86,8 @@ int rejects_add(struct rejects *r, const struct reject *x,
 {
 	size_t n = 0;
 
-	if (x->kept == REJECT_CHECKED) {
-		;                       /* a source's total: counted apart */
+	if (x->kept == REJECT_CHECKED || x->kept == REJECT_NOTED) {
+		;                       /* a source's total or note: apart */
 	} else if (x->kept) {
 		r->kept += x->rows;
 	} else {
@@ -112,6 +112,7 @@ int rejects_add(struct rejects *r, const struct reject *x,
 	r->field[n++] = x->origin;
 	r->field[n++] = x->check;
 	r->field[n++] = x->kept == REJECT_CHECKED ? "checked" :
+			x->kept == REJECT_NOTED ? "noted" :
 			x->kept ? "kept" : "rejected";
 	r->field[n++] = x->reason;
 	return tidy_writer_row(r->w, r->field, NULL, n, err);

@@ -20,10 +20,13 @@
  * are joined with ';'.  action is `rejected` (not in the output) or `kept`;
  * `checked` for a source's own total (check source_total) that is not the
  * sum of its parts: totals are checked and never written, whatever they
- * say, and are not counted as rejected.
+ * say, and are not counted as rejected; `noted` for a note the source
+ * printed under its table (check source_note: the text as reason, the
+ * period it names, the status it gives that period's figures).
  */
 
 #define REJECT_CHECKED 2          /* kept: a source's own total */
+#define REJECT_NOTED 3            /* kept: a note the source printed */
 
 struct rejects;
 

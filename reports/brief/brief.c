@@ -186,7 +186,7 @@ static int load_quality(struct brief *b, const struct brief_options *o,
 
 	if (o->rejects &&
 	    (brief_table_load_grouped(&b->rejects, o->rejects, by, 3,
-					      "check", "source_total", err) < 0 ||
+					      "check", "source_", err) < 0 ||
 	     require_cols(&b->rejects, results_rejects_head, NORMALISE, err) < 0 ||
 	     require_cols(&b->rejects, results_rejects_tail, NORMALISE, err) < 0 ||
 	     brief_prov_add(b, "rejects", o->rejects, (long)b->rejects.total,

@@ -142,6 +142,11 @@ static void totals_en(const struct brief_facts *f, char *out)
 	    !known(f->p) ? "" : f->p < f->alpha
 		? "; the difference is larger than chance"
 		: "; the difference is within what chance would produce");
+	if (f->qualified > 0)
+		append(out, 0, " %.0f of these cells hold figures their "
+		       "source calls provisional or otherwise qualified (%s), "
+		       "so the totals are not tested.", f->qualified,
+		       f->qualified_what);
 }
 
 static void totals_ru(const struct brief_facts *f, char *out)
@@ -182,6 +187,11 @@ static void totals_ru(const struct brief_facts *f, char *out)
 	    !known(f->p) ? "" : f->p < f->alpha
 		? "; разница больше, чем может дать случайность"
 		: "; разница в пределах того, что может дать случайность");
+	if (f->qualified > 0)
+		append(out, 0, " В %.0f из этих ячеек источник называет числа "
+		       "предварительными или иначе оговорёнными (%s), поэтому "
+		       "итоги не проверяются.", f->qualified,
+		       f->qualified_what);
 }
 
 static void cells_sentence(const struct brief_facts *f, char *out)

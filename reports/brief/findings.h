@@ -30,6 +30,11 @@ struct brief_facts {
 	double tested, significant, only_a, only_b, missing;
 	double too_few;                /* tested, not significant, too few
 					  cases to tell a twofold gap */
+	double qualified;              /* compared cells with a figure its
+					  source qualifies (provisional ...) */
+	char qualified_what[160];      /* which, in the sheet's language:
+					  "provisional: Prosecutor General's
+					  Office, Q3 2024" */
 	const char *gap_where;         /* the largest significant gap with
 					  both counts published, or NULL */
 	double gap_a, gap_b;

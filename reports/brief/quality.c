@@ -93,7 +93,13 @@ static void unmapped(struct brief_page *pg)
 
 static int is_source_total(const struct brief_table *t, size_t r)
 {
-	return strcmp(brief_table_str(t, r, "check"), "source_total") == 0;
+	return strcmp(brief_table_str(t, r, "check"), "source_total") == 0 ||
+	       strcmp(brief_table_str(t, r, "check"), "source_note") == 0;
+}
+
+static int is_note(const struct brief_table *t, size_t r)
+{
+	return strcmp(brief_table_str(t, r, "check"), "source_note") == 0;
 }
 
 /*
@@ -219,7 +225,7 @@ static void source_totals(struct brief_page *pg)
 	size_t n = 0;
 
 	for (size_t r = 0; r < t->nrows; r++)
-		n += (size_t)is_source_total(t, r);
+		n += (size_t)(is_source_total(t, r) && !is_note(t, r));
 	brief_page_heading(pg, brief_t(pg->lang, "quality.totals"));
 	brief_page_para(pg, brief_t(pg->lang, "quality.totals.reading"), NULL);
 	if (!t->ncols) {
@@ -235,7 +241,7 @@ static void source_totals(struct brief_page *pg)
 		const struct rk_source *s;
 		int open;
 
-		if (!is_source_total(t, r))
+		if (!is_source_total(t, r) || is_note(t, r))
 			continue;
 		s = rk_config_source(b->cfg, brief_table_str(t, r, "source"));
 		open = !brief_protects(b) || (s && s->published);
@@ -258,6 +264,58 @@ static void source_totals(struct brief_page *pg)
 						      "quality.reason_withheld"),
 				f->indent);
 		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
+		brief_page_next(pg);
+	}
+}
+
+/* ---- the sources' notes ---- */
+
+/*
+ * The notes the sources printed under their tables, in their own words,
+ * with the period a note names and what it makes of that period's figures
+ * (provisional, revised), so that an official sees the caveats of their
+ * own table next to the brief's use of it.
+ */
+static void source_notes(struct brief_page *pg)
+{
+	static const char *const head[] = { "col.source", "col.note",
+					    "col.period", "col.status",
+					    "col.origin" };
+	const struct brief *b = pg->b;
+	const struct brief_table *t = &b->rejects;
+	const struct brief_formats *f = &pg->bk->f;
+	char period[64], key[64];
+	size_t n = 0;
+
+	for (size_t r = 0; r < t->nrows; r++)
+		n += (size_t)is_note(t, r);
+	brief_page_heading(pg, brief_t(pg->lang, "quality.notes"));
+	brief_page_para(pg, brief_t(pg->lang, "quality.notes.reading"), NULL);
+	if (!t->ncols) {
+		not_given(pg);
+		return;
+	}
+	if (!n) {
+		none(pg);
+		return;
+	}
+	brief_page_header(pg, head, 5, 0);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *st = brief_table_str(t, r, "status");
+
+		if (!is_note(t, r))
+			continue;
+		brief_page_wrap(pg, 0, brief_source_name(b->labels,
+				brief_table_str(t, r, "source"), pg->lang),
+				f->wrap);
+		brief_page_wrap(pg, 1, brief_table_str(t, r, "reason"),
+				f->wrap);
+		brief_page_wrap(pg, 2, brief_period(pg->lang,
+				brief_table_str(t, r, "period"), period,
+				sizeof(period)), f->wrap);
+		snprintf(key, sizeof(key), "status.%s", *st ? st : "none");
+		brief_page_wrap(pg, 3, brief_t(pg->lang, key), f->wrap);
+		brief_page_wrap(pg, 4, brief_table_str(t, r, "origin"), f->wrap);
 		brief_page_next(pg);
 	}
 }
@@ -531,6 +589,7 @@ int brief_write_quality(struct brief_book *bk, const struct brief *b,
 	unmapped(&pg);
 	rejects(&pg);
 	source_totals(&pg);
+	source_notes(&pg);
 	coverage(&pg);
 	incomplete(&pg);
 	return 0;

@@ -17,6 +17,53 @@ static double sum_num(const struct brief *b, const struct brief_pair *p,
 						col);
 }
 
+/* Whether a cells.csv flag is the status of a qualified figure. */
+static int is_qualified(const char *flag)
+{
+	static const char *const q[] = { "provisional", "revised", "estimated",
+					 "footnote", "incomplete", NULL };
+
+	for (size_t i = 0; q[i]; i++)
+		if (strcmp(flag, q[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The compared cells whose figures a source qualifies, and which: "provisional
+ * Q3 2024" (each status and period once, in order of first sight).
+ */
+static void qualified_facts(const struct brief *b, const struct brief_pair *p,
+			    const char *lang, struct brief_facts *f)
+{
+	char seen[512] = "", one[128], key[64], period[64];
+	size_t len = 0;
+
+	f->qualified = 0;
+	f->qualified_what[0] = '\0';
+	for (size_t i = 0; i < p->ncell; i++) {
+		size_t r = p->cell[i];
+		const char *flag = brief_table_str(&b->cells, r, "flag");
+
+		if (!is_qualified(flag))
+			continue;
+		f->qualified++;
+		snprintf(key, sizeof(key), "status.%s", flag);
+		snprintf(one, sizeof(one), "%s %s", brief_t(lang, key),
+			 brief_period(lang, brief_table_str(&b->cells, r,
+							    "period"),
+				      period, sizeof(period)));
+		if (strstr(seen, one))
+			continue;
+		snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
+			 "%s|", one);
+		len += (size_t)snprintf(f->qualified_what + len,
+					len < sizeof(f->qualified_what) ?
+					sizeof(f->qualified_what) - len : 0,
+					"%s%s", len ? ", " : "", one);
+	}
+}
+
 /* The significant cell with the largest gap whose counts are both shown. */
 static void largest_gap(const struct brief *b, const struct brief_pair *p,
 			const char *lang, struct brief_facts *f, char *where,
@@ -88,6 +135,7 @@ void brief_pair_facts(const struct brief *b, const struct brief_pair *p,
 	for (size_t i = 0; i < p->ncell; i++)
 		f->too_few += strcmp(brief_table_str(&b->cells, p->cell[i],
 						     "flag"), "too_few") == 0;
+	qualified_facts(b, p, lang, f);
 	f->only_a = sum_num(b, p, "only_a");
 	f->only_b = sum_num(b, p, "only_b");
 	f->missing = sum_num(b, p, "missing");
@@ -261,12 +309,18 @@ static void findings_block(struct brief_page *pg)
 static void quality_line(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
+	const struct brief_table *t = &b->rejects;
+	size_t rejected = 0;
 	char line[512];
 
-	if (!b->rejects.ncols && !b->unmapped.ncols)
+	if (!t->ncols && !b->unmapped.ncols)
 		return;
+	/* rows taken out or flagged; not the sources' totals and notes */
+	for (size_t r = 0; r < t->nrows; r++)
+		if (strncmp(brief_table_str(t, r, "check"), "source_", 7) != 0)
+			rejected += t->count ? t->count[r] : 1;
 	snprintf(line, sizeof(line), brief_t(pg->lang, "quality.line"),
-		 b->rejects.total, b->unmapped.nrows);
+		 rejected, b->unmapped.nrows);
 	brief_page_para(pg, line, NULL);
 }
 

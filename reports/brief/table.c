@@ -105,9 +105,9 @@ static int seen(struct loader *l, const struct csvr_row *row)
 	int rc;
 
 	if (l->solo_col >= 0 &&
-	    row->len[l->solo_col] == strlen(l->solo_value) &&
+	    row->len[l->solo_col] >= strlen(l->solo_value) &&
 	    memcmp(row->field[l->solo_col], l->solo_value,
-		   row->len[l->solo_col]) == 0)
+		   strlen(l->solo_value)) == 0)
 		return 0;
 	for (size_t k = 0; k < l->nkeys; k++) {
 		size_t len = l->keycol[k] < 0 ? 0 : row->len[l->keycol[k]];

@@ -43,8 +43,8 @@ int brief_table_load(struct brief_table *t, const char *path,
  * many rows each stands for in t->count: for files with a row per input
  * row (rejects.csv), which the brief shows grouped, so that memory is
  * bounded by the groups.  A key column the file lacks counts as "".
- * Rows whose column solo holds solo_value are each kept, never grouped
- * (solo NULL: none): few rows that are each worth showing.
+ * Rows whose column solo begins with solo_value are each kept, never
+ * grouped (solo NULL: none): few rows that are each worth showing.
  */
 int brief_table_load_grouped(struct brief_table *t, const char *path,
 			     const char *const *keys, size_t nkeys,

@@ -136,6 +136,7 @@ static const struct text texts[] = {
 	{ "col.source", "Source", "Источник" },
 	{ "col.source_total", "Source's total", "Итог источника" },
 	{ "col.spearman_rho", "Spearman ρ", "ρ Спирмена" },
+	{ "col.status", "Makes the figures", "Данные за период" },
 	{ "col.suggestions", "Suggested codes (similarity)",
 	  "Предлагаемые коды (сходство)" },
 	{ "col.summed_out", "Summed out", "Суммировано" },
@@ -209,6 +210,8 @@ static const struct text texts[] = {
 	{ "flag.only_b", "only in B", "только у B" },
 	{ "flag.provisional", "provisional figure: not tested",
 	  "предварительные данные: не проверялась" },
+	{ "flag.revised", "revised figure: not tested",
+	  "уточнённое число: не проверялось" },
 	{ "flag.significant", "larger than chance", "больше случайной" },
 	{ "flag.too_few", "too few to tell", "слишком мало данных" },
 	{ "flag.untested", "not tested", "не проверялась" },
@@ -612,6 +615,16 @@ static const struct text texts[] = {
 	  "нет данных за этот период" },
 	{ "quality.not_given", "Not given to reckon-report.",
 	  "Не передано в reckon-report." },
+	{ "quality.notes", "The sources' own notes", "Примечания источников" },
+	{ "quality.notes.reading",
+	  "What the sources printed under their tables, in their own words. "
+	  "A note that calls a period's figures provisional or revised marks "
+	  "them so wherever they appear in this brief, and they are not "
+	  "tested.",
+	  "Что источники напечатали под своими таблицами, их собственными "
+	  "словами. Если примечание называет данные за период "
+	  "предварительными или уточнёнными, они отмечены так везде в этой "
+	  "справке и не проверяются." },
 	{ "quality.reason_withheld",
 	  "(not shown: it quotes protected counts)",
 	  "(не показано: содержит защищённые числа)" },
@@ -672,7 +685,12 @@ static const struct text texts[] = {
 	{ "sheet.trend", "Trend", "Динамика" },
 	{ "sources", "Sources", "Источники" },
 	{ "sources.none", "none", "нет" },
-	/* %s %s %s: "; " or "", dimensions, source */
+	{ "status.estimated", "estimated", "оценочные" },
+	{ "status.footnote", "with a footnote", "со сноской" },
+	{ "status.incomplete", "incomplete", "неполные" },
+	{ "status.none", "—", "—" },
+	{ "status.provisional", "provisional", "предварительные" },
+	{ "status.revised", "revised", "уточнённые" },
 	{ "summary.no_pairs",
 	  "This brief compares no sources: the config has no compare entries. "
 	  "It shows each source's figures (the Data sheet, with the cell each "
@@ -685,6 +703,7 @@ static const struct text texts[] = {
 	  "(«Качество данных») и то, как составлена справка («Методология», "
 	  "«Происхождение»). Чтобы измерить расхождение двух источников, "
 	  "добавьте в конфигурацию раздел compare." },
+	/* %s %s %s: "; " or "", dimensions, source */
 	{ "summed.from", "%s%s summed out of %s",
 	  "%s%s: суммировано у источника «%s»" },
 	{ "total", "Total", "Всего" },

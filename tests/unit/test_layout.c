@@ -142,7 +142,9 @@ static void test_wide_values_sentinels_skip_stop(void **state)
 		"wol,,2023-Q3,,,5,source_total,in.csv:4\n"   /* Итого */
 		"wol,,2024-Q3,,,6,source_total,in.csv:4\n"
 		"wol,,2023-Q3,Сугд,М,,suppressed,in.csv:5\n"
-		"wol,,2024-Q3,Сугд,М,1234.5,,in.csv:5\n");
+		"wol,,2024-Q3,Сугд,М,1234.5,,in.csv:5\n"
+		/* the row stop_at ends the table at is a note of the source */
+		"wol,* footnote,,,,,source_note,in.csv:6\n");
 	free(r.out);
 }
 
@@ -309,7 +311,8 @@ static void test_crosstab_two_tiers_merged(void **state)
 		/* the source's own total, for reckon-normalise to check */
 		"wol,tc,I кв. 2024,,,6,source_total,gpo.xlsx#Жалобы!C6\n"
 		"wol,tc,II кв. 2024,,,0,source_total,gpo.xlsx#Жалобы!D6\n"
-		"wol,tc,III кв. 2024,,,9,source_total,gpo.xlsx#Жалобы!E6\n");
+		"wol,tc,III кв. 2024,,,9,source_total,gpo.xlsx#Жалобы!E6\n"
+		"wol,* предварительно,,,,,source_note,gpo.xlsx#Жалобы!A7\n");
 	free(r.out);
 }
 
