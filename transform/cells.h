@@ -67,6 +67,8 @@ struct cell {
 	int incomplete;           /* set by the normaliser */
 	int rejected;             /* set by the normaliser */
 	int flagged;              /* set by the normaliser */
+	int hier_parent;          /* a category whose parts are present:
+				     checked against them, not written */
 	size_t norigin;
 	size_t origin[CELL_ORIGINS];   /* offsets into the table's text */
 };

@@ -153,6 +153,12 @@ static int report(const struct args *a, const struct verdict *v)
 		fprintf(stderr, "reckon-normalise: %zu row(s) left out: their "
 			"labels are outside the code lists kept by "
 			"codelists.unmapped: drop\n", s->rows_dropped);
+	if (!a->quiet && s->hier_parents)
+		fprintf(stderr, "reckon-normalise: categories with their parts "
+			"present (code lists' parent column): %zu checked "
+			"against their parts and left out, %zu not the sum of "
+			"them (rejects.csv, check hierarchy)\n",
+			s->hier_parents, s->hier_off);
 	if (!a->quiet && s->source_notes)
 		fprintf(stderr, "reckon-normalise: the sources' notes: %zu "
 			"read (rejects.csv, check source_note), %zu calling a "

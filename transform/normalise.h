@@ -48,6 +48,9 @@ struct normalise_summary {
 	size_t source_totals_off; /* of them, figures that are not the sum
 				     of their parts (rejects.csv) */
 	size_t source_notes;      /* notes printed under the sources' tables */
+	size_t hier_parents;      /* categories whose parts are present:
+				     checked against them, not written */
+	size_t hier_off;          /* of them, not the sum of their parts */
 	size_t source_notes_marking; /* of them, notes that call a period's
 					figures provisional or revised */
 };

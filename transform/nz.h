@@ -63,6 +63,9 @@ struct normaliser {
 	size_t nrules;
 	struct normalise_summary sum;
 	struct nz_note *notes;    /* the sources' notes (nz_srcnotes.c) */
+	uint32_t **parent;        /* per dimension, value -> its parent's
+				     value (0: a top code), or NULL when its
+				     code list has no parent column */
 	size_t nnotes, notecap;
 	rk_progress_fn *progress;
 	void *progress_arg;
@@ -98,6 +101,11 @@ int nz_decumulate(struct normaliser *n, struct rk_error *err);
 int nz_check_complete(struct normaliser *n, struct rk_error *err);
 int nz_sort(struct normaliser *n, struct cells *t, int by_year_to_date);
 
+/* nz_hier.c */
+int nz_hier_init(struct normaliser *n, struct rk_error *err);
+int nz_check_hierarchy(struct normaliser *n, struct rk_error *err);
+void nz_hier_free(struct normaliser *n);
+
 /* nz_srcnotes.c */
 int nz_note_add(struct normaliser *n, size_t source, const char *text,
 		const char *origin);
@@ -111,6 +119,13 @@ int nz_check_source_totals(struct normaliser *n, struct rk_error *err);
 static inline int nz_is_source_total(const struct cell *c)
 {
 	return c->source_total && c->source_total == c->rows;
+}
+
+/* Whether cell c is not a figure of the output: a source's own total, or
+ * a category whose parts are present. */
+static inline int nz_left_out(const struct cell *c)
+{
+	return nz_is_source_total(c) || c->hier_parent;
 }
 
 /* nz_rules.c */

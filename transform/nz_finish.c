@@ -284,6 +284,7 @@ int normaliser_finish(struct normaliser *n, struct rk_error *err)
 				    "out of memory");
 	if (nz_check_complete(n, err) < 0 ||
 	    nz_check_source_totals(n, err) < 0 ||
+	    nz_check_hierarchy(n, err) < 0 ||
 	    nz_apply_source_notes(n, err) < 0)
 		return -1;
 	return nz_rules_run(n, err);

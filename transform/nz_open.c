@@ -228,7 +228,8 @@ struct normaliser *normaliser_open(const struct rk_config *cfg, FILE *rejects,
 		goto fail;
 	}
 	if (load_codelists(n, err) < 0 || load_sources(n, err) < 0 ||
-	    load_periods(n, err) < 0 || nz_rules_init(n, err) < 0)
+	    load_periods(n, err) < 0 || nz_rules_init(n, err) < 0 ||
+	    nz_hier_init(n, err) < 0)
 		goto fail;
 	n->rejects = rejects_open(rejects, rejects_name, n->dims, n->ndims,
 				  err);
@@ -264,6 +265,7 @@ int normaliser_close(struct normaliser *n, struct rk_error *err)
 	free(n->fieldv);
 	free(n->text);
 	nz_notes_free(n);
+	nz_hier_free(n);
 	free(n);
 	return rc;
 }

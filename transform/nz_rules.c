@@ -52,7 +52,7 @@ int nz_rules_init(struct normaliser *n, struct rk_error *err)
 
 static int applies(const struct nz_rule *r, const struct cell *c)
 {
-	return !c->overflow && !nz_is_source_total(c) &&
+	return !c->overflow && !nz_left_out(c) &&
 	       (r->indicator < 0 || (long)c->indicator == r->indicator);
 }
 

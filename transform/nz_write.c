@@ -123,7 +123,7 @@ int normaliser_write(struct normaliser *n, FILE *out, const char *name,
 	for (size_t i = 0; i < cells_count(n->cells); i++) {
 		const struct cell *c = cells_at(n->cells, i);
 
-		if (c->rejected || nz_is_source_total(c))
+		if (c->rejected || nz_left_out(c))
 			continue;
 		if (cell_fields(n, n->cells, i, period, value, sizeof(value),
 				err) < 0 ||
