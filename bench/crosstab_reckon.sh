@@ -1,24 +1,38 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# reckon-extract on every sheet of bench/gen_crosstab.py's workbook: one
-# call per sheet (reckon-extract reads one sheet at a time), with the
-# sheet's year and region as constants, as an analyst would write them in
-# a pipeline's sources.  The tidy rows of all the sheets go to stdout, each
-# sheet's with its CSV header.  bench/all.sh times the whole loop.
+# reckon-extract on every sheet of bench/gen_crosstab.py's workbook in one
+# call, as an analyst would write it in a pipeline's sources: sheet: "*"
+# (the workbook opened once, its shared strings read once), the sheet's
+# year and region from its name (sheet_fields).  The tidy rows of all the
+# sheets go to stdout under one header.  bench/all.sh times it.
 #
 #   bench/crosstab_reckon.sh RECKON-EXTRACT FILE.xlsx SHEETS.tsv
 #
-# SHEETS.tsv is gen_crosstab.py's stdout: number, year, region, ... a line.
+# SHEETS.tsv is gen_crosstab.py's stdout (used by bench/all.sh to check the
+# row count).
 set -euo pipefail
 [ $# = 3 ] || { echo "usage: bench/crosstab_reckon.sh RECKON-EXTRACT FILE.xlsx SHEETS.tsv" >&2; exit 64; }
-rx=$1 xlsx=$2 sheets=$3
-while IFS=$'\t' read -r n year region _; do
-	"$rx" -q --sheet "$n" --dimensions region,district,sex \
-		--field district=Район --value B:I --header-rows 2 \
-		--value-header sex --value-header quarter --period '{quarter} {year}' \
-		--constant "year=$year" --constant "region=$region" \
-		--constant indicator=torture_complaints \
-		--sentinel -=0 --sentinel н/д=missing \
-		--skip-rows '^(Итого|Всего)' --stop-at '^\*' "$xlsx"
-done <"$sheets"
+rx=$1 xlsx=$2
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cat >"$dir/p.yaml" <<YAML
+pipeline: crosstab
+dimensions: [region, district, sex]
+sources:
+  - id: crosstab
+    file: "$(cd "$(dirname "$xlsx")" && pwd)/$(basename "$xlsx")"
+    sheet_fields: {year: "^([0-9]{4}) ", region: "^[0-9]{4} (.+)\$"}
+    constants: {indicator: torture_complaints}
+    layout:
+      sheet: "*"
+      fields: {district: "Район"}
+      values: "B:I"
+      header_rows: 2
+      value_headers: [sex, quarter]
+      period: "{quarter} {year}"
+      sentinels: {"-": 0, "н/д": missing}
+      skip_rows: "^(Итого|Всего)"
+      stop_at: "^\\\\*"
+YAML
+"$rx" -q --config "$dir/p.yaml" --source crosstab

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "booksrc.h"
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ struct booksrc {
 	long index;                /* of the sheet */
 	long r1, c1, r2, c2;       /* the range; 0-based columns */
 	int ranged;                /* a range was given */
+	const char *pattern;       /* sheet: a glob of sheet names; NULL */
 	const char *name;          /* how errors call the file (borrowed) */
 	char **cell;               /* a dense row: borrowed texts or "" */
 	size_t *len;
@@ -28,6 +30,20 @@ static void list_sheets(const struct book *b, char *buf, size_t cap)
 				      book_sheet_name(b, i));
 }
 
+int booksrc_next_sheet(struct booksrc *s)
+{
+	size_t n = book_sheet_count(s->book);
+
+	if (!s->pattern)
+		return 0;
+	while ((size_t)++s->index < n)
+		if (fnmatch(s->pattern, book_sheet_name(s->book,
+							(size_t)s->index),
+			    0) == 0)
+			return 1;
+	return 0;
+}
+
 static int find_sheet(struct booksrc *s, const char *name, const char *sheet,
 		      struct rk_error *err)
 {
@@ -36,6 +52,17 @@ static int find_sheet(struct booksrc *s, const char *name, const char *sheet,
 	if (book_sheet_count(s->book) == 0) {
 		rk_error_set(err, RK_EXIT_DATAERR, name, 0,
 			     "the workbook has no worksheet");
+		return -1;
+	}
+	if (sheet && strpbrk(sheet, "*?[")) {
+		s->pattern = sheet;       /* every sheet it matches, in order */
+		s->index = -1;
+		if (booksrc_next_sheet(s) == 1)
+			return 0;
+		list_sheets(s->book, names, sizeof(names));
+		rk_error_set(err, RK_EXIT_DATAERR, name, 0,
+			     "no sheet matches '%s'", sheet);
+		rk_error_hint(err, "the sheets are %s", names);
 		return -1;
 	}
 	s->index = sheet ? book_find_sheet(s->book, sheet) : 0;

@@ -17,14 +17,21 @@
 struct booksrc;
 
 /*
- * Opens the workbook and finds the sheet: a name, a 1-based number, or
- * NULL for the first.  range is NULL or like "A3:F40".  Returns NULL with
+ * Opens the workbook and finds the sheet: a name, a 1-based number, a
+ * pattern ("*": the first it matches; booksrc_next_sheet for the others),
+ * or NULL for the first.  range is NULL or like "A3:F40".  Returns NULL with
  * err set (RK_EXIT_DATAERR for an unknown sheet or a bad range, naming the
  * sheets there are).
  */
 struct booksrc *booksrc_open(const char *path, const char *name,
 			     const char *sheet, const char *range,
 			     struct rk_error *err);
+
+/*
+ * With a sheet pattern ("*", "Форма*"): moves to the next sheet it
+ * matches, 1; 0 when there is none (or the sheet was not a pattern).
+ */
+int booksrc_next_sheet(struct booksrc *s);
 
 /* The chosen sheet's name; valid while the source is open. */
 const char *booksrc_sheet(const struct booksrc *s);

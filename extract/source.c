@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "source.h"
 
+#include "rx.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +204,7 @@ static int is_book(const char *path, const char *name, struct rk_error *err)
 /* What a run needs, from the config or from the options. */
 struct plan {
 	struct rk_config *cfg;
+	const struct rk_source *src;   /* from the config; NULL ad hoc */
 	const struct rk_layout *layout;
 	const struct rk_kvlist *constants;
 	char *const *dims;
@@ -212,6 +215,7 @@ struct plan {
 	struct csvsrc_opts csv;
 	int book;                  /* a workbook, not delimited text */
 	const char *out_name;      /* the output, for errors */
+	int header_written;
 };
 
 static int plan_from_config(struct source_request *q, struct plan *p,
@@ -230,6 +234,7 @@ static int plan_from_config(struct source_request *q, struct plan *p,
 				   "their id");
 		return -1;
 	}
+	p->src = s;
 	p->layout = &s->layout;
 	p->constants = &s->constants;
 	p->dims = p->cfg->dimensions.items;
@@ -304,46 +309,167 @@ static const char *origin_name(const struct plan *p)
 	return strcmp(p->path, "-") == 0 ? "stdin" : base_name(p->path);
 }
 
-/* Runs the layout over the text rows of in, or the sheet of the workbook. */
-static int extract_tidy(struct plan *p, FILE *in, FILE *out,
-			struct rk_error *err)
+/*
+ * The constants of one file or sheet: the source's, and the fields its
+ * name gives (file_fields, sheet_fields: a pattern whose first group is
+ * the value).  The texts live in buf.
+ */
+struct named {
+	struct rk_kv kv[64];
+	char text[16][256];
+	struct rk_kvlist list;
+};
+
+static int name_fields(struct named *nm, const struct rk_kvlist *fields,
+		       const char *name, const char *what, const char *config,
+		       size_t *used, struct rk_error *err)
 {
+	for (size_t i = 0; fields && i < fields->n; i++) {
+		struct rk_rx *rx;
+		int r;
+
+		if (*used >= 16 || nm->list.n >= 64)
+			return rk_error_set(err, RK_EXIT_CONFIG, config, 0,
+					    "too many fields from names");
+		rx = rk_rx_compile(fields->items[i].value, config,
+				   fields->items[i].mark.line, err);
+		if (!rx)
+			return -1;
+		r = rk_rx_capture(rx, name, strlen(name), nm->text[*used],
+				  sizeof(nm->text[*used]));
+		rk_rx_free(rx);
+		if (r <= 0) {
+			rk_error_set(err, RK_EXIT_DATAERR, config,
+				     fields->items[i].mark.line,
+				     "the %s name '%s' does not match the pattern "
+				     "'%s' that gives %s", what, name,
+				     fields->items[i].value,
+				     fields->items[i].key);
+			rk_error_hint(err, "make the pattern match every %s "
+					   "of the source (its first group in "
+					   "parentheses is the value)", what);
+			return -1;
+		}
+		nm->kv[nm->list.n] = (struct rk_kv){ fields->items[i].key,
+						     nm->text[(*used)++],
+						     fields->items[i].mark };
+		nm->list.n++;
+	}
+	return 0;
+}
+
+static int named_constants(struct named *nm, const struct plan *p,
+			   const char *file, const char *sheet,
+			   struct rk_error *err)
+{
+	const char *config = p->cfg ? p->cfg->path : NULL;
+	size_t used = 0;
+
+	nm->list.items = nm->kv;
+	nm->list.n = 0;
+	for (size_t i = 0; p->constants && i < p->constants->n && i < 32; i++)
+		nm->kv[nm->list.n++] = p->constants->items[i];
+	if (!p->src)
+		return 0;
+	if (name_fields(nm, &p->src->file_fields, base_name(file), "file",
+			config, &used, err) < 0)
+		return -1;
+	return sheet ? name_fields(nm, &p->src->sheet_fields, sheet, "sheet",
+				   config, &used, err) : 0;
+}
+
+/* One sheet (or text file) through a layout of its own into w. */
+static int one_table(struct plan *p, struct booksrc *bs, FILE *in,
+		     struct tidy_writer *w, struct rk_error *err)
+{
+	static struct named nm;
 	struct layout_spec spec = {
 		.source_id = p->source_id,
 		.input_name = p->name,
 		.origin_name = origin_name(p),
 		.layout = p->layout,
-		.constants = p->constants,
 		.dims = p->dims,
 		.ndims = p->ndims,
 		.config_name = p->cfg ? p->cfg->path : NULL,
 	};
-	struct booksrc *bs = NULL;
-	struct layout *L = NULL;
-	struct tidy_writer *w = NULL;
+	struct layout *L;
+	int rc;
+
+	if (bs)
+		spec.sheet = booksrc_sheet(bs);
+	if (named_constants(&nm, p, p->path, spec.sheet, err) < 0)
+		return -1;
+	spec.constants = &nm.list;
+	if (!(L = layout_new(&spec, err)))
+		return -1;
+	/* the header once the first table is found: nothing on stdout for
+	   a file or sheet that is not there */
+	if (!p->header_written++ &&
+	    tidy_writer_header(w, p->dims, p->ndims, err) < 0) {
+		layout_free(L);
+		return -1;
+	}
+	rc = bs ? booksrc_extract(bs, L, w, p->csv.progress,
+				  p->csv.progress_arg, err)
+		: csvsrc_extract(in, p->name, &p->csv, L, w, err);
+	layout_free(L);
+	return rc;
+}
+
+/* Every sheet of the input the layout names (a pattern: all it matches). */
+static int one_input(struct plan *p, FILE *in, struct tidy_writer *w,
+		     struct rk_error *err)
+{
+	struct booksrc *bs;
+	int rc;
+
+	if (!p->book)
+		return one_table(p, NULL, in, w, err);
+	bs = booksrc_open(p->path, p->name, p->layout->sheet,
+			  p->layout->range, err);
+	if (!bs)
+		return -1;
+	do
+		rc = one_table(p, bs, NULL, w, err);
+	while (rc == 0 && booksrc_next_sheet(bs) == 1);
+	booksrc_close(bs);
+	return rc;
+}
+
+/*
+ * Runs the layout over the text rows of in, or the sheets of the workbook;
+ * for a source of many files (file: a glob or a list), over each in turn,
+ * into one output.
+ */
+static int extract_tidy(struct plan *p, FILE *in, FILE *out,
+			struct rk_error *err)
+{
+	struct tidy_writer *w = tidy_writer_open(out, p->out_name, err);
+	size_t nfiles = p->src ? p->src->files.n : 1;
 	int rc = -1;
 
-	if (p->book) {
-		bs = booksrc_open(p->path, p->name, p->layout->sheet,
-				  p->layout->range, err);
-		if (!bs)
+	if (!w)
+		goto out;
+	for (size_t i = 0; i < nfiles; i++) {
+		FILE *f = in;
+
+		if (i > 0) {              /* the first was opened already */
+			p->path = p->name = p->src->files.items[i];
+			if ((p->book = is_book(p->path, p->name, err)) < 0)
+				goto out;
+			if (!p->book && !(f = open_input(p, err)))
+				goto out;
+		}
+		rc = one_input(p, f, w, err);
+		if (i > 0 && f)
+			fclose(f);
+		if (rc < 0)
 			goto out;
-		spec.sheet = booksrc_sheet(bs);
 	}
-	L = layout_new(&spec, err);
-	w = L ? tidy_writer_open(out, p->out_name, err) : NULL;
-	if (!w || tidy_writer_header(w, p->dims, p->ndims, err) < 0)
-		goto out;
-	if (bs ? booksrc_extract(bs, L, w, p->csv.progress,
-				 p->csv.progress_arg, err) < 0
-	       : csvsrc_extract(in, p->name, &p->csv, L, w, err) < 0)
-		goto out;
 	rc = 0;
 out:
 	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
 		rc = -1;
-	layout_free(L);
-	booksrc_close(bs);
 	return rc;
 }
 

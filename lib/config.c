@@ -530,6 +530,9 @@ static void free_source(struct rk_source *s)
 	free(s->kind);
 	free(s->file);
 	free(s->file_as_written);
+	free_strlist(&s->files);
+	free_kvlist(&s->file_fields);
+	free_kvlist(&s->sheet_fields);
 	free_layout(&s->layout);
 	free_kvlist(&s->constants);
 }

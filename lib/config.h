@@ -73,8 +73,16 @@ struct rk_source {
 	struct rk_i18n name;
 	char *kind;               /* government | nhri | civil_society |
 				     international | other; NULL */
-	char *file;               /* resolved against the config's directory */
-	char *file_as_written;    /* as in the config */
+	char *file;               /* resolved against the config's directory;
+				     the first of files */
+	char *file_as_written;    /* as in the config (the first) */
+	struct rk_strlist files;  /* every file of the source, resolved: file:
+				     a path, a glob (data/gpo_*.xlsx, sorted)
+				     or a list of them */
+	struct rk_kvlist file_fields;  /* field ← a pattern on the file's name,
+					  its first group the value */
+	struct rk_kvlist sheet_fields; /* field ← a pattern on the sheet's
+					  name */
 	struct rk_layout layout;
 	struct rk_kvlist constants; /* fixed fields, e.g. indicator; `year`
 				       (four digits) is also the year of

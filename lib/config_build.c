@@ -7,6 +7,7 @@
  */
 #include "config_impl.h"
 
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,6 +321,86 @@ static int build_layout(struct cfg_loader *l, struct y_source *y,
 	return cfg_check_decimal(l, n, out->decimal, lctx);
 }
 
+static int has_glob(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+/* Adds path (resolved) to s->files; -1 out of memory. */
+static int add_file(struct cfg_loader *l, struct rk_source *s, char *path)
+{
+	char **v;
+
+	if (!path)
+		return cfg_oom(l);
+	if (!(v = realloc(s->files.items, (s->files.n + 1) * sizeof(*v)))) {
+		free(path);
+		return cfg_oom(l);
+	}
+	s->files.items = v;
+	v[s->files.n++] = path;
+	return 0;
+}
+
+/*
+ * file: a path, a glob ("data/gpo_*.xlsx": the files it matches, sorted,
+ * at least one) or a list of them: one source over many files.
+ */
+static int build_files(struct cfg_loader *l, const yaml_node_t *n,
+		       const char *ctx, struct rk_source *s)
+{
+	const yaml_node_t *fn = cfg_get(l, n, "file");
+	struct rk_strlist written = { 0 };
+	char subject[CTX_LEN];
+	int rc = -1;
+
+	snprintf(subject, sizeof(subject), "'file' in %.200s", ctx);
+	if (!fn || text_list(l, fn, subject, 1, &written) < 0)
+		goto out;
+	for (size_t i = 0; i < written.n; i++) {
+		char *path = cfg_resolve(l, written.items[i]);
+		glob_t g;
+		int r;
+
+		if (!path) {
+			cfg_oom(l);
+			goto out;
+		}
+		if (!has_glob(written.items[i])) {
+			if (add_file(l, s, path) < 0)
+				goto out;
+			continue;
+		}
+		r = glob(path, 0, NULL, &g);
+		free(path);
+		if (r != 0) {
+			cfg_fail(l, fn, "no file matches '%s' (%s)",
+				 written.items[i], subject);
+			rk_error_hint(l->err, "check the pattern: it is read "
+					   "from the config's directory");
+			goto out;
+		}
+		for (size_t k = 0; k < g.gl_pathc; k++)
+			if (add_file(l, s, strdup(g.gl_pathv[k])) < 0) {
+				globfree(&g);
+				goto out;
+			}
+		globfree(&g);
+	}
+	if (!s->files.n) {
+		cfg_fail(l, fn, "no file in %s", subject);
+		goto out;
+	}
+	s->file = strdup(s->files.items[0]);
+	s->file_as_written = strdup(written.items[0]);
+	rc = s->file && s->file_as_written ? 0 : cfg_oom(l);
+out:
+	for (size_t i = 0; i < written.n; i++)
+		free(written.items[i]);
+	free(written.items);
+	return rc;
+}
+
 static int build_source(struct cfg_loader *l, struct y_source *y,
 			const yaml_node_t *n, size_t i, struct rk_source *s)
 {
@@ -331,19 +412,22 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	s->id = take(&y->id);
 	take_i18n(&s->name, y->name);
 	s->kind = take(&y->kind);
-	s->file_as_written = take(&y->file);
 	if (cfg_check_source_id(l, n, s->id) ||
-	    cfg_check_word(l, n, "kind", s->kind, cfg_kinds, ctx))
+	    cfg_check_word(l, n, "kind", s->kind, cfg_kinds, ctx) ||
+	    build_files(l, n, ctx, s))
 		return -1;
-	s->file = cfg_resolve(l, s->file_as_written);
 	l->period_template = NULL;
-	if (!s->file || build_layout(l, y, n, ctx, s))
+	if (build_layout(l, y, n, ctx, s))
 		return -1;
 	if (cfg_get_flag(l, n, "cumulative", ctx, &s->cumulative) ||
 	    cfg_get_flag(l, n, "published", ctx, &s->published) ||
 	    cfg_get_fiscal_start(l, n, ctx, &s->fiscal_year_start) ||
 	    kv_list(l, n, "constants", ctx, CFG_KEYS_CONSTANTS, cctx,
-		    &s->constants))
+		    &s->constants) ||
+	    kv_list(l, n, "file_fields", ctx, CFG_KEYS_FIELDS, ctx,
+		    &s->file_fields) ||
+	    kv_list(l, n, "sheet_fields", ctx, CFG_KEYS_FIELDS, ctx,
+		    &s->sheet_fields))
 		return -1;
 	return cfg_check_year(l, s, cctx);
 }

@@ -38,7 +38,7 @@ struct y_layout {
 struct y_source {
 	char *id;
 	struct rk_i18n *name;
-	char *kind, *file, *sheet;
+	char *kind, *sheet;
 	struct y_layout *layout;
 };
 

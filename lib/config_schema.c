@@ -84,13 +84,15 @@ static const cyaml_schema_field_t source_fields[] = {
 	TEXT("id", REQ, struct y_source, id),
 	MAP("name", OPT, struct y_source, name, i18n_fields),
 	TEXT("kind", OPT, struct y_source, kind),
-	TEXT("file", REQ, struct y_source, file),
+	CYAML_FIELD_IGNORE("file", REQ),
 	TEXT("sheet", OPT, struct y_source, sheet),
 	MAP("layout", OPT, struct y_source, layout, layout_fields),
 	CYAML_FIELD_IGNORE("constants", OPT),
 	CYAML_FIELD_IGNORE("cumulative", OPT),
 	CYAML_FIELD_IGNORE("fiscal_year_start", OPT),
 	CYAML_FIELD_IGNORE("published", OPT),
+	CYAML_FIELD_IGNORE("file_fields", OPT),
+	CYAML_FIELD_IGNORE("sheet_fields", OPT),
 	CYAML_FIELD_END
 };
 

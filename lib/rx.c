@@ -2,6 +2,7 @@
 #include "rx.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uregex.h>
@@ -102,6 +103,24 @@ int rk_rx_search(struct rk_rx *rx, const char *s, size_t len)
 		memcpy(m->text, s, len);
 	}
 	return found;
+}
+
+int rk_rx_capture(struct rk_rx *rx, const char *s, size_t len, char *out,
+		  size_t size)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int found = search(rx, s, len), group;
+	int64_t a, b;
+
+	if (found <= 0)
+		return found;
+	group = uregex_groupCount(rx->re, &status) > 0 ? 1 : 0;
+	a = uregex_start64(rx->re, group, &status);
+	b = uregex_end64(rx->re, group, &status);
+	if (U_FAILURE(status) || a < 0 || b < a || (size_t)b > len)
+		return -1;
+	snprintf(out, size, "%.*s", (int)(b - a), s + a);
+	return 1;
 }
 
 void rk_rx_free(struct rk_rx *rx)

@@ -23,6 +23,14 @@ struct rk_rx *rk_rx_compile(const char *pattern, const char *name, long line,
 /* 1 if the pattern is found in s[0..len), 0 if not, -1 on an ICU failure. */
 int rk_rx_search(struct rk_rx *rx, const char *s, size_t len);
 
+/*
+ * Searches s[0..len) and copies what the first group matched (the whole
+ * match when the pattern has no group) into out (size bytes, cut to fit).
+ * 1 when found, 0 when not, -1 on an ICU failure.
+ */
+int rk_rx_capture(struct rk_rx *rx, const char *s, size_t len, char *out,
+		  size_t size);
+
 /* Frees; accepts NULL. */
 void rk_rx_free(struct rk_rx *rx);
 

@@ -170,8 +170,11 @@ static int add_steps(struct plan *p, char *const *only, size_t nonly,
 		if (!s)
 			return -1;
 		s->source = src;
-		if (add_input(p, src->file, src->id, err) < 0)
-			return -1;
+		/* every file of the source: each is hashed into the run */
+		for (size_t f = 0; f < src->files.n; f++)
+			if (add_input(p, src->files.items[f], src->id,
+				      err) < 0)
+				return -1;
 	}
 	/* case lists are inputs too: their hashes go into the run id */
 	for (size_t i = 0; i < cfg->ncompares; i++)
