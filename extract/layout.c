@@ -70,6 +70,7 @@ struct layout {
 	long blank_slot;           /* this row: a label blank that the layout
 				      says nothing of; -1 none */
 	int in_body;               /* a row after the header was seen */
+	long dry_shown, dry_skipped;   /* --dry-run: rows told */
 	long note_rows, notes;     /* rows read under the table, notes kept */
 	int stop_blank;
 	enum value_decimal dec;
@@ -706,6 +707,83 @@ static int check_tiers(const struct layout *L, long line,
 	return 0;
 }
 
+/* ---- --dry-run: what the layout finds, told in plain lines ---- */
+
+static void dry_skip(const struct layout *L, const struct grid_row *r,
+		     const char *why);
+
+#define DRY_ROWS 5                 /* rows shown, of those written */
+
+static void dry_header(const struct layout *L, int have_head, long line)
+{
+	FILE *f = L->spec.dry;
+	char letters[8];
+
+	fprintf(f, "%s%s%s: the header %s", L->spec.input_name,
+		L->spec.sheet ? ", sheet " : "",
+		L->spec.sheet ? L->spec.sheet : "",
+		have_head ? "ends at " : "is not used (columns by letter)");
+	if (have_head)
+		fprintf(f, "%s %ld", L->spec.sheet ? "row" : "line", line);
+	fputc('\n', f);
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN) {
+			cellref_letters(L->slots[i].col, letters);
+			fprintf(f, "  %s: column %s (%s)\n", L->slots[i].name,
+				letters, L->slots[i].text);
+		}
+	for (size_t c = 0; c < L->nvcols; c++) {
+		const struct value_col *v = &L->vcols[c];
+
+		fprintf(f, "  values in %s ('%s'):", v->letters,
+			vcol_name(L, v));
+		for (size_t i = 0; i < L->nslots; i++)
+			if (L->slots[i].kind == SLOT_VALUE_HEADER)
+				fprintf(f, " %s='%s'", L->slots[i].name,
+					v->tier[L->slots[i].tier]);
+		fputc('\n', f);
+	}
+}
+
+/* A row written (the first few) or skipped, as a line of the report. */
+static void dry_row(struct layout *L, const char *what, const char *const *out,
+		    size_t n)
+{
+	FILE *f = L->spec.dry;
+
+	if (!f)
+		return;
+	if (!strcmp(what, "writes") && L->dry_shown++ >= DRY_ROWS)
+		return;
+	fprintf(f, "  %s:", what);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s%s", i ? "," : " ", out[i]);
+	fputc('\n', f);
+}
+
+/* A row skipped: its place and first text. */
+static void dry_skip(const struct layout *L, const struct grid_row *r,
+		     const char *why)
+{
+	const char *s = "";
+
+	if (!L->spec.dry)
+		return;
+	for (size_t i = 0; i < r->n && !*s; i++)
+		s = r->cell[i];
+	fprintf(L->spec.dry, "  %s: %s %ld '%.60s'\n", why,
+		L->spec.sheet ? "row" : "line",
+		L->spec.sheet ? r->index : r->line, s);
+}
+
+void layout_dry_end(const struct layout *L)
+{
+	if (!L->spec.dry)
+		return;
+	fprintf(L->spec.dry, "  %ld value row(s) in all%s\n", L->written,
+		L->written > DRY_ROWS ? " (the first shown)" : "");
+}
+
 static int take_header(struct layout *L, int have_head, long line,
 		       struct rk_error *err)
 {
@@ -722,6 +800,8 @@ static int take_header(struct layout *L, int have_head, long line,
 	    (have_head && check_tiers(L, line, err) < 0))
 		return -1;
 	L->have_header = 1;
+	if (L->spec.dry)
+		dry_header(L, have_head, line);
 	if (!L->spec.sheet && have_head)
 		L->ncols = header_width(L->head);
 	header_free(L->head);
@@ -1126,6 +1206,7 @@ static int emit(struct layout *L, const struct grid_row *r,
 		return -1;
 	L->out[L->nout - 1] = origin(L, r, vc->col);
 	L->written++;
+	dry_row(L, "writes", L->out, L->nout);
 	return tidy_writer_row(w, L->out, NULL, L->nout, err);
 }
 
@@ -1148,8 +1229,10 @@ static int emit_total(struct layout *L, const struct grid_row *r,
 			L->label[i] = "";
 			total = 1;
 		}
-	if (!total || (L->ncols && r->n != L->ncols))
+	if (!total || (L->ncols && r->n != L->ncols)) {
+		dry_skip(L, r, "skips (skip_rows)");
 		return 0;
+	}
 	for (size_t i = 0; i < L->nvcols; i++) {
 		const struct value_col *vc = &L->vcols[i];
 		const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
@@ -1165,12 +1248,17 @@ static int emit_total(struct layout *L, const struct grid_row *r,
 			L->out[1 + k] = slot_value(L, k, vc);
 		if (L->ntmpl && expand_period(L, vc, err) < 0)
 			return -1;
-		if (!*L->out[TIDY_PERIOD])
-			continue;          /* a total over the periods: no period
-					      to check it in */
+		if (!*L->out[TIDY_PERIOD]) {
+			/* a total over the periods: no period to check it in */
+			if (i == 0)
+				dry_skip(L, r, "skips (a total with no period)");
+			continue;
+		}
 		L->out[L->nout - 3] = L->num;
 		L->out[L->nout - 2] = "source_total";
 		L->out[L->nout - 1] = origin(L, r, vc->col);
+		dry_row(L, "a total, for reckon-normalise to check", L->out,
+			L->nout);
 		if (tidy_writer_row(w, L->out, NULL, L->nout, err) < 0)
 			return -1;
 	}
@@ -1219,8 +1307,10 @@ int layout_row(struct layout *L, const struct grid_row *r,
 	}
 	if (is_blank(r))
 		return L->stop_blank ? 1 : 0;
-	if (!L->in_body++ && column_numbers(r))
+	if (!L->in_body++ && column_numbers(r)) {
+		dry_skip(L, r, "skips (a row of column numbers)");
 		return 0;
+	}
 	if (take_labels(L, r) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
@@ -1267,6 +1357,9 @@ int layout_note(struct layout *L, const struct grid_row *r,
 	L->out[L->nout - 2] = "source_note";
 	L->out[L->nout - 1] = origin(L, r, (long)col);
 	L->notes++;
+	if (L->spec.dry)
+		fprintf(L->spec.dry, "  a note under the table (%s): %s\n",
+			L->out[L->nout - 1], L->num);
 	return tidy_writer_row(w, L->out, NULL, L->nout, err) < 0 ? -1 : 0;
 }
 

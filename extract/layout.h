@@ -6,6 +6,8 @@
 
 #include "book/book.h"
 #include "config.h"
+#include <stdio.h>
+
 #include "error.h"
 #include "grid.h"
 #include "tidy.h"
@@ -33,6 +35,9 @@ struct layout_spec {
 	const char *sheet;               /* a spreadsheet's sheet: origins are
 					    file#sheet!CELL and rows may differ
 					    in width; NULL for text files */
+	FILE *dry;                       /* --dry-run: what the layout finds
+					    (the header, the first rows, the
+					    rows it skips) is told here; NULL */
 };
 
 struct layout;
@@ -72,6 +77,9 @@ int layout_note(struct layout *L, const struct grid_row *row,
 
 /* Ends the input: an error if the header was never found. */
 int layout_end(struct layout *L, struct rk_error *err);
+
+/* --dry-run: the closing lines (rows written, skipped) on spec.dry. */
+void layout_dry_end(const struct layout *L);
 
 /* The tidy rows written so far. */
 long layout_rows_written(const struct layout *L);

@@ -31,6 +31,9 @@ static const char help_text[] =
 	"  -o, --output FILE        write FILE (whole or not at all) instead of stdout\n"
 	"      --cells              write every non-empty cell instead of tidy rows\n"
 	"      --list-sheets        write the workbook's sheet names\n"
+	"      --dry-run            say what the layout finds instead: for each\n"
+	"                           table the header, the columns, the first rows\n"
+	"                           it would write and the rows it skips\n"
 	"      --sheet S            the sheet: name or 1-based number (default: first)\n"
 	"  -e, --encoding ENC       utf-8, utf-16le, utf-16be, windows-1251, koi8-r\n"
 	"                           (default: detected)\n"
@@ -65,7 +68,7 @@ static const char help_text[] =
 	"\n";
 
 /* long options without a short form; layout ones go to source_request_option */
-enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_LAYOUT };
+enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_DRY_RUN, OPT_LAYOUT };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -73,6 +76,7 @@ static const struct option options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "cells", no_argument, NULL, OPT_CELLS },
 	{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "sheet", required_argument, NULL, OPT_LAYOUT },
 	{ "range", required_argument, NULL, OPT_LAYOUT },
 	{ "header-rows", required_argument, NULL, OPT_LAYOUT },
@@ -115,6 +119,7 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		case 'o': q->output = optarg; break;
 		case OPT_CELLS: q->cells = 1; break;
 		case OPT_LIST_SHEETS: q->list_sheets = 1; break;
+		case OPT_DRY_RUN: q->dry_run = 1; break;
 		case 'e': q->encoding = optarg; break;
 		case 't': q->delimiter = optarg; break;
 		case 'q': q->quiet = 1; break;

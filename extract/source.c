@@ -216,6 +216,7 @@ struct plan {
 	int book;                  /* a workbook, not delimited text */
 	const char *out_name;      /* the output, for errors */
 	int header_written;
+	FILE *dry;                 /* --dry-run: the report; NULL */
 };
 
 static int plan_from_config(struct source_request *q, struct plan *p,
@@ -400,6 +401,7 @@ static int one_table(struct plan *p, struct booksrc *bs, FILE *in,
 	if (named_constants(&nm, p, p->path, spec.sheet, err) < 0)
 		return -1;
 	spec.constants = &nm.list;
+	spec.dry = p->dry;
 	if (!(L = layout_new(&spec, err)))
 		return -1;
 	/* the header once the first table is found: nothing on stdout for
@@ -412,6 +414,8 @@ static int one_table(struct plan *p, struct booksrc *bs, FILE *in,
 	rc = bs ? booksrc_extract(bs, L, w, p->csv.progress,
 				  p->csv.progress_arg, err)
 		: csvsrc_extract(in, p->name, &p->csv, L, w, err);
+	if (rc == 0)
+		layout_dry_end(L);
 	layout_free(L);
 	return rc;
 }
@@ -525,6 +529,21 @@ static int extract_cells(struct plan *p, FILE *in, FILE *out,
 	return rc;
 }
 
+/* --dry-run: the report on out, the tidy rows nowhere. */
+static int dry_run(struct plan *p, FILE *in, FILE *out, struct rk_error *err)
+{
+	FILE *null = fopen("/dev/null", "w");
+	int rc;
+
+	if (!null)
+		return rk_error_set(err, RK_EXIT_IOERR, "/dev/null", 0,
+				    "cannot open: %s", strerror(errno));
+	p->dry = out;
+	rc = extract_tidy(p, in, null, err);
+	fclose(null);
+	return rc;
+}
+
 int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 {
 	struct plan p = { 0 };
@@ -559,6 +578,8 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 		goto out;
 	if (q->list_sheets)
 		rc = list_sheets(&p, out, err);
+	else if (q->dry_run)
+		rc = dry_run(&p, in, out, err);
 	else
 		rc = q->cells ? extract_cells(&p, in, out, err)
 			      : extract_tidy(&p, in, out, err);

@@ -16,7 +16,7 @@
  */
 struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
-	int cells, quiet, list_sheets;
+	int cells, quiet, list_sheets, dry_run;
 	rk_progress_fn *progress;    /* for long inputs; NULL for none */
 	void *progress_arg;          /* progress's first argument */
 	struct rk_layout layout;      /* ad hoc layout from options */

@@ -30,7 +30,7 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 	char *values[] = { "C" };
 	struct rk_layout lay = { .header_rows = -1, .header_row = header_row };
 	struct layout_spec spec = { "src", "fuzz", "fuzz.csv", &lay, NULL, dims,
-				    2, NULL, NULL };
+				    2, NULL, NULL, NULL };
 	struct rk_error err = { 0 };
 	struct csvsrc_opts o = { .encoding = RK_ENC_AUTO };
 	struct layout *L;

@@ -73,7 +73,7 @@ static char *dims[] = { "region", "sex" };
 static struct layout_spec spec_for(struct rk_layout *lay, struct rk_kvlist *consts)
 {
 	struct layout_spec s = { "wol", "in.csv", "in.csv", lay, consts, dims, 2,
-				 "p.yaml", NULL };
+				 "p.yaml", NULL, NULL };
 	return s;
 }
 
