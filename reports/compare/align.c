@@ -23,6 +23,11 @@ struct build {
 	struct rk_map *index;   /* (period, values) -> cell */
 	size_t *key;            /* 1 + ndims ids */
 	size_t cap, dimcap;
+	size_t *eff;            /* per row: the period it is compared in (a
+				   span of the other side its own period
+				   lies in), or its own; NULL: its own */
+	const struct rk_period **when;  /* per period id: the period */
+	struct rk_map *seen;    /* (cell, finer period) summed into a span */
 };
 
 static int popcount(uint64_t x)
@@ -151,7 +156,7 @@ static struct aligned_cell *cell_of(struct build *b, size_t row)
 	struct aligned_cell *c;
 	int put;
 
-	b->key[0] = s->row[row].period;
+	b->key[0] = b->eff ? b->eff[row] : s->row[row].period;
 	for (size_t d = 0; d < nd; d++)
 		b->key[1 + d] = al->compared >> d & 1 ? v[d] : 0;
 	put = rk_map_put(b->index, b->key, (1 + nd) * sizeof(size_t), at, &at,
@@ -163,8 +168,10 @@ static struct aligned_cell *cell_of(struct build *b, size_t row)
 	if (grow_cells(b) < 0)
 		return NULL;
 	c = &al->cell[al->n];
-	c->period = s->row[row].period;
-	c->when = s->row[row].when;
+	c->period = b->key[0];
+	c->when = b->when && b->when[c->period] ? *b->when[c->period]
+						 : s->row[row].when;
+	c->months_a = c->months_b = 0;
 	c->key = al->n * nd;
 	c->a = c->b = NAN;
 	c->sa = c->sb = SIDE_ABSENT;
@@ -190,6 +197,19 @@ static int accumulate(struct build *b, size_t row, int side_b)
 	st = side_b ? &c->sb : &c->sa;
 	sum = side_b ? &c->b : &c->a;
 	qualified = side_b ? &c->status_b : &c->status_a;
+	if (b->eff && b->eff[row] != b->s->row[row].period) {
+		/* a finer period summed into a span: its months, once */
+		size_t key[2] = { (size_t)(c - b->al->cell),
+				  b->s->row[row].period };
+		int put = rk_map_put(b->seen, key, sizeof(key), 0, NULL,
+				     NULL);
+
+		if (put < 0)
+			return -1;
+		if (put == 1)
+			*(side_b ? &c->months_b : &c->months_a) +=
+				rk_period_months(&b->s->row[row].when);
+	}
 	/* a number the source marked missing or withheld is not a value */
 	if (!strcmp(text, "suppressed")) {
 		if (*st != SIDE_MISSING)
@@ -262,7 +282,8 @@ static int add_side(struct build *b, const struct side_rows *r, int side_b)
 	if (!e)
 		return -1;
 	for (size_t k = 0; k < r->n; k++) {
-		e[k].period = b->s->row[r->row[k]].period;
+		e[k].period = b->eff ? b->eff[r->row[k]]
+				     : b->s->row[r->row[k]].period;
 		e[k].sig = r->sig[k];
 		e[k].row = r->row[k];
 	}
@@ -302,6 +323,116 @@ static int by_cell(const void *x, const void *y)
 	return 0;
 }
 
+/*
+ * Spans meet grains (issue 18): a period of one side that the other side
+ * does not have, but covers exactly with finer periods of its own (a
+ * fiscal year 2004-04/2005-03 and the four quarters 2004-Q2 .. 2005-Q1),
+ * is compared with the sum of those: their rows are compared in the span.
+ * Periods that only partly cover it, or overlap, are left as they are.
+ */
+static int by_first_day(const void *x, const void *y)
+{
+	const struct rk_period *a = *(const struct rk_period *const *)x;
+	const struct rk_period *b = *(const struct rk_period *const *)y;
+	long p = rk_period_first_day(a), q = rk_period_first_day(b);
+
+	return (p > q) - (p < q);
+}
+
+static void roll_up(struct build *b, const struct side_rows *fine,
+		    const struct side_rows *span, const unsigned char *in_fine,
+		    const unsigned char *in_span, const struct rk_period **tmp)
+{
+	const struct obs_set *s = b->s;
+	unsigned char *done = calloc(s->nstr + 1, 1);
+
+	for (size_t k = 0; done && k < span->n; k++) {
+		size_t sp = s->row[span->row[k]].period, n = 0;
+		const struct rk_period *w = b->when[sp];
+		long first = rk_period_first_day(w), last = rk_period_last_day(w);
+		long at = first;
+
+		if (done[sp] || in_fine[sp])
+			continue;
+		done[sp] = 1;
+		for (size_t id = 0; id < s->nstr; id++)
+			if (in_fine[id] && !in_span[id] && b->when[id] &&
+			    rk_period_first_day(b->when[id]) >= first &&
+			    rk_period_last_day(b->when[id]) <= last)
+				tmp[n++] = b->when[id];
+		if (n < 2)
+			continue;
+		qsort(tmp, n, sizeof(*tmp), by_first_day);
+		for (size_t i = 0; i < n && at >= 0; i++)
+			at = rk_period_first_day(tmp[i]) == at
+				? rk_period_last_day(tmp[i]) + 1 : -1;
+		if (at != last + 1)
+			continue;              /* they do not tile it */
+		for (size_t i = 0; i < fine->n; i++) {
+			const struct rk_period *p = b->when[b->eff[fine->row[i]]];
+
+			if (b->eff[fine->row[i]] == s->row[fine->row[i]].period &&
+			    rk_period_first_day(p) >= first &&
+			    rk_period_last_day(p) <= last &&
+			    !in_span[s->row[fine->row[i]].period])
+				b->eff[fine->row[i]] = sp;
+		}
+	}
+	free(done);
+}
+
+static int spans(struct build *b, const struct side_rows *ra,
+		 const struct side_rows *rb)
+{
+	const struct obs_set *s = b->s;
+	unsigned char *in_a = calloc(s->nstr + 1, 1);
+	unsigned char *in_b = calloc(s->nstr + 1, 1);
+	const struct rk_period **tmp = calloc(s->nstr + 1, sizeof(*tmp));
+	int rc = -1;
+
+	b->eff = malloc((s->n + 1) * sizeof(*b->eff));
+	b->when = calloc(s->nstr + 1, sizeof(*b->when));
+	if (!in_a || !in_b || !tmp || !b->eff || !b->when)
+		goto out;
+	for (size_t i = 0; i < s->n; i++) {
+		b->eff[i] = s->row[i].period;
+		b->when[s->row[i].period] = &s->row[i].when;
+	}
+	for (size_t i = 0; i < ra->n; i++)
+		in_a[s->row[ra->row[i]].period] = 1;
+	for (size_t i = 0; i < rb->n; i++)
+		in_b[s->row[rb->row[i]].period] = 1;
+	roll_up(b, ra, rb, in_a, in_b, tmp);     /* A's quarters, B's year */
+	roll_up(b, rb, ra, in_b, in_a, tmp);
+	rc = 0;
+out:
+	free(in_a);
+	free(in_b);
+	free(tmp);
+	return rc;
+}
+
+/* A side summed over finer periods that does not cover its span in a cell
+ * (a quarter missing there) is not a figure for the span. */
+static void partial_spans(struct build *b)
+{
+	struct alignment *al = b->al;
+
+	for (size_t i = 0; i < al->n; i++) {
+		struct aligned_cell *c = &al->cell[i];
+		unsigned m = rk_period_months(&c->when);
+
+		if (c->sa == SIDE_VALUE && c->months_a && c->months_a != m) {
+			c->sa = SIDE_MISSING;
+			c->a = NAN;
+		}
+		if (c->sb == SIDE_VALUE && c->months_b && c->months_b != m) {
+			c->sb = SIDE_MISSING;
+			c->b = NAN;
+		}
+	}
+}
+
 static int build(struct build *b, const struct side_rows *ra,
 		 const struct side_rows *rb)
 {
@@ -310,8 +441,10 @@ static int build(struct build *b, const struct side_rows *ra,
 	al->rows_a = ra->n;
 	al->rows_b = rb->n;
 	al->compared = ra->n && rb->n ? common_breakdown(ra, rb) : 0;
-	if (add_side(b, ra, 0) < 0 || add_side(b, rb, 1) < 0)
+	if (spans(b, ra, rb) < 0 || add_side(b, ra, 0) < 0 ||
+	    add_side(b, rb, 1) < 0)
 		return -1;
+	partial_spans(b);
 	sort_al = al;
 	if (al->n > 1)
 		qsort(al->cell, al->n, sizeof(*al->cell), by_cell);
@@ -323,7 +456,7 @@ int align_build(const struct obs_set *s, const char *indicator,
 		struct rk_error *err)
 {
 	struct side_rows ra = { 0 }, rb = { 0 };
-	struct build b = { s, al, NULL, NULL, 0, 0 };
+	struct build b = { s, al, NULL, NULL, 0, 0, NULL, NULL, NULL };
 	int rc = -1;
 
 	memset(al, 0, sizeof(*al));
@@ -337,8 +470,9 @@ int align_build(const struct obs_set *s, const char *indicator,
 				    "reckon-compare can align", s->ndims,
 				    ALIGN_MAX_DIMS);
 	b.index = rk_map_new();
+	b.seen = rk_map_new();
 	b.key = malloc((1 + s->ndims) * sizeof(*b.key));
-	if (!b.index || !b.key ||
+	if (!b.index || !b.seen || !b.key ||
 	    collect(s, al->indicator, al->ref, &ra) < 0 ||
 	    collect(s, al->indicator, al->against, &rb) < 0 ||
 	    build(&b, &ra, &rb) < 0) {
@@ -353,6 +487,9 @@ out:
 	free(rb.row);
 	free(rb.sig);
 	free(b.key);
+	free(b.eff);
+	free(b.when);
+	rk_map_free(b.seen);
 	rk_map_free(b.index);
 	return rc;
 }

@@ -39,6 +39,9 @@ struct aligned_cell {
 				       for dimensions not compared */
 	double a, b;                /* NaN unless SIDE_VALUE */
 	unsigned char sa, sb;       /* enum side */
+	unsigned months_a, months_b; /* months the side's rows cover (a span
+					summed from finer periods must cover
+					all of it) */
 	size_t status_a, status_b;  /* string ids: the first status other
 				       than missing or suppressed among the
 				       side's rows (provisional, incomplete,
