@@ -158,7 +158,7 @@ static void totals_ru(const struct brief_facts *f, char *out)
 	count_text(f, f->total_a, f->mark_a, a);
 	count_text(f, f->total_b, f->mark_b, b);
 	if (f->mark_a || f->mark_b) {
-		say(out, "По данным источника «%s» — %s, источника «%s» — %s "
+		say(out, "Учтено: %s — %s, %s — %s "
 			 "(%.0f %s с данными обоих источников); соотношение "
 			 "не показано, чтобы защитить тех, кто учтён.", f->b,
 		    b, f->a, a, f->compared, cells);
@@ -176,12 +176,13 @@ static void totals_ru(const struct brief_facts *f, char *out)
 			snprintf(how, sizeof(how), ": в %s %s больше "
 				 "(95 %% ДИ %s)", r, ru_times(r), ci);
 		else
-			snprintf(how, sizeof(how), ": %s %% от числа "
-				 "источника «%s» (95 %% ДИ отношения %s)",
+			snprintf(how, sizeof(how), ": %s %% от числа, "
+				 "учтённого источником A (%s; 95 %% ДИ "
+				 "отношения %s)",
 				 brief_num(f->lang, 100 * f->ratio, 0, r, NUM),
 				 f->a, ci);
 	}
-	say(out, "По данным источника «%s» — %s, источника «%s» — %s "
+	say(out, "Учтено: %s — %s, %s — %s "
 		 "(%.0f %s с данными обоих источников)%s%s.", f->b, b, f->a,
 	    a, f->compared, cells, how,
 	    !known(f->p) ? "" : f->p < f->alpha
@@ -204,7 +205,7 @@ static void cells_sentence(const struct brief_facts *f, char *out)
 		brief_num(f->lang, f->gap_a, 0, a, NUM);
 		brief_num(f->lang, f->gap_b, 0, b, NUM);
 		snprintf(gap, sizeof(gap), ru(f)
-			 ? " Наибольшая такая разница — %s: «%s» — %s, «%s» — %s."
+			 ? " Наибольшая такая разница — %s: %s — %s, %s — %s."
 			 : " The largest such gap is in %s: %s %s, %s %s.",
 			 f->gap_where, f->b, b, f->a, a);
 	}
@@ -263,8 +264,8 @@ static void coverage_sentence(const struct brief_facts *f, char *out)
 		}
 		if (one > 0)
 			snprintf(gaps, sizeof(gaps), "ячеек только у одного "
-				 "источника — %.0f (только «%s» — %.0f, только "
-				 "«%s» — %.0f)", one, f->a, f->only_a, f->b,
+				 "источника — %.0f (только в данных: %s — %.0f; "
+				 "%s — %.0f)", one, f->a, f->only_a, f->b,
 				 f->only_b);
 		if (f->missing > 0)
 			snprintf(miss, sizeof(miss), "отмечено как "
@@ -318,10 +319,11 @@ static void trend_sentence(const struct brief_facts *f, char *out)
 		int wide = f->trend > 1;
 
 		if (ru(f))
-			say(out, "Разрыв %s: по отношению к «%s» показатель "
-				 "«%s» меняется в %s %s за %s (95 %% ДИ %s, "
-				 "%s).", wide ? "растёт" : "сокращается", f->a,
-			    f->b, e, ru_times(e), per, ci, p);
+			say(out, "Разрыв %s: отношение числа источника B "
+				 "(%s) к числу источника A (%s) меняется в %s "
+				 "%s за %s (95 %% ДИ %s, %s).",
+			    wide ? "растёт" : "сокращается", f->b, f->a, e,
+			    ru_times(e), per, ci, p);
 		else
 			say(out, "The gap is %s: relative to %s, %s's count "
 				 "changes by a factor of %s per %s (95 %% CI "
@@ -358,7 +360,7 @@ static void ccc_sentence(const struct brief_facts *f, char *out)
 				  sizeof(range)));
 	if (ru(f))
 		say(out, "Согласие источников по ячейкам %s (коэффициент "
-			 "конкордации Лина %s%s).", rus[level], c, ci);
+			 "согласия Лина %s%s).", rus[level], c, ci);
 	else
 		say(out, "Cell by cell, the two sources agree %s (Lin's "
 			 "concordance %s%s).", en[level], c, ci);

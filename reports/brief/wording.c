@@ -26,7 +26,7 @@ static const struct text texts[] = {
 	  "typical cell, and the limits of agreement say how far a single "
 	  "cell may stray from that.",
 	  "Насколько совпадают данные двух источников в ячейках, где есть "
-	  "данные обоих. Коэффициент конкордации Лина (CCC) равен 1, когда в "
+	  "данные обоих. Коэффициент согласия Лина (CCC) равен 1, когда в "
 	  "каждой ячейке числа одинаковы, и уменьшается к 0 по мере "
 	  "расхождения; среднее геометрическое отношений показывает, во "
 	  "сколько раз число источника B обычно больше числа источника A, а "
@@ -65,7 +65,7 @@ static const struct text texts[] = {
 	{ "col.bytes", "Bytes", "Байт" },
 	{ "col.category", "Category", "Категория" },
 	{ "col.ccc", "Lin's concordance (CCC)",
-	  "Коэффициент конкордации Лина (CCC)" },
+	  "Коэффициент согласия Лина (CCC)" },
 	{ "col.ccc_hi", "CCC, 95 % CI to", "CCC, 95 % ДИ до" },
 	{ "col.ccc_lo", "CCC, 95 % CI from", "CCC, 95 % ДИ от" },
 	{ "col.cells", "Cells in the comparison", "Ячеек в сравнении" },
@@ -79,12 +79,12 @@ static const struct text texts[] = {
 	{ "col.comparison", "Comparison", "Сравнение" },
 	{ "col.count", "Count", "Число" },
 	{ "col.cramers_v", "Cramér's V", "V Крамера" },
-	{ "col.deviance", "Deviance", "Девиация" },
+	{ "col.deviance", "Deviance", "Девианс" },
 	{ "col.df", "df", "Ст. свободы" },
 	{ "col.diff", "B − A", "B − A" },
 	{ "col.difference_reason", "What differs", "В чём расхождение" },
 	{ "col.dimension", "Dimension", "Признак" },
-	{ "col.dispersion", "Dispersion", "Дисперсия" },
+	{ "col.dispersion", "Dispersion", "Параметр дисперсии" },
 	{ "col.estimate", "Estimate", "Оценка" },
 	{ "col.example", "Reason (first row)", "Причина (первая строка)" },
 	{ "col.file", "File", "Файл" },
@@ -131,7 +131,7 @@ static const struct text texts[] = {
 	{ "col.share_b", "Share B, %", "Доля B, %" },
 	{ "col.sheet", "Sheet", "Лист" },
 	{ "col.significant", "Cells larger than chance",
-	  "Ячеек с разницей больше случайной" },
+	  "Ячеек с разницей сверх случайной" },
 	{ "col.smape", "sMAPE, %", "sMAPE, %" },
 	{ "col.source", "Source", "Источник" },
 	{ "col.source_total", "Source's total", "Итог источника" },
@@ -186,7 +186,7 @@ static const struct text texts[] = {
 	  "estimate assumes the lists are independent and the cases "
 	  "matched correctly; models ranked by AIC allow for lists that "
 	  "depend on each other.",
-	  "Метод «отлов — повторный отлов» оценивает общее число случаев, "
+	  "Метод пересечения списков (capture–recapture) оценивает общее число случаев, "
 	  "учтённых и неучтённых, по тому, насколько пересекаются независимо "
 	  "составленные списки: чем меньше общих случаев у двух списков, тем "
 	  "больше тех, что не попали ни в один. Оценка предполагает, что "
@@ -212,12 +212,12 @@ static const struct text texts[] = {
 	  "предварительные данные: не проверялась" },
 	{ "flag.revised", "revised figure: not tested",
 	  "уточнённое число: не проверялось" },
-	{ "flag.significant", "larger than chance", "больше случайной" },
+	{ "flag.significant", "larger than chance", "разница сверх случайной" },
 	{ "flag.too_few", "too few to tell", "слишком мало данных" },
 	{ "flag.untested", "not tested", "не проверялась" },
 	{ "flag.withheld_by_source", "withheld by the source",
 	  "скрыто источником" },
-	{ "flag.within_noise", "within chance", "в пределах случайной" },
+	{ "flag.within_noise", "within chance", "в пределах случайных колебаний" },
 	{ "gap.missing", "the other source reports it as missing",
 	  "у другого источника отмечено как отсутствующее" },
 	{ "gap.withheld", "the other source withheld it itself",
@@ -280,7 +280,7 @@ static const struct text texts[] = {
 	  "called poor, 0.90–0.95 moderate, 0.95–0.99 substantial, above 0.99 "
 	  "almost perfect (McBride 2005).",
 	  "r Пирсона показывает, насколько ячейки двух источников ложатся на "
-	  "прямую, ρ Спирмена — то же для рангов. Коэффициент конкордации "
+	  "прямую, ρ Спирмена — то же для рангов. Коэффициент согласия "
 	  "Лина (CCC) измеряет согласие с самой линией равенства: он равен 1, "
 	  "только когда в каждой ячейке числа источников одинаковы. Его 95 % "
 	  "доверительный интервал получен z-преобразованием Фишера. Согласие "
@@ -374,10 +374,10 @@ static const struct text texts[] = {
 	  "not the same as the sources agreeing); no information (0 in both: "
 	  "nothing to compare); only in A or only in B (a coverage gap); "
 	  "reported as missing.",
-	  "Каждой ячейке дана оценка: больше случайной (q меньше доли ложных "
+	  "Каждой ячейке дана оценка: разница сверх случайной (q меньше доли ложных "
 	  "открытий — 5 %, если в конфигурации не указано иное); в пределах "
 	  "случайной (случаев достаточно, чтобы была видна двукратная "
-	  "разница, и разница не выходит за пределы случайной); слишком мало "
+	  "разница, и разница не выходит за пределы случайных колебаний); слишком мало "
 	  "данных (случаев так мало, что даже вдвое большее число у одного "
 	  "источника не выделилось бы на фоне случайности: проверка не "
 	  "говорит ни о чём, и это не значит, что источники согласны); нет "
@@ -397,8 +397,8 @@ static const struct text texts[] = {
 	  "Chapman's estimator with its variance and Chao's log-normal 95 % "
 	  "interval; for three or more, log-linear models of the overlaps, "
 	  "ranked by AIC.",
-	  "При наличии поимённых списков случаев и ключа связывания метод "
-	  "«отлов — повторный отлов» оценивает число случаев, не попавших ни "
+	  "При наличии списков случаев с псевдонимизированным ключом связывания метод "
+	  "пересечения списков (capture–recapture) оценивает число случаев, не попавших ни "
 	  "в один список. Для двух списков — оценка Чапмена с её дисперсией и "
 	  "логнормальным 95 % интервалом Чао; для трёх и более — лог-линейные "
 	  "модели пересечений, упорядоченные по AIC." },
@@ -534,18 +534,18 @@ static const struct text texts[] = {
 	  "Assessment: “larger than chance” when q is below %s; q is p "
 	  "adjusted for testing many cells at once. The Methodology sheet "
 	  "explains every column.",
-	  "Оценка: «больше случайной», когда q меньше %s; q — p-значение с "
+	  "Оценка: «разница сверх случайной», когда q меньше %s; q — p-значение с "
 	  "поправкой на проверку многих ячеек сразу. Все столбцы объяснены на "
 	  "листе «Методология»." },
 	{ "pair.nocells", "The results hold no cells for this comparison.",
 	  "В результатах нет ячеек для этого сравнения." },
 	/* %s %s: B, A */
-	{ "pair.short", "%s vs %s", "«%s» и «%s»" },
+	{ "pair.short", "%s vs %s", "%s и %s" },
 	/* %s: a dimension */
 	{ "pair.summed", "; not broken down by %s", "; без разбивки: %s" },
 	/* %s %s %s: indicator, B, A */
 	{ "pair.title", "%s: %s compared with %s",
-	  "%s: «%s» в сравнении с «%s»" },
+	  "%s: %s (B) и %s (A)" },
 	{ "period", "Period", "Период" },
 	{ "protection", "Protection of small numbers", "Защита малых чисел" },
 	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
@@ -705,7 +705,7 @@ static const struct text texts[] = {
 	  "добавьте в конфигурацию раздел compare." },
 	/* %s %s %s: "; " or "", dimensions, source */
 	{ "summed.from", "%s%s summed out of %s",
-	  "%s%s: суммировано у источника «%s»" },
+	  "%s%s: суммировано у источника: %s" },
 	{ "total", "Total", "Всего" },
 	{ "trend.gap", "Gap: B's trend relative to A's",
 	  "Разрыв: тренд B относительно тренда A" },
