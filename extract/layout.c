@@ -24,6 +24,9 @@ struct slot {
 	const char *text;          /* column spec, or the constant */
 	long col;                  /* resolved column */
 	size_t tier;               /* for SLOT_VALUE_HEADER: which tier */
+	long col_last;             /* SLOT_COLUMN over a range of columns
+				      ("A:C": labels by level, the first
+				      non-empty one); else col */
 	enum blank_rule blank;     /* SLOT_COLUMN */
 	const char *blank_label;   /* BLANK_LABEL */
 	char *above;               /* BLANK_FILL: the last label seen */
@@ -793,7 +796,9 @@ static int take_header(struct layout *L, int have_head, long line,
 		if (s->kind != SLOT_COLUMN)
 			continue;
 		s->col = spec_col(L, s->text, have_head);
-		if (s->col < 0)
+		s->col_last = s->col;
+		if (s->col < 0 &&
+		    cellref_col_range(s->text, &s->col, &s->col_last) < 0)
 			return not_found(L, s->text, line, err);
 	}
 	if (resolve_values(L, have_head, line, err) < 0 ||
@@ -907,8 +912,10 @@ static int take_labels(struct layout *L, const struct grid_row *r)
 
 		if (s->kind != SLOT_COLUMN)
 			continue;
-		if ((size_t)s->col < r->n)
-			t = r->cell[s->col];
+		/* labels by level over several columns: the first with text */
+		for (long c = s->col; c <= s->col_last && !*t; c++)
+			if ((size_t)c < r->n)
+				t = r->cell[c];
 		if (!*t && L->merges &&
 		    (fill = merges_fill(L->merges, r->index, s->col)) != NULL)
 			t = fill;
