@@ -27,6 +27,8 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 {
 	static char *dims[] = { "region", "sex" };
 	struct rk_kv sent[] = { { "-", "0", { 0, 0 } }, { "н/д", "missing", { 0, 0 } } };
+	struct rk_kv marks[] = { { "~", "revised", { 0, 0 } } };
+	struct rk_kv blanks[] = { { "region", "fill_down", { 0, 0 } } };
 	char *values[] = { "C" };
 	struct rk_layout lay = { .header_rows = -1, .header_row = header_row };
 	struct layout_spec spec = { "src", "fuzz", "fuzz.csv", &lay, NULL, dims,
@@ -40,7 +42,11 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 	lay.fields = (struct rk_kvlist){ fields, nfields };
 	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
 	lay.sentinels = (struct rk_kvlist){ sent, 2 };
-	lay.skip_rows = "^(Итого|Total)";
+	lay.skip_rows = "^(Итого|Total)";      /* the sources' totals */
+	lay.stop_at = "^\\*";                  /* then the notes under it */
+	lay.marks = (struct rk_kvlist){ marks, 1 };
+	lay.blank_labels = (struct rk_kvlist){ blanks, 1 };
+	spec.dry = sink();                      /* the --dry-run report too */
 	L = layout_new(&spec, &err);
 	w = tidy_writer_open(sink(), "out", &err);
 	if (in && L && w)
