@@ -430,10 +430,20 @@ static const struct text texts[] = {
 	{ "method.q",
 	  "q is p adjusted for testing many cells at once "
 	  "(Benjamini–Hochberg): among cells with q below 5 %, at most 5 % "
-	  "are expected to be false alarms.",
+	  "are expected to be false alarms. Each comparison (one sheet, one "
+	  "pair of sources) is one family: “larger than chance” "
+	  "holds within its sheet, and with several comparisons a few false "
+	  "alarms across the whole brief are more likely than within one. "
+	  "In a brief that withholds small counts, the family is the cells "
+	  "whose counts are both published.",
 	  "q — p-значение с поправкой на одновременную проверку многих ячеек "
 	  "(Бенджамини — Хохберг): среди ячеек с q меньше 5 % ожидается не "
-	  "более 5 % ложных срабатываний." },
+	  "более 5 % ложных срабатываний. Каждое сравнение (один лист, одна "
+	  "пара источников) — отдельное семейство проверок: оценка «разница "
+	  "сверх случайной» действует в пределах своего листа, и при "
+	  "нескольких сравнениях ложное срабатывание где-то в справке "
+	  "вероятнее, чем в одном из них. Если малые числа скрыты, семейство "
+	  "составляют ячейки, оба числа которых опубликованы." },
 	{ "method.q.head", "q-value", "q-значение" },
 	{ "method.ratio",
 	  "B / A: B's count divided by A's, that is how many times as many B "
