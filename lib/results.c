@@ -17,7 +17,7 @@ const char *const results_summary[] = {
 	"summed_out", "cells", "compared", "tested", "significant", "only_a",
 	"only_b", "missing", "no_information", "total_a", "total_b",
 	"total_ratio", "total_ratio_lo", "total_ratio_hi", "total_p_value",
-	"pearson_r", "spearman_rho", "ccc", "ccc_lo", "ccc_hi", "ba_pairs",
+	"total_model", "dispersion", "pearson_r", "spearman_rho", "ccc", "ccc_lo", "ccc_hi", "ba_pairs",
 	"gmr", "loa_lo", "loa_hi", "smape", "wape", "note", NULL
 };
 

@@ -13,7 +13,7 @@
 #include "wording.h"
 
 enum kind { TEXT, COUNT, TOTAL_A, TOTAL_B, DERIVED, RATIO, STAT, PVAL, PCT,
-	    DIMS, SUMMED };
+	    DIMS, SUMMED, MODEL };
 
 struct measure {
 	const char *col;
@@ -92,6 +92,7 @@ static const struct measure measures[] = {
 	{ "total_a", TOTAL_A }, { "total_b", TOTAL_B },
 	{ "total_ratio", DERIVED }, { "total_ratio_lo", DERIVED },
 	{ "total_ratio_hi", DERIVED }, { "total_p_value", PVAL },
+	{ "total_model", MODEL }, { "dispersion", STAT },
 	{ "pearson_r", STAT }, { "spearman_rho", STAT }, { "ccc", STAT },
 	{ "ccc_lo", STAT }, { "ccc_hi", STAT }, { "ba_pairs", COUNT },
 	{ "gmr", RATIO }, { "loa_lo", RATIO }, { "loa_hi", RATIO },
@@ -134,6 +135,13 @@ static void agreement_value(struct brief_page *pg, const struct brief_pair *p,
 		if (brief_hidden(p->total_a) || brief_hidden(p->total_b))
 			return;
 		break;
+	case MODEL:
+		if (*s) {
+			snprintf(buf, sizeof(buf), "model.%s", s);
+			brief_page_wrap(pg, c, brief_t(pg->lang, buf),
+					f->wrap);
+		}
+		return;
 	case DIMS:
 		dims_text(pg->lang, s, buf, sizeof(buf));
 		brief_page_wrap(pg, c, buf, f->wrap);

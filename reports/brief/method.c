@@ -13,7 +13,7 @@
 
 static const char *const sections[] = {
 	"method.alignment", "method.zero", "method.diff", "method.sym_pct",
-	"method.ratio", "method.p", "method.q", "method.flags",
+	"method.ratio", "method.totals", "method.p", "method.q", "method.flags",
 	"method.agreement", "method.ba", "method.errors",
 	"method.distribution", "method.trend", "method.mse",
 };

@@ -13,7 +13,9 @@
  *     family of the cells whose counts are both published, and so are the
  *     summary's tested and significant counts;
  *   - the agreement measures (r, rho, CCC, Bland-Altman, GMR, sMAPE, WAPE)
- *     are recomputed over the cells whose counts are both published;
+ *     are recomputed over the cells whose counts are both published, and
+ *     so is the dispersion that widens the totals' interval (the interval
+ *     itself rests on the published totals);
  *   - the distribution tests of a dimension with a withheld category, the
  *     trend of a pair with a withheld period total and the
  *     capture-recapture estimates of lists with a withheld count are
@@ -29,6 +31,7 @@
 
 #include "brief.h"
 #include "../stats/agree.h"
+#include "../stats/disperse.h"
 #include "../stats/exact.h"
 #include "../stats/fdr.h"
 
@@ -126,6 +129,40 @@ out:
 	return rc;
 }
 
+/*
+ * The totals' interval: exact on the published totals, or quasi-Poisson
+ * with the dispersion of the published cells when they vary more than
+ * counting noise.  Untested totals (no model) stay untested.
+ */
+static int refit_total(struct brief *b, const struct brief_pair *p,
+		       const double *a, const double *v, size_t n)
+{
+	struct brief_table *s = &b->summary;
+	size_t r = (size_t)p->summary;
+	double A = brief_table_num(s, r, "total_a");
+	double B = brief_table_num(s, r, "total_b");
+	struct exact_ratio e = { NAN, NAN, NAN, NAN };
+	struct disperse d;
+	const char *model = "exact_poisson";
+
+	if (!*brief_table_str(s, r, "total_model"))
+		return set_num(s, r, "dispersion", NAN);
+	if (disperse_ratio(a, v, n, LEVEL, &d) < 0 ||
+	    (d.phi > 1 && disperse_interval(A, B, d.phi, d.df, LEVEL, &d) < 0))
+		d.quasi = 0;
+	if (d.quasi) {
+		e = (struct exact_ratio){ d.ratio, d.lo, d.hi, d.p };
+		model = "quasi_poisson";
+	} else if (exact_rate_ratio(B, 1, A, 1, LEVEL, &e) < 0) {
+		model = "";
+	}
+	return set_num(s, r, "total_ratio_lo", e.lo) |
+	       set_num(s, r, "total_ratio_hi", e.hi) |
+	       set_num(s, r, "total_p_value", e.p) |
+	       brief_table_set(s, r, "total_model", model) |
+	       set_num(s, r, "dispersion", d.phi);
+}
+
 /* The agreement measures over the cells both sources publish. */
 static int refit_agreement(struct brief *b, struct brief_pair *p)
 {
@@ -161,7 +198,8 @@ static int refit_agreement(struct brief *b, struct brief_pair *p)
 	     set_num(s, r, "ba_pairs", (double)ag.ba_n) |
 	     set_num(s, r, "gmr", ag.gmr) | set_num(s, r, "loa_lo", ag.loa_lo) |
 	     set_num(s, r, "loa_hi", ag.loa_hi) |
-	     set_num(s, r, "smape", ag.smape) | set_num(s, r, "wape", ag.wape);
+	     set_num(s, r, "smape", ag.smape) | set_num(s, r, "wape", ag.wape) |
+	     refit_total(b, p, a, v, n);
 out:
 	free(a);
 	free(v);

@@ -146,6 +146,8 @@ static const struct text texts[] = {
 	{ "col.tests", "Tests of homogeneity", "Критерии однородности" },
 	{ "col.total_a", "A total", "Всего A" },
 	{ "col.total_b", "B total", "Всего B" },
+	{ "col.total_model", "Model of the totals' interval",
+	  "Модель интервала для итогов" },
 	{ "col.total_p_value", "p of the totals", "p для итогов" },
 	{ "col.total_ratio", "B / A of the totals", "B / A для итогов" },
 	{ "col.total_ratio_hi", "B / A of the totals, 95 % CI to",
@@ -507,6 +509,28 @@ static const struct text texts[] = {
 	  "сам, публичны и никогда не скрываются (%s). Числа из "
 	  "неопубликованных записей защищены (%s)." },
 	{ "method.title", "Methodology", "Методология" },
+	{ "method.totals",
+	  "The totals' B / A has an exact interval when every cell shares "
+	  "one ratio and varies only by chance. Registers differ by region "
+	  "and period far more than that, so reckon measures how much the "
+	  "cells vary (the dispersion: 1 is chance alone). Above 1, the "
+	  "interval and p of the totals are quasi-Poisson: widened by the "
+	  "square root of the dispersion, with Student's t on one fewer "
+	  "degrees of freedom than cells, so that the totals do not look more "
+	  "certain than the cells allow. The Agreement sheet names the model "
+	  "used for each pair.",
+	  "Для отношения итогов B / A точный интервал верен, когда во всех "
+	  "ячейках отношение одно и числа колеблются лишь случайно. Реестры "
+	  "различаются по регионам и периодам гораздо сильнее, поэтому "
+	  "reckon измеряет, насколько разбросаны ячейки (параметр дисперсии: "
+	  "1 — только случайность). Если он больше 1, интервал и p для "
+	  "итогов квазипуассоновские: расширены на корень из параметра "
+	  "дисперсии, с распределением Стьюдента на числе степеней свободы, "
+	  "на единицу меньшем числа ячеек, — чтобы итоги не казались "
+	  "точнее, чем позволяют ячейки. На листе «Согласованность» для "
+	  "каждой пары указана использованная модель." },
+	{ "method.totals.head", "The totals' interval",
+	  "Интервал для итогов" },
 	{ "method.trend",
 	  "The trend of each source over the periods is a Poisson regression "
 	  "of its counts on time, fitted by iteratively reweighted least "
@@ -531,6 +555,9 @@ static const struct text texts[] = {
 	  "Ячейки с 0 у обоих источников ничего не говорят о разнице и не "
 	  "делятся." },
 	{ "method.zero.head", "Zero and missing", "Ноль и отсутствие данных" },
+	{ "model.exact_poisson", "exact (Poisson)", "точная (пуассоновская)" },
+	{ "model.quasi_poisson", "quasi-Poisson (cells vary more than chance)",
+	  "квазипуассоновская (ячейки разбросаны сильнее случайного)" },
 	{ "mse.chapman", "Chapman estimate", "Оценка Чапмена" },
 	{ "mse.list", "List", "Список" },
 	{ "mse.loglinear", "Log-linear model", "Лог-линейная модель" },

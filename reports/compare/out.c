@@ -233,6 +233,9 @@ int compare_out_summary(struct compare_out *o, const struct compare_pair *p,
 	put_num(&r, s->total.lo);
 	put_num(&r, s->total.hi);
 	put_num(&r, s->total.p);
+	put_str(&r, isnan(s->total.lo) ? "" : s->quasi ? "quasi_poisson"
+						  : "exact_poisson");
+	put_num(&r, s->dispersion);
 	put_num(&r, g->pearson);
 	put_num(&r, g->spearman);
 	put_num(&r, g->ccc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cells.h"
+#include "../stats/disperse.h"
 
 __attribute__((format(printf, 2, 3)))
 static void note(struct summary *s, const char *fmt, ...)
@@ -140,6 +141,28 @@ static void agree_notes(const struct agree *g, struct summary *s)
 		note(s, "every compared cell is 0 vs 0");
 }
 
+/*
+ * When the cells vary more than counting noise would make them, the exact
+ * interval of the totals is too narrow: the quasi-Poisson one replaces it
+ * (issue 19 item 5); total_model says which was used.  Not in the note:
+ * a protecting brief recomputes the dispersion over the cells it
+ * publishes, and a note would keep the one that rests on withheld cells.
+ */
+static void overdispersed(const double *a, const double *b, size_t k,
+			  struct summary *s)
+{
+	struct disperse d;
+
+	s->dispersion = NAN;
+	if (disperse_ratio(a, b, k, CELLS_LEVEL, &d) < 0)
+		return;
+	s->dispersion = d.phi;
+	if (!d.quasi)
+		return;
+	s->quasi = 1;
+	s->total = (struct exact_ratio){ d.ratio, d.lo, d.hi, d.p };
+}
+
 int summary_compute(const struct alignment *al, const struct cell_stats *st,
 		    struct summary *s)
 {
@@ -149,6 +172,7 @@ int summary_compute(const struct alignment *al, const struct cell_stats *st,
 	int rc = -1;
 
 	memset(s, 0, sizeof(*s));
+	s->dispersion = NAN;
 	if (!a || !b)
 		goto out;
 	dim_names(al->set, al->compared, "|", s->breakdown, sizeof(s->breakdown));
@@ -168,6 +192,8 @@ int summary_compute(const struct alignment *al, const struct cell_stats *st,
 	if (s->qualified || exact_rate_ratio(s->total_b, 1, s->total_a, 1,
 					     CELLS_LEVEL, &s->total) < 0)
 		s->total.ratio = s->total_a != 0 ? s->total_b / s->total_a : NAN;
+	else
+		overdispersed(a, b, k, s);
 	if (k == 0)
 		s->total_a = s->total_b = NAN;
 	if (agree_compute(a, b, k, CELLS_LEVEL, &s->agree) < 0)

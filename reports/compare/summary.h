@@ -23,7 +23,10 @@ struct summary {
 	size_t too_few;           /* tested, not significant, and too few
 				     events to tell a twofold difference */
 	double total_a, total_b;
-	struct exact_ratio total;   /* total_b / total_a, exact */
+	struct exact_ratio total;   /* total_b / total_a: exact, or
+				       quasi-Poisson when quasi */
+	int quasi;                  /* the cells vary more than Poisson */
+	double dispersion;          /* Pearson X^2 / df over the cells */
 	struct agree agree;
 	char note[1024];            /* why figures are empty, and what was
 				       done; "; "-joined */

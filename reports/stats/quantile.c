@@ -100,6 +100,26 @@ static double normal_Qinv(double q, const double *par)
 	return gsl_cdf_ugaussian_Qinv(q);
 }
 
+static double t_P(double x, const double *par)
+{
+	return gsl_cdf_tdist_P(x, par[0]);
+}
+
+static double t_Q(double x, const double *par)
+{
+	return gsl_cdf_tdist_Q(x, par[0]);
+}
+
+static double t_Pinv(double p, const double *par)
+{
+	return gsl_cdf_tdist_Pinv(p, par[0]);
+}
+
+static double t_Qinv(double q, const double *par)
+{
+	return gsl_cdf_tdist_Qinv(q, par[0]);
+}
+
 static double tail(const struct equation *e, double x)
 {
 	return e->upper ? e->d->Q(x, e->d->par) : e->d->P(x, e->d->par);
@@ -296,5 +316,15 @@ int quantile_normal(double p, double *x)
 	struct dist d = { normal_P, normal_Q, normal_Pinv, normal_Qinv,
 			  { 0, 0 }, -INFINITY, INFINITY, 0, 1, 1 };
 
+	return quantile(&d, p, x);
+}
+
+int quantile_t(double p, double df, double *x)
+{
+	struct dist d = { t_P, t_Q, t_Pinv, t_Qinv, { df, 0 },
+			  -INFINITY, INFINITY, 0, 1, 1 };
+
+	if (!positive(df))
+		return bad_parameter(x);
 	return quantile(&d, p, x);
 }

@@ -28,6 +28,9 @@ int quantile_beta(double p, double a, double b, double *x);
 /* x with P(X <= x) = p for X ~ chi-squared with df degrees of freedom. */
 int quantile_chisq(double p, double df, double *x);
 
+/* x with P(T <= x) = p for Student's t with df degrees of freedom. */
+int quantile_t(double p, double df, double *x);
+
 /* x with P(Z <= x) = p for the standard normal Z. */
 int quantile_normal(double p, double *x);
 
