@@ -574,6 +574,7 @@ void rk_config_free(struct rk_config *c)
 		free(c->compares[i].reference);
 		free_strlist(&c->compares[i].against);
 		free(c->compares[i].cases_key);
+		free(c->compares[i].denominators);
 		free_kvlist(&c->compares[i].cases);
 	}
 	free(c->compares);

@@ -130,6 +130,9 @@ struct rk_compare {
 	struct rk_kvlist cases;   /* record-level case lists: source → path
 				     (resolved); n = 0 when none */
 	char *cases_key;          /* their linkage key column ("key") */
+	char *denominators;       /* populations or exposures (resolved);
+				     NULL = none: no rates */
+	double per;               /* rates per this many: 100000 */
 	struct rk_mark mark;
 };
 

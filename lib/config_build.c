@@ -530,6 +530,34 @@ static int build_cases(struct cfg_loader *l, struct y_compare *y,
 	return 0;
 }
 
+/*
+ * denominators: {file: FILE, per: 100000} — the populations (or other
+ * exposures) the counts are rates of; the path resolves like a source's.
+ */
+static int build_denominators(struct cfg_loader *l, struct y_compare *y,
+			      const yaml_node_t *n, const char *ctx,
+			      struct rk_compare *cmp)
+{
+	char dctx[CTX_LEN];
+
+	cmp->per = 100000;
+	if (!n || !y->denominators)
+		return 0;
+	cfg_inside(dctx, "denominators", ctx);
+	if ((cmp->denominators = cfg_resolve(l, y->denominators->file)) == NULL)
+		return -1;
+	if (cfg_get_number(l, n, "per", dctx, 0, &cmp->per, NULL))
+		return -1;
+	if (!(cmp->per >= 1)) {
+		cfg_fail(l, cfg_get(l, n, "per"), "per must be 1 or more "
+			 "in %s, not %g", dctx, cmp->per);
+		rk_error_hint(l->err, "write per: 100000 for rates per "
+				      "100,000 people");
+		return -1;
+	}
+	return 0;
+}
+
 static int build_compare(struct cfg_loader *l, struct y_compare *y,
 			 const yaml_node_t *n, size_t i, struct rk_config *c)
 {
@@ -554,7 +582,9 @@ static int build_compare(struct cfg_loader *l, struct y_compare *y,
 		if (cfg_check_source_ref(l, c, at, cmp->against.items[k], ctx))
 			return -1;
 	}
-	return build_cases(l, y, cfg_get(l, n, "cases"), ctx, c, cmp);
+	return build_cases(l, y, cfg_get(l, n, "cases"), ctx, c, cmp) ||
+	       build_denominators(l, y, cfg_get(l, n, "denominators"), ctx,
+				  cmp);
 }
 
 static int build_compares(struct cfg_loader *l, struct y_doc *d,

@@ -50,11 +50,16 @@ struct y_cases {
 	char *key;
 };
 
+struct y_denominators {
+	char *file;
+};
+
 struct y_compare {
 	char *indicator, *reference;
 	char **against;
 	unsigned against_count;
 	struct y_cases *cases;
+	struct y_denominators *denominators;
 };
 
 struct y_report {

@@ -112,6 +112,12 @@ static const cyaml_schema_field_t cases_fields[] = {
 	CYAML_FIELD_END
 };
 
+static const cyaml_schema_field_t denominators_fields[] = {
+	TEXT("file", REQ, struct y_denominators, file),
+	CYAML_FIELD_IGNORE("per", OPT),
+	CYAML_FIELD_END
+};
+
 static const cyaml_schema_field_t compare_fields[] = {
 	TEXT("indicator", REQ, struct y_compare, indicator),
 	TEXT("reference", REQ, struct y_compare, reference),
@@ -119,6 +125,8 @@ static const cyaml_schema_field_t compare_fields[] = {
 	CYAML_FIELD_IGNORE("alpha", OPT),
 	CYAML_FIELD_IGNORE("min_periods", OPT),
 	MAP("cases", OPT, struct y_compare, cases, cases_fields),
+	MAP("denominators", OPT, struct y_compare, denominators,
+	    denominators_fields),
 	CYAML_FIELD_END
 };
 

@@ -12,6 +12,13 @@ const char *const results_cells_tail[] = {
 	"p_value", "q_value", "flag", NULL
 };
 
+/* rates.csv: results_cells_head, the dimensions, then these */
+const char *const results_rates_tail[] = {
+	"a", "b", "exposure_a", "exposure_b", "per", "rate_a", "rate_a_lo",
+	"rate_a_hi", "rate_b", "rate_b_lo", "rate_b_hi", "rate_ratio",
+	"rate_ratio_lo", "rate_ratio_hi", "p_value", "note", NULL
+};
+
 const char *const results_summary[] = {
 	"reference", "against", "indicator", "alpha", "breakdown",
 	"summed_out", "cells", "compared", "tested", "significant", "only_a",

@@ -13,6 +13,7 @@
  */
 extern const char *const results_cells_head[];
 extern const char *const results_cells_tail[];
+extern const char *const results_rates_tail[];
 extern const char *const results_summary[];
 extern const char *const results_distribution[];
 extern const char *const results_trend[];
@@ -31,6 +32,7 @@ extern const char *const results_rejects_tail[];
 #define RESULTS_DISTRIBUTION "distribution.csv"
 #define RESULTS_TREND "trend.csv"
 #define RESULTS_MSE "mse.csv"
+#define RESULTS_RATES "rates.csv"
 #define RESULTS_REJECTS "rejects.csv"
 
 #endif

@@ -183,6 +183,12 @@ static int add_steps(struct plan *p, char *const *only, size_t nonly,
 				      cfg->compares[i].cases.items[k].key,
 				      err) < 0)
 				return -1;
+	/* and so are the populations that counts become rates of */
+	for (size_t i = 0; i < cfg->ncompares; i++)
+		if (cfg->compares[i].denominators &&
+		    add_input(p, cfg->compares[i].denominators,
+			      "denominators", err) < 0)
+			return -1;
 	if (!add_step(p, PLAN_NORMALISE, "normalise", "reckon-normalise",
 		      "tidy.csv", err))
 		return -1;

@@ -92,6 +92,41 @@ static int require_cols(const struct brief_table *t, const char *const *cols,
 	return 0;
 }
 
+/*
+ * rates.csv has a row for each row of cells.csv, in its order: the sheet
+ * and the protection read them side by side, so a file that does not is
+ * refused.
+ */
+static int rates_mismatch(const struct brief *b, size_t r,
+			  struct rk_error *err)
+{
+	rk_error_set(err, RK_EXIT_DATAERR, b->rates.name, (long)r + 2,
+		     "not the cells of %s, row for row", b->cells.name);
+	rk_error_hint(err, "give --results the directory one run of "
+			   "reckon-compare wrote");
+	return -1;
+}
+
+static int check_rates(const struct brief *b, struct rk_error *err)
+{
+	static const char *const key[] = { "reference", "against",
+					   "indicator", "period" };
+
+	if (require_cols(&b->rates, results_cells_head, COMPARE, err) < 0 ||
+	    require_cols(&b->rates, results_rates_tail, COMPARE, err) < 0)
+		return -1;
+	for (size_t r = 0; r < b->cells.nrows && r < b->rates.nrows; r++)
+		for (size_t k = 0; k < 4; k++)
+			if (strcmp(brief_table_str(&b->cells, r, key[k]),
+				   brief_table_str(&b->rates, r, key[k])))
+				return rates_mismatch(b, r, err);
+	if (b->rates.nrows != b->cells.nrows)
+		return rates_mismatch(b, b->rates.nrows < b->cells.nrows
+					       ? b->rates.nrows
+					       : b->cells.nrows, err);
+	return 0;
+}
+
 static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 {
 	/* every column the sheets read must be there: one missing is an
@@ -102,7 +137,8 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    load_result(b, &b->summary, dir, RESULTS_SUMMARY, 0, err) < 0 ||
 	    load_result(b, &b->dist, dir, RESULTS_DISTRIBUTION, 0, err) < 0 ||
 	    load_result(b, &b->trend, dir, RESULTS_TREND, 0, err) < 0 ||
-	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0)
+	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0 ||
+	    load_result(b, &b->rates, dir, RESULTS_RATES, 0, err) < 0)
 		return -1;
 	if ((b->summary.ncols &&
 	     require_cols(&b->summary, results_summary, COMPARE, err) < 0) ||
@@ -111,7 +147,8 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    (b->trend.ncols &&
 	     require_cols(&b->trend, results_trend, COMPARE, err) < 0) ||
 	    (b->mse.ncols &&
-	     require_cols(&b->mse, results_mse, COMPARE, err) < 0))
+	     require_cols(&b->mse, results_mse, COMPARE, err) < 0) ||
+	    (b->rates.ncols && check_rates(b, err) < 0))
 		return -1;
 	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
 	if (!b->cells_dim)
@@ -265,6 +302,7 @@ void brief_free(struct brief *b)
 	brief_table_release(&b->dist);
 	brief_table_release(&b->trend);
 	brief_table_release(&b->mse);
+	brief_table_release(&b->rates);
 	for (size_t i = 0; i < b->ndata; i++) {
 		brief_table_release(&b->data[i]);
 		free(b->data_dim[i]);

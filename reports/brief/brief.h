@@ -84,6 +84,8 @@ struct brief {
 	char **dims;                   /* the pipeline's dimensions */
 
 	struct brief_table cells, summary, dist, trend, mse;
+	struct brief_table rates;      /* ncols 0 when compare had no
+					  denominators; row r is cells.csv's */
 	long *cells_dim;               /* ndims columns of cells.csv, -1 */
 	struct brief_table *data;      /* ndata tidy files */
 	size_t ndata;

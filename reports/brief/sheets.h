@@ -25,6 +25,8 @@ int brief_write_agreement(struct brief_book *bk, const struct brief *b,
 			  const char *lang, struct rk_error *err);
 int brief_write_distribution(struct brief_book *bk, const struct brief *b,
 			     const char *lang, struct rk_error *err);
+int brief_write_rates(struct brief_book *bk, const struct brief *b,
+		      const char *lang, struct rk_error *err);
 int brief_write_trend(struct brief_book *bk, const struct brief *b,
 		      const char *lang, struct rk_error *err);
 int brief_write_estimates(struct brief_book *bk, const struct brief *b,

@@ -72,6 +72,7 @@ static const struct text texts[] = {
 	{ "col.check", "Check", "Проверка" },
 	{ "col.chi2", "χ²", "χ²" },
 	{ "col.chi2_p", "p (χ²)", "p (χ²)" },
+	{ "col.ci", "95 % CI", "95 % ДИ" },
 	{ "col.ci_hi", "95 % CI to", "95 % ДИ до" },
 	{ "col.ci_lo", "95 % CI from", "95 % ДИ от" },
 	{ "col.code", "Code", "Код" },
@@ -87,6 +88,8 @@ static const struct text texts[] = {
 	{ "col.dispersion", "Dispersion", "Параметр дисперсии" },
 	{ "col.estimate", "Estimate", "Оценка" },
 	{ "col.example", "Reason (first row)", "Причина (первая строка)" },
+	{ "col.exposure_a", "Population (A)", "Население (A)" },
+	{ "col.exposure_b", "Population (B)", "Население (B)" },
 	{ "col.file", "File", "Файл" },
 	{ "col.first_origin", "First seen at", "Где встретилась впервые" },
 	{ "col.flag", "Assessment", "Оценка разницы" },
@@ -120,6 +123,11 @@ static const struct text texts[] = {
 	{ "col.periods", "Periods", "Периодов" },
 	{ "col.q", "q", "q" },
 	{ "col.rank", "Rank (AIC)", "Место (AIC)" },
+	/* %s: the base, "100,000" */
+	{ "col.rate_a", "A per %s", "A на %s" },
+	/* %s: the base, "100,000" */
+	{ "col.rate_b", "B per %s", "B на %s" },
+	{ "col.rate_ratio", "B / A of the rates", "B / A для показателей" },
 	{ "col.ratio", "B / A", "B / A" },
 	{ "col.reference", "Reference source (A)", "Опорный источник (A)" },
 	{ "col.reported_by", "Reported by", "Есть у источника" },
@@ -703,6 +711,22 @@ static const struct text texts[] = {
 	  "Название никогда не сопоставляется с кодом наугад: для этих нужен "
 	  "синоним в справочнике кодов (предложены ближайшие коды) или "
 	  "решение, что это нечто иное." },
+	{ "rates.no_population", "no population for this cell",
+	  "нет данных о населении для этой ячейки" },
+	{ "rates.reading",
+	  "Each count per the population it comes from (the denominators "
+	  "the comparison names), with its exact 95 % interval, so that "
+	  "regions of different size can be set side by side. B / A of the "
+	  "rates is the ratio of the two rates; where both sources count the "
+	  "same population it equals the ratio of the counts. A withheld "
+	  "count's rate is withheld with it.",
+	  "Каждое число в расчёте на население, к которому оно относится "
+	  "(знаменатели, указанные для сравнения), с точным 95 % "
+	  "интервалом, — чтобы сопоставлять регионы разной численности. "
+	  "B / A для показателей — отношение двух показателей; если оба "
+	  "источника относятся к одному населению, оно равно отношению "
+	  "чисел. Показатель для скрытого числа скрыт вместе с ним." },
+	{ "rates.title", "Rates per population", "Показатели на численность населения" },
 	{ "role.codelist", "code list", "справочник кодов" },
 	{ "role.config", "pipeline config", "конфигурация конвейера" },
 	{ "role.data", "tidy data", "данные" },
@@ -718,6 +742,7 @@ static const struct text texts[] = {
 	{ "sheet.method", "Methodology", "Методология" },
 	{ "sheet.provenance", "Provenance", "Происхождение" },
 	{ "sheet.quality", "Data quality", "Качество данных" },
+	{ "sheet.rates", "Rates", "Показатели" },
 	{ "sheet.summary", "Summary", "Сводка" },
 	{ "sheet.trend", "Trend", "Динамика" },
 	{ "sources", "Sources", "Источники" },

@@ -27,6 +27,7 @@ static int lang_sheets(struct brief_book *bk, const struct brief *b,
 	/* the comparison sheets only when something is compared */
 	if ((b->npair && (brief_write_agreement(bk, b, lang, err) < 0 ||
 			  brief_write_distribution(bk, b, lang, err) < 0 ||
+			  brief_write_rates(bk, b, lang, err) < 0 ||
 			  brief_write_trend(bk, b, lang, err) < 0)) ||
 	    brief_write_estimates(bk, b, lang, err) < 0 ||
 	    brief_write_quality(bk, b, lang, err) < 0 ||

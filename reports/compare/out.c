@@ -12,11 +12,12 @@
 #include "results.h"
 #include "tidy.h"
 
-enum { OUT_CELLS, OUT_SUMMARY, OUT_DIST, OUT_TREND, OUT_MSE, OUT_FILES };
+enum { OUT_CELLS, OUT_SUMMARY, OUT_DIST, OUT_TREND, OUT_MSE, OUT_RATES,
+       OUT_FILES };
 
 static const char *const file_name[OUT_FILES] = {
 	RESULTS_CELLS, RESULTS_SUMMARY, RESULTS_DISTRIBUTION, RESULTS_TREND,
-	RESULTS_MSE
+	RESULTS_MSE, RESULTS_RATES
 };
 
 struct compare_out {
@@ -127,12 +128,14 @@ static int header(struct compare_out *o, int file, const char *const *h,
 	return emit(o, file, &r, err);
 }
 
-static int cells_header(struct compare_out *o, char *const *dims,
+static int cells_header(struct compare_out *o, int file, char *const *dims,
 			size_t ndims, struct rk_error *err)
 {
+	const char *const *tail = file == OUT_RATES ? results_rates_tail
+						    : results_cells_tail;
 	struct row r = { .n = 0 };
 
-	if (ndims + 14 > ROW_MAX)
+	if (ndims + 20 > ROW_MAX)
 		return rk_error_set(err, RK_EXIT_DATAERR, NULL, 0,
 				    "%zu dimensions are too many to write",
 				    ndims);
@@ -140,17 +143,16 @@ static int cells_header(struct compare_out *o, char *const *dims,
 		put_str(&r, results_cells_head[i]);
 	for (size_t i = 0; i < ndims; i++)
 		put_str(&r, dims[i]);
-	for (size_t i = 0; results_cells_tail[i]; i++)
-		put_str(&r, results_cells_tail[i]);
-	return emit(o, OUT_CELLS, &r, err);
+	for (size_t i = 0; tail[i]; i++)
+		put_str(&r, tail[i]);
+	return emit(o, file, &r, err);
 }
 
 struct compare_out *compare_out_open(const char *dir, char *const *dims,
-				     size_t ndims, int with_mse,
+				     size_t ndims, int with_mse, int with_rates,
 				     struct rk_error *err)
 {
 	struct compare_out *o = calloc(1, sizeof(*o));
-	int nfiles = with_mse ? OUT_FILES : OUT_MSE;
 
 	if (!o) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
@@ -158,10 +160,12 @@ struct compare_out *compare_out_open(const char *dir, char *const *dims,
 	}
 	if (make_dir(dir, err) < 0)
 		goto fail;
-	for (int f = 0; f < nfiles; f++)
-		if (open_file(o, dir, f, err) < 0)
+	for (int f = 0; f < OUT_FILES; f++)
+		if ((f != OUT_MSE || with_mse) && (f != OUT_RATES || with_rates) &&
+		    open_file(o, dir, f, err) < 0)
 			goto fail;
-	if (cells_header(o, dims, ndims, err) < 0 ||
+	if (cells_header(o, OUT_CELLS, dims, ndims, err) < 0 ||
+	    (with_rates && cells_header(o, OUT_RATES, dims, ndims, err) < 0) ||
 	    header(o, OUT_SUMMARY, results_summary, err) < 0 ||
 	    header(o, OUT_DIST, results_distribution, err) < 0 ||
 	    header(o, OUT_TREND, results_trend, err) < 0 ||
@@ -249,6 +253,43 @@ int compare_out_summary(struct compare_out *o, const struct compare_pair *p,
 	put_num(&r, g->wape);
 	put_str(&r, s->note);
 	return emit(o, OUT_SUMMARY, &r, err);
+}
+
+int compare_out_rates(struct compare_out *o, const struct compare_pair *p,
+		      const struct alignment *al, double per,
+		      const struct rate_stats *rs, struct rk_error *err)
+{
+	const struct obs_set *set = al->set;
+
+	for (size_t i = 0; i < al->n; i++) {
+		const struct aligned_cell *c = &al->cell[i];
+		const size_t *v = align_dims(al, i);
+		struct row r = { .n = 0 };
+
+		put_pair(&r, p);
+		put_str(&r, set->str[c->period]);
+		for (size_t d = 0; d < set->ndims; d++)
+			put_str(&r, set->str[v[d]]);
+		put_str(&r, value_of(c->sa, c->a, r.num[r.n]));
+		put_str(&r, value_of(c->sb, c->b, r.num[r.n]));
+		put_num(&r, rs[i].exp_a);
+		put_num(&r, rs[i].exp_b);
+		put_num(&r, per);
+		put_num(&r, rs[i].rate_a);
+		put_num(&r, rs[i].a_lo);
+		put_num(&r, rs[i].a_hi);
+		put_num(&r, rs[i].rate_b);
+		put_num(&r, rs[i].b_lo);
+		put_num(&r, rs[i].b_hi);
+		put_num(&r, rs[i].ratio);
+		put_num(&r, rs[i].lo);
+		put_num(&r, rs[i].hi);
+		put_num(&r, rs[i].p);
+		put_str(&r, rs[i].note);
+		if (emit(o, OUT_RATES, &r, err) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static const char *dist_note(const struct dist *d)

@@ -8,13 +8,15 @@
 #include "cells.h"
 #include "dist.h"
 #include "mse.h"
+#include "rates.h"
 #include "summary.h"
 #include "trend.h"
 #include "error.h"
 
 /*
  * The result files of reckon-compare under one directory: cells.csv,
- * summary.csv, distribution.csv, trend.csv and, with case lists, mse.csv.
+ * summary.csv, distribution.csv, trend.csv, with case lists mse.csv, and
+ * with denominators rates.csv.
  * Each is written to a temporary name and all are renamed into place by
  * compare_out_commit, only when every one was written whole.  CSV in the
  * C locale; numbers in their shortest round-trip form; figures that are
@@ -34,8 +36,13 @@ struct compare_pair {
  * (RK_EXIT_CANTCREAT).
  */
 struct compare_out *compare_out_open(const char *dir, char *const *dims,
-				     size_t ndims, int with_mse,
+				     size_t ndims, int with_mse, int with_rates,
 				     struct rk_error *err);
+
+/* rates.csv: one row per cell of a pair with denominators. */
+int compare_out_rates(struct compare_out *o, const struct compare_pair *p,
+		      const struct alignment *al, double per,
+		      const struct rate_stats *rs, struct rk_error *err);
 
 int compare_out_cells(struct compare_out *o, const struct compare_pair *p,
 		      const struct alignment *al, const struct cell_stats *st,

@@ -2,6 +2,7 @@
 #include "run.h"
 #include "record.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "out.h"
 #include "summary.h"
 #include "read_tidy.h"
+#include "rates.h"
 #include "trend.h"
 #include "db.h"
 
@@ -23,6 +25,10 @@ struct job {
 	const char *indicator, *reference, *against;
 	double alpha;
 	long min_periods;
+	const struct rk_compare *entry;   /* NULL: ad hoc */
+	struct denom *denom;              /* the entry's, read once; or NULL */
+	int rates;                        /* rates.csv is written: a row for
+					     every cell, as in cells.csv */
 };
 
 struct jobs {
@@ -43,7 +49,7 @@ static int push(struct jobs *j, const char *indicator, const char *ref,
 		j->cap = cap;
 	}
 	j->job[j->n++] = (struct job){ indicator, ref, against, alpha,
-				       min_periods };
+				       min_periods, NULL, NULL, 0 };
 	return 0;
 }
 
@@ -65,12 +71,14 @@ static int config_jobs(const struct compare_request *q, struct jobs *j,
 	for (size_t i = 0; i < c->ncompares; i++) {
 		const struct rk_compare *e = &c->compares[i];
 
-		for (size_t k = 0; k < e->against.n; k++)
+		for (size_t k = 0; k < e->against.n; k++) {
 			if (push(j, e->indicator, e->reference,
 				 e->against.items[k], alpha_of(q, e->alpha),
 				 e->min_periods) < 0)
 				return rk_error_set(err, RK_EXIT_SOFTWARE, NULL,
 						    0, "out of memory");
+			j->job[j->n - 1].entry = e;
+		}
 	}
 	return 0;
 }
@@ -227,6 +235,58 @@ static void tally(const struct summary *sm, struct compare_totals *t)
 }
 
 /* Everything about one pair, into the open result files. */
+static int write_rates(const struct job *j, const struct compare_pair *p,
+		       const struct alignment *al, struct compare_out *o,
+		       struct rk_error *err)
+{
+	struct rate_stats *rs = malloc((al->n + 1) * sizeof(*rs));
+	int rc;
+
+	double per = j->entry && j->denom ? j->entry->per : NAN;
+
+	if (!rs || rates_compute(al, j->denom, per, j->reference,
+				 j->against, rs) < 0) {
+		free(rs);
+		return rk_error_oom(err);
+	}
+	rc = compare_out_rates(o, p, al, per, rs, err);
+	free(rs);
+	return rc;
+}
+
+/* Reads each entry's denominators once; 1 when any entry has them. */
+static int read_denominators(struct jobs *j, const struct obs_set *s,
+			     struct rk_error *err)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < j->n; i++) {
+		struct job *b = &j->job[i];
+
+		if (!b->entry || !b->entry->denominators)
+			continue;
+		any = 1;
+		if (i > 0 && j->job[i - 1].entry == b->entry) {
+			b->denom = j->job[i - 1].denom;
+			continue;
+		}
+		b->denom = denom_read(b->entry->denominators, s->dim, s->ndims,
+				      err);
+		if (!b->denom)
+			return -1;
+	}
+	for (size_t i = 0; i < j->n; i++)
+		j->job[i].rates = any;
+	return any;
+}
+
+static void free_denominators(struct jobs *j)
+{
+	for (size_t i = 0; i < j->n; i++)
+		if (i == 0 || j->job[i - 1].denom != j->job[i].denom)
+			denom_free(j->job[i].denom);
+}
+
 static int run_job(const struct obs_set *s, const struct job *j,
 		   struct compare_out *o, struct compare_record *rec,
 		   struct compare_totals *t, struct rk_error *err)
@@ -252,6 +312,8 @@ static int run_job(const struct obs_set *s, const struct job *j,
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}
+	if (j->rates && write_rates(j, &p, &al, o, err) < 0)
+		goto out;
 	if (compare_out_cells(o, &p, &al, st, err) < 0 ||
 	    (rec && compare_record_cells(rec, &p, &al, st, err) < 0) ||
 	    compare_out_summary(o, &p, sm, err) < 0 ||
@@ -294,7 +356,7 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 	struct mse_data m = { 0 };
 	struct compare_out *o = NULL;
 	struct compare_record *rec = NULL;
-	int rc = -1;
+	int rc = -1, rates;
 
 	memset(t, 0, sizeof(*t));
 	if (q->config && config_jobs(q, &j, err) < 0)
@@ -305,7 +367,10 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		goto out;
 	if (q->ncases && mse_data_read(q->cases, q->ncases, q->key, &m, err) < 0)
 		goto out;
-	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, err);
+	if ((rates = read_denominators(&j, s, err)) < 0)
+		goto out;
+	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, rates,
+			     err);
 	if (!o)
 		goto out;
 	if (q->use_db && q->run_id &&
@@ -330,6 +395,7 @@ out:
 	compare_record_abort(rec);
 	compare_out_abort(o);
 	mse_data_free(&m);
+	free_denominators(&j);
 	free(j.job);
 	obs_set_free(s);
 	return rc;
