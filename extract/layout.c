@@ -90,6 +90,11 @@ struct layout {
 	size_t periodcap;
 	char origin[1024];         /* "file:" or "file#sheet!", then the place */
 	size_t origin_len;
+	long remark_col;           /* layout.remark, resolved; -1 none */
+	const char *row_status;    /* the status this row's remark gives its
+				      figures (layout.remarks); NULL */
+	char *note;                /* a remark as a note of the source */
+	size_t notecap;
 };
 
 static int spec_error(const struct layout *L, struct rk_error *err,
@@ -412,6 +417,7 @@ struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
 		return NULL;
 	}
 	L->spec = *spec;
+	L->remark_col = -1;
 	L->header_row = spec->layout->header_row;
 	L->ntiers = tiers > 0 ? (size_t)tiers : 1;
 	if (tiers > 16) {
@@ -801,6 +807,10 @@ static int take_header(struct layout *L, int have_head, long line,
 		    cellref_col_range(s->text, &s->col, &s->col_last) < 0)
 			return not_found(L, s->text, line, err);
 	}
+	if (L->spec.layout->remark &&
+	    (L->remark_col = spec_col(L, L->spec.layout->remark,
+				      have_head)) < 0)
+		return not_found(L, L->spec.layout->remark, line, err);
 	if (resolve_values(L, have_head, line, err) < 0 ||
 	    (have_head && check_tiers(L, line, err) < 0))
 		return -1;
@@ -1206,6 +1216,9 @@ static int emit(struct layout *L, const struct grid_row *r,
 {
 	if (take_value(L, r, vc, err) < 0)
 		return -1;
+	if (L->row_status && (!*L->out[L->nout - 2] ||
+			      !strcmp(L->out[L->nout - 2], "missing")))
+		L->out[L->nout - 2] = L->row_status;
 	L->out[TIDY_SOURCE] = L->spec.source_id;
 	for (size_t i = 0; i < SLOT_FIRST_DIM + L->spec.ndims; i++)
 		L->out[1 + i] = slot_value(L, i, vc);
@@ -1300,6 +1313,82 @@ static int before_body(struct layout *L, const struct grid_row *r,
 	return rc;
 }
 
+/* ---- remarks (layout.remark, layout.remarks) ---- */
+
+/* The row's remark, trimmed; 0 when it has none. */
+static int remark_of(const struct layout *L, const struct grid_row *r,
+		     const char **s, size_t *n)
+{
+	if (L->remark_col < 0 || (size_t)L->remark_col >= r->n)
+		return 0;
+	*s = r->cell[L->remark_col];
+	*n = r->len[L->remark_col];
+	value_trim(s, n);
+	return *n > 0;
+}
+
+/* The status the remark gives the row's figures; NULL when none. */
+static const char *remark_status(const struct layout *L,
+				 const struct grid_row *r)
+{
+	const struct rk_kvlist *m = &L->spec.layout->remarks;
+	const char *s;
+	size_t n;
+
+	if (!remark_of(L, r, &s, &n))
+		return NULL;
+	for (size_t i = 0; i < m->n; i++)
+		if (strlen(m->items[i].key) == n &&
+		    memcmp(m->items[i].key, s, n) == 0)
+			return m->items[i].value;
+	return NULL;
+}
+
+/*
+ * A remark is the source's own word on a row ("данные не получены",
+ * "скрыто по просьбе заявителя"): written as a note of the source, "the
+ * row's labels: the remark", with the remark's cell as origin, for the
+ * brief's data quality to show beside the figures.
+ */
+static int remark_note(struct layout *L, const struct grid_row *r,
+		       struct tidy_writer *w, struct rk_error *err)
+{
+	const char *s;
+	size_t n, o = 0, need;
+
+	if (!remark_of(L, r, &s, &n))
+		return 0;
+	need = n + 3;
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN && L->label[i])
+			need += strlen(L->label[i]) + 2;
+	if (need > L->notecap) {
+		char *p = realloc(L->note, need);
+
+		if (!p)
+			return rk_error_oom(err);
+		L->note = p;
+		L->notecap = need;
+	}
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN && L->label[i] &&
+		    *L->label[i])
+			o += (size_t)sprintf(L->note + o, "%s%s",
+					     o ? ", " : "", L->label[i]);
+	o += (size_t)sprintf(L->note + o, "%s", o ? ": " : "");
+	memcpy(L->note + o, s, n);
+	L->note[o + n] = '\0';
+	L->out[TIDY_SOURCE] = L->spec.source_id;
+	for (size_t k = 0; k < SLOT_FIRST_DIM + L->spec.ndims; k++)
+		L->out[1 + k] = "";
+	L->out[1 + SLOT_INDICATOR] = L->note;
+	L->out[L->nout - 3] = "";
+	L->out[L->nout - 2] = "source_note";
+	L->out[L->nout - 1] = origin(L, r, L->remark_col);
+	dry_row(L, "a remark, as a note of the source", L->out, L->nout);
+	return tidy_writer_row(w, L->out, NULL, L->nout, err);
+}
+
 int layout_row(struct layout *L, const struct grid_row *r,
 	       struct tidy_writer *w, struct rk_error *err)
 {
@@ -1329,10 +1418,11 @@ int layout_row(struct layout *L, const struct grid_row *r,
 		return has_values(L, r) ? blank_label_error(L, r, err) : 0;
 	if (L->ncols && r->n != L->ncols)
 		return ragged(L, r, err);
+	L->row_status = remark_status(L, r);
 	for (size_t i = 0; i < L->nvcols; i++)
 		if (emit(L, r, &L->vcols[i], w, err) < 0)
 			return -1;
-	return 0;
+	return remark_note(L, r, w, err);
 }
 
 int layout_note(struct layout *L, const struct grid_row *r,
@@ -1433,6 +1523,7 @@ void layout_free(struct layout *L)
 	rk_rx_free(L->stop);
 	free(L->out);
 	free(L->num);
+	free(L->note);
 	free(L->period);
 	free(L);
 }

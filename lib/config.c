@@ -518,6 +518,8 @@ static void free_layout(struct rk_layout *y)
 	free_kvlist(&y->sentinels);
 	free_kvlist(&y->blank_labels);
 	free_kvlist(&y->marks);
+	free(y->remark);
+	free_kvlist(&y->remarks);
 	free(y->decimal);
 	free(y->encoding);
 	free(y->delimiter);

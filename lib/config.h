@@ -62,6 +62,12 @@ struct rk_layout {
 					  total (all of the field), or a
 					  label; a field not named refuses
 					  blanks */
+	char *remark;             /* the remark column (header text or
+				     letter): each remark kept as a note of
+				     the source; NULL = none */
+	struct rk_kvlist remarks; /* a remark's text → the status of its
+				     row's figures: {"скрыто по просьбе
+				     заявителя": suppressed} */
 	char *decimal;            /* "," or "."; NULL = auto */
 	char *encoding;           /* NULL = detect */
 	char *delimiter;          /* one character or "tab"; NULL = sniff */

@@ -302,6 +302,7 @@ static int build_layout(struct cfg_loader *l, struct y_source *y,
 	out->decimal = take(&yl->decimal);
 	out->encoding = take(&yl->encoding);
 	out->delimiter = take(&yl->delimiter);
+	out->remark = take(&yl->remark);
 	take_list(&out->value_headers, &yl->value_headers,
 		  &yl->value_headers_count, cfg_get(l, n, "value_headers"));
 	values = cfg_get(l, n, "values");
@@ -316,7 +317,10 @@ static int build_layout(struct cfg_loader *l, struct y_source *y,
 	    kv_list(l, n, "blank_labels", lctx, CFG_KEYS_FIELDS, lctx,
 		    &out->blank_labels) ||
 	    kv_list(l, n, "marks", lctx, CFG_KEYS_ANY, lctx, &out->marks) ||
-	    cfg_check_marks(l, n, &out->marks, lctx))
+	    cfg_check_marks(l, n, &out->marks, lctx) ||
+	    kv_list(l, n, "remarks", lctx, CFG_KEYS_ANY, lctx,
+		    &out->remarks) ||
+	    cfg_check_remarks(l, n, out, lctx))
 		return -1;
 	return cfg_check_decimal(l, n, out->decimal, lctx);
 }

@@ -754,6 +754,36 @@ int cfg_check_marks(struct cfg_loader *l, const yaml_node_t *layout,
 	return 0;
 }
 
+/* remarks: {TEXT: STATUS}, with the remark column they are read from. */
+int cfg_check_remarks(struct cfg_loader *l, const yaml_node_t *layout,
+		      const struct rk_layout *out, const char *ctx)
+{
+	static const char *const ok[] = { "missing", "suppressed",
+					   "provisional", "revised",
+					   "estimated", "footnote", NULL };
+	const struct rk_kvlist *r = &out->remarks;
+
+	if (r->n && !out->remark) {
+		cfg_fail(l, cfg_get(l, layout, "remarks"), "remarks in %s, but "
+			 "no remark column to read them from", ctx);
+		rk_error_hint(l->err, "name the column: remark: \"Примечание\" "
+				   "(its header text or letter)");
+		return -1;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		if (cfg_is_word(r->items[i].value, ok))
+			continue;
+		cfg_fail_at(l, r->items[i].mark, "invalid status '%s' for "
+			    "remark '%s' in %s", r->items[i].value,
+			    r->items[i].key, ctx);
+		rk_error_hint(l->err, "a remark means missing, suppressed "
+				   "(withheld by the source), provisional, "
+				   "revised, estimated or footnote");
+		return -1;
+	}
+	return 0;
+}
+
 int cfg_check_source_id(struct cfg_loader *l, const yaml_node_t *src,
 			const char *id)
 {

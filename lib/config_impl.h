@@ -30,7 +30,7 @@
  */
 struct y_layout {
 	char *sheet, *range, *period, *skip_rows, *stop_at;
-	char *decimal, *encoding, *delimiter;
+	char *decimal, *encoding, *delimiter, *remark;
 	char **value_headers;
 	unsigned value_headers_count;
 };
@@ -221,6 +221,8 @@ int cfg_check_year(struct cfg_loader *l, const struct rk_source *s,
 		   const char *ctx);
 /* layout.marks: non-empty marks meaning provisional, revised, estimated
  * or footnote. */
+int cfg_check_remarks(struct cfg_loader *l, const yaml_node_t *layout,
+		      const struct rk_layout *out, const char *ctx);
 int cfg_check_marks(struct cfg_loader *l, const yaml_node_t *layout,
 		    const struct rk_kvlist *marks, const char *ctx);
 

@@ -74,6 +74,8 @@ static const cyaml_schema_field_t layout_fields[] = {
 	CYAML_FIELD_IGNORE("sentinels", OPT),
 	CYAML_FIELD_IGNORE("blank_labels", OPT),
 	CYAML_FIELD_IGNORE("marks", OPT),
+	TEXT("remark", OPT, struct y_layout, remark),
+	CYAML_FIELD_IGNORE("remarks", OPT),
 	TEXT("decimal", OPT, struct y_layout, decimal),
 	TEXT("encoding", OPT, struct y_layout, encoding),
 	TEXT("delimiter", OPT, struct y_layout, delimiter),

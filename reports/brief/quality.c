@@ -103,6 +103,29 @@ static int is_note(const struct brief_table *t, size_t r)
 }
 
 /*
+ * Whether text quotes a number other than a year (1900-2100): a remark
+ * "I кв. 2024, ГБАО: из них 2 несовершеннолетних" does, a period label
+ * alone does not.
+ */
+static int quotes_number(const char *text)
+{
+	for (const char *p = text; *p;) {
+		size_t n = strspn(p, "0123456789");
+		long v;
+
+		if (!n) {
+			p++;
+			continue;
+		}
+		v = n == 4 ? strtol(p, NULL, 10) : 0;
+		if (!(v >= 1900 && v <= 2100))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
  * The reason of a rejected row, unless it quotes numbers of a source whose
  * counts are protected ("the parts over sex sum to 7, the total is 9"):
  * those would give away counts the brief withholds.
@@ -115,8 +138,7 @@ static const char *reason_shown(const struct brief_page *pg,
 	const struct rk_source *s = rk_config_source(b->cfg,
 					brief_table_str(t, r, "source"));
 
-	if (!brief_protects(b) || (s && s->published) ||
-	    !reason[strcspn(reason, "0123456789")])
+	if (!brief_protects(b) || (s && s->published) || !quotes_number(reason))
 		return reason;
 	return brief_t(pg->lang, "quality.reason_withheld");
 }
@@ -308,8 +330,7 @@ static void source_notes(struct brief_page *pg)
 		brief_page_wrap(pg, 0, brief_source_name(b->labels,
 				brief_table_str(t, r, "source"), pg->lang),
 				f->wrap);
-		brief_page_wrap(pg, 1, brief_table_str(t, r, "reason"),
-				f->wrap);
+		brief_page_wrap(pg, 1, reason_shown(pg, t, r), f->wrap);
 		brief_page_wrap(pg, 2, brief_period(pg->lang,
 				brief_table_str(t, r, "period"), period,
 				sizeof(period)), f->wrap);

@@ -29,6 +29,7 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 	struct rk_kv sent[] = { { "-", "0", { 0, 0 } }, { "н/д", "missing", { 0, 0 } } };
 	struct rk_kv marks[] = { { "~", "revised", { 0, 0 } } };
 	struct rk_kv blanks[] = { { "region", "fill_down", { 0, 0 } } };
+	struct rk_kv remarks[] = { { "x", "suppressed", { 0, 0 } } };
 	char *values[] = { "C" };
 	struct rk_layout lay = { .header_rows = -1, .header_row = header_row };
 	struct layout_spec spec = { "src", "fuzz", "fuzz.csv", &lay, NULL, dims,
@@ -46,6 +47,8 @@ static void run_layout(const uint8_t *data, size_t size, struct rk_kv *fields,
 	lay.stop_at = "^\\*";                  /* then the notes under it */
 	lay.marks = (struct rk_kvlist){ marks, 1 };
 	lay.blank_labels = (struct rk_kvlist){ blanks, 1 };
+	lay.remark = "D";                       /* a remark column */
+	lay.remarks = (struct rk_kvlist){ remarks, 1 };
 	spec.dry = sink();                      /* the --dry-run report too */
 	L = layout_new(&spec, &err);
 	w = tidy_writer_open(sink(), "out", &err);
