@@ -29,7 +29,9 @@ struct slot {
 				      non-empty one); else col */
 	enum blank_rule blank;     /* SLOT_COLUMN */
 	const char *blank_label;   /* BLANK_LABEL */
-	char *above;               /* BLANK_FILL: the last label seen */
+	char *above;               /* SLOT_COLUMN: the last label seen, */
+	long above_row;            /* and its row (line); for BLANK_FILL
+				      and for messages */
 };
 
 enum { SLOT_INDICATOR = 0, SLOT_PERIOD = 1, SLOT_FIRST_DIM = 2 };
@@ -865,18 +867,26 @@ static void place_error(const struct layout *L, struct rk_error *err,
 	}
 }
 
+/* The row as messages call it: a sheet's row, a text file's line. */
+static long row_place(const struct layout *L, const struct grid_row *r)
+{
+	return L->spec.sheet ? r->index : r->line;
+}
+
 /*
  * What a blank label cell means, by the field's rule; "" with
  * L->blank_slot set when the layout does not say (BLANK_REFUSE).  A label
- * of a fill_down field is remembered for the rows below.  -1 out of memory.
+ * is remembered for the rows below: a fill_down field's blanks take it, a
+ * refused blank is told by it.  -1 out of memory.
  */
-static int blank_or_above(struct layout *L, size_t i, const char **t)
+static int blank_or_above(struct layout *L, size_t i, const char **t,
+			  long row)
 {
 	struct slot *s = &L->slots[i];
 
 	if (**t) {
-		if (s->blank == BLANK_FILL &&
-		    (!s->above || strcmp(s->above, *t) != 0)) {
+		s->above_row = row;
+		if (!s->above || strcmp(s->above, *t) != 0) {
 			free(s->above);
 			if (!(s->above = strdup(*t)))
 				return -1;
@@ -919,7 +929,7 @@ static int take_labels(struct layout *L, const struct grid_row *r)
 		if (!*t && L->merges &&
 		    (fill = merges_fill(L->merges, r->index, s->col)) != NULL)
 			t = fill;
-		if (blank_or_above(L, i, &t) < 0)
+		if (blank_or_above(L, i, &t, row_place(L, r)) < 0)
 			return -1;
 		L->label[i] = t;
 	}
@@ -980,26 +990,41 @@ static int has_values(const struct layout *L, const struct grid_row *r)
  * A data row with a blank label cell the layout says nothing about: taken
  * as "", it would become the total of that field and be summed with the
  * rows it stands over (sub-causes under a blank cause).  Refused, naming
- * the cell and the three ways to say what the blank means.
+ * the row, the label above it (so that the row can be found) and the ways
+ * to say what the blank means.
  */
 static int blank_label_error(const struct layout *L, const struct grid_row *r,
 			     struct rk_error *err)
 {
 	const struct slot *s = &L->slots[L->blank_slot];
-	char letters[8];
+	const char *where = L->spec.sheet ? "row" : "line", *n = s->name;
+	char letters[8], above[160];
 
 	place_error(L, err, r, s->col);
 	cellref_letters(s->col, letters);
-	snprintf(err->msg, sizeof(err->msg), "blank label in column %s (%s)%s: "
-		 "a blank would be taken as the total of %s and summed with "
-		 "the rows it stands over", letters, s->name,
-		 s->blank == BLANK_FILL ? ", with no label above it to fill "
-					  "down" : "", s->name);
-	rk_error_hint(err, "say what a blank %s means: layout.blank_labels: "
-			   "{%s: fill_down} repeats the label above, {%s: "
-			   "total} keeps it as the total, {%s: \"Unknown\"} "
-			   "gives it a label; or skip such rows with skip_rows",
-		      s->name, s->name, s->name, s->name);
+	if (s->above)
+		snprintf(above, sizeof(above), "under '%.80s' in %s %ld",
+			 s->above, where, s->above_row);
+	else
+		snprintf(above, sizeof(above), "with no label above it%s",
+			 s->blank == BLANK_FILL ? " to fill down" : "");
+	snprintf(err->msg, sizeof(err->msg), "%s %ld has no %s (column %s, "
+		 "%s): a blank would be taken as the total of %s and summed "
+		 "with the rows it stands over", where, row_place(L, r), n,
+		 letters, above, n);
+	if (s->above && s->blank != BLANK_FILL)
+		rk_error_hint(err, "to fill '%.80s' down say layout.blank_labels: "
+				   "{%s: fill_down} (--blank-label %s=fill_down); "
+				   "{%s: total} keeps the blank as the total, "
+				   "{%s: \"Unknown\"} gives it a label; or skip "
+				   "such rows with skip_rows", s->above, n, n, n,
+			      n);
+	else
+		rk_error_hint(err, "say what a blank %s means: "
+				   "layout.blank_labels: {%s: total} keeps it "
+				   "as the total, {%s: \"Unknown\"} gives it a "
+				   "label; or skip such rows with skip_rows", n,
+			      n, n);
 	return -1;
 }
 
