@@ -120,6 +120,11 @@ static const char *raw(const struct header *h, size_t k, long col)
 	return h->row[k].text[col];
 }
 
+const char *header_cell(const struct header *h, size_t k, long col)
+{
+	return raw(h, k, col);
+}
+
 static int under(const struct header *h, size_t k, long col)
 {
 	return k < h->held && col >= 0 && (size_t)col < h->row[k].n &&

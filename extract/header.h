@@ -43,6 +43,9 @@ long header_find_in(const struct header *h, size_t k, const char *text);
 const char *header_tier_text(const struct header *h, size_t k, long col,
 			     const long *cols, size_t ncols);
 
+/* The text of tier k (0 = top) in column col as shown; "" past its end. */
+const char *header_cell(const struct header *h, size_t k, long col);
+
 /* Width of the widest tier row. */
 size_t header_width(const struct header *h);
 

@@ -662,10 +662,70 @@ static const char *tier_row(const struct layout *L, size_t k, long last,
 }
 
 /*
+ * Whether a tier is a row of column numbers, as official forms print
+ * under their header: the label columns numbered too ("А", "1"), and the
+ * value columns' whole numbers going up by one, left to right.
+ */
+static int counts_up(const struct layout *L, size_t tier)
+{
+	long prev = 0, n, k = 0, first = -1;
+	const char *t;
+
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN &&
+		    (first < 0 || L->slots[i].col < first))
+			first = L->slots[i].col;
+	t = first >= 0 ? header_cell(L->head, tier, first) : "";
+	if (!*t || (!numeric(t, &n) && strlen(t) > 4))
+		return 0;                  /* "А", "Б", "1": numbered too */
+
+	for (size_t c = 0; c < L->nvcols; c++) {
+		t = L->vcols[c].tier[tier];
+		if (!*t)
+			continue;
+		if (!numeric(t, &n) || n < 0 || (k && n != prev + 1))
+			return 0;
+		prev = n;
+		k++;
+	}
+	return k >= 3;
+}
+
+static int tier_error(const struct layout *L, const struct slot *s,
+		      const char *first, long line, struct rk_error *err)
+{
+	char row[64];
+
+	tier_row(L, s->tier, line, row, sizeof(row));
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+		     L->spec.sheet ? 0 : line, "%s", "");
+	if (counts_up(L, s->tier)) {
+		snprintf(err->msg, sizeof(err->msg), "the header tier read as "
+			 "'%s'%s is a row of column numbers ('%s' ...), not "
+			 "labels", s->name, row, first);
+		rk_error_hint(err, "name that tier _ in value_headers to read "
+				   "and discard it, or count one header row "
+				   "fewer: a row of column numbers right under "
+				   "the header is skipped");
+		return -1;
+	}
+	snprintf(err->msg, sizeof(err->msg), "the header tier read as '%s'%s "
+		 "holds numbers, not labels ('%s' ...): a row of data (or a "
+		 "title) was taken as the header", s->name, row, first);
+	rk_error_hint(err, "check header_row and range: the header may have "
+			   "been looked for in the wrong rows (give header_row, "
+			   "the top row of the header), or the range may start "
+			   "below it; a tier of numbers that are not labels is "
+			   "named _ in value_headers (read and discarded)");
+	return -1;
+}
+
+/*
  * A header tier that holds numbers where its field's labels should be
  * (a data row taken as the header: header_row one row too low, or a range
- * that starts below the header) is refused: the numbers would become
- * labels, and be noticed, if at all, as unmapped labels much later.
+ * that starts below the header; a row of column numbers counted as a
+ * tier) is refused: the numbers would become labels, and be noticed, if
+ * at all, as unmapped labels much later.
  */
 static int check_tiers(const struct layout *L, long line,
 		       struct rk_error *err)
@@ -674,7 +734,6 @@ static int check_tiers(const struct layout *L, long line,
 		const struct slot *s = &L->slots[i];
 		size_t nums = 0, odd = 0;
 		const char *first = NULL;
-		char row[64];
 		int text = 0;
 
 		if (s->kind != SLOT_VALUE_HEADER)
@@ -694,20 +753,8 @@ static int check_tiers(const struct layout *L, long line,
 				first = t;
 			odd += !plausible(s->name, n);
 		}
-		if (text || !nums || !odd)
-			continue;
-		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
-			     L->spec.sheet ? 0 : line,
-			     "the header tier read as '%s'%s holds numbers, "
-			     "not labels ('%s' ...): a row of data (or a "
-			     "title) was taken as the header", s->name,
-			     tier_row(L, s->tier, line, row, sizeof(row)),
-			     first);
-		rk_error_hint(err, "check header_row and range: the header "
-				   "may have been looked for in the wrong rows "
-				   "(give header_row, the top row of the "
-				   "header), or the range may start below it");
-		return -1;
+		if (!text && nums && odd)
+			return tier_error(L, s, first, line, err);
 	}
 	return 0;
 }
