@@ -40,6 +40,7 @@ struct value_col {
 	long col;
 	char letters[8];
 	char **tier;               /* every tier's text, top first */
+	long numbers;              /* cells read as numbers (or sentinels) */
 };
 
 struct sentinel {
@@ -75,6 +76,15 @@ struct layout {
 	long blank_slot;           /* this row: a label blank that the layout
 				      says nothing of; -1 none */
 	int in_body;               /* a row after the header was seen */
+	long data_rows;            /* rows read as data */
+	struct {                   /* a value cell holding text: its column
+				      is watched a few rows more to tell a
+				      stray word from a column of labels */
+		long vc;           /* the value column; -1 none */
+		long rows, texts;
+		char example[80];
+		struct rk_error err;   /* the error of the first text */
+	} probe;
 	long dry_shown, dry_skipped;   /* --dry-run: rows told */
 	long note_rows, notes;     /* rows read under the table, notes kept */
 	int stop_blank;
@@ -414,6 +424,7 @@ struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
 		return NULL;
 	}
 	L->spec = *spec;
+	L->probe.vc = -1;
 	L->header_row = spec->layout->header_row;
 	L->ntiers = tiers > 0 ? (size_t)tiers : 1;
 	if (tiers > 16) {
@@ -535,7 +546,7 @@ static int add_vcol(struct layout *L, long col, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	L->vcols = v;
-	v[L->nvcols++] = (struct value_col){ col, "", NULL };
+	v[L->nvcols++] = (struct value_col){ col, "", NULL, 0 };
 	return 0;
 }
 
@@ -1165,9 +1176,16 @@ static int marked(struct layout *L, const char *s, size_t n, const char **st)
 	return 0;
 }
 
-/* Sets out[value] and out[status] for one value cell. */
+static int watch_text(struct layout *L, const struct grid_row *r,
+		      const struct value_col *vc, const char *s, size_t n,
+		      struct rk_error *err);
+
+/*
+ * Sets out[value] and out[status] for one value cell.  Returns 1 when the
+ * cell holds text and its column is now watched (nothing written).
+ */
 static int take_value(struct layout *L, const struct grid_row *r,
-		      const struct value_col *vc, struct rk_error *err)
+		      struct value_col *vc, struct rk_error *err)
 {
 	const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
 	size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0, bare;
@@ -1175,6 +1193,7 @@ static int take_value(struct layout *L, const struct grid_row *r,
 	enum value_result res;
 
 	value_trim(&s, &n);
+	vc->numbers += n > 0;              /* less the text, below */
 	if (sentinel(L, s, n, val, st))
 		return 0;
 	if (grow_num(L, n, err) < 0)
@@ -1194,6 +1213,10 @@ static int take_value(struct layout *L, const struct grid_row *r,
 	    value_parse(s, bare, L->dec, L->num) == VALUE_OK) {
 		*st = "footnote";            /* "12*", "12¹", "12 (a)" */
 		return 0;
+	}
+	if (res == VALUE_NOT_A_NUMBER) {
+		vc->numbers--;
+		return watch_text(L, r, vc, s, n, err);
 	}
 	if (res != VALUE_OK)
 		return value_error(L, r, vc, s, n, res, err);
@@ -1272,12 +1295,15 @@ static const char *origin(struct layout *L, const struct grid_row *r, long col)
 	return L->origin;
 }
 
+/* One tidy row; 1 when its cell holds text (see take_value). */
 static int emit(struct layout *L, const struct grid_row *r,
-		const struct value_col *vc, struct tidy_writer *w,
+		struct value_col *vc, struct tidy_writer *w,
 		struct rk_error *err)
 {
-	if (take_value(L, r, vc, err) < 0)
-		return -1;
+	int rc = take_value(L, r, vc, err);
+
+	if (rc)
+		return rc;
 	L->out[TIDY_SOURCE] = L->spec.source_id;
 	for (size_t i = 0; i < SLOT_FIRST_DIM + L->spec.ndims; i++)
 		L->out[1 + i] = slot_value(L, i, vc);
@@ -1344,6 +1370,173 @@ static int emit_total(struct layout *L, const struct grid_row *r,
 	return 0;
 }
 
+/* ---- misfits seen in the body ---- */
+
+enum cell_kind { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, CELL_OTHER };
+
+/* Whether s holds a letter: ASCII, or Latin, Greek or Cyrillic in UTF-8. */
+static int has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isalpha(c) || (c >= 0xC3 && c <= 0xD4))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What a value cell holds, as the body would read it: a number (a
+ * sentinel, a marked or footnoted number too), text with letters, or
+ * something else ("-", "…").  -1 out of memory.
+ */
+static int cell_kind(struct layout *L, const struct grid_row *r, long col,
+		     struct rk_error *err)
+{
+	const char *s = (size_t)col < r->n ? r->cell[col] : "", *v, *st;
+	size_t n = (size_t)col < r->n ? r->len[col] : 0, bare;
+	enum value_result res;
+
+	value_trim(&s, &n);
+	if (!n)
+		return CELL_EMPTY;
+	if (sentinel(L, s, n, &v, &st))
+		return CELL_NUMBER;
+	if (grow_num(L, n, err) < 0)
+		return -1;
+	res = value_parse(s, n, L->dec, L->num);
+	if (res == VALUE_OK || res == VALUE_AMBIGUOUS || marked(L, s, n, &st))
+		return CELL_NUMBER;
+	bare = value_footnote_strip(s, n);
+	if (bare < n && value_parse(s, bare, L->dec, L->num) == VALUE_OK)
+		return CELL_NUMBER;
+	return has_letter(s, n) ? CELL_TEXT : CELL_OTHER;
+}
+
+/*
+ * Whether the first data row holds labels in its value columns: no
+ * number, and two different texts ("муж.", "жен."): a header tier that
+ * header_rows left out.  *col is the first text's column.  -1 out of
+ * memory.
+ */
+static int labels_in_values(struct layout *L, const struct grid_row *r,
+			    long *col, struct rk_error *err)
+{
+	const char *first = NULL;
+	size_t flen = 0;
+	int two = 0;
+
+	for (size_t i = 0; i < L->nvcols; i++) {
+		long c = L->vcols[i].col;
+		int k = cell_kind(L, r, c, err);
+		const char *s = (size_t)c < r->n ? r->cell[c] : "";
+		size_t n = (size_t)c < r->n ? r->len[c] : 0;
+
+		if (k < 0)
+			return -1;
+		if (k == CELL_NUMBER)
+			return 0;
+		if (k != CELL_TEXT)
+			continue;
+		value_trim(&s, &n);
+		if (!first) {
+			first = s;
+			flen = n;
+			*col = c;
+		} else if (n != flen || memcmp(s, first, n) != 0) {
+			two = 1;
+		}
+	}
+	return two;
+}
+
+static int header_rows_error(const struct layout *L, const struct grid_row *r,
+			     long col, struct rk_error *err)
+{
+	const char *s = r->cell[col];
+	size_t n = r->len[col];
+
+	value_trim(&s, &n);
+	place_error(L, err, r, col);
+	snprintf(err->msg, sizeof(err->msg), "the first data row (%s %ld) "
+		 "holds labels, not numbers, in the value columns ('%.*s' "
+		 "...): the header may have more rows than header_rows says "
+		 "(%zu)", L->spec.sheet ? "row" : "line", row_place(L, r),
+		 (int)(n > 60 ? 60 : n), s, L->ntiers);
+	rk_error_hint(err, "give header_rows the number of header rows above "
+			   "the values, and value_headers a field (or _ to "
+			   "discard it) for each");
+	return -1;
+}
+
+/* Cells of a watched column read before it is judged. */
+#define PROBE_ROWS 50
+
+/*
+ * A value cell holding text: a stray word ("нет данных") or a column of
+ * labels taken among the values.  Its error is kept and the column
+ * watched for PROBE_ROWS more rows, writing nothing; text_error tells.
+ */
+static int watch_text(struct layout *L, const struct grid_row *r,
+		      const struct value_col *vc, const char *s, size_t n,
+		      struct rk_error *err)
+{
+	(void)err;
+	value_error(L, r, vc, s, n, VALUE_NOT_A_NUMBER, &L->probe.err);
+	L->probe.vc = vc - L->vcols;
+	L->probe.texts = has_letter(s, n);
+	snprintf(L->probe.example, sizeof(L->probe.example), "%.*s",
+		 (int)(n > 60 ? 60 : n), s);
+	return 1;
+}
+
+/*
+ * The column watched holds text in most of its cells (two at least): a
+ * column of labels among the values, named with an example; else the
+ * first text's own error (a number expected).
+ */
+static int text_error(const struct layout *L, struct rk_error *err)
+{
+	const struct value_col *vc = &L->vcols[L->probe.vc];
+	long texts = L->probe.texts, all = texts + vc->numbers;
+
+	*err = L->probe.err;
+	if (texts < 2 || texts <= vc->numbers)
+		return -1;
+	snprintf(err->msg, sizeof(err->msg), "the values column %s ('%s') "
+		 "holds text, not numbers ('%s', and text in %ld of the %ld "
+		 "cells read): a column of labels was taken among the values",
+		 vc->letters, vcol_name(L, vc), L->probe.example, texts, all);
+	rk_error_hint(err, "narrow values to the columns of numbers; if the "
+			   "text stands for a number or a missing value, add "
+			   "it to sentinels (\"%s\": missing)", L->probe.example);
+	return -1;
+}
+
+/* A row under a watched column: counted, until the column is judged. */
+static int watch_row(struct layout *L, const struct grid_row *r,
+		     struct rk_error *err)
+{
+	struct value_col *vc = &L->vcols[L->probe.vc];
+	int k;
+
+	if (is_blank(r))
+		return L->stop_blank ? text_error(L, err) : 0;
+	if (take_labels(L, r) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	if (L->stop && labels_match(L, L->stop, r))
+		return text_error(L, err);
+	if (L->skip && labels_match(L, L->skip, r))
+		return 0;
+	if ((k = cell_kind(L, r, vc->col, err)) < 0)
+		return -1;
+	L->probe.texts += k == CELL_TEXT;
+	vc->numbers += k == CELL_NUMBER;
+	return ++L->probe.rows >= PROBE_ROWS ? text_error(L, err) : 0;
+}
+
 static int ragged(const struct layout *L, const struct grid_row *r,
 		  struct rk_error *err)
 {
@@ -1375,15 +1568,19 @@ static int before_body(struct layout *L, const struct grid_row *r,
 int layout_row(struct layout *L, const struct grid_row *r,
 	       struct tidy_writer *w, struct rk_error *err)
 {
+	long col;
+	int rc;
+
 	if (L->merges && merges_row(L->merges, r) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	if (!L->have_header) {
-		int rc = before_body(L, r, err);
-
+		rc = before_body(L, r, err);
 		if (rc != 2)
 			return rc < 0 ? -1 : 0;
 	}
+	if (L->probe.vc >= 0)
+		return watch_row(L, r, err);
 	if (is_blank(r))
 		return L->stop_blank ? 1 : 0;
 	if (!L->in_body++ && column_numbers(r)) {
@@ -1397,13 +1594,15 @@ int layout_row(struct layout *L, const struct grid_row *r,
 		return layout_note(L, r, w, err) < 0 ? -1 : 1;
 	if (L->skip && labels_match(L, L->skip, r))
 		return emit_total(L, r, w, err);
+	if (!L->data_rows++ && (rc = labels_in_values(L, r, &col, err)) != 0)
+		return rc < 0 ? -1 : header_rows_error(L, r, col, err);
 	if (L->blank_slot >= 0)
 		return has_values(L, r) ? blank_label_error(L, r, err) : 0;
 	if (L->ncols && r->n != L->ncols)
 		return ragged(L, r, err);
 	for (size_t i = 0; i < L->nvcols; i++)
-		if (emit(L, r, &L->vcols[i], w, err) < 0)
-			return -1;
+		if ((rc = emit(L, r, &L->vcols[i], w, err)) != 0)
+			return rc < 0 ? -1 : 0;
 	return 0;
 }
 
@@ -1465,6 +1664,8 @@ int layout_end(struct layout *L, struct rk_error *err)
 {
 	char names[400];
 
+	if (L->probe.vc >= 0)
+		return text_error(L, err);
 	if (L->have_header)
 		return 0;
 	list_texts(L, names, sizeof(names));
