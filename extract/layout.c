@@ -29,6 +29,9 @@ struct slot {
 				      non-empty one); else col */
 	enum blank_rule blank;     /* SLOT_COLUMN */
 	const char *blank_label;   /* BLANK_LABEL */
+	long labels, numbers;      /* SLOT_COLUMN: labels read, and numbers */
+	char example[40];          /* the first label, */
+	long example_row;          /* and its row */
 	char *above;               /* SLOT_COLUMN: the last label seen, */
 	long above_row;            /* and its row (line); for BLANK_FILL
 				      and for messages */
@@ -1537,6 +1540,96 @@ static int watch_row(struct layout *L, const struct grid_row *r,
 	return ++L->probe.rows >= PROBE_ROWS ? text_error(L, err) : 0;
 }
 
+/* Data rows whose labels are enough to judge a field's column by. */
+#define LABELS_JUDGED 20
+
+/*
+ * Fields whose labels may well be numbers: a period's parts, an age, a
+ * code, an article of a code, a row's number (the name, or a part of it
+ * between underscores: article_code, row_no).
+ */
+static const char *const numbered_fields[] = {
+	"year", "period", "month", "quarter", "half", "week", "day", "date",
+	"age", "code", "article", "row", "line", "no", "number", "num", "id",
+	NULL
+};
+
+static int numbered_field(const char *name)
+{
+	for (const char *p = name;; p++) {
+		size_t n = strcspn(p, "_");
+
+		for (size_t k = 0; numbered_fields[k]; k++)
+			if (strlen(numbered_fields[k]) == n &&
+			    strncmp(p, numbered_fields[k], n) == 0)
+				return 1;
+		p += n;
+		if (!*p)
+			return 0;
+	}
+}
+
+/* Counts this data row's labels, and which are numbers; the rows so far. */
+static long tally_labels(struct layout *L, const struct grid_row *r)
+{
+	long whole;
+
+	for (size_t i = 0; i < L->nslots; i++) {
+		struct slot *s = &L->slots[i];
+
+		if (s->kind != SLOT_COLUMN || !*L->label[i])
+			continue;
+		if (!s->labels++) {
+			snprintf(s->example, sizeof(s->example), "%s",
+				 L->label[i]);
+			s->example_row = row_place(L, r);
+		}
+		s->numbers += numeric(L->label[i], &whole);
+	}
+	return L->data_rows;
+}
+
+/*
+ * A field read from a column given by letter whose labels are all numbers
+ * (two at least) points at a column of figures or of row numbers (a
+ * letter off by one), unless numbers are what its labels are
+ * (numbered_fields).  A column named by its header text was chosen by
+ * it.  Returns 1 with err set.
+ */
+static int numeric_labels(const struct layout *L, struct rk_error *err)
+{
+	for (size_t i = 0; i < L->nslots; i++) {
+		const struct slot *s = &L->slots[i];
+		char letters[8];
+
+		if (s->kind != SLOT_COLUMN || s->labels < 2 ||
+		    s->numbers < s->labels || numbered_field(s->name) ||
+		    is_text_spec(s->text))
+			continue;
+		cellref_letters(s->col, letters);
+		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+			     L->spec.sheet ? 0 : s->example_row,
+			     "the labels of %s (column %s) are all numbers "
+			     "('%s', and %ld more): a column of figures or of "
+			     "row numbers was taken for them", s->name, letters,
+			     s->example, s->labels - 1);
+		if (L->spec.sheet) {
+			char cell[300];
+
+			snprintf(cell, sizeof(cell), "%s!%s%ld", L->spec.sheet,
+				 letters, s->example_row);
+			rk_error_cell(err, cell);
+		}
+		rk_error_hint(err, "point %s at the column of its labels "
+				   "(fields: {%s: ...}); a field whose labels "
+				   "are numbers is named for them (year, month, "
+				   "age, code, article, number ...)", s->name,
+			      s->name);
+		return 1;
+	}
+	return 0;
+}
+
 static int ragged(const struct layout *L, const struct grid_row *r,
 		  struct rk_error *err)
 {
@@ -1600,6 +1693,8 @@ int layout_row(struct layout *L, const struct grid_row *r,
 		return has_values(L, r) ? blank_label_error(L, r, err) : 0;
 	if (L->ncols && r->n != L->ncols)
 		return ragged(L, r, err);
+	if (tally_labels(L, r) == LABELS_JUDGED && numeric_labels(L, err))
+		return -1;
 	for (size_t i = 0; i < L->nvcols; i++)
 		if ((rc = emit(L, r, &L->vcols[i], w, err)) != 0)
 			return rc < 0 ? -1 : 0;
@@ -1667,7 +1762,7 @@ int layout_end(struct layout *L, struct rk_error *err)
 	if (L->probe.vc >= 0)
 		return text_error(L, err);
 	if (L->have_header)
-		return 0;
+		return numeric_labels(L, err) ? -1 : 0;
 	list_texts(L, names, sizeof(names));
 	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, 0,
 		     "header not found: no row holds all of %s", names);
