@@ -80,6 +80,8 @@ struct layout {
 				      says nothing of; -1 none */
 	int in_body;               /* a row after the header was seen */
 	long data_rows;            /* rows read as data */
+	long last_data;            /* the last of them (or a total): index */
+	struct grid_row *above;    /* the row just above a range; NULL */
 	struct {                   /* a value cell holding text: its column
 				      is watched a few rows more to tell a
 				      stray word from a column of labels */
@@ -360,10 +362,10 @@ static int init_patterns(struct layout *L, struct rk_error *err)
 		L->skip = rk_rx_compile(lay->skip_rows, cfg, lay->mark.line, err);
 		if (!L->skip)
 			return -1;
-		L->total = rk_rx_compile(TOTAL_LABEL, NULL, 0, err);
-		if (!L->total)
-			return -1;
 	}
+	L->total = rk_rx_compile(TOTAL_LABEL, NULL, 0, err);
+	if (!L->total)
+		return -1;
 	if (lay->stop_at && strcmp(lay->stop_at, "blank") == 0) {
 		L->stop_blank = 1;
 	} else if (lay->stop_at) {
@@ -735,6 +737,49 @@ static int tier_error(const struct layout *L, const struct slot *s,
 }
 
 /*
+ * The bottom header row over the values, when no value header reads it,
+ * holding nothing but numbers that are not years ('400', not '2024'; nor
+ * a row of column numbers): a row of data taken as the header (columns
+ * by letter, the header looked for in the first rows of a range that
+ * starts inside the table).  Its figures would be lost unread.
+ */
+static int check_bottom(const struct layout *L, long line,
+			struct rk_error *err)
+{
+	size_t bottom = L->ntiers - 1, nums = 0;
+	const char *first = NULL;
+	char row[64];
+	long n;
+
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_VALUE_HEADER &&
+		    L->slots[i].tier == bottom)
+			return 0;          /* check_tiers judged it */
+	for (size_t c = 0; c < L->nvcols; c++) {
+		const char *t = L->vcols[c].tier[bottom];
+
+		if (!*t)
+			continue;
+		if (!numeric(t, &n) || plausible("year", n))
+			return 0;
+		first = first ? first : t;
+		nums++;
+	}
+	if (!nums || counts_up(L, bottom))
+		return 0;
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+		     L->spec.sheet ? 0 : line, "the header row%s holds "
+		     "numbers, not headings, over the values ('%s' ...): a row "
+		     "of data was taken as the header",
+		     tier_row(L, bottom, line, row, sizeof(row)), first);
+	rk_error_hint(err, "give header_row 0 (--header-row 0) for a table "
+			   "without a header row, or the row of its header; "
+			   "a range starts at the header, or with header_row "
+			   "0 at the table's first row");
+	return -1;
+}
+
+/*
  * A header tier that holds numbers where its field's labels should be
  * (a data row taken as the header: header_row one row too low, or a range
  * that starts below the header; a row of column numbers counted as a
@@ -770,7 +815,7 @@ static int check_tiers(const struct layout *L, long line,
 		if (!text && nums && odd)
 			return tier_error(L, s, first, line, err);
 	}
-	return 0;
+	return check_bottom(L, line, err);
 }
 
 /* ---- --dry-run: what the layout finds, told in plain lines ---- */
@@ -1630,6 +1675,135 @@ static int numeric_labels(const struct layout *L, struct rk_error *err)
 	return 0;
 }
 
+/* ---- the edges of a range ---- */
+
+static void row_free(struct grid_row *r)
+{
+	for (size_t i = 0; r && i < r->n; i++)
+		free(r->cell[i]);
+	if (r) {
+		free(r->cell);
+		free(r->len);
+	}
+	free(r);
+}
+
+int layout_above_range(struct layout *L, const struct grid_row *r,
+		       struct rk_error *err)
+{
+	struct grid_row *c = calloc(1, sizeof(*c));
+
+	row_free(L->above);
+	L->above = c;
+	if (c) {
+		*c = (struct grid_row){ r->index, r->line, 0, NULL, NULL };
+		c->cell = calloc(r->n + 1, sizeof(*c->cell));
+		c->len = calloc(r->n + 1, sizeof(*c->len));
+	}
+	for (size_t i = 0; c && c->cell && c->len && i < r->n; i++, c->n++) {
+		if (!(c->cell[i] = strndup(r->cell[i], r->len[i])))
+			break;
+		c->len[i] = r->len[i];
+	}
+	if (!c || c->n < r->n)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	return 0;
+}
+
+/* Whether any value cell of r holds a number; its column in *col. */
+static int has_figure(struct layout *L, const struct grid_row *r, long *col,
+		      struct rk_error *err)
+{
+	for (size_t i = 0; i < L->nvcols; i++) {
+		int k = cell_kind(L, r, L->vcols[i].col, err);
+
+		if (k < 0 || k == CELL_NUMBER) {
+			*col = L->vcols[i].col;
+			return k < 0 ? -1 : 1;
+		}
+	}
+	return 0;
+}
+
+/* The first text of a row, for messages: its label. */
+static const char *row_label(const struct grid_row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (*r->cell[i])
+			return r->cell[i];
+	return "";
+}
+
+/*
+ * The body begins at the range's first row (no header in it) while the
+ * row just above the range holds figures in the value columns too: the
+ * range starts inside the table, and the rows above it (a total at its
+ * top among them) would vanish unread.  1 with err set.
+ */
+static int starts_inside(struct layout *L, const struct grid_row *r,
+			 struct rk_error *err)
+{
+	const struct grid_row *a = L->above;
+	char letters[8];
+	long col;
+	int rc;
+
+	if (!a || a->index + 1 != r->index || column_numbers(a))
+		return 0;
+	if ((rc = has_figure(L, a, &col, err)) <= 0)
+		return rc;
+	cellref_letters(col, letters);
+	place_error(L, err, a, col);
+	snprintf(err->msg, sizeof(err->msg), "the range starts inside the "
+		 "table: row %ld just above it holds figures too ('%.60s', "
+		 "%.30s in %s%ld), which would be left out unread", a->index,
+		 row_label(a), a->cell[col], letters, a->index);
+	rk_error_hint(err, "start the range at the top of the table: at its "
+			   "header, or with header_row 0 at its first row of "
+			   "figures");
+	return 1;
+}
+
+/* The first data row: labels where numbers should be, or a range's top. */
+static int first_data_row(struct layout *L, const struct grid_row *r,
+			  long *col, struct rk_error *err)
+{
+	int rc = starts_inside(L, r, err);
+
+	if (rc)
+		return rc > 0 ? -1 : rc;
+	return labels_in_values(L, r, col, err);
+}
+
+int layout_below_range(struct layout *L, const struct grid_row *r,
+		       struct rk_error *err)
+{
+	long col;
+	int rc;
+
+	if (!L->have_header || L->probe.vc >= 0 || !L->last_data ||
+	    L->last_data + 1 != r->index || is_blank(r))
+		return 0;
+	if (take_labels(L, r) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	if (!labels_match(L, L->total, r) &&
+	    !(L->skip && labels_match(L, L->skip, r)))
+		return 0;
+	if ((rc = has_figure(L, r, &col, err)) <= 0)
+		return rc;
+	place_error(L, err, r, col);
+	snprintf(err->msg, sizeof(err->msg), "the range ends just above the "
+		 "table's total (row %ld '%.60s'): the source's own total "
+		 "would be left out, unread and unchecked", r->index,
+		 row_label(r));
+	rk_error_hint(err, "end the range at row %ld: with skip_rows matching "
+			   "it, the total is written for reckon-normalise to "
+			   "check the rows against", r->index);
+	return -1;
+}
+
 static int ragged(const struct layout *L, const struct grid_row *r,
 		  struct rk_error *err)
 {
@@ -1685,10 +1859,13 @@ int layout_row(struct layout *L, const struct grid_row *r,
 				    "out of memory");
 	if (L->stop && labels_match(L, L->stop, r))
 		return layout_note(L, r, w, err) < 0 ? -1 : 1;
-	if (L->skip && labels_match(L, L->skip, r))
+	if (L->skip && labels_match(L, L->skip, r)) {
+		L->last_data = r->index;
 		return emit_total(L, r, w, err);
-	if (!L->data_rows++ && (rc = labels_in_values(L, r, &col, err)) != 0)
+	}
+	if (!L->data_rows++ && (rc = first_data_row(L, r, &col, err)) != 0)
 		return rc < 0 ? -1 : header_rows_error(L, r, col, err);
+	L->last_data = r->index;
 	if (L->blank_slot >= 0)
 		return has_values(L, r) ? blank_label_error(L, r, err) : 0;
 	if (L->ncols && r->n != L->ncols)
@@ -1789,6 +1966,7 @@ void layout_free(struct layout *L)
 		free(L->slots[i].above);
 	header_free(L->head);
 	merges_free(L->merges);
+	row_free(L->above);
 	free(L->label);
 	for (size_t i = 0; i < L->nsent; i++)
 		free(L->sent[i].value);
