@@ -30,6 +30,9 @@ struct slot {
 	enum blank_rule blank;     /* SLOT_COLUMN */
 	const char *blank_label;   /* BLANK_LABEL */
 	long labels, numbers;      /* SLOT_COLUMN: labels read, and numbers */
+	size_t width;              /* digits of the first label; 0 not all */
+	int zero, ragged;          /* a code with a leading zero; widths
+				      differ (or a label not all digits) */
 	char example[40];          /* the first label, */
 	long example_row;          /* and its row */
 	char *above;               /* SLOT_COLUMN: the last label seen, */
@@ -737,8 +740,8 @@ static int tier_error(const struct layout *L, const struct slot *s,
 }
 
 /*
- * The bottom header row over the values, when no value header reads it,
- * holding nothing but numbers that are not years ('400', not '2024'; nor
+ * The bottom header row over the values, when no value_headers name the
+ * tiers, holding nothing but numbers that are not years ('400', not '2024'; nor
  * a row of column numbers): a row of data taken as the header (columns
  * by letter, the header looked for in the first rows of a range that
  * starts inside the table).  Its figures would be lost unread.
@@ -751,10 +754,8 @@ static int check_bottom(const struct layout *L, long line,
 	char row[64];
 	long n;
 
-	for (size_t i = 0; i < L->nslots; i++)
-		if (L->slots[i].kind == SLOT_VALUE_HEADER &&
-		    L->slots[i].tier == bottom)
-			return 0;          /* check_tiers judged it */
+	if (L->spec.layout->value_headers.n)
+		return 0;                  /* check_tiers judges named tiers */
 	for (size_t c = 0; c < L->nvcols; c++) {
 		const char *t = L->vcols[c].tier[bottom];
 
@@ -1621,25 +1622,36 @@ static long tally_labels(struct layout *L, const struct grid_row *r)
 
 	for (size_t i = 0; i < L->nslots; i++) {
 		struct slot *s = &L->slots[i];
+		const char *t = L->label[i];
+		size_t digits = strspn(t, "0123456789");
 
-		if (s->kind != SLOT_COLUMN || !*L->label[i])
+		if (s->kind != SLOT_COLUMN || !*t)
 			continue;
 		if (!s->labels++) {
-			snprintf(s->example, sizeof(s->example), "%s",
-				 L->label[i]);
+			snprintf(s->example, sizeof(s->example), "%s", t);
 			s->example_row = row_place(L, r);
+			s->width = digits;
 		}
-		s->numbers += numeric(L->label[i], &whole);
+		s->numbers += numeric(t, &whole);
+		s->ragged |= t[digits] != '\0' || digits != s->width;
+		s->zero |= t[0] == '0' && digits > 1;
 	}
 	return L->data_rows;
+}
+
+/* Whether a field's labels are codes: all digits, of one width, with a
+ * leading zero or five digits at least ("01", "02"; "751110000"). */
+static int codes(const struct slot *s)
+{
+	return !s->ragged && (s->zero || s->width >= 5);
 }
 
 /*
  * A field read from a column given by letter whose labels are all numbers
  * (two at least) points at a column of figures or of row numbers (a
- * letter off by one), unless numbers are what its labels are
- * (numbered_fields).  A column named by its header text was chosen by
- * it.  Returns 1 with err set.
+ * letter off by one), unless numbers are what its labels are: its name
+ * says so (numbered_fields), or they are codes.  A column named by its
+ * header text was chosen by it.  Returns 1 with err set.
  */
 static int numeric_labels(const struct layout *L, struct rk_error *err)
 {
@@ -1649,7 +1661,7 @@ static int numeric_labels(const struct layout *L, struct rk_error *err)
 
 		if (s->kind != SLOT_COLUMN || s->labels < 2 ||
 		    s->numbers < s->labels || numbered_field(s->name) ||
-		    is_text_spec(s->text))
+		    is_text_spec(s->text) || codes(s))
 			continue;
 		cellref_letters(s->col, letters);
 		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
@@ -1666,10 +1678,9 @@ static int numeric_labels(const struct layout *L, struct rk_error *err)
 			rk_error_cell(err, cell);
 		}
 		rk_error_hint(err, "point %s at the column of its labels "
-				   "(fields: {%s: ...}); a field whose labels "
-				   "are numbers is named for them (year, month, "
-				   "age, code, article, number ...)", s->name,
-			      s->name);
+				   "(fields: {%s: ...}); if these numbers are "
+				   "its labels, name the column by its header "
+				   "text", s->name, s->name);
 		return 1;
 	}
 	return 0;

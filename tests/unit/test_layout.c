@@ -451,6 +451,27 @@ static void test_misfits_in_the_body(void **state)
 		"numbers was taken for them");
 }
 
+/* Codes of one width with a leading zero are labels, not figures. */
+static void test_codes_for_labels(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	char *values[] = { "B:C" }, *vh[] = { "period" };
+	struct rk_layout lay = { .header_rows = 1, .header_row = 1 };
+	struct layout_spec s;
+	const char *rows[] = { "Код|2023|2024", "01|10|5", "02|20|6" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed(&s, rows, 3, &r);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.written, 4);
+	free(r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +486,7 @@ int main(void)
 		cmocka_unit_test(test_sheet_error_names_cell),
 		cmocka_unit_test(test_merged_down_leaves_lower_tiers_blank),
 		cmocka_unit_test(test_misfits_in_the_body),
+		cmocka_unit_test(test_codes_for_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
