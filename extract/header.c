@@ -75,11 +75,13 @@ int header_push(struct header *h, const struct grid_row *r,
 		tier_clear(&t);
 		return -1;
 	}
-	for (; t.n < width; t.n++)
-		if ((t.text[t.n] = cell_text(r, t.n, m, &t.under[t.n])) == NULL) {
+	for (; t.n < width; t.n++) {
+		t.text[t.n] = cell_text(r, t.n, m, &t.under[t.n]);
+		if (!t.text[t.n]) {
 			tier_clear(&t);
 			return -1;
 		}
+	}
 	if (h->held == h->tiers) {
 		tier_clear(&h->row[0]);
 		memmove(h->row, h->row + 1, (h->tiers - 1) * sizeof(*h->row));

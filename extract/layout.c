@@ -731,20 +731,21 @@ static int tier_error(const struct layout *L, const struct slot *s,
 	snprintf(err->msg, sizeof(err->msg), "the header tier read as '%s'%s "
 		 "holds numbers, not labels ('%s' ...): a row of data (or a "
 		 "title) was taken as the header", s->name, row, first);
-	rk_error_hint(err, "check header_row and range: the header may have "
-			   "been looked for in the wrong rows (give header_row, "
-			   "the top row of the header), or the range may start "
-			   "below it; a tier of numbers that are not labels is "
-			   "named _ in value_headers (read and discarded)");
+	rk_error_hint(err, "check header_row and range: the header may "
+			   "have been looked for in the wrong rows (give "
+			   "header_row, the top row of the header), or the "
+			   "range may start below it; a tier of numbers that "
+			   "are not labels is named _ in value_headers (read "
+			   "and discarded)");
 	return -1;
 }
 
 /*
  * The bottom header row over the values, when no value_headers name the
- * tiers, holding nothing but numbers that are not years ('400', not '2024'; nor
- * a row of column numbers): a row of data taken as the header (columns
- * by letter, the header looked for in the first rows of a range that
- * starts inside the table).  Its figures would be lost unread.
+ * tiers, holding nothing but numbers that are not years ('400', not
+ * '2024'; nor a row of column numbers): a row of data taken as the header
+ * (columns by letter, the header looked for in the first rows of a range
+ * that starts inside the table).  Its figures would be lost unread.
  */
 static int check_bottom(const struct layout *L, long line,
 			struct rk_error *err)
@@ -1078,18 +1079,14 @@ static int column_numbers(const struct grid_row *r)
 	return n >= 3;
 }
 
+static int filled(const struct grid_row *r, long col);
+
 /* Whether any value cell of the row holds something. */
 static int has_values(const struct layout *L, const struct grid_row *r)
 {
-	for (size_t i = 0; i < L->nvcols; i++) {
-		long c = L->vcols[i].col;
-		const char *s = (size_t)c < r->n ? r->cell[c] : "";
-		size_t n = (size_t)c < r->n ? r->len[c] : 0;
-
-		value_trim(&s, &n);
-		if (n)
+	for (size_t i = 0; i < L->nvcols; i++)
+		if (filled(r, L->vcols[i].col))
 			return 1;
-	}
 	return 0;
 }
 
@@ -1120,12 +1117,12 @@ static int blank_label_error(const struct layout *L, const struct grid_row *r,
 		 "with the rows it stands over", where, row_place(L, r), n,
 		 letters, above, n);
 	if (s->above && s->blank != BLANK_FILL)
-		rk_error_hint(err, "to fill '%.80s' down say layout.blank_labels: "
-				   "{%s: fill_down} (--blank-label %s=fill_down); "
-				   "{%s: total} keeps the blank as the total, "
-				   "{%s: \"Unknown\"} gives it a label; or skip "
-				   "such rows with skip_rows", s->above, n, n, n,
-			      n);
+		rk_error_hint(err, "to fill '%.80s' down say "
+				   "layout.blank_labels: {%s: fill_down} "
+				   "(--blank-label %s=fill_down); {%s: total} "
+				   "keeps the blank as the total, {%s: "
+				   "\"Unknown\"} gives it a label; or skip such "
+				   "rows with skip_rows", s->above, n, n, n, n);
 	else
 		rk_error_hint(err, "say what a blank %s means: "
 				   "layout.blank_labels: {%s: total} keeps it "
@@ -1233,8 +1230,8 @@ static int watch_text(struct layout *L, const struct grid_row *r,
  * Sets out[value] and out[status] for one value cell.  Returns 1 when the
  * cell holds text and its column is now watched (nothing written).
  */
-static int take_value(struct layout *L, const struct grid_row *r,
-		      struct value_col *vc, struct rk_error *err)
+static int read_value(struct layout *L, const struct grid_row *r,
+		      const struct value_col *vc, struct rk_error *err)
 {
 	const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
 	size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0, bare;
@@ -1242,7 +1239,6 @@ static int take_value(struct layout *L, const struct grid_row *r,
 	enum value_result res;
 
 	value_trim(&s, &n);
-	vc->numbers += n > 0;              /* less the text, below */
 	if (sentinel(L, s, n, val, st))
 		return 0;
 	if (grow_num(L, n, err) < 0)
@@ -1263,10 +1259,8 @@ static int take_value(struct layout *L, const struct grid_row *r,
 		*st = "footnote";            /* "12*", "12¹", "12 (a)" */
 		return 0;
 	}
-	if (res == VALUE_NOT_A_NUMBER) {
-		vc->numbers--;
+	if (res == VALUE_NOT_A_NUMBER)
 		return watch_text(L, r, vc, s, n, err);
-	}
 	if (res != VALUE_OK)
 		return value_error(L, r, vc, s, n, res, err);
 	return 0;
@@ -1344,7 +1338,28 @@ static const char *origin(struct layout *L, const struct grid_row *r, long col)
 	return L->origin;
 }
 
-/* One tidy row; 1 when its cell holds text (see take_value). */
+/* Whether cell col of r holds something. */
+static int filled(const struct grid_row *r, long col)
+{
+	const char *s = (size_t)col < r->n ? r->cell[col] : "";
+	size_t n = (size_t)col < r->n ? r->len[col] : 0;
+
+	value_trim(&s, &n);
+	return n > 0;
+}
+
+/* read_value, counting the numbers (and sentinels) of the column. */
+static int take_value(struct layout *L, const struct grid_row *r,
+		      struct value_col *vc, struct rk_error *err)
+{
+	int rc = read_value(L, r, vc, err);
+
+	if (rc == 0 && filled(r, vc->col))
+		vc->numbers++;
+	return rc;
+}
+
+/* One tidy row; 1 when its cell holds text (see read_value). */
 static int emit(struct layout *L, const struct grid_row *r,
 		struct value_col *vc, struct tidy_writer *w,
 		struct rk_error *err)
@@ -1559,7 +1574,8 @@ static int text_error(const struct layout *L, struct rk_error *err)
 		 vc->letters, vcol_name(L, vc), L->probe.example, texts, all);
 	rk_error_hint(err, "narrow values to the columns of numbers; if the "
 			   "text stands for a number or a missing value, add "
-			   "it to sentinels (\"%s\": missing)", L->probe.example);
+			   "it to sentinels (\"%s\": missing)",
+		      L->probe.example);
 	return -1;
 }
 
