@@ -1639,10 +1639,11 @@ static long tally_labels(struct layout *L, const struct grid_row *r)
 	for (size_t i = 0; i < L->nslots; i++) {
 		struct slot *s = &L->slots[i];
 		const char *t = L->label[i];
-		size_t digits = strspn(t, "0123456789");
+		size_t digits;
 
 		if (s->kind != SLOT_COLUMN || !*t)
 			continue;
+		digits = strspn(t, "0123456789");
 		if (!s->labels++) {
 			snprintf(s->example, sizeof(s->example), "%s", t);
 			s->example_row = row_place(L, r);
