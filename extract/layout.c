@@ -558,12 +558,16 @@ static int add_vcol(struct layout *L, long col, struct rk_error *err)
 	return 0;
 }
 
-/* The column as messages call it: its bottom header text, or its letters. */
+/*
+ * The column as messages call it: its lowest header text (a heading
+ * merged down leaves the tiers under it blank), or its letters.
+ */
 static const char *vcol_name(const struct layout *L, const struct value_col *v)
 {
-	const char *t = v->tier ? v->tier[L->ntiers - 1] : "";
-
-	return *t ? t : v->letters;
+	for (size_t k = L->ntiers; v->tier && k-- > 0;)
+		if (*v->tier[k])
+			return v->tier[k];
+	return v->letters;
 }
 
 /* Gives each value column its tier texts (none without a header). */
