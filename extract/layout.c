@@ -657,6 +657,32 @@ static int numeric(const char *s, long *whole)
 	return 1;
 }
 
+/*
+ * Fields whose labels may well be numbers: a period's parts, an age, a
+ * code, an article of a code, a row's number (the name, or a part of it
+ * between underscores: article_code, row_no).
+ */
+static const char *const numbered_fields[] = {
+	"year", "period", "month", "quarter", "half", "week", "day", "date",
+	"age", "code", "article", "row", "line", "no", "number", "num", "id",
+	NULL
+};
+
+static int numbered_field(const char *name)
+{
+	for (const char *p = name;; p++) {
+		size_t n = strcspn(p, "_");
+
+		for (size_t k = 0; numbered_fields[k]; k++)
+			if (strlen(numbered_fields[k]) == n &&
+			    strncmp(p, numbered_fields[k], n) == 0)
+				return 1;
+		p += n;
+		if (!*p)
+			return 0;
+	}
+}
+
 /* Whether a number n can be a label of the field: a year, a month ... */
 static int plausible(const char *field, long n)
 {
@@ -668,7 +694,9 @@ static int plausible(const char *field, long n)
 		return n >= 1 && n <= 4;
 	if (strcmp(field, "half") == 0)
 		return n >= 1 && n <= 2;
-	return 0;
+	if (strcmp(field, "age") == 0)
+		return n >= 0 && n <= 120;
+	return numbered_field(field) && n >= 0;   /* a code, an article */
 }
 
 /* " (sheet S, row N)" of header tier k, whose block ends at row last. */
@@ -1608,32 +1636,6 @@ static int watch_row(struct layout *L, const struct grid_row *r,
 
 /* Data rows whose labels are enough to judge a field's column by. */
 #define LABELS_JUDGED 20
-
-/*
- * Fields whose labels may well be numbers: a period's parts, an age, a
- * code, an article of a code, a row's number (the name, or a part of it
- * between underscores: article_code, row_no).
- */
-static const char *const numbered_fields[] = {
-	"year", "period", "month", "quarter", "half", "week", "day", "date",
-	"age", "code", "article", "row", "line", "no", "number", "num", "id",
-	NULL
-};
-
-static int numbered_field(const char *name)
-{
-	for (const char *p = name;; p++) {
-		size_t n = strcspn(p, "_");
-
-		for (size_t k = 0; numbered_fields[k]; k++)
-			if (strlen(numbered_fields[k]) == n &&
-			    strncmp(p, numbered_fields[k], n) == 0)
-				return 1;
-		p += n;
-		if (!*p)
-			return 0;
-	}
-}
 
 /* Counts this data row's labels, and which are numbers; the rows so far. */
 static long tally_labels(struct layout *L, const struct grid_row *r)

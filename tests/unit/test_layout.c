@@ -451,6 +451,32 @@ static void test_misfits_in_the_body(void **state)
 		"numbers was taken for them");
 }
 
+/* A tier of ages is labels: numbers are what an age's labels are. */
+static void test_age_tier(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	struct rk_kv consts[] = { KV("period", "2024") };
+	char *values[] = { "B:D" }, *vh[] = { "age" }, *d[] = { "region", "age" };
+	struct rk_layout lay = { .header_rows = 1, .header_row = 1 };
+	struct rk_kvlist kc = { consts, 1 };
+	struct layout_spec s;
+	const char *rows[] = { "Регион|14|15|16", "Сугд|1|2|3" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 1, { 0, 0 } };
+	s = spec_for(&lay, &kc);
+	s.dims = d;
+	feed(&s, rows, 2, &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.out, "wol,,2024,Сугд,14,1,,in.csv:2\n"
+				   "wol,,2024,Сугд,15,2,,in.csv:2\n"
+				   "wol,,2024,Сугд,16,3,,in.csv:2\n");
+	free(r.out);
+}
+
 /* Codes of one width with a leading zero are labels, not figures. */
 static void test_codes_for_labels(void **state)
 {
@@ -487,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_merged_down_leaves_lower_tiers_blank),
 		cmocka_unit_test(test_misfits_in_the_body),
 		cmocka_unit_test(test_codes_for_labels),
+		cmocka_unit_test(test_age_tier),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
