@@ -211,6 +211,17 @@ static int range_cuts_merges(const struct booksrc *s,
 	return 0;
 }
 
+/* A row just above or under a given range, for the layout to judge. */
+static int edge(const struct booksrc *s, struct layout *L,
+		const struct grid_row *g, int notes, struct rk_error *err)
+{
+	if (!s->ranged)
+		return 0;
+	if (g->index < s->r1)
+		return layout_above_range(L, g, err);
+	return notes ? 0 : layout_below_range(L, g, err);
+}
+
 int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 		    rk_progress_fn *progress, void *arg, struct rk_error *err)
 {
@@ -229,16 +240,24 @@ int booksrc_extract(struct booksrc *s, struct layout *L, struct tidy_writer *w,
 	    layout_set_merges(L, m, nm, err) < 0)
 		goto out;
 	while ((r = sheet_next_row(sh, &row, err)) == 1) {
-		if (row.row < s->r1)
-			continue;
-		if (row.row > s->r2)
+		if (row.row > s->r2 + 1)
 			break;
+		if (row.row < s->r1 - 1)
+			continue;
 		if (progress && (row.row & 0x3fff) == 0)
 			progress(arg, row.row);
 		if (densify(s, &row, &g) < 0) {
 			rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				     "out of memory");
 			goto out;
+		}
+		if (row.row < s->r1 || row.row > s->r2) {
+			/* the rows just outside a range: is it the table's? */
+			if (edge(s, L, &g, notes, err) < 0)
+				goto out;
+			if (row.row > s->r2)
+				break;
+			continue;
 		}
 		/* the table, then the notes under it */
 		r = notes ? layout_note(L, &g, w, err)

@@ -9,6 +9,7 @@
 struct tier {
 	size_t n;
 	char **text;
+	unsigned char *under;      /* under a block merged down from above */
 };
 
 struct header {
@@ -33,41 +34,54 @@ static void tier_clear(struct tier *t)
 	for (size_t i = 0; i < t->n; i++)
 		free(t->text[i]);
 	free(t->text);
+	free(t->under);
 	memset(t, 0, sizeof(*t));
 }
 
-/* A trimmed copy of the cell, or of the anchor text of its merge. */
+/*
+ * A trimmed copy of the cell as Excel and LibreOffice show it: a cell
+ * beside the anchor of its merged block shows the anchor's text; a cell
+ * under it shows nothing, and *under says so (a heading merged down over
+ * the lower tiers: the column is not broken down by them).
+ */
 static char *cell_text(const struct grid_row *r, size_t i,
-		       const struct merges *m)
+		       const struct merges *m, unsigned char *under)
 {
 	const char *s = i < r->n ? r->cell[i] : "", *fill;
 	size_t n = i < r->n ? r->len[i] : 0;
+	int below = 0;
 
-	value_trim(&s, &n);
-	if (n == 0 && m && (fill = merges_fill(m, r->index, (long)i)) != NULL) {
-		s = fill;
+	*under = 0;
+	if ((fill = merges_cover(m, r->index, (long)i, &below)) != NULL) {
+		s = below ? "" : fill;
 		n = strlen(s);
-		value_trim(&s, &n);
+		*under = (unsigned char)below;
 	}
+	value_trim(&s, &n);
 	return strndup(s, n);
 }
 
 int header_push(struct header *h, const struct grid_row *r,
 		const struct merges *m)
 {
-	struct tier t = { 0, NULL };
+	struct tier t = { 0, NULL, NULL };
 	size_t width = r->n, mw = merges_width(m, r->index);
 
 	if (mw > width)
 		width = mw;           /* cells a merge covers past the row */
 	t.text = calloc(width ? width : 1, sizeof(*t.text));
-	if (!t.text)
+	t.under = calloc(width ? width : 1, 1);
+	if (!t.text || !t.under) {
+		tier_clear(&t);
 		return -1;
-	for (; t.n < width; t.n++)
-		if ((t.text[t.n] = cell_text(r, t.n, m)) == NULL) {
+	}
+	for (; t.n < width; t.n++) {
+		t.text[t.n] = cell_text(r, t.n, m, &t.under[t.n]);
+		if (!t.text[t.n]) {
 			tier_clear(&t);
 			return -1;
 		}
+	}
 	if (h->held == h->tiers) {
 		tier_clear(&h->row[0]);
 		memmove(h->row, h->row + 1, (h->tiers - 1) * sizeof(*h->row));
@@ -108,17 +122,28 @@ static const char *raw(const struct header *h, size_t k, long col)
 	return h->row[k].text[col];
 }
 
+const char *header_cell(const struct header *h, size_t k, long col)
+{
+	return raw(h, k, col);
+}
+
+static int under(const struct header *h, size_t k, long col)
+{
+	return k < h->held && col >= 0 && (size_t)col < h->row[k].n &&
+	       h->row[k].under[col];
+}
+
 const char *header_tier_text(const struct header *h, size_t k, long col,
 			     const long *cols, size_t ncols)
 {
 	const char *t = raw(h, k, col);
 	size_t i;
 
-	if (*t || k + 1 >= h->held)
+	if (*t || k + 1 >= h->held || under(h, k, col))
 		return t;
 	for (i = 0; i < ncols && cols[i] != col; i++)
 		;
-	while (i-- > 0 && cols[i] < col) {
+	while (i-- > 0 && cols[i] < col && !under(h, k, cols[i])) {
 		t = raw(h, k, cols[i]);
 		if (*t)
 			return t;

@@ -9,7 +9,8 @@
 
 /*
  * The header block of a table: the last N rows seen (the tiers), kept as
- * copies with merged cells filled from their anchors, so that the layout
+ * copies with merged cells as they are shown (the anchor's text beside
+ * it, nothing under it), so that the layout
  * can look columns up by header text and give each value column the text
  * of every tier above it.
  */
@@ -34,11 +35,16 @@ long header_find_in(const struct header *h, size_t k, const char *text);
 /*
  * The text of tier k (0 = top) above column col: the cell, or for an
  * upper tier left blank the nearest text to its left among cols
- * (an unmerged spanning header, as CSV files and some writers leave it).
+ * (an unmerged spanning header, as CSV files and some writers leave it);
+ * "" under a block merged down from a tier above, which the search to
+ * the left does not pass either.
  * cols lists the value columns in order.  Never NULL.
  */
 const char *header_tier_text(const struct header *h, size_t k, long col,
 			     const long *cols, size_t ncols);
+
+/* The text of tier k (0 = top) in column col as shown; "" past its end. */
+const char *header_cell(const struct header *h, size_t k, long col);
 
 /* Width of the widest tier row. */
 size_t header_width(const struct header *h);

@@ -29,7 +29,15 @@ struct slot {
 				      non-empty one); else col */
 	enum blank_rule blank;     /* SLOT_COLUMN */
 	const char *blank_label;   /* BLANK_LABEL */
-	char *above;               /* BLANK_FILL: the last label seen */
+	long labels, numbers;      /* SLOT_COLUMN: labels read, and numbers */
+	size_t width;              /* digits of the first label; 0 not all */
+	int zero, ragged;          /* a code with a leading zero; widths
+				      differ (or a label not all digits) */
+	char example[40];          /* the first label, */
+	long example_row;          /* and its row */
+	char *above;               /* SLOT_COLUMN: the last label seen, */
+	long above_row;            /* and its row (line); for BLANK_FILL
+				      and for messages */
 };
 
 enum { SLOT_INDICATOR = 0, SLOT_PERIOD = 1, SLOT_FIRST_DIM = 2 };
@@ -38,6 +46,7 @@ struct value_col {
 	long col;
 	char letters[8];
 	char **tier;               /* every tier's text, top first */
+	long numbers;              /* cells read as numbers (or sentinels) */
 };
 
 struct sentinel {
@@ -73,6 +82,17 @@ struct layout {
 	long blank_slot;           /* this row: a label blank that the layout
 				      says nothing of; -1 none */
 	int in_body;               /* a row after the header was seen */
+	long data_rows;            /* rows read as data */
+	long last_data;            /* the last of them (or a total): index */
+	struct grid_row *above;    /* the row just above a range; NULL */
+	struct {                   /* a value cell holding text: its column
+				      is watched a few rows more to tell a
+				      stray word from a column of labels */
+		long vc;           /* the value column; -1 none */
+		long rows, texts;
+		char example[80];
+		struct rk_error err;   /* the error of the first text */
+	} probe;
 	long dry_shown, dry_skipped;   /* --dry-run: rows told */
 	long note_rows, notes;     /* rows read under the table, notes kept */
 	int stop_blank;
@@ -350,10 +370,10 @@ static int init_patterns(struct layout *L, struct rk_error *err)
 		L->skip = rk_rx_compile(lay->skip_rows, cfg, lay->mark.line, err);
 		if (!L->skip)
 			return -1;
-		L->total = rk_rx_compile(TOTAL_LABEL, NULL, 0, err);
-		if (!L->total)
-			return -1;
 	}
+	L->total = rk_rx_compile(TOTAL_LABEL, NULL, 0, err);
+	if (!L->total)
+		return -1;
 	if (lay->stop_at && strcmp(lay->stop_at, "blank") == 0) {
 		L->stop_blank = 1;
 	} else if (lay->stop_at) {
@@ -418,6 +438,7 @@ struct layout *layout_new(const struct layout_spec *spec, struct rk_error *err)
 	}
 	L->spec = *spec;
 	L->remark_col = -1;
+	L->probe.vc = -1;
 	L->header_row = spec->layout->header_row;
 	L->ntiers = tiers > 0 ? (size_t)tiers : 1;
 	if (tiers > 16) {
@@ -539,16 +560,20 @@ static int add_vcol(struct layout *L, long col, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	L->vcols = v;
-	v[L->nvcols++] = (struct value_col){ col, "", NULL };
+	v[L->nvcols++] = (struct value_col){ col, "", NULL, 0 };
 	return 0;
 }
 
-/* The column as messages call it: its bottom header text, or its letters. */
+/*
+ * The column as messages call it: its lowest header text (a heading
+ * merged down leaves the tiers under it blank), or its letters.
+ */
 static const char *vcol_name(const struct layout *L, const struct value_col *v)
 {
-	const char *t = v->tier ? v->tier[L->ntiers - 1] : "";
-
-	return *t ? t : v->letters;
+	for (size_t k = L->ntiers; v->tier && k-- > 0;)
+		if (*v->tier[k])
+			return v->tier[k];
+	return v->letters;
 }
 
 /* Gives each value column its tier texts (none without a header). */
@@ -638,6 +663,32 @@ static int numeric(const char *s, long *whole)
 	return 1;
 }
 
+/*
+ * Fields whose labels may well be numbers: a period's parts, an age, a
+ * code, an article of a code, a row's number (the name, or a part of it
+ * between underscores: article_code, row_no).
+ */
+static const char *const numbered_fields[] = {
+	"year", "period", "month", "quarter", "half", "week", "day", "date",
+	"age", "code", "article", "row", "line", "no", "number", "num", "id",
+	NULL
+};
+
+static int numbered_field(const char *name)
+{
+	for (const char *p = name;; p++) {
+		size_t n = strcspn(p, "_");
+
+		for (size_t k = 0; numbered_fields[k]; k++)
+			if (strlen(numbered_fields[k]) == n &&
+			    strncmp(p, numbered_fields[k], n) == 0)
+				return 1;
+		p += n;
+		if (!*p)
+			return 0;
+	}
+}
+
 /* Whether a number n can be a label of the field: a year, a month ... */
 static int plausible(const char *field, long n)
 {
@@ -649,7 +700,9 @@ static int plausible(const char *field, long n)
 		return n >= 1 && n <= 4;
 	if (strcmp(field, "half") == 0)
 		return n >= 1 && n <= 2;
-	return 0;
+	if (strcmp(field, "age") == 0)
+		return n >= 0 && n <= 120;
+	return numbered_field(field) && n >= 0;   /* a code, an article */
 }
 
 /* " (sheet S, row N)" of header tier k, whose block ends at row last. */
@@ -666,10 +719,112 @@ static const char *tier_row(const struct layout *L, size_t k, long last,
 }
 
 /*
+ * Whether a tier is a row of column numbers, as official forms print
+ * under their header: the label columns numbered too ("А", "1"), and the
+ * value columns' whole numbers going up by one, left to right.
+ */
+static int counts_up(const struct layout *L, size_t tier)
+{
+	long prev = 0, n, k = 0, first = -1;
+	const char *t;
+
+	for (size_t i = 0; i < L->nslots; i++)
+		if (L->slots[i].kind == SLOT_COLUMN &&
+		    (first < 0 || L->slots[i].col < first))
+			first = L->slots[i].col;
+	t = first >= 0 ? header_cell(L->head, tier, first) : "";
+	if (!*t || (!numeric(t, &n) && strlen(t) > 4))
+		return 0;                  /* "А", "Б", "1": numbered too */
+
+	for (size_t c = 0; c < L->nvcols; c++) {
+		t = L->vcols[c].tier[tier];
+		if (!*t)
+			continue;
+		if (!numeric(t, &n) || n < 0 || (k && n != prev + 1))
+			return 0;
+		prev = n;
+		k++;
+	}
+	return k >= 3;
+}
+
+static int tier_error(const struct layout *L, const struct slot *s,
+		      const char *first, long line, struct rk_error *err)
+{
+	char row[64];
+
+	tier_row(L, s->tier, line, row, sizeof(row));
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+		     L->spec.sheet ? 0 : line, "%s", "");
+	if (counts_up(L, s->tier)) {
+		snprintf(err->msg, sizeof(err->msg), "the header tier read as "
+			 "'%s'%s is a row of column numbers ('%s' ...), not "
+			 "labels", s->name, row, first);
+		rk_error_hint(err, "name that tier _ in value_headers to read "
+				   "and discard it, or count one header row "
+				   "fewer: a row of column numbers right under "
+				   "the header is skipped");
+		return -1;
+	}
+	snprintf(err->msg, sizeof(err->msg), "the header tier read as '%s'%s "
+		 "holds numbers, not labels ('%s' ...): a row of data (or a "
+		 "title) was taken as the header", s->name, row, first);
+	rk_error_hint(err, "check header_row and range: the header may "
+			   "have been looked for in the wrong rows (give "
+			   "header_row, the top row of the header), or the "
+			   "range may start below it; a tier of numbers that "
+			   "are not labels is named _ in value_headers (read "
+			   "and discarded)");
+	return -1;
+}
+
+/*
+ * The bottom header row over the values, when no value_headers name the
+ * tiers, holding nothing but numbers that are not years ('400', not
+ * '2024'; nor a row of column numbers): a row of data taken as the header
+ * (columns by letter, the header looked for in the first rows of a range
+ * that starts inside the table).  Its figures would be lost unread.
+ */
+static int check_bottom(const struct layout *L, long line,
+			struct rk_error *err)
+{
+	size_t bottom = L->ntiers - 1, nums = 0;
+	const char *first = NULL;
+	char row[64];
+	long n;
+
+	if (L->spec.layout->value_headers.n)
+		return 0;                  /* check_tiers judges named tiers */
+	for (size_t c = 0; c < L->nvcols; c++) {
+		const char *t = L->vcols[c].tier[bottom];
+
+		if (!*t)
+			continue;
+		if (!numeric(t, &n) || plausible("year", n))
+			return 0;
+		first = first ? first : t;
+		nums++;
+	}
+	if (!nums || counts_up(L, bottom))
+		return 0;
+	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+		     L->spec.sheet ? 0 : line, "the header row%s holds "
+		     "numbers, not headings, over the values ('%s' ...): a row "
+		     "of data was taken as the header",
+		     tier_row(L, bottom, line, row, sizeof(row)), first);
+	rk_error_hint(err, "give header_row 0 (--header-row 0) for a table "
+			   "without a header row, or the row of its header; "
+			   "a range starts at the header, or with header_row "
+			   "0 at the table's first row");
+	return -1;
+}
+
+/*
  * A header tier that holds numbers where its field's labels should be
  * (a data row taken as the header: header_row one row too low, or a range
- * that starts below the header) is refused: the numbers would become
- * labels, and be noticed, if at all, as unmapped labels much later.
+ * that starts below the header; a row of column numbers counted as a
+ * tier) is refused: the numbers would become labels, and be noticed, if
+ * at all, as unmapped labels much later.
  */
 static int check_tiers(const struct layout *L, long line,
 		       struct rk_error *err)
@@ -678,7 +833,6 @@ static int check_tiers(const struct layout *L, long line,
 		const struct slot *s = &L->slots[i];
 		size_t nums = 0, odd = 0;
 		const char *first = NULL;
-		char row[64];
 		int text = 0;
 
 		if (s->kind != SLOT_VALUE_HEADER)
@@ -698,22 +852,10 @@ static int check_tiers(const struct layout *L, long line,
 				first = t;
 			odd += !plausible(s->name, n);
 		}
-		if (text || !nums || !odd)
-			continue;
-		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
-			     L->spec.sheet ? 0 : line,
-			     "the header tier read as '%s'%s holds numbers, "
-			     "not labels ('%s' ...): a row of data (or a "
-			     "title) was taken as the header", s->name,
-			     tier_row(L, s->tier, line, row, sizeof(row)),
-			     first);
-		rk_error_hint(err, "check header_row and range: the header "
-				   "may have been looked for in the wrong rows "
-				   "(give header_row, the top row of the "
-				   "header), or the range may start below it");
-		return -1;
+		if (!text && nums && odd)
+			return tier_error(L, s, first, line, err);
 	}
-	return 0;
+	return check_bottom(L, line, err);
 }
 
 /* ---- --dry-run: what the layout finds, told in plain lines ---- */
@@ -875,18 +1017,26 @@ static void place_error(const struct layout *L, struct rk_error *err,
 	}
 }
 
+/* The row as messages call it: a sheet's row, a text file's line. */
+static long row_place(const struct layout *L, const struct grid_row *r)
+{
+	return L->spec.sheet ? r->index : r->line;
+}
+
 /*
  * What a blank label cell means, by the field's rule; "" with
  * L->blank_slot set when the layout does not say (BLANK_REFUSE).  A label
- * of a fill_down field is remembered for the rows below.  -1 out of memory.
+ * is remembered for the rows below: a fill_down field's blanks take it, a
+ * refused blank is told by it.  -1 out of memory.
  */
-static int blank_or_above(struct layout *L, size_t i, const char **t)
+static int blank_or_above(struct layout *L, size_t i, const char **t,
+			  long row)
 {
 	struct slot *s = &L->slots[i];
 
 	if (**t) {
-		if (s->blank == BLANK_FILL &&
-		    (!s->above || strcmp(s->above, *t) != 0)) {
+		s->above_row = row;
+		if (!s->above || strcmp(s->above, *t) != 0) {
 			free(s->above);
 			if (!(s->above = strdup(*t)))
 				return -1;
@@ -929,7 +1079,7 @@ static int take_labels(struct layout *L, const struct grid_row *r)
 		if (!*t && L->merges &&
 		    (fill = merges_fill(L->merges, r->index, s->col)) != NULL)
 			t = fill;
-		if (blank_or_above(L, i, &t) < 0)
+		if (blank_or_above(L, i, &t, row_place(L, r)) < 0)
 			return -1;
 		L->label[i] = t;
 	}
@@ -971,18 +1121,14 @@ static int column_numbers(const struct grid_row *r)
 	return n >= 3;
 }
 
+static int filled(const struct grid_row *r, long col);
+
 /* Whether any value cell of the row holds something. */
 static int has_values(const struct layout *L, const struct grid_row *r)
 {
-	for (size_t i = 0; i < L->nvcols; i++) {
-		long c = L->vcols[i].col;
-		const char *s = (size_t)c < r->n ? r->cell[c] : "";
-		size_t n = (size_t)c < r->n ? r->len[c] : 0;
-
-		value_trim(&s, &n);
-		if (n)
+	for (size_t i = 0; i < L->nvcols; i++)
+		if (filled(r, L->vcols[i].col))
 			return 1;
-	}
 	return 0;
 }
 
@@ -990,26 +1136,41 @@ static int has_values(const struct layout *L, const struct grid_row *r)
  * A data row with a blank label cell the layout says nothing about: taken
  * as "", it would become the total of that field and be summed with the
  * rows it stands over (sub-causes under a blank cause).  Refused, naming
- * the cell and the three ways to say what the blank means.
+ * the row, the label above it (so that the row can be found) and the ways
+ * to say what the blank means.
  */
 static int blank_label_error(const struct layout *L, const struct grid_row *r,
 			     struct rk_error *err)
 {
 	const struct slot *s = &L->slots[L->blank_slot];
-	char letters[8];
+	const char *where = L->spec.sheet ? "row" : "line", *n = s->name;
+	char letters[8], above[160];
 
 	place_error(L, err, r, s->col);
 	cellref_letters(s->col, letters);
-	snprintf(err->msg, sizeof(err->msg), "blank label in column %s (%s)%s: "
-		 "a blank would be taken as the total of %s and summed with "
-		 "the rows it stands over", letters, s->name,
-		 s->blank == BLANK_FILL ? ", with no label above it to fill "
-					  "down" : "", s->name);
-	rk_error_hint(err, "say what a blank %s means: layout.blank_labels: "
-			   "{%s: fill_down} repeats the label above, {%s: "
-			   "total} keeps it as the total, {%s: \"Unknown\"} "
-			   "gives it a label; or skip such rows with skip_rows",
-		      s->name, s->name, s->name, s->name);
+	if (s->above)
+		snprintf(above, sizeof(above), "under '%.80s' in %s %ld",
+			 s->above, where, s->above_row);
+	else
+		snprintf(above, sizeof(above), "with no label above it%s",
+			 s->blank == BLANK_FILL ? " to fill down" : "");
+	snprintf(err->msg, sizeof(err->msg), "%s %ld has no %s (column %s, "
+		 "%s): a blank would be taken as the total of %s and summed "
+		 "with the rows it stands over", where, row_place(L, r), n,
+		 letters, above, n);
+	if (s->above && s->blank != BLANK_FILL)
+		rk_error_hint(err, "to fill '%.80s' down say "
+				   "layout.blank_labels: {%s: fill_down} "
+				   "(--blank-label %s=fill_down); {%s: total} "
+				   "keeps the blank as the total, {%s: "
+				   "\"Unknown\"} gives it a label; or skip such "
+				   "rows with skip_rows", s->above, n, n, n, n);
+	else
+		rk_error_hint(err, "say what a blank %s means: "
+				   "layout.blank_labels: {%s: total} keeps it "
+				   "as the total, {%s: \"Unknown\"} gives it a "
+				   "label; or skip such rows with skip_rows", n,
+			      n, n);
 	return -1;
 }
 
@@ -1103,8 +1264,15 @@ static int marked(struct layout *L, const char *s, size_t n, const char **st)
 	return 0;
 }
 
-/* Sets out[value] and out[status] for one value cell. */
-static int take_value(struct layout *L, const struct grid_row *r,
+static int watch_text(struct layout *L, const struct grid_row *r,
+		      const struct value_col *vc, const char *s, size_t n,
+		      struct rk_error *err);
+
+/*
+ * Sets out[value] and out[status] for one value cell.  Returns 1 when the
+ * cell holds text and its column is now watched (nothing written).
+ */
+static int read_value(struct layout *L, const struct grid_row *r,
 		      const struct value_col *vc, struct rk_error *err)
 {
 	const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
@@ -1133,6 +1301,8 @@ static int take_value(struct layout *L, const struct grid_row *r,
 		*st = "footnote";            /* "12*", "12¹", "12 (a)" */
 		return 0;
 	}
+	if (res == VALUE_NOT_A_NUMBER)
+		return watch_text(L, r, vc, s, n, err);
 	if (res != VALUE_OK)
 		return value_error(L, r, vc, s, n, res, err);
 	return 0;
@@ -1210,12 +1380,36 @@ static const char *origin(struct layout *L, const struct grid_row *r, long col)
 	return L->origin;
 }
 
+/* Whether cell col of r holds something. */
+static int filled(const struct grid_row *r, long col)
+{
+	const char *s = (size_t)col < r->n ? r->cell[col] : "";
+	size_t n = (size_t)col < r->n ? r->len[col] : 0;
+
+	value_trim(&s, &n);
+	return n > 0;
+}
+
+/* read_value, counting the numbers (and sentinels) of the column. */
+static int take_value(struct layout *L, const struct grid_row *r,
+		      struct value_col *vc, struct rk_error *err)
+{
+	int rc = read_value(L, r, vc, err);
+
+	if (rc == 0 && filled(r, vc->col))
+		vc->numbers++;
+	return rc;
+}
+
+/* One tidy row; 1 when its cell holds text (see read_value). */
 static int emit(struct layout *L, const struct grid_row *r,
-		const struct value_col *vc, struct tidy_writer *w,
+		struct value_col *vc, struct tidy_writer *w,
 		struct rk_error *err)
 {
-	if (take_value(L, r, vc, err) < 0)
-		return -1;
+	int rc = take_value(L, r, vc, err);
+
+	if (rc)
+		return rc;
 	if (L->row_status && (!*L->out[L->nout - 2] ||
 			      !strcmp(L->out[L->nout - 2], "missing")))
 		L->out[L->nout - 2] = L->row_status;
@@ -1283,6 +1477,378 @@ static int emit_total(struct layout *L, const struct grid_row *r,
 			return -1;
 	}
 	return 0;
+}
+
+/* ---- misfits seen in the body ---- */
+
+enum cell_kind { CELL_EMPTY, CELL_NUMBER, CELL_TEXT, CELL_OTHER };
+
+/* Whether s holds a letter: ASCII, or Latin, Greek or Cyrillic in UTF-8. */
+static int has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isalpha(c) || (c >= 0xC3 && c <= 0xD4))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What a value cell holds, as the body would read it: a number (a
+ * sentinel, a marked or footnoted number too), text with letters, or
+ * something else ("-", "…").  -1 out of memory.
+ */
+static int cell_kind(struct layout *L, const struct grid_row *r, long col,
+		     struct rk_error *err)
+{
+	const char *s = (size_t)col < r->n ? r->cell[col] : "", *v, *st;
+	size_t n = (size_t)col < r->n ? r->len[col] : 0, bare;
+	enum value_result res;
+
+	value_trim(&s, &n);
+	if (!n)
+		return CELL_EMPTY;
+	if (sentinel(L, s, n, &v, &st))
+		return CELL_NUMBER;
+	if (grow_num(L, n, err) < 0)
+		return -1;
+	res = value_parse(s, n, L->dec, L->num);
+	if (res == VALUE_OK || res == VALUE_AMBIGUOUS || marked(L, s, n, &st))
+		return CELL_NUMBER;
+	bare = value_footnote_strip(s, n);
+	if (bare < n && value_parse(s, bare, L->dec, L->num) == VALUE_OK)
+		return CELL_NUMBER;
+	return has_letter(s, n) ? CELL_TEXT : CELL_OTHER;
+}
+
+/*
+ * Whether the first data row holds labels in its value columns: no
+ * number, and two different texts ("муж.", "жен."): a header tier that
+ * header_rows left out.  *col is the first text's column.  -1 out of
+ * memory.
+ */
+static int labels_in_values(struct layout *L, const struct grid_row *r,
+			    long *col, struct rk_error *err)
+{
+	const char *first = NULL;
+	size_t flen = 0;
+	int two = 0;
+
+	for (size_t i = 0; i < L->nvcols; i++) {
+		long c = L->vcols[i].col;
+		int k = cell_kind(L, r, c, err);
+		const char *s = (size_t)c < r->n ? r->cell[c] : "";
+		size_t n = (size_t)c < r->n ? r->len[c] : 0;
+
+		if (k < 0)
+			return -1;
+		if (k == CELL_NUMBER)
+			return 0;
+		if (k != CELL_TEXT)
+			continue;
+		value_trim(&s, &n);
+		if (!first) {
+			first = s;
+			flen = n;
+			*col = c;
+		} else if (n != flen || memcmp(s, first, n) != 0) {
+			two = 1;
+		}
+	}
+	return two;
+}
+
+static int header_rows_error(const struct layout *L, const struct grid_row *r,
+			     long col, struct rk_error *err)
+{
+	const char *s = r->cell[col];
+	size_t n = r->len[col];
+
+	value_trim(&s, &n);
+	place_error(L, err, r, col);
+	snprintf(err->msg, sizeof(err->msg), "the first data row (%s %ld) "
+		 "holds labels, not numbers, in the value columns ('%.*s' "
+		 "...): the header may have more rows than header_rows says "
+		 "(%zu)", L->spec.sheet ? "row" : "line", row_place(L, r),
+		 (int)(n > 60 ? 60 : n), s, L->ntiers);
+	rk_error_hint(err, "give header_rows the number of header rows above "
+			   "the values, and value_headers a field (or _ to "
+			   "discard it) for each");
+	return -1;
+}
+
+/* Cells of a watched column read before it is judged. */
+#define PROBE_ROWS 50
+
+/*
+ * A value cell holding text: a stray word ("нет данных") or a column of
+ * labels taken among the values.  Its error is kept and the column
+ * watched for PROBE_ROWS more rows, writing nothing; text_error tells.
+ */
+static int watch_text(struct layout *L, const struct grid_row *r,
+		      const struct value_col *vc, const char *s, size_t n,
+		      struct rk_error *err)
+{
+	(void)err;
+	value_error(L, r, vc, s, n, VALUE_NOT_A_NUMBER, &L->probe.err);
+	L->probe.vc = vc - L->vcols;
+	L->probe.texts = has_letter(s, n);
+	snprintf(L->probe.example, sizeof(L->probe.example), "%.*s",
+		 (int)(n > 60 ? 60 : n), s);
+	return 1;
+}
+
+/*
+ * The column watched holds text in most of its cells (two at least): a
+ * column of labels among the values, named with an example; else the
+ * first text's own error (a number expected).
+ */
+static int text_error(const struct layout *L, struct rk_error *err)
+{
+	const struct value_col *vc = &L->vcols[L->probe.vc];
+	long texts = L->probe.texts, all = texts + vc->numbers;
+
+	*err = L->probe.err;
+	if (texts < 2 || texts <= vc->numbers)
+		return -1;
+	snprintf(err->msg, sizeof(err->msg), "the values column %s ('%s') "
+		 "holds text, not numbers ('%s', and text in %ld of the %ld "
+		 "cells read): a column of labels was taken among the values",
+		 vc->letters, vcol_name(L, vc), L->probe.example, texts, all);
+	rk_error_hint(err, "narrow values to the columns of numbers; if the "
+			   "text stands for a number or a missing value, add "
+			   "it to sentinels (\"%s\": missing)",
+		      L->probe.example);
+	return -1;
+}
+
+/* A row under a watched column: counted, until the column is judged. */
+static int watch_row(struct layout *L, const struct grid_row *r,
+		     struct rk_error *err)
+{
+	struct value_col *vc = &L->vcols[L->probe.vc];
+	int k;
+
+	if (is_blank(r))
+		return L->stop_blank ? text_error(L, err) : 0;
+	if (take_labels(L, r) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	if (L->stop && labels_match(L, L->stop, r))
+		return text_error(L, err);
+	if (L->skip && labels_match(L, L->skip, r))
+		return 0;
+	if ((k = cell_kind(L, r, vc->col, err)) < 0)
+		return -1;
+	L->probe.texts += k == CELL_TEXT;
+	vc->numbers += k == CELL_NUMBER;
+	return ++L->probe.rows >= PROBE_ROWS ? text_error(L, err) : 0;
+}
+
+/* Data rows whose labels are enough to judge a field's column by. */
+#define LABELS_JUDGED 20
+
+/* Counts this data row's labels, and which are numbers; the rows so far. */
+static long tally_labels(struct layout *L, const struct grid_row *r)
+{
+	long whole;
+
+	for (size_t i = 0; i < L->nslots; i++) {
+		struct slot *s = &L->slots[i];
+		const char *t = L->label[i];
+		size_t digits;
+
+		if (s->kind != SLOT_COLUMN || !*t)
+			continue;
+		digits = strspn(t, "0123456789");
+		if (!s->labels++) {
+			snprintf(s->example, sizeof(s->example), "%s", t);
+			s->example_row = row_place(L, r);
+			s->width = digits;
+		}
+		s->numbers += numeric(t, &whole);
+		s->ragged |= t[digits] != '\0' || digits != s->width;
+		s->zero |= t[0] == '0' && digits > 1;
+	}
+	return L->data_rows;
+}
+
+/* Whether a field's labels are codes: all digits, of one width, with a
+ * leading zero or five digits at least ("01", "02"; "751110000"). */
+static int codes(const struct slot *s)
+{
+	return !s->ragged && (s->zero || s->width >= 5);
+}
+
+/*
+ * A field read from a column given by letter whose labels are all numbers
+ * (two at least) points at a column of figures or of row numbers (a
+ * letter off by one), unless numbers are what its labels are: its name
+ * says so (numbered_fields), or they are codes.  A column named by its
+ * header text was chosen by it.  Returns 1 with err set.
+ */
+static int numeric_labels(const struct layout *L, struct rk_error *err)
+{
+	for (size_t i = 0; i < L->nslots; i++) {
+		const struct slot *s = &L->slots[i];
+		char letters[8];
+
+		if (s->kind != SLOT_COLUMN || s->labels < 2 ||
+		    s->numbers < s->labels || numbered_field(s->name) ||
+		    is_text_spec(s->text) || codes(s))
+			continue;
+		cellref_letters(s->col, letters);
+		rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name,
+			     L->spec.sheet ? 0 : s->example_row,
+			     "the labels of %s (column %s) are all numbers "
+			     "('%s', and %ld more): a column of figures or of "
+			     "row numbers was taken for them", s->name, letters,
+			     s->example, s->labels - 1);
+		if (L->spec.sheet) {
+			char cell[300];
+
+			snprintf(cell, sizeof(cell), "%s!%s%ld", L->spec.sheet,
+				 letters, s->example_row);
+			rk_error_cell(err, cell);
+		}
+		rk_error_hint(err, "point %s at the column of its labels "
+				   "(fields: {%s: ...}); if these numbers are "
+				   "its labels, name the column by its header "
+				   "text", s->name, s->name);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- the edges of a range ---- */
+
+static void row_free(struct grid_row *r)
+{
+	for (size_t i = 0; r && i < r->n; i++)
+		free(r->cell[i]);
+	if (r) {
+		free(r->cell);
+		free(r->len);
+	}
+	free(r);
+}
+
+int layout_above_range(struct layout *L, const struct grid_row *r,
+		       struct rk_error *err)
+{
+	struct grid_row *c = calloc(1, sizeof(*c));
+
+	row_free(L->above);
+	L->above = c;
+	if (c) {
+		*c = (struct grid_row){ r->index, r->line, 0, NULL, NULL };
+		c->cell = calloc(r->n + 1, sizeof(*c->cell));
+		c->len = calloc(r->n + 1, sizeof(*c->len));
+	}
+	for (size_t i = 0; c && c->cell && c->len && i < r->n; i++, c->n++) {
+		if (!(c->cell[i] = strndup(r->cell[i], r->len[i])))
+			break;
+		c->len[i] = r->len[i];
+	}
+	if (!c || c->n < r->n)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	return 0;
+}
+
+/* Whether any value cell of r holds a number; its column in *col. */
+static int has_figure(struct layout *L, const struct grid_row *r, long *col,
+		      struct rk_error *err)
+{
+	for (size_t i = 0; i < L->nvcols; i++) {
+		int k = cell_kind(L, r, L->vcols[i].col, err);
+
+		if (k < 0 || k == CELL_NUMBER) {
+			*col = L->vcols[i].col;
+			return k < 0 ? -1 : 1;
+		}
+	}
+	return 0;
+}
+
+/* The first text of a row, for messages: its label. */
+static const char *row_label(const struct grid_row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (*r->cell[i])
+			return r->cell[i];
+	return "";
+}
+
+/*
+ * The body begins at the range's first row (no header in it) while the
+ * row just above the range holds figures in the value columns too: the
+ * range starts inside the table, and the rows above it (a total at its
+ * top among them) would vanish unread.  1 with err set.
+ */
+static int starts_inside(struct layout *L, const struct grid_row *r,
+			 struct rk_error *err)
+{
+	const struct grid_row *a = L->above;
+	char letters[8];
+	long col;
+	int rc;
+
+	if (!a || a->index + 1 != r->index || column_numbers(a))
+		return 0;
+	if ((rc = has_figure(L, a, &col, err)) <= 0)
+		return rc;
+	cellref_letters(col, letters);
+	place_error(L, err, a, col);
+	snprintf(err->msg, sizeof(err->msg), "the range starts inside the "
+		 "table: row %ld just above it holds figures too ('%.60s', "
+		 "%.30s in %s%ld), which would be left out unread", a->index,
+		 row_label(a), a->cell[col], letters, a->index);
+	rk_error_hint(err, "start the range at the top of the table: at its "
+			   "header, or with header_row 0 at its first row of "
+			   "figures");
+	return 1;
+}
+
+/* The first data row: labels where numbers should be, or a range's top. */
+static int first_data_row(struct layout *L, const struct grid_row *r,
+			  long *col, struct rk_error *err)
+{
+	int rc = starts_inside(L, r, err);
+
+	if (rc)
+		return rc > 0 ? -1 : rc;
+	return labels_in_values(L, r, col, err);
+}
+
+int layout_below_range(struct layout *L, const struct grid_row *r,
+		       struct rk_error *err)
+{
+	long col;
+	int rc;
+
+	if (!L->have_header || L->probe.vc >= 0 || !L->last_data ||
+	    L->last_data + 1 != r->index || is_blank(r))
+		return 0;
+	if (take_labels(L, r) < 0)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	if (!labels_match(L, L->total, r) &&
+	    !(L->skip && labels_match(L, L->skip, r)))
+		return 0;
+	if ((rc = has_figure(L, r, &col, err)) <= 0)
+		return rc;
+	place_error(L, err, r, col);
+	snprintf(err->msg, sizeof(err->msg), "the range ends just above the "
+		 "table's total (row %ld '%.60s'): the source's own total "
+		 "would be left out, unread and unchecked", r->index,
+		 row_label(r));
+	rk_error_hint(err, "end the range at row %ld: with skip_rows matching "
+			   "it, the total is written for reckon-normalise to "
+			   "check the rows against", r->index);
+	return -1;
 }
 
 static int ragged(const struct layout *L, const struct grid_row *r,
@@ -1392,15 +1958,19 @@ static int remark_note(struct layout *L, const struct grid_row *r,
 int layout_row(struct layout *L, const struct grid_row *r,
 	       struct tidy_writer *w, struct rk_error *err)
 {
+	long col;
+	int rc;
+
 	if (L->merges && merges_row(L->merges, r) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	if (!L->have_header) {
-		int rc = before_body(L, r, err);
-
+		rc = before_body(L, r, err);
 		if (rc != 2)
 			return rc < 0 ? -1 : 0;
 	}
+	if (L->probe.vc >= 0)
+		return watch_row(L, r, err);
 	if (is_blank(r))
 		return L->stop_blank ? 1 : 0;
 	if (!L->in_body++ && column_numbers(r)) {
@@ -1412,16 +1982,23 @@ int layout_row(struct layout *L, const struct grid_row *r,
 				    "out of memory");
 	if (L->stop && labels_match(L, L->stop, r))
 		return layout_note(L, r, w, err) < 0 ? -1 : 1;
-	if (L->skip && labels_match(L, L->skip, r))
+	if (L->skip && labels_match(L, L->skip, r)) {
+		L->last_data = r->index;
 		return emit_total(L, r, w, err);
+	}
+	if (!L->data_rows++ && (rc = first_data_row(L, r, &col, err)) != 0)
+		return rc < 0 ? -1 : header_rows_error(L, r, col, err);
+	L->last_data = r->index;
 	if (L->blank_slot >= 0)
 		return has_values(L, r) ? blank_label_error(L, r, err) : 0;
 	if (L->ncols && r->n != L->ncols)
 		return ragged(L, r, err);
+	if (tally_labels(L, r) == LABELS_JUDGED && numeric_labels(L, err))
+		return -1;
 	L->row_status = remark_status(L, r);
 	for (size_t i = 0; i < L->nvcols; i++)
-		if (emit(L, r, &L->vcols[i], w, err) < 0)
-			return -1;
+		if ((rc = emit(L, r, &L->vcols[i], w, err)) != 0)
+			return rc < 0 ? -1 : 0;
 	return remark_note(L, r, w, err);
 }
 
@@ -1483,8 +2060,10 @@ int layout_end(struct layout *L, struct rk_error *err)
 {
 	char names[400];
 
+	if (L->probe.vc >= 0)
+		return text_error(L, err);
 	if (L->have_header)
-		return 0;
+		return numeric_labels(L, err) ? -1 : 0;
 	list_texts(L, names, sizeof(names));
 	rk_error_set(err, RK_EXIT_DATAERR, L->spec.input_name, 0,
 		     "header not found: no row holds all of %s", names);
@@ -1511,6 +2090,7 @@ void layout_free(struct layout *L)
 		free(L->slots[i].above);
 	header_free(L->head);
 	merges_free(L->merges);
+	row_free(L->above);
 	free(L->label);
 	for (size_t i = 0; i < L->nsent; i++)
 		free(L->sent[i].value);

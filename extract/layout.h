@@ -75,6 +75,21 @@ int layout_set_merges(struct layout *L, const struct sheet_range *r, size_t n,
 int layout_note(struct layout *L, const struct grid_row *row,
 		struct tidy_writer *out, struct rk_error *err);
 
+/*
+ * The rows just outside a given range, so that a range starting or
+ * ending inside its table is refused rather than lose rows unread.
+ * layout_above_range: the row just above it (copied), before the range's
+ * first row; the first data row refuses the range when the body begins
+ * at its top while that row holds figures.  layout_below_range: the row
+ * just under it, after its last row; a total there ("Итого", or a row
+ * skip_rows matches) right under the table's last row is refused.  Both
+ * return -1 with err set (RK_EXIT_DATAERR, or out of memory).
+ */
+int layout_above_range(struct layout *L, const struct grid_row *row,
+		       struct rk_error *err);
+int layout_below_range(struct layout *L, const struct grid_row *row,
+		       struct rk_error *err);
+
 /* Ends the input: an error if the header was never found. */
 int layout_end(struct layout *L, struct rk_error *err);
 

@@ -93,16 +93,26 @@ int merges_row(struct merges *m, const struct grid_row *row)
 	return 0;
 }
 
-const char *merges_fill(const struct merges *m, long row, long col)
+const char *merges_cover(const struct merges *m, long row, long col,
+			 int *below)
 {
-	for (size_t i = 0; i < m->nopen; i++) {
+	for (size_t i = 0; m && i < m->nopen; i++) {
 		const struct sheet_range *r = &m->open[i].r;
 
 		if (row >= r->r1 && row <= r->r2 && col >= r->c1 &&
-		    col <= r->c2 && !(row == r->r1 && col == r->c1))
+		    col <= r->c2 && !(row == r->r1 && col == r->c1)) {
+			*below = row > r->r1;
 			return m->open[i].anchor;
+		}
 	}
 	return NULL;
+}
+
+const char *merges_fill(const struct merges *m, long row, long col)
+{
+	int below;
+
+	return merges_cover(m, row, col, &below);
 }
 
 size_t merges_width(const struct merges *m, long row)

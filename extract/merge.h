@@ -29,6 +29,13 @@ int merges_row(struct merges *m, const struct grid_row *row);
 const char *merges_fill(const struct merges *m, long row, long col);
 
 /*
+ * The same, with *below set when the cell lies under the anchor's row (a
+ * block merged down over it) rather than beside it.
+ */
+const char *merges_cover(const struct merges *m, long row, long col,
+			 int *below);
+
+/*
  * The width row must have to hold every merged range over it: one past
  * the rightmost column of a range open at row (0 when none).  A sheet
  * row stops at its last cell with content, so the covered cells of a

@@ -367,6 +367,137 @@ static void test_sheet_error_names_cell(void **state)
 	free(r.out);
 }
 
+/*
+ * A heading merged down over the lower tiers: the column is not broken
+ * down by them, so its sex is blank, never the heading's text nor the
+ * sex of the column to its left.
+ */
+static void test_merged_down_leaves_lower_tiers_blank(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	char *values[] = { "B:D" }, *vh[] = { "period", "indicator", "sex" };
+	struct rk_layout lay = { .header_rows = 3, .header_row = 1 };
+	struct layout_spec s;
+	const char *rows[] = {
+		"Регион|2024",
+		"_|Жалобы|_|Дела",
+		"_|муж.|жен.",
+		"Сугд|1|2|3",
+	};
+	struct sheet_range m[] = {
+		{ 1, 0, 3, 0 }, { 1, 1, 1, 3 }, { 2, 1, 2, 2 }, { 2, 3, 3, 3 },
+	};
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 3, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed_merged(&s, rows, 4, m, 4, &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.out,
+		"wol,Жалобы,2024,Сугд,муж.,1,,in.csv:4\n"
+		"wol,Жалобы,2024,Сугд,жен.,2,,in.csv:4\n"
+		"wol,Дела,2024,Сугд,,3,,in.csv:4\n");
+	free(r.out);
+}
+
+/* Runs rows through a layout of region A, values B:C by period; the error. */
+static void misfit(const char *const *rows, size_t n, const char *region,
+		   long header_rows, struct run *r)
+{
+	struct rk_kv fields[] = { KV("region", region) };
+	char *values[] = { "B:C" }, *vh[] = { "period" };
+	struct rk_layout lay = { .header_rows = header_rows, .header_row = 1 };
+	struct layout_spec s;
+
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed(&s, rows, n, r);
+	free(r->out);
+	assert_int_equal(r->rc, -1);
+	assert_int_equal(r->err.code, RK_EXIT_DATAERR);
+}
+
+static void test_misfits_in_the_body(void **state)
+{
+	const char *tier_left_out[] = {
+		"Регион|Жалобы|Дела", "_|муж.|жен.", "Сугд|1|2",
+	};
+	const char *labels_among_values[] = {
+		"Регион|Пол|2024", "Сугд|муж.|1", "Сугд|жен.|2", "Хатлон|муж.|3",
+	};
+	const char *figures_for_labels[] = {
+		"№|2023|2024", "1|10|5", "2|20|6",
+	};
+	struct run r;
+
+	(void)state;
+	misfit(tier_left_out, 3, "A", 1, &r);
+	assert_string_equal(r.err.msg, "the first data row (line 2) holds "
+		"labels, not numbers, in the value columns ('муж.' ...): the "
+		"header may have more rows than header_rows says (1)");
+	misfit(labels_among_values, 4, "A", 1, &r);
+	assert_int_equal(r.err.line, 2);
+	assert_string_equal(r.err.msg, "the values column B ('Пол') holds "
+		"text, not numbers ('муж.', and text in 3 of the 3 cells "
+		"read): a column of labels was taken among the values");
+	misfit(figures_for_labels, 3, "A", 1, &r);
+	assert_string_equal(r.err.msg, "the labels of region (column A) are "
+		"all numbers ('1', and 1 more): a column of figures or of row "
+		"numbers was taken for them");
+}
+
+/* A tier of ages is labels: numbers are what an age's labels are. */
+static void test_age_tier(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	struct rk_kv consts[] = { KV("period", "2024") };
+	char *values[] = { "B:D" }, *vh[] = { "age" }, *d[] = { "region", "age" };
+	struct rk_layout lay = { .header_rows = 1, .header_row = 1 };
+	struct rk_kvlist kc = { consts, 1 };
+	struct layout_spec s;
+	const char *rows[] = { "Регион|14|15|16", "Сугд|1|2|3" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 1, { 0, 0 } };
+	s = spec_for(&lay, &kc);
+	s.dims = d;
+	feed(&s, rows, 2, &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.out, "wol,,2024,Сугд,14,1,,in.csv:2\n"
+				   "wol,,2024,Сугд,15,2,,in.csv:2\n"
+				   "wol,,2024,Сугд,16,3,,in.csv:2\n");
+	free(r.out);
+}
+
+/* Codes of one width with a leading zero are labels, not figures. */
+static void test_codes_for_labels(void **state)
+{
+	struct rk_kv fields[] = { KV("region", "A") };
+	char *values[] = { "B:C" }, *vh[] = { "period" };
+	struct rk_layout lay = { .header_rows = 1, .header_row = 1 };
+	struct layout_spec s;
+	const char *rows[] = { "Код|2023|2024", "01|10|5", "02|20|6" };
+	struct run r;
+
+	(void)state;
+	lay.fields = (struct rk_kvlist){ fields, 1 };
+	lay.values = (struct rk_strlist){ values, 1, { 0, 0 } };
+	lay.value_headers = (struct rk_strlist){ vh, 1, { 0, 0 } };
+	s = spec_for(&lay, NULL);
+	feed(&s, rows, 3, &r);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.written, 4);
+	free(r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +510,10 @@ int main(void)
 		cmocka_unit_test(test_crosstab_two_tiers_merged),
 		cmocka_unit_test(test_unmerged_upper_tier_fills_left),
 		cmocka_unit_test(test_sheet_error_names_cell),
+		cmocka_unit_test(test_merged_down_leaves_lower_tiers_blank),
+		cmocka_unit_test(test_misfits_in_the_body),
+		cmocka_unit_test(test_codes_for_labels),
+		cmocka_unit_test(test_age_tier),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,4 +39,11 @@ sheet("t4", {"A1": "Регион", "B1": 2024, "B2": "Жалобы", "D2": "Де
              "C4": "жен.", "D4": "муж.", "E4": "жен."},
       ["A1:A4", "B1:E1", "B2:C3", "D2:E2"],
       [("Душанбе", 5, 2, 1, 0)])
+# 4 tiers: a heading merged down over the middle tier beside a split one
+# (its stage is blank, never the stage of the column to its left)
+sheet("t5", {"A1": "Регион", "B1": 2024, "B2": "Жалобы", "B3": "приняты",
+             "C3": "отклонены", "D2": "Дела", "B4": "муж.", "C4": "муж.",
+             "D4": "жен."},
+      ["A1:A4", "B1:D1", "B2:C2", "D2:D3"],
+      [("Душанбе", 5, 2, 1)])
 wb.save("headers.xlsx")
