@@ -525,8 +525,25 @@ static void free_layout(struct rk_layout *y)
 	free(y->delimiter);
 }
 
+static void free_definitions(struct rk_source *s)
+{
+	for (size_t i = 0; i < s->ndefinitions; i++) {
+		struct rk_definition *d = &s->definitions[i];
+
+		free(d->indicator);
+		free(d->unit);
+		free(d->date);
+		free_i18n(&d->counts);
+		free_i18n(&d->coverage);
+		free_i18n(&d->legal_basis);
+		free_i18n(&d->publication);
+	}
+	free(s->definitions);
+}
+
 static void free_source(struct rk_source *s)
 {
+	free_definitions(s);
 	free(s->id);
 	free_i18n(&s->name);
 	free(s->kind);

@@ -74,6 +74,19 @@ struct rk_layout {
 	struct rk_mark mark;
 };
 
+/* What a source counts for one indicator (issue 20 item 2). */
+struct rk_definition {
+	char *indicator;
+	struct rk_i18n counts;        /* what it counts, in its own words */
+	char *unit;                   /* complaint | person | case | event |
+					 report; NULL */
+	char *date;                   /* the date a case is counted by:
+					 receipt | registration | incident |
+					 decision | reporting; NULL */
+	struct rk_i18n coverage, legal_basis, publication;
+	struct rk_mark mark;
+};
+
 struct rk_source {
 	char *id;
 	struct rk_i18n name;
@@ -97,6 +110,8 @@ struct rk_source {
 				     true); 0 when not given */
 	long fiscal_year_start;   /* the month its fiscal years begin,
 				     2..12; 0: the pipeline's */
+	struct rk_definition *definitions; /* per indicator; may be 0 */
+	size_t ndefinitions;
 	int published;            /* the source has published these figures
 				     itself (published: true): they are
 				     public and never withheld; 0: they are
@@ -203,6 +218,10 @@ struct rk_config *rk_config_load_data(const char *data, size_t len,
 /* The source with that id, or NULL. */
 const struct rk_source *rk_config_source(const struct rk_config *c,
 					 const char *id);
+
+/* The source's definition of indicator, or NULL (also for s NULL). */
+const struct rk_definition *rk_source_definition(const struct rk_source *s,
+						 const char *indicator);
 
 /* Frees the config; accepts NULL and half-built configs. */
 void rk_config_free(struct rk_config *c);

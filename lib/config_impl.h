@@ -191,6 +191,13 @@ int cfg_check_mapping(struct cfg_loader *l, const cyaml_schema_field_t *fields,
 /* ---- config_check.c: values (*out is left alone when not given) ------- */
 
 int cfg_is_word(const char *s, const char *const *words);
+
+/* ---- config_define.c -------------------------------------------------- */
+
+extern const char *const cfg_units[], *const cfg_date_bases[];
+/* A source's definitions: {INDICATOR: {counts, unit, date, ...}}. */
+int cfg_build_definitions(struct cfg_loader *l, const yaml_node_t *src,
+			  const char *ctx, struct rk_source *s);
 int cfg_check_word(struct cfg_loader *l, const yaml_node_t *map,
 		   const char *key, const char *value,
 		   const char *const *words, const char *ctx);

@@ -93,6 +93,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	CYAML_FIELD_IGNORE("cumulative", OPT),
 	CYAML_FIELD_IGNORE("fiscal_year_start", OPT),
 	CYAML_FIELD_IGNORE("published", OPT),
+	CYAML_FIELD_IGNORE("definitions", OPT),
 	CYAML_FIELD_IGNORE("file_fields", OPT),
 	CYAML_FIELD_IGNORE("sheet_fields", OPT),
 	CYAML_FIELD_END

@@ -224,9 +224,12 @@ static void cells_sentence(const struct brief_facts *f, char *out)
 				 "пределы случайного (доля ложных открытий "
 				 "%s %%).", f->tested, of, g);
 		if (f->too_few > 0 && f->significant > 0)
-			append(out, 0, " Ещё в %.0f случаев слишком мало, "
+			append(out, 0, " Ещё в %.0f %s случаев слишком мало, "
 			       "чтобы была видна даже двукратная разница.",
-			       f->too_few);
+			       f->too_few,
+			       fmod(f->too_few, 10) == 1 &&
+			       fmod(f->too_few, 100) != 11 ? "ячейке"
+							   : "ячейках");
 		else if (f->too_few > 0)
 			append(out, 1, "; в %.0f из них случаев слишком мало, "
 			       "чтобы была видна даже двукратная разница.",

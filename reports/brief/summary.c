@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "define.h"
 #include "layout.h"
 #include "sheets.h"
 #include "wording.h"
@@ -295,6 +296,9 @@ static void findings_block(struct brief_page *pg)
 		brief_pair_title(b, &b->pair[i], pg->lang, title,
 				 sizeof(title));
 		brief_page_line(pg, title, pg->bk->f.bold);
+		if (brief_definition_note(b, &b->pair[i], pg->lang, line,
+					  sizeof(line)))
+			brief_page_para(pg, line, NULL);
 		if (n == 0)
 			brief_page_para(pg, brief_t(pg->lang, "findings.none"),
 					NULL);
@@ -361,6 +365,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_page_cols(&pg, 3, 10, 11);
 	heading_block(&pg);
 	sources_block(&pg);
+	brief_definitions_block(&pg);
 	if (b->npair) {
 		headline_block(&pg);
 		findings_block(&pg);

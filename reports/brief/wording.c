@@ -166,7 +166,41 @@ static const struct text texts[] = {
 	{ "col.value", "Value", "Значение" },
 	{ "col.wape", "WAPE, %", "WAPE, %" },
 	{ "col.where", "Where", "Где" },
+	{ "date.decision", "the decision", "решения" },
+	{ "date.incident", "the event", "события" },
+	{ "date.receipt", "receipt", "поступления" },
+	{ "date.registration", "registration", "регистрации" },
+	{ "date.reporting", "the report", "отчёта" },
 	{ "dated.run", "after the run's period", "после периода запуска" },
+	{ "def.counts", "What it counts: %s.", "Что учитывается: %s." },
+	{ "def.coverage", "Coverage: %s.", "Охват: %s." },
+	{ "def.date", "Counted by the date of %s.", "Учёт по дате %s." },
+	/* %s %s %s %s %s %s: A, its units, its date; B, its units, its date */
+	{ "def.differ",
+	  "%s counts %s by the date of %s; %s counts %s by the date of %s: "
+	  "part of the gap may come from what is counted rather than from "
+	  "counting.",
+	  "%s учитывает %s по дате %s, а %s — %s по дате %s: часть "
+	  "расхождения может объясняться тем, что именно учитывается, а не "
+	  "подсчётом." },
+	{ "def.head", "What each source counts", "Что учитывает каждый источник" },
+	{ "def.legal_basis", "Legal basis: %s.", "Правовая основа: %s." },
+	{ "def.none",
+	  "The config gives no definitions of what each source counts (unit, "
+	  "date basis, coverage): this brief cannot say whether the sources "
+	  "count the same thing, and a gap may come from what is counted.",
+	  "В настройках не заданы определения того, что учитывает каждый "
+	  "источник (единица и дата учёта, охват): справка не может сказать, "
+	  "учитывают ли источники одно и то же, и расхождение может "
+	  "объясняться тем, что именно учитывается." },
+	{ "def.publication", "Published in: %s.", "Опубликовано: %s." },
+	{ "def.unit", "Unit: %s.", "Единица учёта: %s." },
+	/* %s %s %s: B, A, the one without a definition */
+	{ "def.unknown",
+	  "Whether %s and %s count the same thing is not known: the config "
+	  "gives no definition for %s.",
+	  "Неизвестно, учитывают ли %s и %s одно и то же: в настройках нет "
+	  "определения — %s." },
 	{ "dim.age", "Age", "Возраст" },
 	{ "dim.facility", "Facility", "Учреждение" },
 	{ "dim.region", "Region", "Регион" },
@@ -787,6 +821,16 @@ static const struct text texts[] = {
 	  "%ld periods: too few to estimate a trend (at least %ld are needed)",
 	  "Периодов: %ld — слишком мало для оценки тренда (нужно не меньше "
 	  "%ld)" },
+	{ "unit.case", "case", "дело" },
+	{ "unit.complaint", "complaint", "жалоба" },
+	{ "unit.event", "event", "событие" },
+	{ "unit.person", "person", "лицо" },
+	{ "unit.report", "report", "сообщение" },
+	{ "units.case", "cases", "дела" },
+	{ "units.complaint", "complaints", "жалобы" },
+	{ "units.event", "events", "события" },
+	{ "units.person", "persons", "лиц" },
+	{ "units.report", "reports", "сообщения" },
 };
 
 #define NTEXTS (sizeof(texts) / sizeof(*texts))

@@ -400,7 +400,7 @@ static void test_unknown_key(void **state)
 	expect_error(yaml, 5, 5, "unknown key 'colour' in source 'gpo'");
 	expect_hint(yaml, "check the spelling; allowed here: id, name, kind, "
 		    "file, sheet, layout, constants, cumulative, "
-		    "fiscal_year_start, published, file_fields, sheet_fields");
+		    "fiscal_year_start, published, definitions, file_fields, sheet_fields");
 }
 
 static void test_unknown_key_nested(void **state)
