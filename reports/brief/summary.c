@@ -8,6 +8,7 @@
 #include "define.h"
 #include "layout.h"
 #include "sheets.h"
+#include "status.h"
 #include "wording.h"
 
 static double sum_num(const struct brief *b, const struct brief_pair *p,
@@ -364,6 +365,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_page_cols(&pg, 1, 2, 30);
 	brief_page_cols(&pg, 3, 10, 11);
 	heading_block(&pg);
+	brief_status_block(&pg);
 	sources_block(&pg);
 	brief_definitions_block(&pg);
 	if (b->npair) {
@@ -375,6 +377,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 		brief_page_para(&pg, brief_t(lang, "summary.no_pairs"), NULL);
 	}
 	quality_line(&pg);
+	brief_not_shown_block(&pg);
 	protection_block(&pg);
 	return 0;
 }

@@ -605,6 +605,23 @@ static const struct text texts[] = {
 	{ "mse.loglinear", "Log-linear model", "Лог-линейная модель" },
 	{ "mse.pattern", "Cases on exactly", "Случаи только в" },
 	{ "none", "None.", "Нет." },
+	{ "not_shown",
+	  "It compares the figures each body recorded. It does not show how "
+	  "many people were tortured, whether any complaint is founded, or "
+	  "cases that no body recorded (the capture–recapture estimate "
+	  "aside). A gap between two sources can come from what each counts "
+	  "(see the definitions), from the date a case is counted by, or from "
+	  "cases one of them never received; a test says only whether a gap "
+	  "is larger than chance variation would make it.",
+	  "Справка сравнивает числа, учтённые каждым органом. Она не "
+	  "показывает, сколько людей подверглись пыткам, обоснована ли "
+	  "какая-либо жалоба, и случаи, которые не учёл ни один орган (кроме "
+	  "оценки методом пересечения списков). Расхождение между "
+	  "источниками может объясняться тем, что именно каждый учитывает "
+	  "(см. определения), датой, по которой учитывается случай, или "
+	  "случаями, которые один из них не получал; проверка говорит лишь "
+	  "о том, больше ли расхождение, чем дали бы случайные колебания." },
+	{ "not_shown.head", "What this brief does not show", "Чего эта справка не показывает" },
 	{ "pair.by", "Compared by ", "Сравнение по признакам: " },
 	{ "pair.by_period", "period", "период" },
 	{ "pair.cells", "Cell by cell", "По ячейкам" },
@@ -782,11 +799,32 @@ static const struct text texts[] = {
 	{ "sources", "Sources", "Источники" },
 	{ "sources.none", "none", "нет" },
 	{ "status.estimated", "estimated", "оценочные" },
+	/* %zu %s: how many, "source: status period; ..." */
+	{ "status.figures", "%zu figure(s) not final (%s).", "Неокончательных чисел: %zu (%s)." },
+	{ "status.final",
+	  "Data status: final. Every figure is a complete count, every label "
+	  "is matched to a code and no row was rejected.",
+	  "Статус данных: окончательные. Все числа полные, все названия "
+	  "сопоставлены с кодами, ни одна строка не отклонена." },
 	{ "status.footnote", "with a footnote", "со сноской" },
 	{ "status.incomplete", "incomplete", "неполные" },
+	{ "status.labels",
+	  "%zu label(s) not matched to a code: their figures are left out.",
+	  "Названий, не сопоставленных с кодами: %zu — их числа не учтены." },
+	{ "status.more", "Further periods: %zu.", "Ещё периодов: %zu." },
 	{ "status.none", "—", "—" },
 	{ "status.provisional", "provisional", "предварительные" },
+	{ "status.provisional_head", "Data status: PROVISIONAL.", "Статус данных: ПРЕДВАРИТЕЛЬНЫЕ." },
+	{ "status.rejected", "%zu row(s) rejected.", "Отклонено строк: %zu." },
 	{ "status.revised", "revised", "уточнённые" },
+	{ "status.see",
+	  "Findings that rest on them say so; the Data quality sheet lists "
+	  "them.",
+	  "Выводы, основанные на них, это оговаривают; они перечислены на "
+	  "листе «Качество данных»." },
+	{ "status.totals",
+	  "%zu of the sources' own totals are not the sum of their parts.",
+	  "Итогов источников, не равных сумме своих частей: %zu." },
 	{ "summary.no_pairs",
 	  "This brief compares no sources: the config has no compare entries. "
 	  "It shows each source's figures (the Data sheet, with the cell each "
