@@ -101,7 +101,7 @@ void brief_status_block(struct brief_page *pg)
 	count(pg->b, lang, &u);
 	if (!u.figures && !u.labels && !u.rejected && !u.totals) {
 		brief_page_para(pg, brief_t(lang, "status.final"),
-				pg->bk->f.bold);
+				pg->bk->f.label);
 		return;
 	}
 	len = (size_t)snprintf(buf, sizeof(buf), "%s",
@@ -132,7 +132,7 @@ void brief_status_block(struct brief_page *pg)
 		len = part(buf, sizeof(buf), len, one);
 	}
 	part(buf, sizeof(buf), len, brief_t(lang, "status.see"));
-	brief_page_para(pg, buf, pg->bk->f.bold);
+	brief_page_para(pg, buf, pg->bk->f.label);
 }
 
 void brief_not_shown_block(struct brief_page *pg)

@@ -357,6 +357,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 			const char *lang, struct rk_error *err)
 {
 	struct brief_page pg;
+	lxw_row_t breaks[2] = { 0, 0 };   /* libxlsxwriter copies them */
 
 	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.summary"),
 			    10, err) < 0)
@@ -368,8 +369,14 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_status_block(&pg);
 	sources_block(&pg);
 	brief_definitions_block(&pg);
-	if (b->npair) {
+	if (b->npair)
 		headline_block(&pg);
+	brief_not_shown_block(&pg);
+	protection_block(&pg);
+	/* the page above stands alone when printed; the findings follow */
+	breaks[0] = pg.row;
+	worksheet_set_h_pagebreaks(pg.ws, breaks);
+	if (b->npair) {
 		findings_block(&pg);
 	} else {
 		/* a one-source pipeline, or one with no compare entries */
@@ -377,7 +384,5 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 		brief_page_para(&pg, brief_t(lang, "summary.no_pairs"), NULL);
 	}
 	quality_line(&pg);
-	brief_not_shown_block(&pg);
-	protection_block(&pg);
 	return 0;
 }
