@@ -412,8 +412,12 @@ out:
 	return rc;
 }
 
-/* A side summed over finer periods that does not cover its span in a cell
- * (a quarter missing there) is not a figure for the span. */
+/*
+ * A side summed over finer periods that does not cover its span in a cell
+ * (a quarter missing there) is not a figure for the span: it is kept as
+ * what it is, an incomplete sum (as reckon-normalise keeps a quarter with
+ * a month missing), shown and never tested, not called missing.
+ */
 static void partial_spans(struct build *b)
 {
 	struct alignment *al = b->al;
@@ -422,14 +426,10 @@ static void partial_spans(struct build *b)
 		struct aligned_cell *c = &al->cell[i];
 		unsigned m = rk_period_months(&c->when);
 
-		if (c->sa == SIDE_VALUE && c->months_a && c->months_a != m) {
-			c->sa = SIDE_MISSING;
-			c->a = NAN;
-		}
-		if (c->sb == SIDE_VALUE && c->months_b && c->months_b != m) {
-			c->sb = SIDE_MISSING;
-			c->b = NAN;
-		}
+		if (c->sa == SIDE_VALUE && c->months_a && c->months_a != m)
+			c->status_a = OBS_INCOMPLETE;
+		if (c->sb == SIDE_VALUE && c->months_b && c->months_b != m)
+			c->status_b = OBS_INCOMPLETE;
 	}
 }
 

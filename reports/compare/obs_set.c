@@ -67,7 +67,8 @@ struct obs_set *obs_set_new(char *const *dims, size_t ndims)
 	s->dim = copy_list(dims, ndims);
 	s->strings = rk_map_new();
 	s->keys = rk_map_new();
-	if (!s->dim || !s->strings || !s->keys || obs_set_intern(s, "") != 0) {
+	if (!s->dim || !s->strings || !s->keys || obs_set_intern(s, "") != 0 ||
+	    obs_set_intern(s, "incomplete") != OBS_INCOMPLETE) {
 		obs_set_free(s);
 		return NULL;
 	}

@@ -61,6 +61,9 @@ struct obs_input {
  */
 struct obs_set *obs_set_new(char *const *dims, size_t ndims);
 
+/* The string id of "incomplete", interned by obs_set_new (after ""). */
+#define OBS_INCOMPLETE 1
+
 /*
  * The index of dimension name, added (rows so far get "" in it) when it is
  * new.  Returns (size_t)-1 when out of memory.
