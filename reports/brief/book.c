@@ -101,11 +101,12 @@ static void formats(struct brief_book *bk)
 	f->code = fmt(wb);
 	format_set_font_color(f->code, GREY);
 	f->flag_sig = workbook_add_format(wb);
-	format_set_bg_color(f->flag_sig, 0xF8CBAD);
-	format_set_font_color(f->flag_sig, 0x833C0B);
+	/* neutral colours: a mark to look at, not an alarm (issue 20) */
+	format_set_bg_color(f->flag_sig, 0xDDEBF7);
+	format_set_font_color(f->flag_sig, 0x1F4E79);
 	format_set_bold(f->flag_sig);
 	f->flag_gap = workbook_add_format(wb);
-	format_set_bg_color(f->flag_gap, 0xFFE699);
+	format_set_bg_color(f->flag_gap, 0xE4DFEC);
 	f->flag_missing = workbook_add_format(wb);
 	format_set_bg_color(f->flag_missing, 0xEDEDED);
 	format_set_font_color(f->flag_missing, GREY);

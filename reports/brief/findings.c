@@ -345,15 +345,10 @@ static void trend_sentence(const struct brief_facts *f, char *out)
 		    p);
 }
 
+/* Described, not graded (issue 20 item 8): the figure and what 1 means. */
 static void ccc_sentence(const struct brief_facts *f, char *out)
 {
-	static const char *const en[] = { "poorly", "moderately",
-					  "substantially", "almost perfectly" };
-	static const char *const rus[] = { "слабое", "умеренное",
-					   "существенное", "почти полное" };
 	char c[NUM], range[3 * NUM], ci[160] = "";
-	int level = f->ccc > 0.99 ? 3 : f->ccc >= 0.95 ? 2 :
-		    f->ccc >= 0.90 ? 1 : 0;
 
 	brief_num(f->lang, f->ccc, 2, c, NUM);
 	if (known(f->ccc_lo) && known(f->ccc_hi))
@@ -362,11 +357,13 @@ static void ccc_sentence(const struct brief_facts *f, char *out)
 			 interval(f, f->ccc_lo, f->ccc_hi, 0, range,
 				  sizeof(range)));
 	if (ru(f))
-		say(out, "Согласие источников по ячейкам %s (коэффициент "
-			 "согласия Лина %s%s).", rus[level], c, ci);
+		say(out, "Коэффициент согласия Лина по ячейкам — %s%s (1 — "
+			 "одинаковые числа во всех ячейках, 0 — согласие не "
+			 "выше случайного).", c, ci);
 	else
-		say(out, "Cell by cell, the two sources agree %s (Lin's "
-			 "concordance %s%s).", en[level], c, ci);
+		say(out, "Cell by cell, Lin's concordance coefficient is "
+			 "%s%s (1 would be the same number in every cell, 0 "
+			 "no more agreement than chance).", c, ci);
 }
 
 static void dist_sentence(const struct brief_facts *f, char *out)

@@ -151,8 +151,9 @@ static void test_trend_agreement_distribution(void **state)
 		"society's count changes by a factor of 1.4 per quarter (95 % "
 		"CI 1.1–1.8, p = 0.004).");
 	assert_string_equal(out[4],
-		"Cell by cell, the two sources agree poorly (Lin's concordance "
-		"0.09, 95 % CI \xE2\x88\x92" "0.04 to 0.22).");
+		"Cell by cell, Lin's concordance coefficient is 0.09, 95 % CI "
+		"\xE2\x88\x92" "0.04 to 0.22 (1 would be the same number in "
+		"every cell, 0 no more agreement than chance).");
 	assert_string_equal(out[5],
 		"The χ² test finds no clear difference in how the two sources "
 		"spread complaints of torture by region (p = 0.287).");
