@@ -161,6 +161,9 @@ struct rk_report {
 	char *output;             /* resolved; NULL = none */
 	struct rk_strlist languages;
 	long suppress_below;      /* 0 = no suppression; never 2 */
+	int no_front_estimate;    /* front_estimate: false: no
+				     capture-recapture sentence on the front
+				     page */
 };
 
 /* Affixes stripped from one dimension's labels before matching. */

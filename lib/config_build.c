@@ -616,6 +616,7 @@ static int build_report(struct cfg_loader *l, struct y_report *y,
 {
 	const yaml_node_t *n = cfg_get(l, l->root, "report");
 	const yaml_node_t *langs = cfg_get(l, n, "languages");
+	int front;
 
 	if (!y)
 		return 0;
@@ -628,6 +629,10 @@ static int build_report(struct cfg_loader *l, struct y_report *y,
 	if (cfg_check_list_words(l, langs, &c->report.languages, "language",
 				 cfg_languages, "report"))
 		return -1;
+	front = 1;
+	if (cfg_get_flag(l, n, "front_estimate", "report", &front))
+		return -1;
+	c->report.no_front_estimate = !front;
 	return cfg_get_count(l, n, "suppress_below", "report",
 			     &c->report.suppress_below) ||
 	       cfg_check_suppress_below(l, cfg_get(l, n, "suppress_below"),

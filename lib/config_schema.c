@@ -137,6 +137,7 @@ static const cyaml_schema_field_t report_fields[] = {
 	TEXT("output", OPT, struct y_report, output),
 	TEXTS("languages", OPT, struct y_report, languages, 0),
 	CYAML_FIELD_IGNORE("suppress_below", OPT),
+	CYAML_FIELD_IGNORE("front_estimate", OPT),
 	CYAML_FIELD_END
 };
 

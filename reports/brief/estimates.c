@@ -3,6 +3,7 @@
  * The Estimates sheet: mse.csv, the capture-recapture estimates per
  * indicator, with a one-line reading.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,7 +34,16 @@ static void pattern_text(const struct brief *b, const char *lang,
 	}
 }
 
-static void mse_row(struct brief_page *pg, size_t r)
+/* Any log-linear model (three lists or more)?  Else only Chapman's. */
+static int has_models(const struct brief *b)
+{
+	for (size_t r = 0; r < b->mse.nrows; r++)
+		if (!strcmp(brief_table_str(&b->mse, r, "kind"), "loglinear"))
+			return 1;
+	return 0;
+}
+
+static void mse_row(struct brief_page *pg, size_t r, int models)
 {
 	const struct brief *b = pg->b;
 	const struct brief_formats *f = &pg->bk->f;
@@ -60,12 +70,63 @@ static void mse_row(struct brief_page *pg, size_t r)
 	brief_page_wrap(pg, 1, what, f->wrap);
 	brief_put_count(pg->bk, pg->ws, pg->row, 2,
 			brief_table_num(t, r, "count"), b->mse_mark[r], f->count);
-	for (size_t i = 0; i < 8 && !hide; i++)
+	/* two lists fit no model: no empty columns for df, deviance, AIC */
+	for (size_t i = 0; i < (models ? 8u : 4u) && !hide; i++)
 		brief_put_num(pg->ws, pg->row, (lxw_col_t)(3 + i),
 			      brief_table_num(t, r, nums[i]),
 			      i == 5 || i == 6 ? f->stat : f->count);
-	brief_page_wrap(pg, 11, brief_table_str(t, r, "note"), f->indent);
+	brief_page_wrap(pg, models ? 11 : 7, brief_table_str(t, r, "note"),
+			f->indent);
 	brief_page_next(pg);
+}
+
+/*
+ * The front page's one sentence per indicator: the estimate of the
+ * best-ranked model (three lists or more) or Chapman's (two), how many
+ * cases no list holds, and the assumption it rests on; nothing when the
+ * config says front_estimate: false or the estimate is withheld.
+ */
+void brief_estimate_sentences(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	const struct brief_table *t = &b->mse;
+	int models = has_models(b), said = 0;
+	char lists[512], est[32], lo[32], hi[32], none[32], line[1024];
+
+	if (!t->ncols || b->cfg->report.no_front_estimate)
+		return;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *kind = brief_table_str(t, r, "kind");
+		double e = brief_table_num(t, r, "estimate");
+		double seen = brief_table_num(t, r, "count");
+
+		if (models ? strcmp(kind, "loglinear") ||
+				     brief_table_num(t, r, "rank") != 1
+			   : strcmp(kind, "chapman"))
+			continue;
+		if (brief_hidden(b->mse_mark[r]) || isnan(e) || isnan(seen))
+			continue;
+		pattern_text(b, pg->lang, brief_table_str(t, r, "lists"), "",
+			     lists, sizeof(lists));
+		brief_num(pg->lang, e, 0, est, sizeof(est));
+		brief_num(pg->lang, brief_table_num(t, r, "ci_lo"), 0, lo,
+			  sizeof(lo));
+		brief_num(pg->lang, brief_table_num(t, r, "ci_hi"), 0, hi,
+			  sizeof(hi));
+		brief_num(pg->lang, e - seen > 0 ? e - seen : 0, 0, none,
+			  sizeof(none));
+		snprintf(line, sizeof(line),
+			 brief_t(pg->lang, models ? "estimates.front_models"
+						  : "estimates.front_chapman"),
+			 brief_indicator(b->labels,
+					 brief_table_str(t, r, "indicator"),
+					 pg->lang),
+			 lists, est, lo, hi, none);
+		if (!said++)
+			brief_page_heading(pg, brief_t(pg->lang,
+						       "method.mse.head"));
+		brief_page_para(pg, line, NULL);
+	}
 }
 
 int brief_write_estimates(struct brief_book *bk, const struct brief *b,
@@ -76,20 +137,28 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 		"col.se", "col.ci_lo", "col.ci_hi", "col.df", "col.deviance",
 		"col.aic", "col.rank", "col.note"
 	};
+	static const char *const head2[] = {
+		"col.kind_mse", "col.lists", "col.count", "col.estimate",
+		"col.se", "col.ci_lo", "col.ci_hi", "col.note"
+	};
 	struct brief_page pg;
 	const char *last = NULL;
+	int models = has_models(b);
+	lxw_col_t note = models ? 11 : 7;
 
 	if (!b->mse.ncols)
 		return 0;
 	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.estimates"),
-			    11, err) < 0)
+			    note, err) < 0)
 		return -1;
 	brief_page_cols(&pg, 0, 0, 20);
 	brief_page_cols(&pg, 1, 1, 44);
-	brief_page_cols(&pg, 2, 10, 10);
-	brief_page_cols(&pg, 11, 11, 36);
+	brief_page_cols(&pg, 2, note - 1, 10);
+	brief_page_cols(&pg, note, note, 36);
 	brief_page_line(&pg, brief_t(lang, "estimates.title"), bk->f.title);
 	brief_page_para(&pg, brief_t(lang, "estimates.reading"), NULL);
+	brief_page_para(&pg, brief_t(lang, models ? "estimates.loglinear"
+						  : "estimates.chapman"), NULL);
 	for (size_t r = 0; r < b->mse.nrows; r++) {
 		const char *ind = brief_table_str(&b->mse, r, "indicator");
 
@@ -97,13 +166,16 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 			brief_page_heading(&pg, *ind ? brief_indicator(b->labels,
 								       ind, lang)
 						     : brief_t(lang, "all.cases"));
-			brief_page_header(&pg, head, 12, 0x7FC);
-			worksheet_write_string(pg.ws, pg.row - 1, 11,
+			if (models)
+				brief_page_header(&pg, head, 12, 0x7FC);
+			else
+				brief_page_header(&pg, head2, 8, 0x7C);
+			worksheet_write_string(pg.ws, pg.row - 1, note,
 					       brief_t(lang, "col.note"),
 					       bk->f.head_indent);
 			last = ind;
 		}
-		mse_row(&pg, r);
+		mse_row(&pg, r, models);
 	}
 	return 0;
 }

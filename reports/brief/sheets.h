@@ -7,6 +7,7 @@
 #include "brief.h"
 #include "book.h"
 #include "findings.h"
+#include "layout.h"
 
 /*
  * The sheets of the brief (design.md §6, issue 7), each written from the
@@ -29,6 +30,8 @@ int brief_write_rates(struct brief_book *bk, const struct brief *b,
 		      const char *lang, struct rk_error *err);
 int brief_write_trend(struct brief_book *bk, const struct brief *b,
 		      const char *lang, struct rk_error *err);
+/* The front page's capture-recapture sentences (estimates.c). */
+void brief_estimate_sentences(struct brief_page *pg);
 int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 			  const char *lang, struct rk_error *err);
 int brief_write_quality(struct brief_book *bk, const struct brief *b,

@@ -371,6 +371,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_definitions_block(&pg);
 	if (b->npair)
 		headline_block(&pg);
+	brief_estimate_sentences(&pg);
 	brief_not_shown_block(&pg);
 	protection_block(&pg);
 	/* the page above stands alone when printed; the findings follow */

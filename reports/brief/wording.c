@@ -223,19 +223,51 @@ static const struct text texts[] = {
 	  "Распределение по категориям" },
 	{ "doc.subject", "Reconciliation of human-rights statistics",
 	  "Сверка статистики по правам человека" },
+	{ "estimates.chapman",
+	  "With two lists only the Chapman estimate can be made. It assumes "
+	  "that the lists are independent (being on one makes a case neither "
+	  "more nor less likely to be on the other) and that cases are "
+	  "matched correctly; if people who complain to one body tend also "
+	  "to complain to the other, it is too low.",
+	  "По двум спискам можно получить только оценку Чапмена. Она "
+	  "предполагает, что списки независимы (попадание случая в один "
+	  "список не делает его попадание в другой ни более, ни менее "
+	  "вероятным) и что случаи сопоставлены верно; если обратившиеся в "
+	  "один орган чаще обращаются и в другой, оценка занижена." },
+	/* %s %s %s %s %s %s: indicator, lists, estimate, CI, on no list */
+	{ "estimates.front_chapman",
+	  "%s: from the lists of %s, an estimated %s cases in all (95 %% CI "
+	  "%s–%s; Chapman's estimate), %s of them on neither list, if the two "
+	  "lists are independent.",
+	  "%s: по спискам (%s) всего около %s случаев (95 %% ДИ %s–%s) по "
+	  "оценке Чапмена, из них %s нет ни в одном списке, если списки "
+	  "независимы." },
+	/* %s %s %s %s %s %s: as estimates.front_chapman */
+	{ "estimates.front_models",
+	  "%s: from the lists of %s, an estimated %s cases in all (95 %% CI "
+	  "%s–%s; the best-ranked log-linear model), %s of them on no list, "
+	  "if that model's dependence between the lists holds.",
+	  "%s: по спискам (%s) всего около %s случаев (95 %% ДИ %s–%s) "
+	  "по лучшей по AIC лог-линейной модели, из них %s нет ни в одном "
+	  "списке, если верна заложенная в модель зависимость списков." },
+	{ "estimates.loglinear",
+	  "With three or more lists, log-linear models allow two lists to "
+	  "depend on each other; they are ranked by AIC, and the best-ranked "
+	  "model's estimate is the one to read. Every model assumes cases "
+	  "are matched correctly.",
+	  "По трём и более спискам лог-линейные модели допускают зависимость "
+	  "между двумя списками; они упорядочены по AIC, и читать следует "
+	  "оценку лучшей модели. Все модели предполагают, что случаи "
+	  "сопоставлены верно." },
 	{ "estimates.reading",
 	  "Capture–recapture estimates how many cases there were in all, "
 	  "recorded or not, from how much lists kept independently overlap: "
-	  "the fewer cases two lists share, the more no list recorded. The "
-	  "estimate assumes the lists are independent and the cases "
-	  "matched correctly; models ranked by AIC allow for lists that "
-	  "depend on each other.",
-	  "Метод пересечения списков (capture–recapture) оценивает общее число случаев, "
-	  "учтённых и неучтённых, по тому, насколько пересекаются независимо "
-	  "составленные списки: чем меньше общих случаев у двух списков, тем "
-	  "больше тех, что не попали ни в один. Оценка предполагает, что "
-	  "списки независимы и случаи сопоставлены верно; модели, "
-	  "упорядоченные по AIC, допускают зависимость между списками." },
+	  "the fewer cases two lists share, the more no list recorded.",
+	  "Метод пересечения списков (capture–recapture) оценивает общее "
+	  "число случаев, учтённых и неучтённых, по тому, насколько "
+	  "пересекаются независимо составленные списки: чем меньше общих "
+	  "случаев у двух списков, тем больше тех, что не попали ни в "
+	  "один." },
 	{ "estimates.title", "Estimates of unrecorded cases",
 	  "Оценки неучтённых случаев" },
 	{ "findings", "Findings", "Выводы" },
