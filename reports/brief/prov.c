@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include "runinfo.h"
+#include "csvread.h"
+#include "path.h"
+#include "text.h"
 #include "db.h"
 #include "period.h"
 
@@ -85,27 +88,107 @@ static const char *sheet_of(const struct brief *b, const char *source)
 	return s ? s->layout.sheet : NULL;
 }
 
-/* The inputs as the manifest recorded them. */
+/*
+ * Is path (as the manifest has it, from the config's directory) one of the
+ * source's own files, rather than another input under its id (a case
+ * list)?
+ */
+static int source_file(const struct brief *b, const char *source,
+		       const char *path)
+{
+	const struct rk_source *s = source ? rk_config_source(b->cfg, source)
+					   : NULL;
+	size_t n = strlen(path);
+
+	for (size_t k = 0; s && k < s->files.n; k++) {
+		const char *f = s->files.items[k];
+		size_t m = strlen(f);
+
+		if (!strcmp(f, path) ||
+		    (m > n && f[m - n - 1] == '/' && !strcmp(f + m - n, path)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The records of a CSV file (its header not counted); -1 unreadable. */
+static long csv_records(const struct brief *b, const char *path)
+{
+	char *full = rk_path_join(b->cfg->dir, path);
+	FILE *f = full ? fopen(full, "rb") : NULL;
+	struct rk_error err = { 0 };
+	struct rk_text *t = f ? rk_text_open(f, path, RK_ENC_AUTO, &err) : NULL;
+	struct csvr *csv = t ? csvr_open(t, ',', path, &err) : NULL;
+	struct csvr_row row;
+	long n = -1;
+	int rc = 0;
+
+	while (csv && (rc = csvr_next(csv, &row, &err)) == 1)
+		n += row.n > 0;
+	csvr_close(csv);
+	rk_text_close(t);
+	if (f)
+		fclose(f);
+	free(full);
+	return rc < 0 ? -1 : n;
+}
+
+/*
+ * The code lists the run hashed that the labels did not read (a list of a
+ * dimension no comparison uses is still in the run id).
+ */
+static int manifest_codelists(struct brief *b, const struct brief_manifest *m,
+			      struct rk_error *err)
+{
+	for (size_t i = 0; i < m->nfile; i++) {
+		const struct brief_manifest_file *mf = &m->file[i];
+		struct brief_file *f;
+		int listed = 0;
+
+		if (strcmp(mf->role, "codelist") != 0 || !mf->sha256)
+			continue;
+		for (size_t k = 0; k < b->nfile; k++)
+			listed |= !strcmp(b->file[k].role, "codelist") &&
+				  !strcmp(b->file[k].sha256, mf->sha256);
+		if (listed)
+			continue;
+		if (!(f = new_file(b, "codelist")) ||
+		    dup_or_null(&f->path, mf->path ? mf->path : "") < 0)
+			return rk_error_oom(err);
+		snprintf(f->sha256, sizeof(f->sha256), "%s", mf->sha256);
+		f->size = mf->size;
+	}
+	return 0;
+}
+
+/*
+ * The inputs as the manifest recorded them: a source's own files with its
+ * sheet and the rows extracted from it; another file under a source's id
+ * (a case list, CSV) with its own records and no sheet.
+ */
 static int manifest_inputs(struct brief *b, const struct brief_manifest *m,
 			   struct rk_error *err)
 {
 	for (size_t i = 0; i < m->nfile; i++) {
 		const struct brief_manifest_file *mf = &m->file[i];
+		const char *path = mf->path ? mf->path : "";
+		int own = source_file(b, mf->source, path);
 		struct brief_file *f;
 
 		if (strcmp(mf->role, "input") != 0)
 			continue;
 		if (!(f = new_file(b, "input")) ||
-		    dup_or_null(&f->path, mf->path ? mf->path : "") < 0 ||
+		    dup_or_null(&f->path, path) < 0 ||
 		    dup_or_null(&f->source, mf->source) < 0 ||
-		    dup_or_null(&f->sheet, sheet_of(b, mf->source)) < 0)
+		    dup_or_null(&f->sheet, own ? sheet_of(b, mf->source)
+					       : NULL) < 0)
 			return rk_error_oom(err);
 		snprintf(f->sha256, sizeof(f->sha256), "%s",
 			 mf->sha256 ? mf->sha256 : "");
 		f->size = mf->size;
-		f->rows = mf->rows;
+		f->rows = own ? mf->rows : csv_records(b, path);
 	}
-	return 0;
+	return manifest_codelists(b, m, err);
 }
 
 /* Without a manifest: the config's source files, hashed when readable. */
