@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "edition.h"
 #include "error.h"
 #include "load.h"
 #include "migrate.h"
@@ -14,7 +15,9 @@
 
 static const char synopsis[] =
 	"usage: reckon-load [--db CONNINFO] [--replace] [--config FILE] "
-	"[--dry-run] [-q] [FILE]\n"
+	"[--dry-run] [-q]\n"
+	"                   [--edition LABEL] [--edition-date YYYY-MM-DD] "
+	"[FILE]\n"
 	"       reckon-load [--db CONNINFO] --migrate\n";
 
 static const char help_text[] =
@@ -24,23 +27,33 @@ static const char help_text[] =
 	"transaction: new observations are inserted, changed ones updated,\n"
 	"identical ones left alone, so a reload changes nothing.  The counts go\n"
 	"to stderr; reckon.load_run keeps them with the input's SHA-256.\n"
+	"Nothing is lost: what a load changes or deletes is kept in\n"
+	"reckon.observation_history, and each source the load changes gets a\n"
+	"new edition (reckon.edition: label, date, the input's SHA-256), so\n"
+	"reckon-compare --as-of can read the editions of any day.\n"
 	"\n"
 	"  -d, --db CONNINFO   libpq connection string or URI (default:\n"
 	"                      $RECKON_DB, else the PG* variables, else the\n"
 	"                      private cluster of 'reckon db'); passwords go in\n"
 	"                      ~/.pgpass, never here\n"
 	"      --migrate       bring the schema up to date and stop\n"
-	"  -r, --replace       also delete the rows of the file's sources and\n"
+	"  -r, --replace       also withdraw the rows of the file's sources and\n"
 	"                      indicators, inside its period range, that it no\n"
-	"                      longer has (a corrected release)\n"
+	"                      longer has (a new edition: they stay in the\n"
+	"                      history of the editions before)\n"
 	"  -c, --config FILE   the pipeline config, recorded by its SHA-256\n"
+	"  -e, --edition LABEL the edition's name (e.g. '2024-Q3 provisional')\n"
+	"      --edition-date YYYY-MM-DD\n"
+	"                      its publication date (default: today); a\n"
+	"                      source's editions load in date order: an\n"
+	"                      earlier date than its latest is refused (65)\n"
 	"  -n, --dry-run       do it all, report the counts, then roll back\n"
 	"  -q, --quiet         no progress or counts on stderr\n"
 	"  -h, --help          this text\n"
 	"  -V, --version       the version\n"
 	"\n";
 
-enum { OPT_MIGRATE = 256 };
+enum { OPT_MIGRATE = 256, OPT_EDITION_DATE };
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -48,13 +61,15 @@ static const struct option options[] = {
 	{ "replace", no_argument, NULL, 'r' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "dry-run", no_argument, NULL, 'n' },
+	{ "edition", required_argument, NULL, 'e' },
+	{ "edition-date", required_argument, NULL, OPT_EDITION_DATE },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
 
 static struct rk_cli cli = {
 	.name = "reckon-load", .synopsis = synopsis, .help = help_text,
-	.shortopts = "d:rc:nqhV", .longopts = options
+	.shortopts = "d:rc:ne:qhV", .longopts = options
 };
 
 struct args {
@@ -112,10 +127,20 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'r': a->o.replace = 1; break;
 		case 'c': a->o.config = optarg; break;
 		case 'n': a->o.dry_run = 1; break;
+		case 'e': a->o.edition = optarg; break;
+		case OPT_EDITION_DATE: a->o.edition_date = optarg; break;
 		case 'q': quiet = 1; break;
 		case RK_CLI_STOP: return cli.status;
 		}
 	}
+	if (a->o.edition && !a->o.edition[0])
+		return rk_cli_usage(&cli, "--edition needs a label");
+	if (a->o.edition_date && !edition_date_valid(a->o.edition_date))
+		return rk_cli_usage(&cli, "--edition-date takes a day as "
+				    "YYYY-MM-DD, not '%s'", a->o.edition_date);
+	if (a->only_migrate && (a->o.edition || a->o.edition_date))
+		return rk_cli_usage(&cli, "--migrate loads nothing: "
+				    "--edition is for a load");
 	if (a->only_migrate && argc > optind)
 		return rk_cli_usage(&cli, "--migrate takes no FILE ('%s')",
 				    argv[optind]);
