@@ -19,6 +19,13 @@ extern const char *const results_trend[];
 extern const char *const results_mse[];
 
 /*
+ * revisions.csv: what changed between a source's last two editions
+ * (issue 22), with the pipeline's dimensions between head and tail.
+ */
+extern const char *const results_revisions_head[];
+extern const char *const results_revisions_tail[];
+
+/*
  * rejects.csv, which reckon-normalise writes and reckon-report reads: the
  * tidy columns with the pipeline's dimensions between head and tail.
  */
@@ -32,5 +39,6 @@ extern const char *const results_rejects_tail[];
 #define RESULTS_TREND "trend.csv"
 #define RESULTS_MSE "mse.csv"
 #define RESULTS_REJECTS "rejects.csv"
+#define RESULTS_REVISIONS "revisions.csv"
 
 #endif

@@ -45,6 +45,7 @@ static int check_order(struct rk_db *db, const struct load_run *r,
 	const char *params[1] = { run };
 	PGresult *res = rk_db_query(db, order_sql, 1, params,
 				    "cannot check the editions' order", err);
+	char name[80];
 
 	if (!res)
 		return -1;
@@ -52,12 +53,12 @@ static int check_order(struct rk_db *db, const struct load_run *r,
 		PQclear(res);
 		return 0;
 	}
+	snprintf(name, sizeof(name), *PQgetvalue(res, 0, 3) ? "'%.64s' " : "",
+		 PQgetvalue(res, 0, 3));
 	rk_error_set(err, RK_EXIT_DATAERR, r->input_name, 0,
 		     "edition of '%.64s' dated %s is older than its edition "
-		     "%s%.64s%s dated %s", PQgetvalue(res, 0, 0),
-		     PQgetvalue(res, 0, 1), *PQgetvalue(res, 0, 3) ? "'" : "",
-		     PQgetvalue(res, 0, 3), *PQgetvalue(res, 0, 3) ? "' " : "",
-		     PQgetvalue(res, 0, 2));
+		     "%sdated %s", PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1),
+		     name, PQgetvalue(res, 0, 2));
 	rk_error_hint(err, "load a source's editions in date order; give "
 			   "--edition-date on or after its latest edition's");
 	PQclear(res);

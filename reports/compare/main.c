@@ -11,6 +11,7 @@
 #include "run.h"
 #include "config.h"
 #include "error.h"
+#include "period.h"
 
 #define MAX_ITEMS 64
 
@@ -38,6 +39,11 @@ static const char help_text[] =
 	"                           and FILE arguments after the options are read too\n"
 	"      --db[=CONNINFO]      read what reckon-load wrote (default: RECKON_DB,\n"
 	"                           libpq's PG* settings, or the private cluster)\n"
+	"      --as-of YYYY-MM-DD   with --db: the editions of each source that\n"
+	"                           were current on that day (reckon-load\n"
+	"                           --edition-date), for last quarter's results\n"
+	"                           exactly; revisions.csv is what the latest\n"
+	"                           edition changed from the one before\n"
 	"      --run-id ID          with --db: record the cells in\n"
 	"                           reckon.discrepancy under ID, replacing ID's\n"
 	"                           earlier rows (reckon run passes its run id)\n"
@@ -56,7 +62,7 @@ static const char help_text[] =
 	"  -V, --version            the version\n"
 	"\n";
 
-enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID };
+enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -70,6 +76,7 @@ static const struct option options[] = {
 	{ "cases", required_argument, NULL, OPT_CASES },
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "run-id", required_argument, NULL, OPT_RUN_ID },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -128,6 +135,7 @@ static int option(struct args *a, int c)
 		return 0;
 	case OPT_DB: a->q.use_db = 1; a->q.db = optarg; return 0;
 	case OPT_RUN_ID: a->q.run_id = optarg; return 0;
+	case OPT_AS_OF: a->q.as_of = optarg; return 0;
 	case 'o': a->q.out = optarg; return 0;
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
@@ -138,6 +146,16 @@ static int option(struct args *a, int c)
 	case 'q': a->quiet = 1; return 0;
 	}
 	return -1;
+}
+
+/* A day that exists, written YYYY-MM-DD. */
+static int day_valid(const char *s)
+{
+	struct rk_period p;
+	char why[RK_PERIOD_REASON];
+
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	       rk_period_parse(s, strlen(s), &p, why) == 0 && p.day != 0;
 }
 
 /* Returns -1 to go on, else the exit status. */
@@ -169,6 +187,12 @@ static int check_args(struct args *a, int argc, char **argv)
 	if (a->q.run_id && !a->q.use_db)
 		return rk_cli_usage(u, "--run-id records in the database: "
 				    "give --db");
+	if (a->q.as_of && !a->q.use_db)
+		return rk_cli_usage(u, "--as-of reads the warehouse's editions: "
+				    "give --db");
+	if (a->q.as_of && !day_valid(a->q.as_of))
+		return rk_cli_usage(u, "--as-of takes a day as YYYY-MM-DD, not "
+				    "'%s'", a->q.as_of);
 	if (a->q.run_id && !a->q.run_id[0])
 		return rk_cli_usage(u, "--run-id needs an id");
 	if (a->config && (a->q.reference || a->q.nagainst || a->q.indicator))

@@ -15,7 +15,13 @@
  * them.  Returns 0, or -1 with err set: RK_EXIT_NOINPUT when the database
  * has no reckon schema yet, the lib/db.h codes for server errors, and
  * obs_set_add's.
+ *
+ * With as_of (YYYY-MM-DD; NULL: now), the rows are those of each source's
+ * edition current on that day (reckon.observation_as_of): a source with
+ * no edition by then has none.  RK_EXIT_USAGE for a malformed day,
+ * RK_EXIT_UNAVAILABLE when the warehouse's schema predates editions.
  */
-int compare_read_db(struct obs_set *s, struct rk_db *db, struct rk_error *err);
+int compare_read_db(struct obs_set *s, struct rk_db *db, const char *as_of,
+		    struct rk_error *err);
 
 #endif

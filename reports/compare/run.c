@@ -8,6 +8,7 @@
 #include "align.h"
 #include "cells.h"
 #include "read_db.h"
+#include "revisions.h"
 #include "dist.h"
 #include "obs_set.h"
 #include "out.h"
@@ -177,20 +178,24 @@ out:
 	return rc;
 }
 
+/* The observations, and the revisions of their sources' last edition. */
 static int read_db(const struct compare_request *q, struct obs_set *s,
-		   struct rk_error *err)
+		   struct compare_revisions **rev, struct rk_error *err)
 {
 	struct rk_db *db = rk_db_open(q->db, "reckon-compare", err);
 	int rc;
 
 	if (!db)
 		return -1;
-	rc = compare_read_db(s, db, err);
+	rc = compare_read_db(s, db, q->as_of, err);
+	if (rc == 0 && !(*rev = compare_revisions_read(db, s, q->as_of, err)))
+		rc = -1;
 	rk_db_close(db);
 	return rc;
 }
 
 static struct obs_set *load(const struct compare_request *q,
+			    struct compare_revisions **rev,
 			    struct rk_error *err)
 {
 	const struct rk_config *c = q->config;
@@ -204,7 +209,7 @@ static struct obs_set *load(const struct compare_request *q,
 	if (select_rows(q, s, err) < 0)
 		goto fail;
 	if (q->use_db) {
-		if (read_db(q, s, err) < 0)
+		if (read_db(q, s, rev, err) < 0)
 			goto fail;
 	} else {
 		for (size_t i = 0; i < q->nfrom; i++)
@@ -294,19 +299,20 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 	struct mse_data m = { 0 };
 	struct compare_out *o = NULL;
 	struct compare_record *rec = NULL;
+	struct compare_revisions *rev = NULL;
 	int rc = -1;
 
 	memset(t, 0, sizeof(*t));
 	if (q->config && config_jobs(q, &j, err) < 0)
 		goto out;
-	if ((s = load(q, err)) == NULL)
+	if ((s = load(q, &rev, err)) == NULL)
 		goto out;
 	if (!q->config && adhoc_jobs(q, s, &j, err) < 0)
 		goto out;
 	if (q->ncases && mse_data_read(q->cases, q->ncases, q->key, &m, err) < 0)
 		goto out;
 	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, err);
-	if (!o)
+	if (!o || (rev && compare_revisions_write(rev, q->out, err) < 0))
 		goto out;
 	if (q->use_db && q->run_id &&
 	    (rec = compare_record_open(q->db, q->run_id, s->dim, s->ndims,
@@ -325,8 +331,11 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		if (r < 0)
 			goto out;
 	}
+	if (rev && compare_revisions_commit(rev, err) < 0)
+		goto out;
 	rc = compare_out_commit(o, err);
 out:
+	compare_revisions_free(rev);
 	compare_record_abort(rec);
 	compare_out_abort(o);
 	mse_data_free(&m);

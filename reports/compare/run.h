@@ -26,6 +26,9 @@ struct compare_request {
 	size_t nfrom;
 	int use_db;                       /* read the database instead */
 	const char *db;                   /* --db; NULL: RECKON_DB etc. */
+	const char *as_of;                /* with use_db: the editions
+					     current on this day
+					     (YYYY-MM-DD); NULL: the latest */
 	const char *run_id;               /* with use_db: record the cells
 					     in reckon.discrepancy under it;
 					     NULL: do not */
@@ -41,7 +44,8 @@ struct compare_totals {
 };
 
 /*
- * Reads, aligns, measures and writes the results under q->out.  Returns
+ * Reads, aligns, measures and writes the results under q->out; from the
+ * database, also revisions.csv (revisions.h).  Returns
  * 0, or -1 with err set (nothing is left under q->out then).
  */
 int compare_run(const struct compare_request *q, struct compare_totals *t,

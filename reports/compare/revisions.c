@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "revisions.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "out.h"
+#include "outfile.h"
+#include "results.h"
+#include "tidy.h"
+
+/* The columns before the dimensions ($4, $5, ... are their names). */
+enum { C_SOURCE, C_INDICATOR, C_PERIOD, C_OLD, C_NEW, C_DIFF, C_OLD_STATUS,
+       C_NEW_STATUS, C_KIND, C_OLD_EDITION, C_NEW_EDITION, C_DIMS };
+
+/* $1 sources, $2 indicators (NULL: all), $3 the day (NULL: today). */
+static const char pairs_sql[] =
+	"WITH e AS (SELECT source, load_run,"
+	"  coalesce(label, published::text, 'load ' || load_run) AS name,"
+	"  row_number() OVER (PARTITION BY source ORDER BY id DESC) AS k"
+	"  FROM reckon.edition"
+	"  WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
+	"  AND ($3::date IS NULL OR"
+	"   reckon.edition_date(published, loaded_at) <= $3::date)),"
+	" p AS (SELECT n.source, o.load_run AS old_run, n.load_run AS new_run,"
+	"  o.name AS old_name, n.name AS new_name"
+	"  FROM e n JOIN e o ON o.source = n.source AND o.k = 2 WHERE n.k = 1)"
+	" SELECT p.source, r.indicator, r.period, r.old_value::text,"
+	" r.new_value::text, (r.new_value - r.old_value)::text, r.old_status,"
+	" r.new_status, r.kind, p.old_name, p.new_name";
+
+static const char changes_sql[] =
+	" FROM p CROSS JOIN LATERAL (SELECT"
+	"  coalesce(a.indicator, b.indicator) AS indicator,"
+	"  coalesce(a.period, b.period) AS period,"
+	"  coalesce(a.dims_key, b.dims_key) AS dims_key,"
+	"  coalesce(b.dims, a.dims) AS dims,"
+	"  a.value AS old_value, b.value AS new_value,"
+	"  a.status AS old_status, b.status AS new_status,"
+	"  CASE WHEN a.source IS NULL THEN 'added'"
+	"   WHEN b.source IS NULL THEN 'withdrawn' ELSE 'revised' END AS kind"
+	"  FROM reckon.observation_at(p.source, p.old_run) a"
+	"  FULL JOIN reckon.observation_at(p.source, p.new_run) b"
+	"  ON a.indicator = b.indicator AND a.period = b.period"
+	"  AND a.dims_key = b.dims_key"
+	"  WHERE a.source IS NULL OR b.source IS NULL"
+	"  OR (a.value, a.status) IS DISTINCT FROM (b.value, b.status)) r"
+	" WHERE ($2::text[] IS NULL OR r.indicator = ANY ($2::text[]))"
+	" ORDER BY p.source COLLATE \"C\", r.indicator COLLATE \"C\","
+	" r.period COLLATE \"C\", r.dims_key COLLATE \"C\"";
+
+/* Whether some selected source has two editions by the day. */
+static const char any_sql[] =
+	"SELECT EXISTS (SELECT 1 FROM reckon.edition"
+	" WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
+	" AND ($2::date IS NULL OR"
+	"  reckon.edition_date(published, loaded_at) <= $2::date)"
+	" GROUP BY source HAVING count(*) > 1)";
+
+struct compare_revisions {
+	const struct obs_set *set;
+	PGresult *res;            /* NULL: no source has two editions */
+	struct rk_out out;
+	struct tidy_writer *w;
+	char *path;
+	int open;
+};
+
+static char *select_sql(const struct obs_set *s)
+{
+	size_t len = sizeof(pairs_sql) + sizeof(changes_sql) + 32 * s->ndims;
+	char *sql = malloc(len);
+	size_t at;
+
+	if (!sql)
+		return NULL;
+	at = (size_t)snprintf(sql, len, "%s", pairs_sql);
+	for (size_t d = 0; d < s->ndims; d++)
+		at += (size_t)snprintf(sql + at, len - at,
+				       ", r.dims->>$%zu::text", d + 4);
+	snprintf(sql + at, len - at, "%s", changes_sql);
+	return sql;
+}
+
+static int any_pair(struct rk_db *db, const char *sources, const char *as_of,
+		    int *yes, struct rk_error *err)
+{
+	const char *params[2] = { sources, as_of };
+	PGresult *res = rk_db_query(db, any_sql, 2, params,
+				    "cannot read the editions", err);
+
+	if (!res)
+		return -1;
+	*yes = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	return 0;
+}
+
+static int read_changes(struct compare_revisions *r, struct rk_db *db,
+			const char *sources, const char *indicators,
+			const char *as_of, struct rk_error *err)
+{
+	const struct obs_set *s = r->set;
+	const char **params = calloc(s->ndims + 3, sizeof(*params));
+	char *sql = select_sql(s);
+	int rc = -1;
+
+	if (!params || !sql) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		goto out;
+	}
+	params[0] = sources;
+	params[1] = indicators;
+	params[2] = as_of;
+	for (size_t d = 0; d < s->ndims; d++)
+		params[d + 3] = s->dim[d];
+	r->res = rk_db_query(db, sql, (int)s->ndims + 3, params,
+			     "cannot read the revisions", err);
+	rc = r->res ? 0 : -1;
+out:
+	free(sql);
+	free(params);
+	return rc;
+}
+
+static char *array_or_null(char **v, size_t n, int *oom)
+{
+	char *a = v ? rk_db_text_array(v, n) : NULL;
+
+	*oom |= v && !a;
+	return a;
+}
+
+static int fill(struct compare_revisions *r, struct rk_db *db,
+		const char *as_of, struct rk_error *err)
+{
+	const struct obs_set *s = r->set;
+	int oom = 0, yes = 0, rc = -1;
+	char *sources = array_or_null(s->want_source, s->nwant_source, &oom);
+	char *indicators = array_or_null(s->want_indicator,
+					 s->nwant_indicator, &oom);
+
+	if (oom) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		goto out;
+	}
+	if ((yes = rk_db_has_table(db, "reckon.edition",
+				   "cannot look for the editions", err)) < 0)
+		goto out;
+	if (yes && any_pair(db, sources, as_of, &yes, err) < 0)
+		goto out;
+	rc = yes ? read_changes(r, db, sources, indicators, as_of, err) : 0;
+out:
+	free(sources);
+	free(indicators);
+	return rc;
+}
+
+struct compare_revisions *compare_revisions_read(struct rk_db *db,
+						 const struct obs_set *s,
+						 const char *as_of,
+						 struct rk_error *err)
+{
+	struct compare_revisions *r = calloc(1, sizeof(*r));
+
+	if (!r) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return NULL;
+	}
+	r->set = s;
+	if (fill(r, db, as_of, err) < 0) {
+		compare_revisions_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+size_t compare_revisions_count(const struct compare_revisions *r)
+{
+	return r && r->res ? (size_t)PQntuples(r->res) : 0;
+}
+
+static int put_header(struct compare_revisions *r, struct rk_error *err)
+{
+	const struct obs_set *s = r->set;
+	const char **f = calloc(s->ndims + 16, sizeof(*f));
+	size_t n = 0;
+	int rc;
+
+	if (!f)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	for (size_t i = 0; results_revisions_head[i]; i++)
+		f[n++] = results_revisions_head[i];
+	for (size_t d = 0; d < s->ndims; d++)
+		f[n++] = s->dim[d];
+	for (size_t i = 0; results_revisions_tail[i]; i++)
+		f[n++] = results_revisions_tail[i];
+	rc = tidy_writer_row(r->w, f, NULL, n, err);
+	free(f);
+	return rc;
+}
+
+/* (new - old) / old, when both are numbers and old is not zero. */
+static const char *relative(const char *old, const char *new, char *buf)
+{
+	double a, b;
+
+	buf[0] = '\0';
+	if (!*old || !*new)
+		return buf;
+	a = strtod(old, NULL);
+	b = strtod(new, NULL);
+	return a != 0 ? compare_number((b - a) / a, buf) : buf;
+}
+
+static int put_row(struct compare_revisions *r, int i, const char **f,
+		   struct rk_error *err)
+{
+	static const int head[] = { C_SOURCE, C_INDICATOR, C_PERIOD };
+	static const int tail[] = { C_OLD, C_NEW, C_DIFF, -1, C_OLD_STATUS,
+				    C_NEW_STATUS, C_KIND, C_OLD_EDITION,
+				    C_NEW_EDITION };
+	const struct obs_set *s = r->set;
+	char rel[32];
+	size_t n = 0;
+
+	for (size_t k = 0; k < 3; k++)
+		f[n++] = PQgetvalue(r->res, i, head[k]);
+	for (size_t d = 0; d < s->ndims; d++)
+		f[n++] = PQgetvalue(r->res, i, C_DIMS + (int)d);
+	for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
+		f[n++] = tail[k] >= 0 ? PQgetvalue(r->res, i, tail[k])
+				      : relative(PQgetvalue(r->res, i, C_OLD),
+						 PQgetvalue(r->res, i, C_NEW),
+						 rel);
+	return tidy_writer_row(r->w, f, NULL, n, err);
+}
+
+static int put_rows(struct compare_revisions *r, struct rk_error *err)
+{
+	const char **f = calloc(r->set->ndims + 16, sizeof(*f));
+	int rc = 0;
+
+	if (!f)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	for (int i = 0; i < PQntuples(r->res) && rc == 0; i++)
+		rc = put_row(r, i, f, err);
+	free(f);
+	return rc;
+}
+
+static int set_path(struct compare_revisions *r, const char *dir,
+		    struct rk_error *err)
+{
+	size_t n = strlen(dir) + sizeof(RESULTS_REVISIONS) + 1;
+
+	if (!(r->path = malloc(n)))
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	snprintf(r->path, n, "%s/%s", dir, RESULTS_REVISIONS);
+	return 0;
+}
+
+int compare_revisions_write(struct compare_revisions *r, const char *dir,
+			    struct rk_error *err)
+{
+	if (set_path(r, dir, err) < 0)
+		return -1;
+	if (!r->res)
+		return 0;
+	if (rk_out_open(&r->out, r->path, err) < 0)
+		return -1;
+	r->open = 1;
+	if (!(r->w = tidy_writer_open(r->out.f, r->path, err)))
+		return -1;
+	return put_header(r, err) < 0 ? -1 : put_rows(r, err);
+}
+
+int compare_revisions_commit(struct compare_revisions *r, struct rk_error *err)
+{
+	int rc;
+
+	if (!r->open) {
+		if (r->path && unlink(r->path) < 0 && errno != ENOENT)
+			return rk_error_set(err, RK_EXIT_IOERR, r->path, 0,
+					    "cannot remove the stale file: "
+					    "%s", strerror(errno));
+		return 0;
+	}
+	rc = tidy_writer_close(r->w, err);
+	r->w = NULL;
+	if (rc < 0)
+		return -1;
+	if (rk_out_commit(&r->out, err) < 0)
+		return -1;
+	r->open = 0;
+	return 0;
+}
+
+void compare_revisions_free(struct compare_revisions *r)
+{
+	if (!r)
+		return;
+	if (r->w)
+		tidy_writer_close(r->w, NULL);
+	if (r->open)
+		rk_out_abort(&r->out);
+	PQclear(r->res);
+	free(r->path);
+	free(r);
+}

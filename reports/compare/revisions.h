@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_COMPARE_REVISIONS_H
+#define RECKON_COMPARE_REVISIONS_H
+
+#include "db.h"
+#include "error.h"
+#include "obs_set.h"
+
+/*
+ * revisions.csv (lib/results.h): for each source s selects that has two
+ * editions or more (on the day as_of, when given), what its latest
+ * edition changed from the one before: cells revised (value or status),
+ * added and withdrawn, with the old and new values, their difference
+ * (exact decimal) and the relative change (new - old) / old.  Rows in
+ * source, indicator, period, dimensions order.  Written only when some
+ * source has two editions; else an earlier revisions.csv in the
+ * directory is removed, so that the directory says "no revisions known".
+ */
+struct compare_revisions;
+
+/*
+ * Reads them from the warehouse (the selection's sources and indicators;
+ * dimensions in s's order).  as_of is YYYY-MM-DD or NULL.  A warehouse
+ * without editions (schema before 002) has none.  Returns NULL with err
+ * set (the lib/db.h codes; out of memory).  s and its strings are
+ * borrowed until compare_revisions_free.
+ */
+struct compare_revisions *compare_revisions_read(struct rk_db *db,
+						 const struct obs_set *s,
+						 const char *as_of,
+						 struct rk_error *err);
+
+/* How many cells changed (0 also when there is no second edition). */
+size_t compare_revisions_count(const struct compare_revisions *r);
+
+/*
+ * Writes dir/revisions.csv under a temporary name (nothing when no source
+ * has two editions).  Returns 0, or -1 with err set (RK_EXIT_CANTCREAT,
+ * RK_EXIT_IOERR).
+ */
+int compare_revisions_write(struct compare_revisions *r, const char *dir,
+			    struct rk_error *err);
+
+/* Renames it into place, or removes a stale one; -1 with err set. */
+int compare_revisions_commit(struct compare_revisions *r, struct rk_error *err);
+
+/* Removes an uncommitted file, frees; accepts NULL. */
+void compare_revisions_free(struct compare_revisions *r);
+
+#endif
