@@ -102,7 +102,8 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    load_result(b, &b->summary, dir, RESULTS_SUMMARY, 0, err) < 0 ||
 	    load_result(b, &b->dist, dir, RESULTS_DISTRIBUTION, 0, err) < 0 ||
 	    load_result(b, &b->trend, dir, RESULTS_TREND, 0, err) < 0 ||
-	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0)
+	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0 ||
+	    load_result(b, &b->revisions, dir, RESULTS_REVISIONS, 0, err) < 0)
 		return -1;
 	if ((b->summary.ncols &&
 	     require_cols(&b->summary, results_summary, COMPARE, err) < 0) ||
@@ -111,7 +112,12 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    (b->trend.ncols &&
 	     require_cols(&b->trend, results_trend, COMPARE, err) < 0) ||
 	    (b->mse.ncols &&
-	     require_cols(&b->mse, results_mse, COMPARE, err) < 0))
+	     require_cols(&b->mse, results_mse, COMPARE, err) < 0) ||
+	    (b->revisions.ncols &&
+	     (require_cols(&b->revisions, results_revisions_head, COMPARE,
+			   err) < 0 ||
+	      require_cols(&b->revisions, results_revisions_tail, COMPARE,
+			   err) < 0)))
 		return -1;
 	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
 	if (!b->cells_dim)
@@ -265,6 +271,7 @@ void brief_free(struct brief *b)
 	brief_table_release(&b->dist);
 	brief_table_release(&b->trend);
 	brief_table_release(&b->mse);
+	brief_table_release(&b->revisions);
 	for (size_t i = 0; i < b->ndata; i++) {
 		brief_table_release(&b->data[i]);
 		free(b->data_dim[i]);

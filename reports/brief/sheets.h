@@ -7,6 +7,7 @@
 #include "brief.h"
 #include "book.h"
 #include "findings.h"
+#include "layout.h"
 
 /*
  * The sheets of the brief (design.md §6, issue 7), each written from the
@@ -31,6 +32,9 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 			  const char *lang, struct rk_error *err);
 int brief_write_quality(struct brief_book *bk, const struct brief *b,
 			const char *lang, struct rk_error *err);
+/* The revisions section of the Data quality sheet (revisions.c). */
+void brief_quality_revisions(struct brief_page *pg);
+
 int brief_write_method(struct brief_book *bk, const struct brief *b,
 		       const char *lang, struct rk_error *err);
 int brief_write_provenance(struct brief_book *bk, const struct brief *b,

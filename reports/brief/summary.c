@@ -306,6 +306,19 @@ static void findings_block(struct brief_page *pg)
 	}
 }
 
+/* Findings resting on figures a new edition changed say so. */
+static void revisions_line(struct brief_page *pg)
+{
+	const struct brief_table *t = &pg->b->revisions;
+	char line[512];
+
+	if (!t->ncols || !t->nrows)
+		return;
+	snprintf(line, sizeof(line), brief_t(pg->lang, "revisions.line"),
+		 t->nrows);
+	brief_page_para(pg, line, NULL);
+}
+
 static void quality_line(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
@@ -370,6 +383,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 		brief_page_para(&pg, brief_t(lang, "summary.no_pairs"), NULL);
 	}
 	quality_line(&pg);
+	revisions_line(&pg);
 	protection_block(&pg);
 	return 0;
 }
