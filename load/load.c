@@ -50,8 +50,10 @@ static int record_editions(struct rk_db *db, const struct stage *st,
 			   const struct load_options *o, struct load_run *run,
 			   struct rk_error *err)
 {
-	struct edition_request q = { o->edition, o->edition_date,
-				     stage_sources(st) };
+	struct edition_request q = {
+		o->edition, o->edition_date, o->edition_of, o->nedition_of,
+		o->edition_date_of, o->nedition_date_of, stage_sources(st)
+	};
 	int rc;
 
 	if (!q.sources)

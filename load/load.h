@@ -26,6 +26,10 @@ struct load_options {
 	const char *edition;      /* the edition's label, or NULL */
 	const char *edition_date; /* its publication date, YYYY-MM-DD, or
 				     NULL (then the day it is loaded) */
+	char *const *edition_of;  /* SOURCE=LABEL: a source's own label */
+	size_t nedition_of;
+	char *const *edition_date_of;  /* SOURCE=YYYY-MM-DD */
+	size_t nedition_date_of;
 	/* called every 65536 rows read, when not NULL */
 	rk_progress_fn *progress;
 	void *progress_arg;

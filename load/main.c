@@ -46,14 +46,21 @@ static const char help_text[] =
 	"      --edition-date YYYY-MM-DD\n"
 	"                      its publication date (default: today); a\n"
 	"                      source's editions load in date order: an\n"
-	"                      earlier date than its latest is refused (65)\n"
+	"                      earlier date than its latest, or a date after\n"
+	"                      today, is refused (65)\n"
+	"      --edition-of SOURCE=LABEL, --edition-date-of SOURCE=YYYY-MM-DD\n"
+	"                      one source's own (repeatable; reckon run passes\n"
+	"                      the config's edition: entries so)\n"
 	"  -n, --dry-run       do it all, report the counts, then roll back\n"
 	"  -q, --quiet         no progress or counts on stderr\n"
 	"  -h, --help          this text\n"
 	"  -V, --version       the version\n"
 	"\n";
 
-enum { OPT_MIGRATE = 256, OPT_EDITION_DATE };
+enum { OPT_MIGRATE = 256, OPT_EDITION_DATE, OPT_EDITION_OF,
+       OPT_EDITION_DATE_OF };
+
+#define MAX_EDITIONS 256
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -63,6 +70,8 @@ static const struct option options[] = {
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "edition", required_argument, NULL, 'e' },
 	{ "edition-date", required_argument, NULL, OPT_EDITION_DATE },
+	{ "edition-of", required_argument, NULL, OPT_EDITION_OF },
+	{ "edition-date-of", required_argument, NULL, OPT_EDITION_DATE_OF },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -74,6 +83,7 @@ static struct rk_cli cli = {
 
 struct args {
 	struct load_options o;
+	char *label_of[MAX_EDITIONS], *date_of[MAX_EDITIONS];
 	const char *conninfo;
 	int only_migrate;
 };
@@ -115,6 +125,18 @@ static int migrate(struct rk_db *db, int verbose, struct rk_error *err)
 	return 0;
 }
 
+/* SOURCE=VALUE into v (a day when date); -1 when malformed or too many. */
+static int add_of(char **v, size_t *n, char *s, int date)
+{
+	char *eq = strchr(s, '=');
+
+	if (!eq || eq == s || !eq[1] || *n == MAX_EDITIONS ||
+	    (date && !edition_date_valid(eq + 1)))
+		return -1;
+	v[(*n)++] = s;
+	return 0;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
@@ -129,6 +151,19 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'n': a->o.dry_run = 1; break;
 		case 'e': a->o.edition = optarg; break;
 		case OPT_EDITION_DATE: a->o.edition_date = optarg; break;
+		case OPT_EDITION_OF:
+			if (add_of(a->label_of, &a->o.nedition_of, optarg, 0) < 0)
+				return rk_cli_usage(&cli, "--edition-of takes "
+						    "SOURCE=LABEL, not '%s'",
+						    optarg);
+			break;
+		case OPT_EDITION_DATE_OF:
+			if (add_of(a->date_of, &a->o.nedition_date_of, optarg,
+				   1) < 0)
+				return rk_cli_usage(&cli, "--edition-date-of "
+						    "takes SOURCE=YYYY-MM-DD, "
+						    "not '%s'", optarg);
+			break;
 		case 'q': quiet = 1; break;
 		case RK_CLI_STOP: return cli.status;
 		}
@@ -138,7 +173,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 	if (a->o.edition_date && !edition_date_valid(a->o.edition_date))
 		return rk_cli_usage(&cli, "--edition-date takes a day as "
 				    "YYYY-MM-DD, not '%s'", a->o.edition_date);
-	if (a->only_migrate && (a->o.edition || a->o.edition_date))
+	if (a->only_migrate && (a->o.edition || a->o.edition_date ||
+				a->o.nedition_of || a->o.nedition_date_of))
 		return rk_cli_usage(&cli, "--migrate loads nothing: "
 				    "--edition is for a load");
 	if (a->only_migrate && argc > optind)
@@ -161,6 +197,8 @@ int main(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
+	a.o.edition_of = a.label_of;
+	a.o.edition_date_of = a.date_of;
 	rc = 0;
 	if (!a.only_migrate && strcmp(a.o.input, "-") != 0 &&
 	    access(a.o.input, R_OK) != 0) {
