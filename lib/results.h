@@ -26,6 +26,12 @@ extern const char *const results_revisions_head[];
 extern const char *const results_revisions_tail[];
 
 /*
+ * editions.csv: the edition of each source that reckon-compare --db read
+ * (issue 22); reckon-compare --editions reads one to read them again.
+ */
+extern const char *const results_editions[];
+
+/*
  * rejects.csv, which reckon-normalise writes and reckon-report reads: the
  * tidy columns with the pipeline's dimensions between head and tail.
  */
@@ -40,5 +46,6 @@ extern const char *const results_rejects_tail[];
 #define RESULTS_MSE "mse.csv"
 #define RESULTS_REJECTS "rejects.csv"
 #define RESULTS_REVISIONS "revisions.csv"
+#define RESULTS_EDITIONS "editions.csv"
 
 #endif

@@ -98,3 +98,15 @@ LANGUAGE sql STABLE AS $$
 	SELECT o.* FROM reckon.edition_as_of(d) e,
 	       reckon.observation_at(e.source, e.load_run) o
 $$;
+
+-- The cells of these editions (one per source), whatever came after:
+-- reckon verify reads a run's editions again so.
+CREATE FUNCTION reckon.observation_of_editions(ids bigint[])
+RETURNS TABLE (source text, indicator text, period text, dims_key text,
+	       dims jsonb, value numeric, status text, origin text,
+	       load_run bigint)
+LANGUAGE sql STABLE AS $$
+	SELECT o.* FROM reckon.edition e,
+	       reckon.observation_at(e.source, e.load_run) o
+	WHERE e.id = ANY (ids)
+$$;

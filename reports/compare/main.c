@@ -44,6 +44,10 @@ static const char help_text[] =
 	"                           --edition-date), for last quarter's results\n"
 	"                           exactly; revisions.csv is what the latest\n"
 	"                           edition changed from the one before\n"
+	"      --editions FILE      with --db: exactly the editions an earlier\n"
+	"                           editions.csv names (reckon verify passes\n"
+	"                           the run's), whatever came after; with --db,\n"
+	"                           editions.csv lists the editions read\n"
 	"      --run-id ID          with --db: record the cells in\n"
 	"                           reckon.discrepancy under ID, replacing ID's\n"
 	"                           earlier rows (reckon run passes its run id)\n"
@@ -62,7 +66,8 @@ static const char help_text[] =
 	"  -V, --version            the version\n"
 	"\n";
 
-enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF };
+enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF,
+       OPT_EDITIONS };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -77,6 +82,7 @@ static const struct option options[] = {
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "run-id", required_argument, NULL, OPT_RUN_ID },
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "editions", required_argument, NULL, OPT_EDITIONS },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -136,6 +142,7 @@ static int option(struct args *a, int c)
 	case OPT_DB: a->q.use_db = 1; a->q.db = optarg; return 0;
 	case OPT_RUN_ID: a->q.run_id = optarg; return 0;
 	case OPT_AS_OF: a->q.as_of = optarg; return 0;
+	case OPT_EDITIONS: a->q.editions = optarg; return 0;
 	case 'o': a->q.out = optarg; return 0;
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
@@ -190,6 +197,12 @@ static int check_args(struct args *a, int argc, char **argv)
 	if (a->q.as_of && !a->q.use_db)
 		return rk_cli_usage(u, "--as-of reads the warehouse's editions: "
 				    "give --db");
+	if (a->q.editions && !a->q.use_db)
+		return rk_cli_usage(u, "--editions reads the warehouse's "
+				    "editions: give --db");
+	if (a->q.editions && a->q.as_of)
+		return rk_cli_usage(u, "give either --as-of or --editions, not "
+				    "both");
 	if (a->q.as_of && !day_valid(a->q.as_of))
 		return rk_cli_usage(u, "--as-of takes a day as YYYY-MM-DD, not "
 				    "'%s'", a->q.as_of);

@@ -15,15 +15,20 @@
 /* The rows to read: the current ones, or those of the editions current on
  * a day (load/migrations/002_editions.sql). */
 struct relation {
-	char text[64];
+	char text[COMPARE_EDITIONS_SQL_MAX + 64];
 };
 
-/* as_of is checked first: YYYY-MM-DD, digits and dashes only. */
-static void relation_of(struct relation *r, const char *as_of)
+/* as_of is checked first: YYYY-MM-DD, digits and dashes only; the pinned
+ * ids are compare_editions_pin's, digits and commas. */
+static void relation_of(struct relation *r,
+			const struct compare_editions_choice *c)
 {
-	if (as_of)
+	if (c->pinned)
+		snprintf(r->text, sizeof(r->text), "reckon.observation_of_"
+			 "editions('%s'::bigint[])", c->pinned);
+	else if (c->as_of)
 		snprintf(r->text, sizeof(r->text),
-			 "reckon.observation_as_of('%.10s'::date)", as_of);
+			 "reckon.observation_as_of('%.10s'::date)", c->as_of);
 	else
 		snprintf(r->text, sizeof(r->text), "reckon.observation");
 }
@@ -71,7 +76,7 @@ static int add_keys(struct obs_set *s, struct rk_db *db,
 		    const struct relation *rel, const char *const *params,
 		    struct rk_error *err)
 {
-	char sql[256];
+	static char sql[sizeof(rel->text) + 256];
 	PGresult *res;
 	int rc = 0;
 
@@ -93,7 +98,7 @@ static int add_keys(struct obs_set *s, struct rk_db *db,
 /* The cursor's query: the fixed columns, then dims->>$3, dims->>$4, ... */
 static char *select_sql(const struct obs_set *s, const struct relation *rel)
 {
-	size_t len = 512 + 24 * s->ndims;
+	size_t len = 512 + sizeof(rel->text) + 24 * s->ndims;
 	char *sql = malloc(len);
 	size_t at;
 
@@ -189,10 +194,12 @@ out:
 	return rc;
 }
 
-int compare_read_db(struct obs_set *s, struct rk_db *db, const char *as_of,
+int compare_read_db(struct obs_set *s, struct rk_db *db,
+		    const struct compare_editions_choice *c,
 		    struct rk_error *err)
 {
-	struct relation rel;
+	static struct relation rel;
+	const char *as_of = c->as_of;
 	/* NULL: no filter on that column */
 	char *sources = s->want_source ? rk_db_text_array(s->want_source,
 							  s->nwant_source)
@@ -209,13 +216,13 @@ int compare_read_db(struct obs_set *s, struct rk_db *db, const char *as_of,
 			     "as YYYY-MM-DD, not '%.40s'", as_of);
 		goto out;
 	}
-	relation_of(&rel, as_of);
+	relation_of(&rel, c);
 	if ((s->want_source && !sources) ||
 	    (s->want_indicator && !indicators)) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}
-	if (has_schema(db, err) < 0 || (as_of && has_editions(db, err) < 0) ||
+	if (has_schema(db, err) < 0 || ((as_of || c->pinned) && has_editions(db, err) < 0) ||
 	    rk_db_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 		       "cannot start reading", err) < 0)
 		goto out;

@@ -16,18 +16,20 @@
 enum { C_SOURCE, C_INDICATOR, C_PERIOD, C_OLD, C_NEW, C_DIFF, C_OLD_STATUS,
        C_NEW_STATUS, C_KIND, C_OLD_EDITION, C_NEW_EDITION, C_DIMS };
 
-/* $1 sources, $2 indicators (NULL: all), $3 the day (NULL: today). */
+/*
+ * $1 sources, $2 indicators (NULL: all), $3 the day (NULL: today); cur,
+ * the chosen editions (editions.h), comes first.  Each against the
+ * source's edition before it.
+ */
 static const char pairs_sql[] =
-	"WITH e AS (SELECT source, load_run,"
-	"  coalesce(label, published::text, 'load ' || load_run) AS name,"
-	"  row_number() OVER (PARTITION BY source ORDER BY id DESC) AS k"
-	"  FROM reckon.edition"
-	"  WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
-	"  AND ($3::date IS NULL OR"
-	"   reckon.edition_date(published, loaded_at) <= $3::date)),"
-	" p AS (SELECT n.source, o.load_run AS old_run, n.load_run AS new_run,"
-	"  o.name AS old_name, n.name AS new_name"
-	"  FROM e n JOIN e o ON o.source = n.source AND o.k = 2 WHERE n.k = 1)"
+	" p AS (SELECT c.source, o.load_run AS old_run, c.load_run AS new_run,"
+	"  coalesce(o.label, o.published::text, 'load ' || o.load_run)"
+	"  AS old_name,"
+	"  coalesce(c.label, c.published::text, 'load ' || c.load_run)"
+	"  AS new_name"
+	"  FROM cur c CROSS JOIN LATERAL (SELECT * FROM reckon.edition x"
+	"  WHERE x.source = c.source AND x.id < c.id"
+	"  ORDER BY x.id DESC LIMIT 1) o)"
 	" SELECT p.source, r.indicator, r.period, r.old_value::text,"
 	" r.new_value::text, (r.new_value - r.old_value)::text, r.old_status,"
 	" r.new_status, r.kind, p.old_name, p.new_name";
@@ -52,16 +54,14 @@ static const char changes_sql[] =
 	" ORDER BY p.source COLLATE \"C\", r.indicator COLLATE \"C\","
 	" r.period COLLATE \"C\", r.dims_key COLLATE \"C\"";
 
-/* Whether some selected source has two editions by the day. */
+/* Whether a chosen edition ($1 sources, $2 the day) has one before it. */
 static const char any_sql[] =
-	"SELECT EXISTS (SELECT 1 FROM reckon.edition"
-	" WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
-	" AND ($2::date IS NULL OR"
-	"  reckon.edition_date(published, loaded_at) <= $2::date)"
-	" GROUP BY source HAVING count(*) > 1)";
+	" SELECT EXISTS (SELECT 1 FROM cur c WHERE EXISTS (SELECT 1"
+	" FROM reckon.edition x WHERE x.source = c.source AND x.id < c.id))";
 
 struct compare_revisions {
 	const struct obs_set *set;
+	const struct compare_editions_choice *choice;
 	PGresult *res;            /* NULL: no source has two editions */
 	struct rk_out out;
 	struct tidy_writer *w;
@@ -69,15 +69,19 @@ struct compare_revisions {
 	int open;
 };
 
-static char *select_sql(const struct obs_set *s)
+static char *select_sql(const struct compare_revisions *r)
 {
-	size_t len = sizeof(pairs_sql) + sizeof(changes_sql) + 32 * s->ndims;
+	const struct obs_set *s = r->set;
+	static char chosen[COMPARE_EDITIONS_SQL_MAX];
+	const char *cur = compare_editions_sql(r->choice, 3, chosen);
+	size_t len = strlen(cur) + sizeof(pairs_sql) + sizeof(changes_sql) +
+		     32 * s->ndims + 32;
 	char *sql = malloc(len);
 	size_t at;
 
 	if (!sql)
 		return NULL;
-	at = (size_t)snprintf(sql, len, "%s", pairs_sql);
+	at = (size_t)snprintf(sql, len, "WITH cur AS (%s),%s", cur, pairs_sql);
 	for (size_t d = 0; d < s->ndims; d++)
 		at += (size_t)snprintf(sql + at, len - at,
 				       ", r.dims->>$%zu::text", d + 4);
@@ -85,13 +89,19 @@ static char *select_sql(const struct obs_set *s)
 	return sql;
 }
 
-static int any_pair(struct rk_db *db, const char *sources, const char *as_of,
-		    int *yes, struct rk_error *err)
+static int any_pair(const struct compare_revisions *r, struct rk_db *db,
+		    const char *sources, int *yes, struct rk_error *err)
 {
-	const char *params[2] = { sources, as_of };
-	PGresult *res = rk_db_query(db, any_sql, 2, params,
-				    "cannot read the editions", err);
+	const char *params[2] = { sources, r->choice->as_of };
+	static char chosen[COMPARE_EDITIONS_SQL_MAX];
+	static char sql[COMPARE_EDITIONS_SQL_MAX + sizeof(any_sql) + 32];
+	PGresult *res;
 
+	snprintf(sql, sizeof(sql), "WITH cur AS (%s)%s",
+		 compare_editions_sql(r->choice, 2, chosen),
+		 any_sql);
+	res = rk_db_query(db, sql, 2, params,
+			  "cannot read the editions", err);
 	if (!res)
 		return -1;
 	*yes = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
@@ -101,11 +111,11 @@ static int any_pair(struct rk_db *db, const char *sources, const char *as_of,
 
 static int read_changes(struct compare_revisions *r, struct rk_db *db,
 			const char *sources, const char *indicators,
-			const char *as_of, struct rk_error *err)
+			struct rk_error *err)
 {
 	const struct obs_set *s = r->set;
 	const char **params = calloc(s->ndims + 3, sizeof(*params));
-	char *sql = select_sql(s);
+	char *sql = select_sql(r);
 	int rc = -1;
 
 	if (!params || !sql) {
@@ -114,7 +124,7 @@ static int read_changes(struct compare_revisions *r, struct rk_db *db,
 	}
 	params[0] = sources;
 	params[1] = indicators;
-	params[2] = as_of;
+	params[2] = r->choice->as_of;
 	for (size_t d = 0; d < s->ndims; d++)
 		params[d + 3] = s->dim[d];
 	r->res = rk_db_query(db, sql, (int)s->ndims + 3, params,
@@ -135,7 +145,7 @@ static char *array_or_null(char **v, size_t n, int *oom)
 }
 
 static int fill(struct compare_revisions *r, struct rk_db *db,
-		const char *as_of, struct rk_error *err)
+		struct rk_error *err)
 {
 	const struct obs_set *s = r->set;
 	int oom = 0, yes = 0, rc = -1;
@@ -150,9 +160,9 @@ static int fill(struct compare_revisions *r, struct rk_db *db,
 	if ((yes = rk_db_has_table(db, "reckon.edition",
 				   "cannot look for the editions", err)) < 0)
 		goto out;
-	if (yes && any_pair(db, sources, as_of, &yes, err) < 0)
+	if (yes && any_pair(r, db, sources, &yes, err) < 0)
 		goto out;
-	rc = yes ? read_changes(r, db, sources, indicators, as_of, err) : 0;
+	rc = yes ? read_changes(r, db, sources, indicators, err) : 0;
 out:
 	free(sources);
 	free(indicators);
@@ -161,7 +171,7 @@ out:
 
 struct compare_revisions *compare_revisions_read(struct rk_db *db,
 						 const struct obs_set *s,
-						 const char *as_of,
+						 const struct compare_editions_choice *c,
 						 struct rk_error *err)
 {
 	struct compare_revisions *r = calloc(1, sizeof(*r));
@@ -171,7 +181,8 @@ struct compare_revisions *compare_revisions_read(struct rk_db *db,
 		return NULL;
 	}
 	r->set = s;
-	if (fill(r, db, as_of, err) < 0) {
+	r->choice = c;
+	if (fill(r, db, err) < 0) {
 		compare_revisions_free(r);
 		return NULL;
 	}

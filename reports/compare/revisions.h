@@ -4,30 +4,31 @@
 
 #include "db.h"
 #include "error.h"
+#include "editions.h"
 #include "obs_set.h"
 
 /*
- * revisions.csv (lib/results.h): for each source s selects that has two
- * editions or more (on the day as_of, when given), what its latest
- * edition changed from the one before: cells revised (value or status),
+ * revisions.csv (lib/results.h): for each source s selects, what its
+ * chosen edition (editions.h: the latest, the one current on a day, or
+ * one named) changed from the edition before it: cells revised (value or status),
  * added and withdrawn, with the old and new values, their difference
  * (exact decimal) and the relative change (new - old) / old.  Rows in
  * source, indicator, period, dimensions order.  Written only when some
- * source has two editions; else an earlier revisions.csv in the
+ * chosen edition has one before it; else an earlier revisions.csv in the
  * directory is removed, so that the directory says "no revisions known".
  */
 struct compare_revisions;
 
 /*
  * Reads them from the warehouse (the selection's sources and indicators;
- * dimensions in s's order).  as_of is YYYY-MM-DD or NULL.  A warehouse
- * without editions (schema before 002) has none.  Returns NULL with err
- * set (the lib/db.h codes; out of memory).  s and its strings are
- * borrowed until compare_revisions_free.
+ * dimensions in s's order).  A warehouse without editions (schema
+ * before 002) has none.  Returns NULL with err set (the lib/db.h codes;
+ * out of memory).  s, c and their strings are borrowed until
+ * compare_revisions_free.
  */
 struct compare_revisions *compare_revisions_read(struct rk_db *db,
 						 const struct obs_set *s,
-						 const char *as_of,
+						 const struct compare_editions_choice *c,
 						 struct rk_error *err);
 
 /* How many cells changed (0 also when there is no second edition). */

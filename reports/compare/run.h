@@ -29,6 +29,9 @@ struct compare_request {
 	const char *as_of;                /* with use_db: the editions
 					     current on this day
 					     (YYYY-MM-DD); NULL: the latest */
+	const char *editions;             /* with use_db: an editions.csv
+					     naming the editions to read
+					     (reckon verify); NULL */
 	const char *run_id;               /* with use_db: record the cells
 					     in reckon.discrepancy under it;
 					     NULL: do not */
@@ -45,7 +48,8 @@ struct compare_totals {
 
 /*
  * Reads, aligns, measures and writes the results under q->out; from the
- * database, also revisions.csv (revisions.h).  Returns
+ * database, also editions.csv and revisions.csv (editions.h,
+ * revisions.h).  Returns
  * 0, or -1 with err set (nothing is left under q->out then).
  */
 int compare_run(const struct compare_request *q, struct compare_totals *t,
