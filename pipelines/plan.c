@@ -324,6 +324,18 @@ static int normalise_cmd(const struct plan *p, const char *dir,
 	return 0;
 }
 
+/* Which editions compare reads: a run's again, or a day's. */
+static int editions_opt(const struct plan *p, struct proc_cmd *c,
+			struct rk_error *err)
+{
+	if (p->editions)
+		return add(c, "--editions", err) < 0 ? -1
+						     : add(c, p->editions, err);
+	if (p->as_of)
+		return add(c, "--as-of", err) < 0 ? -1 : add(c, p->as_of, err);
+	return 0;
+}
+
 static int compare_cmd(const struct plan *p, const char *dir,
 		       struct proc_cmd *c, struct rk_error *err)
 {
@@ -332,7 +344,8 @@ static int compare_cmd(const struct plan *p, const char *dir,
 	/* the database comes from RECKON_DB or libpq's settings, not argv;
 	 * the cells are recorded there under the run's id */
 	if (p->use_db)
-		return add(c, "--db", err) < 0 ? -1 :
+		return add(c, "--db", err) < 0 || editions_opt(p, c, err) < 0
+			       ? -1 :
 		       !p->run_id ? 0 :
 		       add(c, "--run-id", err) < 0 ? -1 : add(c, p->run_id, err);
 	return opt_path(c, "--from", dir, "tidy.csv", err);
@@ -461,7 +474,8 @@ int plan_write(const struct plan *p, const char *dir, FILE *f,
 			 s->source ? " " : "", s->source ? s->source->id : "");
 		fprintf(f, "  %zu %-14s ", i + 1, name);
 		if (s->skipped) {
-			fprintf(f, "skipped (--no-db)\n");
+			fprintf(f, "skipped (%s)\n", p->use_db ? "--as-of"
+							     : "--no-db");
 			continue;
 		}
 		proc_cmd_init(&c);
