@@ -44,6 +44,9 @@ static const char help_text[] =
 	"                           --edition-date), for last quarter's results\n"
 	"                           exactly; revisions.csv is what the latest\n"
 	"                           edition changed from the one before\n"
+	"      --previous FILE      without --db: tidy observations of the\n"
+	"                           sources' edition before (repeatable):\n"
+	"                           revisions.csv compares the files with it\n"
 	"      --editions FILE      with --db: exactly the editions an earlier\n"
 	"                           editions.csv names (reckon verify passes\n"
 	"                           the run's), whatever came after; with --db,\n"
@@ -67,7 +70,7 @@ static const char help_text[] =
 	"\n";
 
 enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF,
-       OPT_EDITIONS };
+       OPT_EDITIONS, OPT_PREVIOUS };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -83,6 +86,7 @@ static const struct option options[] = {
 	{ "run-id", required_argument, NULL, OPT_RUN_ID },
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "editions", required_argument, NULL, OPT_EDITIONS },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -90,7 +94,7 @@ static const struct option options[] = {
 struct args {
 	struct compare_request q;
 	const char *config, *alpha;
-	char *from[MAX_ITEMS], *against[MAX_ITEMS];
+	char *from[MAX_ITEMS], *against[MAX_ITEMS], *previous[MAX_ITEMS];
 	struct mse_list cases[MAX_ITEMS];
 	int quiet;
 };
@@ -143,6 +147,11 @@ static int option(struct args *a, int c)
 	case OPT_RUN_ID: a->q.run_id = optarg; return 0;
 	case OPT_AS_OF: a->q.as_of = optarg; return 0;
 	case OPT_EDITIONS: a->q.editions = optarg; return 0;
+	case OPT_PREVIOUS:
+		if (a->q.nprevious == MAX_ITEMS)
+			return -1;
+		a->previous[a->q.nprevious++] = optarg;
+		return 0;
 	case 'o': a->q.out = optarg; return 0;
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
@@ -197,6 +206,9 @@ static int check_args(struct args *a, int argc, char **argv)
 	if (a->q.as_of && !a->q.use_db)
 		return rk_cli_usage(u, "--as-of reads the warehouse's editions: "
 				    "give --db");
+	if (a->q.nprevious && a->q.use_db)
+		return rk_cli_usage(u, "--previous is for tidy files; with "
+				    "--db the warehouse keeps the editions");
 	if (a->q.editions && !a->q.use_db)
 		return rk_cli_usage(u, "--editions reads the warehouse's "
 				    "editions: give --db");
@@ -274,6 +286,7 @@ int main(int argc, char **argv)
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
 	a.q.from = a.from;
+	a.q.previous = a.previous;
 	a.q.against = a.against;
 	a.q.cases = a.cases;
 	if (a.config && (config = rk_config_load(a.config, &err)) == NULL) {

@@ -62,7 +62,11 @@ static const char any_sql[] =
 struct compare_revisions {
 	const struct obs_set *set;
 	const struct compare_editions_choice *choice;
-	PGresult *res;            /* NULL: no source has two editions */
+	int have;                 /* some source has an edition before */
+	PGresult *res;            /* the database's rows, or NULL */
+	char **cell;              /* or the files': nrows * (C_DIMS + ndims)
+				     strings, owned */
+	size_t nrows, cap;
 	struct rk_out out;
 	struct tidy_writer *w;
 	char *path;
@@ -129,6 +133,7 @@ static int read_changes(struct compare_revisions *r, struct rk_db *db,
 		params[d + 3] = s->dim[d];
 	r->res = rk_db_query(db, sql, (int)s->ndims + 3, params,
 			     "cannot read the revisions", err);
+	r->have = r->res != NULL;
 	rc = r->res ? 0 : -1;
 out:
 	free(sql);
@@ -191,7 +196,59 @@ struct compare_revisions *compare_revisions_read(struct rk_db *db,
 
 size_t compare_revisions_count(const struct compare_revisions *r)
 {
-	return r && r->res ? (size_t)PQntuples(r->res) : 0;
+	if (!r)
+		return 0;
+	return r->res ? (size_t)PQntuples(r->res) : r->nrows;
+}
+
+static size_t ncols(const struct compare_revisions *r)
+{
+	return C_DIMS + r->set->ndims;
+}
+
+/* Field col (C_*, then the dimensions) of row i. */
+static const char *field(const struct compare_revisions *r, size_t i,
+			 size_t col)
+{
+	if (r->res)
+		return PQgetvalue(r->res, (int)i, (int)col);
+	return r->cell[i * ncols(r) + col];
+}
+
+struct compare_revisions *compare_revisions_new(const struct obs_set *s,
+						struct rk_error *err)
+{
+	struct compare_revisions *r = calloc(1, sizeof(*r));
+
+	if (!r) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return NULL;
+	}
+	r->set = s;
+	r->have = 1;
+	return r;
+}
+
+int compare_revisions_add(struct compare_revisions *r, const char *const *f)
+{
+	size_t n = ncols(r);
+
+	if (r->nrows == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 16;
+		char **p = realloc(r->cell, cap * n * sizeof(*p));
+
+		if (!p)
+			return -1;
+		r->cell = p;
+		r->cap = cap;
+	}
+	for (size_t k = 0; k < n; k++)
+		r->cell[r->nrows * n + k] = NULL;
+	r->nrows++;
+	for (size_t k = 0; k < n; k++)
+		if (!(r->cell[(r->nrows - 1) * n + k] = strdup(f[k] ? f[k] : "")))
+			return -1;
+	return 0;
 }
 
 static int put_header(struct compare_revisions *r, struct rk_error *err)
@@ -228,7 +285,7 @@ static const char *relative(const char *old, const char *new, char *buf)
 	return a != 0 ? compare_number((b - a) / a, buf) : buf;
 }
 
-static int put_row(struct compare_revisions *r, int i, const char **f,
+static int put_row(struct compare_revisions *r, size_t i, const char **f,
 		   struct rk_error *err)
 {
 	static const int head[] = { C_SOURCE, C_INDICATOR, C_PERIOD };
@@ -240,14 +297,13 @@ static int put_row(struct compare_revisions *r, int i, const char **f,
 	size_t n = 0;
 
 	for (size_t k = 0; k < 3; k++)
-		f[n++] = PQgetvalue(r->res, i, head[k]);
+		f[n++] = field(r, i, (size_t)head[k]);
 	for (size_t d = 0; d < s->ndims; d++)
-		f[n++] = PQgetvalue(r->res, i, C_DIMS + (int)d);
+		f[n++] = field(r, i, C_DIMS + d);
 	for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
-		f[n++] = tail[k] >= 0 ? PQgetvalue(r->res, i, tail[k])
-				      : relative(PQgetvalue(r->res, i, C_OLD),
-						 PQgetvalue(r->res, i, C_NEW),
-						 rel);
+		f[n++] = tail[k] >= 0 ? field(r, i, (size_t)tail[k])
+				      : relative(field(r, i, C_OLD),
+						 field(r, i, C_NEW), rel);
 	return tidy_writer_row(r->w, f, NULL, n, err);
 }
 
@@ -259,7 +315,7 @@ static int put_rows(struct compare_revisions *r, struct rk_error *err)
 	if (!f)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
-	for (int i = 0; i < PQntuples(r->res) && rc == 0; i++)
+	for (size_t i = 0; i < compare_revisions_count(r) && rc == 0; i++)
 		rc = put_row(r, i, f, err);
 	free(f);
 	return rc;
@@ -282,7 +338,7 @@ int compare_revisions_write(struct compare_revisions *r, const char *dir,
 {
 	if (set_path(r, dir, err) < 0)
 		return -1;
-	if (!r->res)
+	if (!r->have)
 		return 0;
 	if (rk_out_open(&r->out, r->path, err) < 0)
 		return -1;
@@ -322,6 +378,9 @@ void compare_revisions_free(struct compare_revisions *r)
 	if (r->open)
 		rk_out_abort(&r->out);
 	PQclear(r->res);
+	for (size_t i = 0; r->cell && i < r->nrows * ncols(r); i++)
+		free(r->cell[i]);
+	free(r->cell);
 	free(r->path);
 	free(r);
 }

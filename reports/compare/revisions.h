@@ -31,6 +31,20 @@ struct compare_revisions *compare_revisions_read(struct rk_db *db,
 						 const struct compare_editions_choice *c,
 						 struct rk_error *err);
 
+/*
+ * For revisions found elsewhere (revisions_files.h): an empty list that
+ * is written even when it stays empty.  NULL with err set.
+ */
+struct compare_revisions *compare_revisions_new(const struct obs_set *s,
+						struct rk_error *err);
+
+/*
+ * Appends a row (copied): source, indicator, period, old and new value,
+ * their exact difference, old and new status, kind, old and new edition,
+ * then s's dimensions; NULL fields are empty.  -1 when out of memory.
+ */
+int compare_revisions_add(struct compare_revisions *r, const char *const *f);
+
 /* How many cells changed (0 also when there is no second edition). */
 size_t compare_revisions_count(const struct compare_revisions *r);
 

@@ -10,6 +10,7 @@
 #include "read_db.h"
 #include "editions.h"
 #include "revisions.h"
+#include "revisions_files.h"
 #include "dist.h"
 #include "obs_set.h"
 #include "out.h"
@@ -232,6 +233,30 @@ static void free_extra(struct db_extra *x)
 	free(x->choice.pinned);
 }
 
+/* --previous: the revisions of the files' sources against theirs. */
+static int read_previous(const struct compare_request *q,
+			 const struct obs_set *s, struct db_extra *x,
+			 struct rk_error *err)
+{
+	struct obs_set *prev = obs_set_new(s->dim, s->ndims);
+	int rc = -1;
+
+	if (!prev) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (select_rows(q, prev, err) < 0)
+		goto out;
+	for (size_t i = 0; i < q->nprevious; i++)
+		if (compare_read_tidy(prev, q->previous[i], err) < 0)
+			goto out;
+	if ((x->revisions = compare_revisions_new(s, err)) != NULL)
+		rc = compare_revisions_files(x->revisions, prev, s, err);
+out:
+	obs_set_free(prev);
+	return rc;
+}
+
 static struct obs_set *load(const struct compare_request *q,
 			    struct db_extra *x, struct rk_error *err)
 {
@@ -252,6 +277,8 @@ static struct obs_set *load(const struct compare_request *q,
 		for (size_t i = 0; i < q->nfrom; i++)
 			if (compare_read_tidy(s, q->from[i], err) < 0)
 				goto fail;
+		if (q->nprevious && read_previous(q, s, x, err) < 0)
+			goto fail;
 	}
 	return s;
 fail:

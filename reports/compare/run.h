@@ -24,6 +24,10 @@ struct compare_request {
 					     when > 0 */
 	char *const *from;                /* tidy files */
 	size_t nfrom;
+	char *const *previous;            /* tidy files of the sources'
+					     editions before (no database):
+					     revisions.csv */
+	size_t nprevious;
 	int use_db;                       /* read the database instead */
 	const char *db;                   /* --db; NULL: RECKON_DB etc. */
 	const char *as_of;                /* with use_db: the editions
