@@ -125,13 +125,22 @@ static int migrate(struct rk_db *db, int verbose, struct rk_error *err)
 	return 0;
 }
 
+/* A label is one line of text (editions.csv holds it in a line). */
+static int label_ok(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
 /* SOURCE=VALUE into v (a day when date); -1 when malformed or too many. */
 static int add_of(char **v, size_t *n, char *s, int date)
 {
 	char *eq = strchr(s, '=');
 
 	if (!eq || eq == s || !eq[1] || *n == MAX_EDITIONS ||
-	    (date && !edition_date_valid(eq + 1)))
+	    (date ? !edition_date_valid(eq + 1) : !label_ok(eq + 1)))
 		return -1;
 	v[(*n)++] = s;
 	return 0;
@@ -170,6 +179,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->o.edition && !a->o.edition[0])
 		return rk_cli_usage(&cli, "--edition needs a label");
+	if (a->o.edition && !label_ok(a->o.edition))
+		return rk_cli_usage(&cli, "--edition takes a label of one line, "
+				    "without control characters");
 	if (a->o.edition_date && !edition_date_valid(a->o.edition_date))
 		return rk_cli_usage(&cli, "--edition-date takes a day as "
 				    "YYYY-MM-DD, not '%s'", a->o.edition_date);
