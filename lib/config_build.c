@@ -416,6 +416,13 @@ static int build_edition(struct cfg_loader *l, struct y_source *y,
 		return 0;
 	s->edition_label = take(&y->edition->label);
 	s->edition_date = take(&y->edition->date);
+	for (const char *c = s->edition_label; c && *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+			cfg_fail(l, e ? cfg_get(l, e, "label") : n,
+				 "invalid edition label in %s: one line, "
+				 "without control characters", ctx);
+			return -1;
+		}
 	d = s->edition_date;
 	if (!d || (strlen(d) == 10 && d[4] == '-' && d[7] == '-' &&
 		   rk_period_parse(d, 10, &p, why) == 0 && p.day))

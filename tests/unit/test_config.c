@@ -1008,6 +1008,10 @@ static void test_edition(void **state)
 		     38, "invalid edition date '2025-02-30' in source 'a': "
 		     "give a day as YYYY-MM-DD");
 	expect_error("pipeline: p\nsources:\n"
+		     "  - {id: a, file: b, edition: {label: \"x\\ny\"}}\n", 3,
+		     39, "invalid edition label in source 'a': one line, "
+		     "without control characters");
+	expect_error("pipeline: p\nsources:\n"
 		     "  - {id: a, file: b, edition: {date: 2025-Q1}}\n", 3,
 		     38, "invalid edition date '2025-Q1' in source 'a': give a "
 		     "day as YYYY-MM-DD");
