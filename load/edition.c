@@ -91,8 +91,9 @@ static int check_order(struct rk_db *db, const struct load_run *r,
 		PQclear(res);
 		return 0;
 	}
-	snprintf(name, sizeof(name), *PQgetvalue(res, 0, 3) ? "'%.64s' " : "",
-		 PQgetvalue(res, 0, 3));
+	name[0] = '\0';
+	if (*PQgetvalue(res, 0, 3))
+		snprintf(name, sizeof(name), "'%.64s' ", PQgetvalue(res, 0, 3));
 	rk_error_set(err, RK_EXIT_DATAERR, r->input_name, 0,
 		     "edition of '%.64s' dated %s is older than its edition "
 		     "%sdated %s", PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1),
