@@ -547,6 +547,8 @@ static void free_source(struct rk_source *s)
 	free(s->id);
 	free_i18n(&s->name);
 	free(s->kind);
+	free(s->edition_label);
+	free(s->edition_date);
 	free(s->file);
 	free(s->file_as_written);
 	free_strlist(&s->files);

@@ -116,6 +116,10 @@ struct rk_source {
 				     itself (published: true): they are
 				     public and never withheld; 0: they are
 				     protected (the default) */
+	char *edition_label;      /* edition: {label, date}: the release the
+				     file is (reckon-load --edition-of);
+				     NULL when not given */
+	char *edition_date;       /* its publication day, YYYY-MM-DD; NULL */
 	struct rk_mark mark;
 };
 

@@ -6,6 +6,7 @@
  * read from the node tree, and each value is checked on the way in.
  */
 #include "config_impl.h"
+#include "period.h"
 
 #include <glob.h>
 #include <stdlib.h>
@@ -405,6 +406,36 @@ out:
 	return rc;
 }
 
+/* edition: {label, date}: the date a day that exists, YYYY-MM-DD. */
+static int build_edition(struct cfg_loader *l, struct y_source *y,
+			 const yaml_node_t *n, const char *ctx,
+			 struct rk_source *s)
+{
+	const yaml_node_t *e = cfg_get(l, n, "edition");
+	struct rk_period p;
+	char why[RK_PERIOD_REASON];
+	const char *d;
+
+	if (!y->edition)
+		return 0;
+	s->edition_label = take(&y->edition->label);
+	s->edition_date = take(&y->edition->date);
+	for (const char *c = s->edition_label; c && *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+			cfg_fail(l, e ? cfg_get(l, e, "label") : n,
+				 "invalid edition label in %s: one line, "
+				 "without control characters", ctx);
+			return -1;
+		}
+	d = s->edition_date;
+	if (!d || (strlen(d) == 10 && d[4] == '-' && d[7] == '-' &&
+		   rk_period_parse(d, 10, &p, why) == 0 && p.day))
+		return 0;
+	cfg_fail(l, e ? cfg_get(l, e, "date") : n, "invalid edition date "
+		 "'%s' in %s: give a day as YYYY-MM-DD", d, ctx);
+	return -1;
+}
+
 static int build_source(struct cfg_loader *l, struct y_source *y,
 			const yaml_node_t *n, size_t i, struct rk_source *s)
 {
@@ -421,7 +452,7 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	    build_files(l, n, ctx, s))
 		return -1;
 	l->period_template = NULL;
-	if (build_layout(l, y, n, ctx, s))
+	if (build_layout(l, y, n, ctx, s) || build_edition(l, y, n, ctx, s))
 		return -1;
 	if (cfg_get_flag(l, n, "cumulative", ctx, &s->cumulative) ||
 	    cfg_get_flag(l, n, "published", ctx, &s->published) ||

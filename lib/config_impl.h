@@ -35,11 +35,16 @@ struct y_layout {
 	unsigned value_headers_count;
 };
 
+struct y_edition {
+	char *label, *date;
+};
+
 struct y_source {
 	char *id;
 	struct rk_i18n *name;
 	char *kind, *sheet;
 	struct y_layout *layout;
+	struct y_edition *edition;
 };
 
 struct y_rule {

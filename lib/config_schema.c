@@ -82,6 +82,12 @@ static const cyaml_schema_field_t layout_fields[] = {
 	CYAML_FIELD_END
 };
 
+static const cyaml_schema_field_t edition_fields[] = {
+	TEXT("label", OPT, struct y_edition, label),
+	TEXT("date", OPT, struct y_edition, date),
+	CYAML_FIELD_END
+};
+
 static const cyaml_schema_field_t source_fields[] = {
 	TEXT("id", REQ, struct y_source, id),
 	MAP("name", OPT, struct y_source, name, i18n_fields),
@@ -96,6 +102,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	CYAML_FIELD_IGNORE("definitions", OPT),
 	CYAML_FIELD_IGNORE("file_fields", OPT),
 	CYAML_FIELD_IGNORE("sheet_fields", OPT),
+	MAP("edition", OPT, struct y_source, edition, edition_fields),
 	CYAML_FIELD_END
 };
 

@@ -39,6 +39,7 @@ void manifest_release(struct manifest *m)
 		free(m->only[i]);
 	free(m->only);
 	free(m->source_date_epoch);
+	free(m->as_of);
 	free(m->config_dir);
 	file_release(&m->config);
 	files_release(m->codelists, m->ncodelists);
@@ -320,6 +321,8 @@ static void write_doc(struct json_writer *j, const struct manifest *m)
 		json_string(j, NULL, m->only[i]);
 	json_array_end(j);
 	json_string(j, "source_date_epoch", m->source_date_epoch);
+	if (m->as_of)
+		json_string(j, "as_of", m->as_of);
 	json_string(j, "config_dir", m->config_dir);
 	write_file(j, "config", &m->config);
 	write_files(j, "codelists", m->codelists, m->ncodelists);
@@ -471,6 +474,8 @@ static int read_doc(const struct jsondoc *d, struct manifest *m,
 			 jsondoc_str(d, jsondoc_get(d, root,
 						    "source_date_epoch")),
 			 err) ||
+	    manifest_set(&m->as_of,
+			 jsondoc_str(d, jsondoc_get(d, root, "as_of")), err) ||
 	    manifest_set(&m->config_dir,
 			 jsondoc_str(d, jsondoc_get(d, root, "config_dir")),
 			 err) ||

@@ -52,6 +52,8 @@ struct manifest {
 	char **only;             /* --only sources, in config order */
 	size_t nonly;
 	char *source_date_epoch; /* as given in the environment; NULL */
+	char *as_of;             /* reckon run --as-of: the day whose
+				    editions were compared; NULL */
 	char *config_dir;        /* the config's directory, as the runner was
 				    given it: where the paths of config, code
 				    lists and inputs start.  Kept apart so

@@ -52,3 +52,17 @@ const char *const results_mse[] = {
 	"indicator", "kind", "lists", "pattern", "model", "count", "estimate",
 	"se", "ci_lo", "ci_hi", "df", "deviance", "aic", "rank", "note", NULL
 };
+
+const char *const results_revisions_head[] = {
+	"source", "indicator", "period", NULL
+};
+
+const char *const results_revisions_tail[] = {
+	"old_value", "new_value", "difference", "rel_change", "old_status",
+	"new_status", "kind", "old_edition", "new_edition", NULL
+};
+
+const char *const results_editions[] = {
+	"edition", "source", "label", "published", "loaded_at", "input_sha256",
+	NULL
+};

@@ -20,6 +20,19 @@ extern const char *const results_trend[];
 extern const char *const results_mse[];
 
 /*
+ * revisions.csv: what changed between a source's last two editions
+ * (issue 22), with the pipeline's dimensions between head and tail.
+ */
+extern const char *const results_revisions_head[];
+extern const char *const results_revisions_tail[];
+
+/*
+ * editions.csv: the edition of each source that reckon-compare --db read
+ * (issue 22); reckon-compare --editions reads one to read them again.
+ */
+extern const char *const results_editions[];
+
+/*
  * rejects.csv, which reckon-normalise writes and reckon-report reads: the
  * tidy columns with the pipeline's dimensions between head and tail.
  */
@@ -34,5 +47,7 @@ extern const char *const results_rejects_tail[];
 #define RESULTS_MSE "mse.csv"
 #define RESULTS_RATES "rates.csv"
 #define RESULTS_REJECTS "rejects.csv"
+#define RESULTS_REVISIONS "revisions.csv"
+#define RESULTS_EDITIONS "editions.csv"
 
 #endif

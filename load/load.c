@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "load.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dimskey.h"
+#include "edition.h"
 #include "input.h"
 #include "lock.h"
 #include "merge.h"
@@ -44,6 +46,24 @@ static int config_digest(const struct load_options *o, struct load_run *run,
 	return rk_sha256_file(o->config, run->config_sha256, NULL, err);
 }
 
+static int record_editions(struct rk_db *db, const struct stage *st,
+			   const struct load_options *o, struct load_run *run,
+			   struct rk_error *err)
+{
+	struct edition_request q = {
+		o->edition, o->edition_date, o->edition_of, o->nedition_of,
+		o->edition_date_of, o->nedition_date_of, stage_sources(st)
+	};
+	int rc;
+
+	if (!q.sources)
+		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
+				    "out of memory");
+	rc = edition_record(db, run, &q, &run->editions, err);
+	free((char *)q.sources);
+	return rc;
+}
+
 /* The transaction's part, from BEGIN to just before COMMIT. */
 static int load_rows(struct rk_db *db, struct tidy_reader *r,
 		     struct load_input *in, const struct load_options *o,
@@ -63,6 +83,7 @@ static int load_rows(struct rk_db *db, struct tidy_reader *r,
 			      err) < 0)
 		goto out;
 	if (merge_apply(db, run, st, err) < 0 ||
+	    record_editions(db, st, o, run, err) < 0 ||
 	    loadrun_finish(db, run, err) < 0)
 		goto out;
 	rc = 0;

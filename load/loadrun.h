@@ -27,6 +27,7 @@ struct load_run {
 	char input_sha256[RK_SHA256_HEX];
 	long long input_bytes;
 	long long read, inserted, updated, deleted, unchanged;
+	long long editions;                /* editions it made (edition.h) */
 };
 
 /* Inserts the row (started_at: the transaction's start) and sets r->id. */

@@ -14,6 +14,14 @@
 		      p "dims_key, " p "dims_key::jsonb, " p "value::numeric, " \
 		      p "status, " p "origin"
 
+/* The history's columns; superseded_by comes last, from $1. */
+#define HISTORY_COLUMNS "source, indicator, period, dims_key, dims, " \
+			"value, status, origin, load_run, first_load_run, " \
+			"superseded_by"
+#define HISTORY_VALUES(p) p "source, " p "indicator, " p "period, " \
+			  p "dims_key, " p "dims, " p "value, " p "status, " \
+			  p "origin, " p "load_run, " p "first_load_run"
+
 #define SAME_KEY(a, b) a "source = " b "source AND " a "indicator = " \
 			b "indicator AND " a "period = " b "period AND " \
 			a "dims_key = " b "dims_key"
@@ -65,6 +73,16 @@ static const char insert_sql[] =
 	" WHERE NOT EXISTS (SELECT 1 FROM reckon.observation o"
 	"  WHERE " SAME_KEY("o.", "s.") ")";
 
+/* The rows of known keys about to change, as they were, into the history
+ * (valid until this load): an edition's figures are never lost. */
+static const char keep_changed_sql[] =
+	"INSERT INTO reckon.observation_history (" HISTORY_COLUMNS ")"
+	" SELECT " HISTORY_VALUES("o.") ", $1 FROM reckon.observation o"
+	" JOIN " STAGE_TABLE " s ON " SAME_KEY("o.", "s.") ""
+	" WHERE o.load_run <> $1"
+	" AND (o.value, o.status, o.origin) IS DISTINCT FROM"
+	"  (s.value::numeric, s.status, s.origin)";
+
 /* Known keys whose value, status or origin changed. */
 static const char update_sql[] =
 	"UPDATE reckon.observation o SET value = s.value::numeric,"
@@ -85,19 +103,23 @@ static const char big_joins_sql[] =
 	" SET LOCAL enable_mergejoin = off";
 
 /* Rows of the staged (source, indicator) pairs, inside their staged
- * period range, that the file does not have. */
+ * period range, that the file does not have: withdrawn, so into the
+ * history (valid until this load). */
 static const char replace_sql[] =
 	"WITH r AS (SELECT indicator, source,"
 	"  min(reckon.period_start(period)) AS lo,"
 	"  max(reckon.period_end(period)) AS hi"
-	"  FROM " STAGE_TABLE " GROUP BY indicator, source)"
-	" DELETE FROM reckon.observation o USING r"
+	"  FROM " STAGE_TABLE " GROUP BY indicator, source),"
+	" d AS (DELETE FROM reckon.observation o USING r"
 	" WHERE o.indicator = r.indicator AND o.source = r.source"
 	" AND reckon.period_start(o.period) >= r.lo"
 	" AND reckon.period_end(o.period) <= r.hi"
 	" AND NOT EXISTS (SELECT 1 FROM " STAGE_TABLE " s"
 	"  WHERE s.indicator = o.indicator AND s.source = o.source"
-	"  AND s.period = o.period AND s.dims_key = o.dims_key)";
+	"  AND s.period = o.period AND s.dims_key = o.dims_key)"
+	"  RETURNING o.*)"
+	" INSERT INTO reckon.observation_history (" HISTORY_COLUMNS ")"
+	" SELECT " HISTORY_VALUES("d.") ", $1 FROM d";
 
 static const char duplicate_sql[] =
 	"SELECT b.line, b.origin, a.line, a.origin, b.source, b.indicator,"
@@ -346,7 +368,7 @@ static int merge_known(struct rk_db *db, struct load_run *r,
 		       struct rk_error *err)
 {
 	PGresult *res;
-	long long fresh, changed;
+	long long fresh, changed, kept;
 	int repeated;
 
 	if (rk_db_exec(db, big_joins_sql, "cannot prepare the merge", err) < 0)
@@ -372,7 +394,8 @@ static int merge_known(struct rk_db *db, struct load_run *r,
 				    "a repeated row was counted, then lost");
 	if (fresh && write_step(db, r, insert_sql, &r->inserted, err) < 0)
 		return -1;
-	if (changed && write_step(db, r, update_sql, &r->updated, err) < 0)
+	if (changed && (write_step(db, r, keep_changed_sql, &kept, err) < 0 ||
+			write_step(db, r, update_sql, &r->updated, err) < 0))
 		return -1;
 	if (r->replace && replace(db, r, err) < 0)
 		return -1;
@@ -395,12 +418,14 @@ static int add_sources(struct rk_db *db, const struct load_run *r,
 
 static int replace(struct rk_db *db, struct load_run *r, struct rk_error *err)
 {
-	PGresult *res = rk_db_query(db, replace_sql, 0, NULL,
-				    "cannot delete the rows the file no "
-				    "longer has", err);
+	PGresult *res = merge_step(db, r, replace_sql);
 
-	if (!res)
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rk_db_fail(db, res, "cannot delete the rows the file no longer "
+			   "has", err);
+		PQclear(res);
 		return -1;
+	}
 	r->deleted = tuples(res);
 	PQclear(res);
 	return 0;

@@ -19,7 +19,10 @@
  * only what is new or changed is written.  With
  * r->replace, the rows of each staged (source, indicator) whose period
  * lies inside the staged period range and that the file no longer has are
- * deleted.  Sources seen for the first time are added to reckon.source.
+ * deleted.  What an update replaces and what --replace deletes is first
+ * copied, as it was, into reckon.observation_history, superseded by this
+ * load (load/migrations/002_editions.sql), so every edition's figures stay.
+ * Sources seen for the first time are added to reckon.source.
  *
  * Runs inside the load's transaction.  Sets r->inserted, updated, deleted
  * and unchanged (r->read must be set).  When the server rejects a row,

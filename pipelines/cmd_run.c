@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "config.h"
 #include "error.h"
+#include "period.h"
 #include "progress.h"
 #include "run.h"
 #include "steps.h"
@@ -16,7 +17,8 @@
 
 static const char synopsis[] =
 	"usage: reckon run PIPELINE.yaml [--db DSN | --no-db] [--out DIR]\n"
-	"                  [--only SOURCE[,SOURCE...]] [--dry-run] [-q]\n";
+	"                  [--only SOURCE[,SOURCE...]] [--as-of YYYY-MM-DD]\n"
+	"                  [--dry-run] [-q]\n";
 
 static const char help_text[] =
 	"\n"
@@ -29,19 +31,23 @@ static const char help_text[] =
 	"      --no-db         no database: compare from the tidy file\n"
 	"      --out DIR       where run directories go (default: runs)\n"
 	"      --only IDS      only these sources (repeatable, or comma-separated)\n"
+	"      --as-of DAY     load nothing, and compare the editions of each\n"
+	"                      source current on DAY (YYYY-MM-DD): last\n"
+	"                      quarter's brief again, from the warehouse\n"
 	"  -n, --dry-run       show the plan and check the inputs; run nothing\n"
 	"  -q, --quiet         no progress or summary on stderr\n"
 	"  -h, --help          this text\n"
 	"  -V, --version       the version\n"
 	"\n";
 
-enum { OPT_DB = 256, OPT_NO_DB, OPT_OUT, OPT_ONLY };
+enum { OPT_DB = 256, OPT_NO_DB, OPT_OUT, OPT_ONLY, OPT_AS_OF };
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "no-db", no_argument, NULL, OPT_NO_DB },
 	{ "out", required_argument, NULL, OPT_OUT },
 	{ "only", required_argument, NULL, OPT_ONLY },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
@@ -53,7 +59,7 @@ static struct rk_cli cli = {
 };
 
 struct args {
-	const char *db, *out, *config;
+	const char *db, *out, *config, *as_of;
 	int no_db, dry_run, quiet;
 	char *only[64];
 	size_t nonly;
@@ -69,6 +75,16 @@ static int add_only(struct args *a, char *list)
 	return 0;
 }
 
+/* A day that exists, written YYYY-MM-DD. */
+static int day_valid(const char *s)
+{
+	struct rk_period p;
+	char why[RK_PERIOD_REASON];
+
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	       rk_period_parse(s, 10, &p, why) == 0 && p.day != 0;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
@@ -79,6 +95,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_DB: a->db = optarg; break;
 		case OPT_NO_DB: a->no_db = 1; break;
 		case OPT_OUT: a->out = optarg; break;
+		case OPT_AS_OF: a->as_of = optarg; break;
 		case OPT_ONLY:
 			if (add_only(a, optarg) < 0)
 				return rk_cli_usage(&cli, "too many --only "
@@ -91,6 +108,12 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->db && a->no_db)
 		return rk_cli_usage(&cli, "give --db or --no-db, not both");
+	if (a->as_of && a->no_db)
+		return rk_cli_usage(&cli, "--as-of reads the warehouse's "
+				    "editions: not with --no-db");
+	if (a->as_of && !day_valid(a->as_of))
+		return rk_cli_usage(&cli, "--as-of takes a day as YYYY-MM-DD, "
+				    "not '%s'", a->as_of);
 	if (optind == argc)
 		return rk_cli_usage(&cli, "no pipeline: give PIPELINE.yaml");
 	if (optind + 1 < argc)
@@ -111,6 +134,7 @@ static void set_options(struct run_options *o, const struct args *a,
 	o->only = a->only;
 	o->nonly = a->nonly;
 	o->db_note = note;
+	o->as_of = a->as_of;
 	steps_attach(o, p);
 }
 

@@ -330,6 +330,18 @@ static int normalise_cmd(const struct plan *p, const char *dir,
 	return 0;
 }
 
+/* Which editions compare reads: a run's again, or a day's. */
+static int editions_opt(const struct plan *p, struct proc_cmd *c,
+			struct rk_error *err)
+{
+	if (p->editions)
+		return add(c, "--editions", err) < 0 ? -1
+						     : add(c, p->editions, err);
+	if (p->as_of)
+		return add(c, "--as-of", err) < 0 ? -1 : add(c, p->as_of, err);
+	return 0;
+}
+
 static int compare_cmd(const struct plan *p, const char *dir,
 		       struct proc_cmd *c, struct rk_error *err)
 {
@@ -338,10 +350,45 @@ static int compare_cmd(const struct plan *p, const char *dir,
 	/* the database comes from RECKON_DB or libpq's settings, not argv;
 	 * the cells are recorded there under the run's id */
 	if (p->use_db)
-		return add(c, "--db", err) < 0 ? -1 :
+		return add(c, "--db", err) < 0 || editions_opt(p, c, err) < 0
+			       ? -1 :
 		       !p->run_id ? 0 :
 		       add(c, "--run-id", err) < 0 ? -1 : add(c, p->run_id, err);
 	return opt_path(c, "--from", dir, "tidy.csv", err);
+}
+
+/* opt SOURCE=VALUE */
+static int add_of(struct proc_cmd *c, const char *opt, const char *id,
+		  const char *value, struct rk_error *err)
+{
+	char *s = concat(id, "=", value);
+	int rc;
+
+	if (!s)
+		return rk_error_oom(err);
+	rc = add(c, opt, err) < 0 ? -1 : add(c, s, err);
+	free(s);
+	return rc;
+}
+
+/* The sources' editions from the config (edition: {label, date}). */
+static int load_cmd(const struct plan *p, const char *dir,
+		    struct proc_cmd *c, struct rk_error *err)
+{
+	for (size_t i = 0; i < p->nsteps; i++) {
+		const struct rk_source *s = p->steps[i].source;
+
+		if (p->steps[i].kind != PLAN_EXTRACT)
+			continue;
+		if ((s->edition_label &&
+		     add_of(c, "--edition-of", s->id, s->edition_label,
+			    err) < 0) ||
+		    (s->edition_date &&
+		     add_of(c, "--edition-date-of", s->id, s->edition_date,
+			    err) < 0))
+			return -1;
+	}
+	return add_path(c, dir, "tidy.csv", err);
 }
 
 static int report_cmd(const struct plan *p, const char *dir,
@@ -368,7 +415,7 @@ int plan_step_cmd(const struct plan *p, const struct plan_step *s,
 	switch (s->kind) {
 	case PLAN_EXTRACT: return extract_cmd(s, dir, c, err);
 	case PLAN_NORMALISE: return normalise_cmd(p, dir, c, err);
-	case PLAN_LOAD: return add_path(c, dir, "tidy.csv", err);
+	case PLAN_LOAD: return load_cmd(p, dir, c, err);
 	case PLAN_COMPARE: return compare_cmd(p, dir, c, err);
 	case PLAN_REPORT: return report_cmd(p, dir, c, err);
 	}
@@ -433,7 +480,8 @@ int plan_write(const struct plan *p, const char *dir, FILE *f,
 			 s->source ? " " : "", s->source ? s->source->id : "");
 		fprintf(f, "  %zu %-14s ", i + 1, name);
 		if (s->skipped) {
-			fprintf(f, "skipped (--no-db)\n");
+			fprintf(f, "skipped (%s)\n", p->use_db ? "--as-of"
+							     : "--no-db");
 			continue;
 		}
 		proc_cmd_init(&c);

@@ -51,6 +51,12 @@ struct plan {
 	const char *run_id;              /* once known (borrowed): compare
 					    records its cells under it in
 					    the database */
+	const char *as_of;               /* reckon run --as-of: nothing is
+					    loaded, and compare reads the
+					    editions of that day; NULL */
+	const char *editions;            /* reckon verify: compare reads the
+					    editions this editions.csv names
+					    (over as_of); NULL */
 };
 
 /*

@@ -36,6 +36,13 @@ struct run_options {
 	size_t nonly;
 	const char *db_note;        /* how the database is reached, for
 				       log.txt (no password); NULL */
+	const char *as_of;          /* --as-of DAY: load nothing, compare the
+				       editions current on DAY; NULL */
+	const char *editions;       /* verify: compare exactly the editions
+				       of this editions.csv; NULL */
+	int replay_load;            /* verify: the load is not run again
+				       (the warehouse keeps every edition)
+				       but recorded as done */
 	run_progress_fn *progress;  /* NULL = none */
 	void *ctx;
 };

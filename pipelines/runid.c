@@ -39,6 +39,8 @@ void runid_compute(const struct manifest *m, char id[RUNID_LEN + 1])
 		line(&s, "only", m->only[i], NULL);
 	if (m->source_date_epoch)
 		line(&s, "source_date_epoch", m->source_date_epoch, NULL);
+	if (m->as_of)
+		line(&s, "as_of", m->as_of, NULL);
 	rk_sha256_final(&s, digest);
 	rk_sha256_hex(digest, hex);
 	memcpy(id, hex, RUNID_LEN);

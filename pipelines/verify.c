@@ -315,9 +315,35 @@ static int make_out(struct verify *v, struct rk_error *err)
 	return 0;
 }
 
+/*
+ * A database run's editions (results/editions.csv), read again by the
+ * rerun's compare: the run's figures, whatever the warehouse received
+ * since.  NULL for a run without one (files only, or made before
+ * editions), and when out of memory.
+ */
+static char *recorded_editions(const struct verify *v)
+{
+	char *p = v->recorded.use_db ? rk_path_join(v->run_dir,
+				"results/editions.csv") : NULL;
+	char *real = p ? realpath(p, NULL) : NULL;
+
+	free(p);
+	return real;
+}
+
+/* Whether the run loaded (then the rerun does not load again). */
+static int recorded_load(const struct verify *v)
+{
+	for (size_t i = 0; i < v->recorded.nstages; i++)
+		if (strcmp(v->recorded.stages[i].name, "load") == 0)
+			return v->recorded.stages[i].ran;
+	return 0;
+}
+
 int verify_rerun(struct verify *v, const struct run_options *o,
 		 struct rk_error *err)
 {
+	char *editions = NULL;
 	struct rk_config *cfg = NULL;
 	struct run_options ro = *o;
 	struct run r;
@@ -337,6 +363,11 @@ int verify_rerun(struct verify *v, const struct run_options *o,
 	ro.use_db = v->recorded.use_db;
 	ro.only = v->recorded.only;
 	ro.nonly = v->recorded.nonly;
+	ro.as_of = v->recorded.as_of;
+	if ((editions = recorded_editions(v)) != NULL) {
+		ro.editions = editions;
+		ro.replay_load = recorded_load(v);
+	}
 	if (run_plan(&r, cfg, &ro, err) < 0 || run_check(&r, err) < 0 ||
 	    run_hash(&r, err) < 0)
 		goto out;
@@ -351,6 +382,7 @@ int verify_rerun(struct verify *v, const struct run_options *o,
 out:
 	run_release(&r);
 	rk_config_free(cfg);
+	free(editions);
 	return rc;
 }
 

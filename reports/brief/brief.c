@@ -138,7 +138,8 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    load_result(b, &b->dist, dir, RESULTS_DISTRIBUTION, 0, err) < 0 ||
 	    load_result(b, &b->trend, dir, RESULTS_TREND, 0, err) < 0 ||
 	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0 ||
-	    load_result(b, &b->rates, dir, RESULTS_RATES, 0, err) < 0)
+	    load_result(b, &b->rates, dir, RESULTS_RATES, 0, err) < 0 ||
+	    load_result(b, &b->revisions, dir, RESULTS_REVISIONS, 0, err) < 0)
 		return -1;
 	if ((b->summary.ncols &&
 	     require_cols(&b->summary, results_summary, COMPARE, err) < 0) ||
@@ -148,7 +149,12 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	     require_cols(&b->trend, results_trend, COMPARE, err) < 0) ||
 	    (b->mse.ncols &&
 	     require_cols(&b->mse, results_mse, COMPARE, err) < 0) ||
-	    (b->rates.ncols && check_rates(b, err) < 0))
+	    (b->rates.ncols && check_rates(b, err) < 0) ||
+	    (b->revisions.ncols &&
+	     (require_cols(&b->revisions, results_revisions_head, COMPARE,
+			   err) < 0 ||
+	      require_cols(&b->revisions, results_revisions_tail, COMPARE,
+			   err) < 0)))
 		return -1;
 	b->cells_dim = malloc((b->ndims ? b->ndims : 1) * sizeof(long));
 	if (!b->cells_dim)
@@ -303,6 +309,7 @@ void brief_free(struct brief *b)
 	brief_table_release(&b->trend);
 	brief_table_release(&b->mse);
 	brief_table_release(&b->rates);
+	brief_table_release(&b->revisions);
 	for (size_t i = 0; i < b->ndata; i++) {
 		brief_table_release(&b->data[i]);
 		free(b->data_dim[i]);

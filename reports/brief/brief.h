@@ -91,6 +91,9 @@ struct brief {
 	size_t ndata;
 	long **data_dim;               /* per file, ndims columns, -1 */
 	struct brief_table rejects, unmapped;   /* ncols 0 when not given */
+	struct brief_table revisions;  /* revisions.csv: what the sources'
+					  latest editions changed; ncols 0
+					  when none is known */
 
 	struct brief_pair *pair;
 	size_t npair;

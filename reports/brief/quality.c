@@ -2,8 +2,9 @@
 /*
  * The Data quality sheet: labels that could not be mapped (unmapped.csv),
  * rejected rows by reason (rejects.csv), coverage gaps (cells one source
- * lacks), and incomplete periods (observations flagged incomplete, and
- * periods of the pipeline where a source has no observation at all).
+ * lacks), incomplete periods (observations flagged incomplete, and
+ * periods of the pipeline where a source has no observation at all), and
+ * the revisions of the sources' latest editions (revisions.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -613,5 +614,6 @@ int brief_write_quality(struct brief_book *bk, const struct brief *b,
 	source_notes(&pg);
 	coverage(&pg);
 	incomplete(&pg);
+	brief_quality_revisions(&pg);
 	return 0;
 }

@@ -36,6 +36,9 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 			  const char *lang, struct rk_error *err);
 int brief_write_quality(struct brief_book *bk, const struct brief *b,
 			const char *lang, struct rk_error *err);
+/* The revisions section of the Data quality sheet (revisions.c). */
+void brief_quality_revisions(struct brief_page *pg);
+
 int brief_write_method(struct brief_book *bk, const struct brief *b,
 		       const char *lang, struct rk_error *err);
 int brief_write_provenance(struct brief_book *bk, const struct brief *b,

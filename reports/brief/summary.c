@@ -311,6 +311,19 @@ static void findings_block(struct brief_page *pg)
 	}
 }
 
+/* Findings resting on figures a new edition changed say so. */
+static void revisions_line(struct brief_page *pg)
+{
+	const struct brief_table *t = &pg->b->revisions;
+	char line[512];
+
+	if (!t->ncols || !t->nrows)
+		return;
+	snprintf(line, sizeof(line), brief_t(pg->lang, "revisions.line"),
+		 t->nrows);
+	brief_page_para(pg, line, NULL);
+}
+
 static void quality_line(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
@@ -367,6 +380,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_page_cols(&pg, 3, 10, 11);
 	heading_block(&pg);
 	brief_status_block(&pg);
+	revisions_line(&pg);
 	sources_block(&pg);
 	brief_definitions_block(&pg);
 	if (b->npair)

@@ -69,6 +69,7 @@ static const struct text texts[] = {
 	{ "col.ccc_hi", "CCC, 95 % CI to", "CCC, 95 % ДИ до" },
 	{ "col.ccc_lo", "CCC, 95 % CI from", "CCC, 95 % ДИ от" },
 	{ "col.cells", "Cells in the comparison", "Ячеек в сравнении" },
+	{ "col.change", "What changed", "Что изменилось" },
 	{ "col.check", "Check", "Проверка" },
 	{ "col.chi2", "χ²", "χ²" },
 	{ "col.chi2_p", "p (χ²)", "p (χ²)" },
@@ -86,6 +87,8 @@ static const struct text texts[] = {
 	{ "col.difference_reason", "What differs", "В чём расхождение" },
 	{ "col.dimension", "Dimension", "Признак" },
 	{ "col.dispersion", "Dispersion", "Параметр дисперсии" },
+	{ "col.editions", "Editions (before → latest)",
+	  "Выпуски (прежний → последний)" },
 	{ "col.estimate", "Estimate", "Оценка" },
 	{ "col.example", "Reason (first row)", "Причина (первая строка)" },
 	{ "col.exposure_a", "Population (A)", "Население (A)" },
@@ -110,8 +113,10 @@ static const struct text texts[] = {
 	{ "col.measure", "Measure", "Показатель" },
 	{ "col.missing", "Cells reported as missing",
 	  "Ячеек, отмеченных как отсутствующие" },
+	{ "col.new_value", "Latest edition", "Последний выпуск" },
 	{ "col.no_information", "Cells with 0 in both", "Ячеек с 0 у обоих" },
 	{ "col.note", "Note", "Примечание" },
+	{ "col.old_value", "Edition before", "Прежний выпуск" },
 	{ "col.one_source", "Cells in one source only",
 	  "Ячеек только у одного источника" },
 	{ "col.only_a", "Cells only in A", "Ячеек только у A" },
@@ -810,6 +815,34 @@ static const struct text texts[] = {
 	  "источника относятся к одному населению, оно равно отношению "
 	  "чисел. Показатель для скрытого числа скрыт вместе с ним." },
 	{ "rates.title", "Rates per population", "Показатели на численность населения" },
+	{ "revisions", "Revisions since the last edition",
+	  "Уточнения со времени прошлого выпуска" },
+	{ "revisions.added", "added (a figure the edition before did not have)",
+	  "добавлено (числа не было в прежнем выпуске)" },
+	{ "revisions.final", "final", "окончательные" },
+	/* %zu: figures changed */
+	{ "revisions.line",
+	  "%zu figure(s) differ from the sources' editions before (revised, "
+	  "added or withdrawn), and the findings above rest on the latest: see "
+	  "Data quality, Revisions.",
+	  "Чисел, отличающихся от прежних выпусков источников (уточнённых, "
+	  "добавленных или изъятых): %zu; выводы выше основаны на последних "
+	  "выпусках — см. лист «Качество данных», раздел об уточнениях." },
+	{ "revisions.reading",
+	  "Figures the source's latest edition changed from its edition before: "
+	  "revised (another value, or provisional made final), added, or "
+	  "withdrawn. The brief uses the latest edition; the warehouse keeps "
+	  "every edition, so a brief made from an earlier one can be made "
+	  "again exactly (reckon-compare --as-of).",
+	  "Числа, которые последний выпуск источника изменил по сравнению с "
+	  "прежним: уточнены (другое значение или предварительные стали "
+	  "окончательными), добавлены или изъяты. Справка использует последний "
+	  "выпуск; хранилище сохраняет все выпуски, поэтому справку по "
+	  "прежнему выпуску можно составить заново в точности "
+	  "(reckon-compare --as-of)." },
+	{ "revisions.revised", "revised", "уточнено" },
+	{ "revisions.withdrawn", "withdrawn (no longer in the latest edition)",
+	  "изъято (нет в последнем выпуске)" },
 	{ "role.codelist", "code list", "справочник кодов" },
 	{ "role.config", "pipeline config", "конфигурация конвейера" },
 	{ "role.data", "tidy data", "данные" },

@@ -11,6 +11,7 @@
 #include "run.h"
 #include "config.h"
 #include "error.h"
+#include "period.h"
 
 #define MAX_ITEMS 64
 
@@ -38,6 +39,18 @@ static const char help_text[] =
 	"                           and FILE arguments after the options are read too\n"
 	"      --db[=CONNINFO]      read what reckon-load wrote (default: RECKON_DB,\n"
 	"                           libpq's PG* settings, or the private cluster)\n"
+	"      --as-of YYYY-MM-DD   with --db: the editions of each source that\n"
+	"                           were current on that day (reckon-load\n"
+	"                           --edition-date), for last quarter's results\n"
+	"                           exactly; revisions.csv is what the latest\n"
+	"                           edition changed from the one before\n"
+	"      --previous FILE      without --db: tidy observations of the\n"
+	"                           sources' edition before (repeatable):\n"
+	"                           revisions.csv compares the files with it\n"
+	"      --editions FILE      with --db: exactly the editions an earlier\n"
+	"                           editions.csv names (reckon verify passes\n"
+	"                           the run's), whatever came after; with --db,\n"
+	"                           editions.csv lists the editions read\n"
 	"      --run-id ID          with --db: record the cells in\n"
 	"                           reckon.discrepancy under ID, replacing ID's\n"
 	"                           earlier rows (reckon run passes its run id)\n"
@@ -56,7 +69,8 @@ static const char help_text[] =
 	"  -V, --version            the version\n"
 	"\n";
 
-enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID };
+enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF,
+       OPT_EDITIONS, OPT_PREVIOUS };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -70,6 +84,9 @@ static const struct option options[] = {
 	{ "cases", required_argument, NULL, OPT_CASES },
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "run-id", required_argument, NULL, OPT_RUN_ID },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "editions", required_argument, NULL, OPT_EDITIONS },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -77,7 +94,7 @@ static const struct option options[] = {
 struct args {
 	struct compare_request q;
 	const char *config, *alpha;
-	char *from[MAX_ITEMS], *against[MAX_ITEMS];
+	char *from[MAX_ITEMS], *against[MAX_ITEMS], *previous[MAX_ITEMS];
 	struct mse_list cases[MAX_ITEMS];
 	int quiet;
 };
@@ -128,6 +145,13 @@ static int option(struct args *a, int c)
 		return 0;
 	case OPT_DB: a->q.use_db = 1; a->q.db = optarg; return 0;
 	case OPT_RUN_ID: a->q.run_id = optarg; return 0;
+	case OPT_AS_OF: a->q.as_of = optarg; return 0;
+	case OPT_EDITIONS: a->q.editions = optarg; return 0;
+	case OPT_PREVIOUS:
+		if (a->q.nprevious == MAX_ITEMS)
+			return -1;
+		a->previous[a->q.nprevious++] = optarg;
+		return 0;
 	case 'o': a->q.out = optarg; return 0;
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
@@ -138,6 +162,16 @@ static int option(struct args *a, int c)
 	case 'q': a->quiet = 1; return 0;
 	}
 	return -1;
+}
+
+/* A day that exists, written YYYY-MM-DD. */
+static int day_valid(const char *s)
+{
+	struct rk_period p;
+	char why[RK_PERIOD_REASON];
+
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	       rk_period_parse(s, strlen(s), &p, why) == 0 && p.day != 0;
 }
 
 /* Returns -1 to go on, else the exit status. */
@@ -169,6 +203,21 @@ static int check_args(struct args *a, int argc, char **argv)
 	if (a->q.run_id && !a->q.use_db)
 		return rk_cli_usage(u, "--run-id records in the database: "
 				    "give --db");
+	if (a->q.as_of && !a->q.use_db)
+		return rk_cli_usage(u, "--as-of reads the warehouse's editions: "
+				    "give --db");
+	if (a->q.nprevious && a->q.use_db)
+		return rk_cli_usage(u, "--previous is for tidy files; with "
+				    "--db the warehouse keeps the editions");
+	if (a->q.editions && !a->q.use_db)
+		return rk_cli_usage(u, "--editions reads the warehouse's "
+				    "editions: give --db");
+	if (a->q.editions && a->q.as_of)
+		return rk_cli_usage(u, "give either --as-of or --editions, not "
+				    "both");
+	if (a->q.as_of && !day_valid(a->q.as_of))
+		return rk_cli_usage(u, "--as-of takes a day as YYYY-MM-DD, not "
+				    "'%s'", a->q.as_of);
 	if (a->q.run_id && !a->q.run_id[0])
 		return rk_cli_usage(u, "--run-id needs an id");
 	if (a->config && (a->q.reference || a->q.nagainst || a->q.indicator))
@@ -237,6 +286,7 @@ int main(int argc, char **argv)
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
 	a.q.from = a.from;
+	a.q.previous = a.previous;
 	a.q.against = a.against;
 	a.q.cases = a.cases;
 	if (a.config && (config = rk_config_load(a.config, &err)) == NULL) {

@@ -8,10 +8,55 @@
 #define FETCH_ROWS "5000"
 #define FIXED_COLUMNS 6   /* source, indicator, period, value, status, origin */
 
-static const char where_clause[] =
-	" FROM reckon.observation"
-	" WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
-	"   AND ($2::text[] IS NULL OR indicator = ANY ($2::text[]))";
+#define WHERE_CLAUSE \
+	" WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))" \
+	"   AND ($2::text[] IS NULL OR indicator = ANY ($2::text[]))"
+
+/* The rows to read: the current ones, or those of the editions current on
+ * a day (load/migrations/002_editions.sql). */
+struct relation {
+	char text[COMPARE_EDITIONS_SQL_MAX + 64];
+};
+
+/* as_of is checked first: YYYY-MM-DD, digits and dashes only; the pinned
+ * ids are compare_editions_pin's, digits and commas. */
+static void relation_of(struct relation *r,
+			const struct compare_editions_choice *c)
+{
+	if (c->pinned)
+		snprintf(r->text, sizeof(r->text), "reckon.observation_of_"
+			 "editions('%s'::bigint[])", c->pinned);
+	else if (c->as_of)
+		snprintf(r->text, sizeof(r->text),
+			 "reckon.observation_as_of('%.10s'::date)", c->as_of);
+	else
+		snprintf(r->text, sizeof(r->text), "reckon.observation");
+}
+
+static int as_of_valid(const char *s)
+{
+	if (strlen(s) != 10)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* A warehouse migrated before editions cannot answer --as-of. */
+static int has_editions(struct rk_db *db, struct rk_error *err)
+{
+	int yes = rk_db_has_table(db, "reckon.edition",
+				  "cannot look for the editions", err);
+
+	if (yes != 0)
+		return yes > 0 ? 0 : -1;
+	rk_error_set(err, RK_EXIT_UNAVAILABLE, rk_db_target(db), 0,
+		     "the warehouse keeps no editions yet (its schema is older "
+		     "than reckon-load's)");
+	rk_error_hint(err, "run 'reckon-load --migrate' on it first");
+	return -1;
+}
 
 static int has_schema(struct rk_db *db, struct rk_error *err)
 {
@@ -28,17 +73,16 @@ static int has_schema(struct rk_db *db, struct rk_error *err)
 
 /* Adds the dims keys of the selected rows that s does not have yet. */
 static int add_keys(struct obs_set *s, struct rk_db *db,
-		    const char *const *params, struct rk_error *err)
+		    const struct relation *rel, const char *const *params,
+		    struct rk_error *err)
 {
-	static const char sql[] =
-		"SELECT DISTINCT k COLLATE \"C\" FROM reckon.observation,"
-		" jsonb_object_keys(dims) AS k"
-		" WHERE ($1::text[] IS NULL OR source = ANY ($1::text[]))"
-		"   AND ($2::text[] IS NULL OR indicator = ANY ($2::text[]))"
-		" ORDER BY 1";
+	static char sql[sizeof(rel->text) + 256];
 	PGresult *res;
 	int rc = 0;
 
+	snprintf(sql, sizeof(sql), "SELECT DISTINCT k COLLATE \"C\" FROM %s,"
+		 " jsonb_object_keys(dims) AS k" WHERE_CLAUSE " ORDER BY 1",
+		 rel->text);
 	res = rk_db_query(db, sql, 2, params, "cannot read the dimensions",
 			  err);
 	if (!res)
@@ -52,9 +96,9 @@ static int add_keys(struct obs_set *s, struct rk_db *db,
 }
 
 /* The cursor's query: the fixed columns, then dims->>$3, dims->>$4, ... */
-static char *select_sql(const struct obs_set *s)
+static char *select_sql(const struct obs_set *s, const struct relation *rel)
 {
-	size_t len = 512 + 24 * s->ndims;
+	size_t len = 512 + sizeof(rel->text) + 24 * s->ndims;
 	char *sql = malloc(len);
 	size_t at;
 
@@ -66,8 +110,8 @@ static char *select_sql(const struct obs_set *s)
 	for (size_t d = 0; d < s->ndims; d++)
 		at += (size_t)snprintf(sql + at, len - at,
 				       ", dims->>$%zu::text", d + 3);
-	snprintf(sql + at, len - at, "%s ORDER BY indicator, source, period, "
-		 "dims_key", where_clause);
+	snprintf(sql + at, len - at, " FROM %s" WHERE_CLAUSE " ORDER BY "
+		 "indicator, source, period, dims_key", rel->text);
 	return sql;
 }
 
@@ -122,10 +166,11 @@ out:
 }
 
 static int read_rows(struct obs_set *s, struct rk_db *db,
-		     const char *const *fixed, struct rk_error *err)
+		     const struct relation *rel, const char *const *fixed,
+		     struct rk_error *err)
 {
 	const char **params = calloc(s->ndims + 3, sizeof(*params));
-	char *sql = select_sql(s);
+	char *sql = select_sql(s, rel);
 	PGresult *res = NULL;
 	int rc = -1;
 
@@ -149,8 +194,12 @@ out:
 	return rc;
 }
 
-int compare_read_db(struct obs_set *s, struct rk_db *db, struct rk_error *err)
+int compare_read_db(struct obs_set *s, struct rk_db *db,
+		    const struct compare_editions_choice *c,
+		    struct rk_error *err)
 {
+	static struct relation rel;
+	const char *as_of = c->as_of;
 	/* NULL: no filter on that column */
 	char *sources = s->want_source ? rk_db_text_array(s->want_source,
 							  s->nwant_source)
@@ -162,17 +211,24 @@ int compare_read_db(struct obs_set *s, struct rk_db *db, struct rk_error *err)
 	const char *params[2] = { sources, indicators };
 	int rc = -1, open = 0;
 
+	if (as_of && !as_of_valid(as_of)) {
+		rk_error_set(err, RK_EXIT_USAGE, NULL, 0, "--as-of takes a day "
+			     "as YYYY-MM-DD, not '%.40s'", as_of);
+		goto out;
+	}
+	relation_of(&rel, c);
 	if ((s->want_source && !sources) ||
 	    (s->want_indicator && !indicators)) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}
-	if (has_schema(db, err) < 0 ||
+	if (has_schema(db, err) < 0 || ((as_of || c->pinned) && has_editions(db, err) < 0) ||
 	    rk_db_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 		       "cannot start reading", err) < 0)
 		goto out;
 	open = 1;
-	if (add_keys(s, db, params, err) < 0 || read_rows(s, db, params, err) < 0)
+	if (add_keys(s, db, &rel, params, err) < 0 ||
+	    read_rows(s, db, &rel, params, err) < 0)
 		goto out;
 	rc = rk_db_exec(db, "COMMIT", "cannot finish reading", err);
 	open = rc < 0;

@@ -9,6 +9,9 @@
 #include "align.h"
 #include "cells.h"
 #include "read_db.h"
+#include "editions.h"
+#include "revisions.h"
+#include "revisions_files.h"
 #include "dist.h"
 #include "obs_set.h"
 #include "out.h"
@@ -185,21 +188,85 @@ out:
 	return rc;
 }
 
+/* What the database gives besides the observations (editions.h). */
+struct db_extra {
+	struct compare_editions_choice choice;
+	struct compare_editions *editions;
+	struct compare_revisions *revisions;
+};
+
+/* The observations of the chosen editions, which they are, and what
+ * they revised. */
 static int read_db(const struct compare_request *q, struct obs_set *s,
-		   struct rk_error *err)
+		   struct db_extra *x, struct rk_error *err)
 {
-	struct rk_db *db = rk_db_open(q->db, "reckon-compare", err);
+	struct rk_db *db;
 	int rc;
 
-	if (!db)
+	x->choice.as_of = q->as_of;
+	if (q->editions &&
+	    compare_editions_pin(&x->choice, q->editions, err) < 0)
 		return -1;
-	rc = compare_read_db(s, db, err);
+	if (!(db = rk_db_open(q->db, "reckon-compare", err)))
+		return -1;
+	rc = compare_read_db(s, db, &x->choice, err);
+	if (rc == 0 &&
+	    (!(x->editions = compare_editions_read(db, s, &x->choice, err)) ||
+	     !(x->revisions = compare_revisions_read(db, s, &x->choice, err))))
+		rc = -1;
 	rk_db_close(db);
 	return rc;
 }
 
+static int write_extra(struct db_extra *x, const char *dir,
+		       struct rk_error *err)
+{
+	if (x->editions && compare_editions_write(x->editions, dir, err) < 0)
+		return -1;
+	return x->revisions ? compare_revisions_write(x->revisions, dir, err)
+			    : 0;
+}
+
+static int commit_extra(struct db_extra *x, struct rk_error *err)
+{
+	if (x->editions && compare_editions_commit(x->editions, err) < 0)
+		return -1;
+	return x->revisions ? compare_revisions_commit(x->revisions, err) : 0;
+}
+
+static void free_extra(struct db_extra *x)
+{
+	compare_editions_free(x->editions);
+	compare_revisions_free(x->revisions);
+	free(x->choice.pinned);
+}
+
+/* --previous: the revisions of the files' sources against theirs. */
+static int read_previous(const struct compare_request *q,
+			 const struct obs_set *s, struct db_extra *x,
+			 struct rk_error *err)
+{
+	struct obs_set *prev = obs_set_new(s->dim, s->ndims);
+	int rc = -1;
+
+	if (!prev) {
+		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (select_rows(q, prev, err) < 0)
+		goto out;
+	for (size_t i = 0; i < q->nprevious; i++)
+		if (compare_read_tidy(prev, q->previous[i], err) < 0)
+			goto out;
+	if ((x->revisions = compare_revisions_new(s, err)) != NULL)
+		rc = compare_revisions_files(x->revisions, prev, s, err);
+out:
+	obs_set_free(prev);
+	return rc;
+}
+
 static struct obs_set *load(const struct compare_request *q,
-			    struct rk_error *err)
+			    struct db_extra *x, struct rk_error *err)
 {
 	const struct rk_config *c = q->config;
 	struct obs_set *s = obs_set_new(c ? c->dimensions.items : NULL,
@@ -212,12 +279,14 @@ static struct obs_set *load(const struct compare_request *q,
 	if (select_rows(q, s, err) < 0)
 		goto fail;
 	if (q->use_db) {
-		if (read_db(q, s, err) < 0)
+		if (read_db(q, s, x, err) < 0)
 			goto fail;
 	} else {
 		for (size_t i = 0; i < q->nfrom; i++)
 			if (compare_read_tidy(s, q->from[i], err) < 0)
 				goto fail;
+		if (q->nprevious && read_previous(q, s, x, err) < 0)
+			goto fail;
 	}
 	return s;
 fail:
@@ -356,12 +425,13 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 	struct mse_data m = { 0 };
 	struct compare_out *o = NULL;
 	struct compare_record *rec = NULL;
+	struct db_extra x = { { NULL, NULL }, NULL, NULL };
 	int rc = -1, rates;
 
 	memset(t, 0, sizeof(*t));
 	if (q->config && config_jobs(q, &j, err) < 0)
 		goto out;
-	if ((s = load(q, err)) == NULL)
+	if ((s = load(q, &x, err)) == NULL)
 		goto out;
 	if (!q->config && adhoc_jobs(q, s, &j, err) < 0)
 		goto out;
@@ -371,7 +441,7 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		goto out;
 	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, rates,
 			     err);
-	if (!o)
+	if (!o || write_extra(&x, q->out, err) < 0)
 		goto out;
 	if (q->use_db && q->run_id &&
 	    (rec = compare_record_open(q->db, q->run_id, s->dim, s->ndims,
@@ -390,8 +460,11 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		if (r < 0)
 			goto out;
 	}
+	if (commit_extra(&x, err) < 0)
+		goto out;
 	rc = compare_out_commit(o, err);
 out:
+	free_extra(&x);
 	compare_record_abort(rec);
 	compare_out_abort(o);
 	mse_data_free(&m);

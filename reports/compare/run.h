@@ -24,8 +24,18 @@ struct compare_request {
 					     when > 0 */
 	char *const *from;                /* tidy files */
 	size_t nfrom;
+	char *const *previous;            /* tidy files of the sources'
+					     editions before (no database):
+					     revisions.csv */
+	size_t nprevious;
 	int use_db;                       /* read the database instead */
 	const char *db;                   /* --db; NULL: RECKON_DB etc. */
+	const char *as_of;                /* with use_db: the editions
+					     current on this day
+					     (YYYY-MM-DD); NULL: the latest */
+	const char *editions;             /* with use_db: an editions.csv
+					     naming the editions to read
+					     (reckon verify); NULL */
 	const char *run_id;               /* with use_db: record the cells
 					     in reckon.discrepancy under it;
 					     NULL: do not */
@@ -41,7 +51,9 @@ struct compare_totals {
 };
 
 /*
- * Reads, aligns, measures and writes the results under q->out.  Returns
+ * Reads, aligns, measures and writes the results under q->out; from the
+ * database, also editions.csv and revisions.csv (editions.h,
+ * revisions.h).  Returns
  * 0, or -1 with err set (nothing is left under q->out then).
  */
 int compare_run(const struct compare_request *q, struct compare_totals *t,

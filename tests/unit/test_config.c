@@ -400,7 +400,8 @@ static void test_unknown_key(void **state)
 	expect_error(yaml, 5, 5, "unknown key 'colour' in source 'gpo'");
 	expect_hint(yaml, "check the spelling; allowed here: id, name, kind, "
 		    "file, sheet, layout, constants, cumulative, "
-		    "fiscal_year_start, published, definitions, file_fields, sheet_fields");
+		    "fiscal_year_start, published, definitions, file_fields, "
+		    "sheet_fields, edition");
 }
 
 static void test_unknown_key_nested(void **state)
@@ -983,6 +984,39 @@ static void test_cumulative_and_year(void **state)
 		     "invalid year '24' in constants of source 'a'");
 }
 
+/* edition: {label, date} of a source (issue 22). */
+static void test_edition(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c = load("pipeline: p\nsources:\n"
+		"  - {id: a, file: b, edition: {label: 2024-Q3 final,"
+		" date: 2025-01-20}}\n"
+		"  - {id: c, file: d, edition: {label: annual}}\n"
+		"  - {id: e, file: f}\n", &err);
+
+	(void)state;
+	assert_non_null(c);
+	assert_string_equal(c->sources[0].edition_label, "2024-Q3 final");
+	assert_string_equal(c->sources[0].edition_date, "2025-01-20");
+	assert_string_equal(c->sources[1].edition_label, "annual");
+	assert_null(c->sources[1].edition_date);
+	assert_null(c->sources[2].edition_label);
+	assert_null(c->sources[2].edition_date);
+	rk_config_free(c);
+	expect_error("pipeline: p\nsources:\n"
+		     "  - {id: a, file: b, edition: {date: 2025-02-30}}\n", 3,
+		     38, "invalid edition date '2025-02-30' in source 'a': "
+		     "give a day as YYYY-MM-DD");
+	expect_error("pipeline: p\nsources:\n"
+		     "  - {id: a, file: b, edition: {label: \"x\\ny\"}}\n", 3,
+		     39, "invalid edition label in source 'a': one line, "
+		     "without control characters");
+	expect_error("pipeline: p\nsources:\n"
+		     "  - {id: a, file: b, edition: {date: 2025-Q1}}\n", 3,
+		     38, "invalid edition date '2025-Q1' in source 'a': give a "
+		     "day as YYYY-MM-DD");
+}
+
 static void test_codelists_indicator(void **state)
 {
 	struct rk_error err;
@@ -1043,6 +1077,7 @@ int main(void)
 		cmocka_unit_test(test_rules_normalise),
 		cmocka_unit_test(test_rules_normalise_errors),
 		cmocka_unit_test(test_cumulative_and_year),
+		cmocka_unit_test(test_edition),
 		cmocka_unit_test(test_codelists_indicator),
 	};
 

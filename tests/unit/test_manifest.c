@@ -157,6 +157,7 @@ static void test_read_back(void **state)
 	assert_string_equal(r.run_id, a.run_id);
 	assert_int_equal(r.use_db, 1);
 	assert_string_equal(r.source_date_epoch, "1728982800");
+	assert_null(r.as_of);
 	assert_string_equal(r.config.path, config);
 	assert_string_equal(r.config_dir, dir);
 	assert_string_equal(r.inputs[0].path, "wol.csv");
@@ -164,6 +165,12 @@ static void test_read_back(void **state)
 	assert_string_equal(r.inputs[0].source, "wol");
 	assert_string_equal(r.inputs[0].sha256, a.inputs[0].sha256);
 	assert_int_equal(r.inputs[0].size, 3);
+	manifest_release(&r);
+	/* reckon run --as-of: the day is kept */
+	manifest_set(&a.as_of, "2024-12-31", &err);
+	assert_int_equal(manifest_write(&a, path_a, &err), 0);
+	assert_int_equal(manifest_read(&r, path_a, &err), 0);
+	assert_string_equal(r.as_of, "2024-12-31");
 	manifest_release(&a);
 	manifest_release(&r);
 }
@@ -209,6 +216,11 @@ static void test_run_id(void **state)
 	assert_string_not_equal(x, y);
 	b.use_db = 0;
 	manifest_set(&b.source_date_epoch, "0", &err);
+	runid_compute(&b, y);
+	assert_string_not_equal(x, y);
+	manifest_release(&b);
+	fill(&b, 1);
+	manifest_set(&b.as_of, "2024-12-31", &err);
 	runid_compute(&b, y);
 	assert_string_not_equal(x, y);
 	manifest_release(&a);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "edition.h"
 #include "migrate.h"
 
 /* The migrations built in are numbered 1..n, named NNN_what, non-empty. */
@@ -27,6 +28,9 @@ static void test_built_in_list(void **state)
 		assert_int_equal(strlen(m[i].sql), m[i].len);
 	}
 	assert_string_equal(m[0].name, "001_initial");
+	assert_true(n >= 2);
+	assert_string_equal(m[1].name, "002_editions");
+	assert_non_null(strstr(m[1].sql, "CREATE TABLE reckon.edition"));
 	assert_non_null(strstr(m[0].sql, "CREATE TABLE reckon.observation"));
 }
 
@@ -43,11 +47,31 @@ static void test_gaps_refused(void **state)
 	assert_string_equal(err.file, "003_c");
 }
 
+/* --edition-date: a day that exists, written YYYY-MM-DD. */
+static void test_edition_dates(void **state)
+{
+	(void)state;
+	assert_true(edition_date_valid("2024-10-01"));
+	assert_true(edition_date_valid("2024-02-29"));
+	assert_true(edition_date_valid("2000-02-29"));
+	assert_false(edition_date_valid("1900-02-29"));
+	assert_false(edition_date_valid("2023-02-29"));
+	assert_false(edition_date_valid("2024-04-31"));
+	assert_false(edition_date_valid("2024-13-01"));
+	assert_false(edition_date_valid("2024-00-10"));
+	assert_false(edition_date_valid("2024-1-01"));
+	assert_false(edition_date_valid("2024-10-01 "));
+	assert_false(edition_date_valid("2024/10/01"));
+	assert_false(edition_date_valid("0999-10-01"));
+	assert_false(edition_date_valid(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_built_in_list),
 		cmocka_unit_test(test_gaps_refused),
+		cmocka_unit_test(test_edition_dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
