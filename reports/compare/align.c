@@ -28,6 +28,7 @@ struct build {
 				   lies in), or its own; NULL: its own */
 	const struct rk_period **when;  /* per period id: the period */
 	struct rk_map *seen;    /* (cell, finer period) summed into a span */
+	int stock;              /* periods never summed into spans */
 };
 
 static int popcount(uint64_t x)
@@ -402,8 +403,11 @@ static int spans(struct build *b, const struct side_rows *ra,
 		in_a[s->row[ra->row[i]].period] = 1;
 	for (size_t i = 0; i < rb->n; i++)
 		in_b[s->row[rb->row[i]].period] = 1;
-	roll_up(b, ra, rb, in_a, in_b, tmp);     /* A's quarters, B's year */
-	roll_up(b, rb, ra, in_b, in_a, tmp);
+	/* a stock is a count on a date: its periods are never summed */
+	if (!b->stock) {
+		roll_up(b, ra, rb, in_a, in_b, tmp);  /* A's quarters, B's year */
+		roll_up(b, rb, ra, in_b, in_a, tmp);
+	}
 	rc = 0;
 out:
 	free(in_a);
@@ -455,8 +459,15 @@ int align_build(const struct obs_set *s, const char *indicator,
 		const char *ref, const char *against, struct alignment *al,
 		struct rk_error *err)
 {
+	return align_build_stock(s, indicator, ref, against, 0, al, err);
+}
+
+int align_build_stock(const struct obs_set *s, const char *indicator,
+		      const char *ref, const char *against, int stock,
+		      struct alignment *al, struct rk_error *err)
+{
 	struct side_rows ra = { 0 }, rb = { 0 };
-	struct build b = { s, al, NULL, NULL, 0, 0, NULL, NULL, NULL };
+	struct build b = { s, al, NULL, NULL, 0, 0, NULL, NULL, NULL, stock };
 	int rc = -1;
 
 	memset(al, 0, sizeof(*al));

@@ -72,6 +72,15 @@ int align_build(const struct obs_set *s, const char *indicator,
 		const char *ref, const char *against, struct alignment *al,
 		struct rk_error *err);
 
+/*
+ * The same for a stock indicator (a count on a date: detainees): a
+ * source's periods are never summed into the other's longer one, so each
+ * date is paired only with the same date.
+ */
+int align_build_stock(const struct obs_set *s, const char *indicator,
+		      const char *ref, const char *against, int stock,
+		      struct alignment *al, struct rk_error *err);
+
 /* The dimension value ids of cell i. */
 static inline const size_t *align_dims(const struct alignment *al, size_t i)
 {

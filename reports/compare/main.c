@@ -64,13 +64,16 @@ static const char help_text[] =
 	"      --cases SOURCE=FILE  a record-level case list (CSV); two or more\n"
 	"                           give mse.csv; repeatable\n"
 	"      --key COLUMN         the lists' linkage key column (default: key)\n"
+	"      --stock CODE         the indicator is a count on a date (beside\n"
+	"                           the code list's type stock): dates are\n"
+	"                           paired, never summed; repeatable\n"
 	"  -q, --quiet              no closing line on a terminal\n"
 	"  -h, --help               this text\n"
 	"  -V, --version            the version\n"
 	"\n";
 
 enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF,
-       OPT_EDITIONS, OPT_PREVIOUS };
+       OPT_EDITIONS, OPT_PREVIOUS, OPT_STOCK };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -87,6 +90,7 @@ static const struct option options[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "editions", required_argument, NULL, OPT_EDITIONS },
 	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "stock", required_argument, NULL, OPT_STOCK },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -95,6 +99,7 @@ struct args {
 	struct compare_request q;
 	const char *config, *alpha;
 	char *from[MAX_ITEMS], *against[MAX_ITEMS], *previous[MAX_ITEMS];
+	char *stocks[MAX_ITEMS];
 	struct mse_list cases[MAX_ITEMS];
 	int quiet;
 };
@@ -159,6 +164,11 @@ static int option(struct args *a, int c)
 	case OPT_ALPHA: a->alpha = optarg; return 0;
 	case OPT_CASES: return add_case_list(a, optarg);
 	case OPT_KEY: a->q.key = optarg; return 0;
+	case OPT_STOCK:
+		if (a->q.nstocks == MAX_ITEMS)
+			return -1;
+		a->stocks[a->q.nstocks++] = optarg;
+		return 0;
 	case 'q': a->quiet = 1; return 0;
 	}
 	return -1;
@@ -287,6 +297,7 @@ int main(int argc, char **argv)
 		return rc;
 	a.q.from = a.from;
 	a.q.previous = a.previous;
+	a.q.stocks = a.stocks;
 	a.q.against = a.against;
 	a.q.cases = a.cases;
 	if (a.config && (config = rk_config_load(a.config, &err)) == NULL) {

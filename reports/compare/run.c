@@ -17,6 +17,7 @@
 #include "out.h"
 #include "summary.h"
 #include "read_tidy.h"
+#include "stock.h"
 #include "rates.h"
 #include "trend.h"
 #include "db.h"
@@ -32,6 +33,7 @@ struct job {
 	struct denom *denom;              /* the entry's, read once; or NULL */
 	int rates;                        /* rates.csv is written: a row for
 					     every cell, as in cells.csv */
+	int stock;                        /* a count on a date (stock.h) */
 };
 
 struct jobs {
@@ -52,7 +54,7 @@ static int push(struct jobs *j, const char *indicator, const char *ref,
 		j->cap = cap;
 	}
 	j->job[j->n++] = (struct job){ indicator, ref, against, alpha,
-				       min_periods, NULL, NULL, 0 };
+				       min_periods, NULL, NULL, 0, 0 };
 	return 0;
 }
 
@@ -349,6 +351,22 @@ static int read_denominators(struct jobs *j, const struct obs_set *s,
 	return any;
 }
 
+/* The jobs of stock indicators: the code list's, and --stock. */
+static int mark_stocks(const struct compare_request *q, struct jobs *j,
+		       struct rk_error *err)
+{
+	struct stock_list l = { NULL, 0 };
+	int rc = stock_list_read(&l, q->config, err);
+
+	for (size_t i = 0; rc == 0 && i < q->nstocks; i++)
+		if (stock_list_add(&l, q->stocks[i]) < 0)
+			rc = rk_error_oom(err);
+	for (size_t i = 0; rc == 0 && i < j->n; i++)
+		j->job[i].stock = stock_list_has(&l, j->job[i].indicator);
+	stock_list_release(&l);
+	return rc;
+}
+
 static void free_denominators(struct jobs *j)
 {
 	for (size_t i = 0; i < j->n; i++)
@@ -370,13 +388,16 @@ static int run_job(const struct obs_set *s, const struct job *j,
 	size_t nd = 0;
 	int rc = -1;
 
-	if (align_build(s, j->indicator, j->reference, j->against, &al, err) < 0) {
+	if (align_build_stock(s, j->indicator, j->reference, j->against,
+			      j->stock, &al, err) < 0) {
 		free(sm);
 		return -1;
 	}
 	st = malloc((al.n + 1) * sizeof(*st));
 	if (!sm || !st || cells_compute(&al, j->alpha, st) < 0 ||
-	    summary_compute(&al, st, sm) < 0 || dist_compute(&al, &d, &nd) < 0 ||
+	    summary_compute(&al, st, sm) < 0 ||
+	    (j->stock ? stock_measure(&al, st, sm, &d, &nd)
+		      : dist_compute(&al, &d, &nd)) < 0 ||
 	    trend_compute(&al, j->min_periods, &tr) < 0) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
@@ -437,7 +458,8 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		goto out;
 	if (q->ncases && mse_data_read(q->cases, q->ncases, q->key, &m, err) < 0)
 		goto out;
-	if ((rates = read_denominators(&j, s, err)) < 0)
+	if ((rates = read_denominators(&j, s, err)) < 0 ||
+	    mark_stocks(q, &j, err) < 0)
 		goto out;
 	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, rates,
 			     err);

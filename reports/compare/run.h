@@ -43,6 +43,10 @@ struct compare_request {
 	const struct mse_list *cases;     /* record-level lists; may be 0 */
 	size_t ncases;
 	const char *key;                  /* their linkage key column */
+	char *const *stocks;              /* --stock: indicators that are
+					     counts on a date, beside the
+					     code list's type stock */
+	size_t nstocks;
 };
 
 /* What was found, for a closing line on a terminal. */

@@ -11,7 +11,7 @@
 #include "../stats/disperse.h"
 
 __attribute__((format(printf, 2, 3)))
-static void note(struct summary *s, const char *fmt, ...)
+void summary_note(struct summary *s, const char *fmt, ...)
 {
 	size_t len = strlen(s->note);
 	va_list ap;
@@ -71,27 +71,27 @@ static void coverage_notes(const struct alignment *al, struct summary *s)
 	char names[256];
 
 	if (!al->rows_a)
-		note(s, "no rows of %s", a);
+		summary_note(s, "no rows of %s", a);
 	if (!al->rows_b)
-		note(s, "no rows of %s", b);
+		summary_note(s, "no rows of %s", b);
 	if (al->periods_a)
-		note(s, "%zu period(s) of %s not broken down by %s", al->periods_a,
+		summary_note(s, "%zu period(s) of %s not broken down by %s", al->periods_a,
 		     a, s->breakdown);
 	if (al->periods_b)
-		note(s, "%zu period(s) of %s not broken down by %s", al->periods_b,
+		summary_note(s, "%zu period(s) of %s not broken down by %s", al->periods_b,
 		     b, s->breakdown);
 	if (al->summed_a) {
 		dim_names(set, al->summed_a, " and ", names, sizeof(names));
-		note(s, "%s summed out of %s", names, a);
+		summary_note(s, "%s summed out of %s", names, a);
 	}
 	if (al->summed_b) {
 		dim_names(set, al->summed_b, " and ", names, sizeof(names));
-		note(s, "%s summed out of %s", names, b);
+		summary_note(s, "%s summed out of %s", names, b);
 	}
 	if (s->untested)
-		note(s, "%zu cell(s) not whole counts: not tested", s->untested);
+		summary_note(s, "%zu cell(s) not whole counts: not tested", s->untested);
 	if (s->qualified)
-		note(s, "%zu cell(s) not complete counts (provisional, incomplete, "
+		summary_note(s, "%zu cell(s) not complete counts (provisional, incomplete, "
 		     "estimated or with a footnote): shown, not tested; the "
 		     "totals include them and are not tested", s->qualified);
 }
@@ -119,26 +119,26 @@ static void summed_out(const struct alignment *al, struct summary *s)
 static void agree_notes(const struct agree *g, struct summary *s)
 {
 	if (g->n == 0) {
-		note(s, "no cell has values on both sides");
+		summary_note(s, "no cell has values on both sides");
 		return;
 	}
 	if (g->notes & AGREE_CONSTANT)
-		note(s, "a constant series: correlations and ccc undefined");
+		summary_note(s, "a constant series: correlations and ccc undefined");
 	if (g->notes & AGREE_IDENTICAL)
-		note(s, "identical values: ccc 1 without an interval");
+		summary_note(s, "identical values: ccc 1 without an interval");
 	if ((g->notes & AGREE_FEW) && g->n < 2)
-		note(s, "one cell compared: no correlation or ccc");
+		summary_note(s, "one cell compared: no correlation or ccc");
 	else if (g->notes & AGREE_FEW)
-		note(s, "fewer than 3 cells compared: no ccc interval");
+		summary_note(s, "fewer than 3 cells compared: no ccc interval");
 	if (g->ba_n == 0)
-		note(s, "a zero in every cell: no bland-altman");
+		summary_note(s, "a zero in every cell: no bland-altman");
 	else if (g->notes & AGREE_NONPOSITIVE)
-		note(s, "%zu cell(s) with a zero left out of bland-altman",
+		summary_note(s, "%zu cell(s) with a zero left out of bland-altman",
 		     g->n - g->ba_n);
 	if (g->ba_n == 1)
-		note(s, "one positive pair: no limits of agreement");
+		summary_note(s, "one positive pair: no limits of agreement");
 	if (g->notes & AGREE_ALLZERO)
-		note(s, "every compared cell is 0 vs 0");
+		summary_note(s, "every compared cell is 0 vs 0");
 }
 
 /*

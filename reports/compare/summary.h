@@ -39,4 +39,8 @@ struct summary {
 int summary_compute(const struct alignment *al, const struct cell_stats *st,
 		    struct summary *s);
 
+/* Appends to s->note ("; "-joined), cut to fit. */
+__attribute__((format(printf, 2, 3)))
+void summary_note(struct summary *s, const char *fmt, ...);
+
 #endif
