@@ -18,6 +18,7 @@
 #include "compare/obs_set.h"
 #include "compare/summary.h"
 #include "compare/read_tidy.h"
+#include "compare/stock.h"
 #include "compare/trend.h"
 
 /* The tidy reader reads a path: one scratch file per process. */
@@ -31,6 +32,27 @@ static const char *scratch(const uint8_t *data, size_t size)
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
 		return NULL;
 	return path;
+}
+
+static void measure_stock(const struct obs_set *s, const char *indicator,
+			  const char *a, const char *b)
+{
+	struct rk_error err = { 0 };
+	struct alignment al;
+	struct cell_stats *st;
+	struct summary sm;
+	struct dist *d = NULL;
+	size_t nd = 0;
+
+	if (align_build_stock(s, indicator, a, b, 1, &al, &err) < 0)
+		return;
+	st = malloc((al.n + 1) * sizeof(*st));
+	if (st && cells_compute(&al, 0.05, st) == 0 &&
+	    summary_compute(&al, st, &sm) == 0 &&
+	    stock_measure(&al, st, &sm, &d, &nd) == 0)
+		dist_free(d, nd);
+	free(st);
+	align_release(&al);
 }
 
 static void measure(const struct obs_set *s, const char *indicator,
@@ -77,6 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		measure(s, "x", "a", "b");
 		measure(s, ind, first, second);
+		measure_stock(s, ind, first, second);
 	}
 	obs_set_free(s);
 	return 0;
