@@ -10,6 +10,25 @@
 #include "sheets.h"
 #include "wording.h"
 
+
+/* reckon-compare's note on a table's tests, in the reader's language. */
+static const char *note_text(const char *lang, const char *note)
+{
+	static const struct {
+		const char *start, *key;
+	} known[] = {
+		{ "no compared cells", "dist.no_cells" },
+		{ "a source counts nothing here", "dist.nothing" },
+		{ "fewer than 2 categories", "dist.few" },
+		{ "expected counts below 5", "dist.monte_carlo" },
+	};
+
+	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
+		if (!strncmp(note, known[i].start, strlen(known[i].start)))
+			return brief_t(lang, known[i].key);
+	return note;
+}
+
 static void dist_tests(struct brief_page *pg, size_t r)
 {
 	static const char *const cols[] = { "chi2", "df", "chi2_p", "g2",
@@ -24,7 +43,8 @@ static void dist_tests(struct brief_page *pg, size_t r)
 				brief_col_label(pg->lang, cols[i], label,
 						sizeof(label)), f->head_num);
 	brief_page_next(pg);
-	brief_page_wrap(pg, 0, brief_table_str(&b->dist, r, "note"),
+	brief_page_wrap(pg, 0, note_text(pg->lang,
+				brief_table_str(&b->dist, r, "note")),
 			f->note_wrap);
 	for (size_t i = 0; i < 8; i++)
 		brief_put_num(pg->ws, pg->row, (lxw_col_t)(i + 1),

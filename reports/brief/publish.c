@@ -236,9 +236,11 @@ static int clear_trend(struct brief *b, struct brief_pair *p)
 	return 0;
 }
 
+/* The note too: whether the test was Monte Carlo (an expected count below
+ * 5) rests on every count of the table. */
 static const char *const dist_figures[] = {
 	"share_a", "share_b", "adj_residual", "chi2", "g2", "chi2_p", "g2_p",
-	"cramers_v", "tv", "js", NULL
+	"cramers_v", "tv", "js", "note", NULL
 };
 
 /* A dimension's tests rest on all its categories. */

@@ -132,7 +132,8 @@ static const struct text texts[] = {
 	{ "col.rate_a", "A per %s", "A на %s" },
 	/* %s: the base, "100,000" */
 	{ "col.rate_b", "B per %s", "B на %s" },
-	{ "col.rate_ratio", "B / A of the rates", "B / A для показателей" },
+	{ "col.rate_ratio", "B / A of the rates",
+	  "B / A для показателей" },
 	{ "col.ratio", "B / A", "B / A" },
 	{ "col.reference", "Reference source (A)", "Опорный источник (A)" },
 	{ "col.reported_by", "Reported by", "Есть у источника" },
@@ -188,7 +189,8 @@ static const struct text texts[] = {
 	  "%s учитывает %s по дате %s, а %s — %s по дате %s: часть "
 	  "расхождения может объясняться тем, что именно учитывается, а не "
 	  "подсчётом." },
-	{ "def.head", "What each source counts", "Что учитывает каждый источник" },
+	{ "def.head", "What each source counts",
+	  "Что учитывает каждый источник" },
 	{ "def.legal_basis", "Legal basis: %s.", "Правовая основа: %s." },
 	{ "def.none",
 	  "The config gives no definitions of what each source counts (unit, "
@@ -210,6 +212,17 @@ static const struct text texts[] = {
 	{ "dim.facility", "Facility", "Учреждение" },
 	{ "dim.region", "Region", "Регион" },
 	{ "dim.sex", "Sex", "Пол" },
+	{ "dist.few", "Fewer than 2 categories with counts: no test.",
+	  "Меньше двух категорий с числами: проверка не проводится." },
+	{ "dist.monte_carlo",
+	  "Expected counts below 5: p by Monte Carlo (10,000 tables with the "
+	  "same totals), not the χ² approximation.",
+	  "Ожидаемые числа меньше 5: p методом Монте-Карло (10 000 таблиц с "
+	  "теми же итогами), а не по приближению χ²." },
+	{ "dist.no_cells", "No compared cells.", "Нет сопоставленных ячеек." },
+	{ "dist.nothing", "A source counts nothing here: no test.",
+	  "Один из источников здесь ничего не учёл: проверка не "
+	  "проводится." },
 	{ "distribution.reading",
 	  "Whether the two sources spread their counts over the categories in "
 	  "the same way, whatever their totals. A small p (χ² or G test of "
@@ -426,7 +439,10 @@ static const struct text texts[] = {
 	  "counts differently. Adjusted (standardised) residuals show which "
 	  "categories differ most; Cramér's V, the total variation distance "
 	  "and the Jensen–Shannon distance measure how far apart the two "
-	  "spreads are.",
+	  "spreads are. Where a category's expected count is below 5 the "
+	  "χ² distribution gives a poor p, so p is found by Monte Carlo "
+	  "instead: 10,000 tables with the same row and column totals, drawn "
+	  "from a fixed seed so that a rerun gives the same p.",
 	  "По каждому признаку числа обоих источников по категориям образуют "
 	  "таблицу из двух строк, которая проверяется на однородность "
 	  "критерием χ² Пирсона и G-критерием отношения правдоподобия: малое "
@@ -434,7 +450,11 @@ static const struct text texts[] = {
 	  "Скорректированные (стандартизованные) остатки показывают, какие "
 	  "категории различаются сильнее всего; V Крамера, расстояние полной "
 	  "вариации и расстояние Йенсена — Шеннона измеряют величину различия "
-	  "распределений." },
+	  "распределений. Если ожидаемое число в какой-либо категории меньше "
+	  "5, распределение χ² даёт неточное p, поэтому p находится методом "
+	  "Монте-Карло: 10 000 таблиц с теми же итогами строк и столбцов, "
+	  "полученных из фиксированного начального значения, чтобы повторный "
+	  "запуск давал то же p." },
 	{ "method.distribution.head", "Distribution", "Распределение" },
 	{ "method.errors",
 	  "sMAPE is the mean, over the cells, of |B − A| relative to the mean "
@@ -658,7 +678,8 @@ static const struct text texts[] = {
 	  "(см. определения), датой, по которой учитывается случай, или "
 	  "случаями, которые один из них не получал; проверка говорит лишь "
 	  "о том, больше ли расхождение, чем дали бы случайные колебания." },
-	{ "not_shown.head", "What this brief does not show", "Чего эта справка не показывает" },
+	{ "not_shown.head", "What this brief does not show",
+	  "Чего эта справка не показывает" },
 	{ "pair.by", "Compared by ", "Сравнение по признакам: " },
 	{ "pair.by_period", "period", "период" },
 	{ "pair.cells", "Cell by cell", "По ячейкам" },
@@ -814,7 +835,8 @@ static const struct text texts[] = {
 	  "B / A для показателей — отношение двух показателей; если оба "
 	  "источника относятся к одному населению, оно равно отношению "
 	  "чисел. Показатель для скрытого числа скрыт вместе с ним." },
-	{ "rates.title", "Rates per population", "Показатели на численность населения" },
+	{ "rates.title", "Rates per population",
+	  "Показатели на численность населения" },
 	{ "revisions", "Revisions since the last edition",
 	  "Уточнения со времени прошлого выпуска" },
 	{ "revisions.added", "added (a figure the edition before did not have)",
@@ -865,7 +887,8 @@ static const struct text texts[] = {
 	{ "sources.none", "none", "нет" },
 	{ "status.estimated", "estimated", "оценочные" },
 	/* %zu %s: how many, "source: status period; ..." */
-	{ "status.figures", "%zu figure(s) not final (%s).", "Неокончательных чисел: %zu (%s)." },
+	{ "status.figures", "%zu figure(s) not final (%s).",
+	  "Неокончательных чисел: %zu (%s)." },
 	{ "status.final",
 	  "Data status: final. Every figure is a complete count, every label "
 	  "is matched to a code and no row was rejected.",
@@ -879,7 +902,8 @@ static const struct text texts[] = {
 	{ "status.more", "Further periods: %zu.", "Ещё периодов: %zu." },
 	{ "status.none", "—", "—" },
 	{ "status.provisional", "provisional", "предварительные" },
-	{ "status.provisional_head", "Data status: PROVISIONAL.", "Статус данных: ПРЕДВАРИТЕЛЬНЫЕ." },
+	{ "status.provisional_head", "Data status: PROVISIONAL.",
+	  "Статус данных: ПРЕДВАРИТЕЛЬНЫЕ." },
 	{ "status.rejected", "%zu row(s) rejected.", "Отклонено строк: %zu." },
 	{ "status.revised", "revised", "уточнённые" },
 	{ "status.see",

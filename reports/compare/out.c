@@ -302,6 +302,10 @@ static const char *dist_note(const struct dist *d)
 		return "a source counts nothing here: no test";
 	if (t->used_cols < 2)
 		return "fewer than 2 categories with counts: no test";
+	if (t->monte_carlo)
+		return "expected counts below 5: p by Monte Carlo (10000 "
+		       "tables with the same margins, seed 20241001), not the "
+		       "chi-squared approximation";
 	return "";
 }
 

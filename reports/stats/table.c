@@ -70,6 +70,26 @@ static void distances(const double *x, const double *rsum,
 	t->js = sqrt(fmax(js, 0));
 }
 
+static double min_expected(const double *rsum, const double *csum,
+			   size_t rows, size_t cols, double n)
+{
+	double m = INFINITY;
+
+	for (size_t i = 0; i < rows; i++)
+		for (size_t j = 0; j < cols; j++)
+			if (csum[j] > 0)
+				m = fmin(m, rsum[i] * csum[j] / n);
+	return m;
+}
+
+static int whole(const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (x[i] != floor(x[i]) || x[i] > 4294967295.0)
+			return 0;
+	return 1;
+}
+
 int table_homogeneity(const double *x, size_t rows, size_t cols,
 		      struct table_test *t, double *resid)
 {
@@ -80,6 +100,7 @@ int table_homogeneity(const double *x, size_t rows, size_t cols,
 	*t = (struct table_test){ .rows = rows, .cols = cols };
 	t->chi2 = t->g2 = t->df = t->chi2_p = t->g2_p = NAN;
 	t->cramers_v = t->tv = t->js = NAN;
+	t->min_expected = NAN;
 	for (size_t i = 0; resid && i < rows * cols; i++)
 		resid[i] = NAN;
 	if (!rsum || margins(x, rows, cols, rsum, csum, &t->n) < 0)
@@ -100,6 +121,16 @@ int table_homogeneity(const double *x, size_t rows, size_t cols,
 	t->df = (double)(rows - 1) * (double)(t->used_cols - 1);
 	t->chi2_p = gsl_cdf_chisq_Q(t->chi2, t->df);
 	t->g2_p = gsl_cdf_chisq_Q(t->g2, t->df);
+	t->min_expected = min_expected(rsum, csum, rows, cols, t->n);
+	if (t->min_expected < TABLE_SMALL_EXPECTED && whole(x, rows * cols) &&
+	    t->n <= TABLE_MC_MAX_N) {
+		if (table_mc_p(x, rows, cols, t, TABLE_MC_DRAWS, TABLE_MC_SEED,
+			       &t->chi2_p, &t->g2_p) < 0) {
+			rc = -1;
+			goto out;
+		}
+		t->monte_carlo = 1;
+	}
 	t->cramers_v = sqrt(t->chi2 / (t->n * (double)((rows < t->used_cols
 							  ? rows
 							  : t->used_cols) - 1)));

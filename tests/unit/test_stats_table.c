@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <math.h>
+
 #include <gsl/gsl_errno.h>
 
 #include "close.h"
@@ -92,6 +94,42 @@ static void test_disjoint(void **state)
 	assert_close(t.cramers_v, 1, 1e-15);
 }
 
+/*
+ * Small expected counts (the smallest 1.09): the p-values are Monte Carlo
+ * over tables with the same margins, within 4 standard errors of the exact
+ * conditional p, 0.10303 for both X^2 (4.878) and G^2 (6.103), found by
+ * enumerating every table with these margins (Python, exact fractions);
+ * the chi-squared tails would say 0.087 and 0.047.  The same table gives
+ * the same p every time (fixed seed).
+ */
+static void test_small_expected_monte_carlo(void **state)
+{
+	static const double x[] = { 3, 1, 0, 1, 2, 4 };
+	double se = sqrt(0.10303 * (1 - 0.10303) / TABLE_MC_DRAWS);
+	struct table_test t, again;
+
+	(void)state;
+	assert_int_equal(table_homogeneity(x, 2, 3, &t, NULL), 0);
+	assert_true(t.monte_carlo);
+	assert_close(t.min_expected, 4.0 * 3 / 11, 1e-12);
+	assert_close(t.chi2, 4.877976190476191, 1e-12);
+	assert_true(fabs(t.chi2_p - 0.10303030303030303) < 4 * se);
+	assert_true(fabs(t.g2_p - 0.10303030303030303) < 4 * se);
+	assert_int_equal(table_homogeneity(x, 2, 3, &again, NULL), 0);
+	assert_true(again.chi2_p == t.chi2_p && again.g2_p == t.g2_p);
+}
+
+/* Large expected counts keep the chi-squared tails. */
+static void test_large_expected_no_monte_carlo(void **state)
+{
+	static const double x[] = { 762, 327, 468, 484, 239, 477 };
+	struct table_test t;
+
+	(void)state;
+	assert_int_equal(table_homogeneity(x, 2, 3, &t, NULL), 0);
+	assert_false(t.monte_carlo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +137,8 @@ int main(void)
 		cmocka_unit_test(test_zero_column),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_disjoint),
+		cmocka_unit_test(test_small_expected_monte_carlo),
+		cmocka_unit_test(test_large_expected_no_monte_carlo),
 	};
 
 	gsl_set_error_handler_off();
