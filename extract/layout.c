@@ -47,6 +47,9 @@ struct value_col {
 	char letters[8];
 	char **tier;               /* every tier's text, top first */
 	long numbers;              /* cells read as numbers (or sentinels) */
+	char *period;              /* the period template expanded for this
+				      column, when it names no label column
+				      (the same on every row); NULL */
 };
 
 struct sentinel {
@@ -560,7 +563,7 @@ static int add_vcol(struct layout *L, long col, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	L->vcols = v;
-	v[L->nvcols++] = (struct value_col){ col, "", NULL, 0 };
+	v[L->nvcols++] = (struct value_col){ col, "", NULL, 0, NULL };
 	return 0;
 }
 
@@ -1325,10 +1328,25 @@ static const char *slot_value(const struct layout *L, size_t i,
 	}
 }
 
-static int expand_period(struct layout *L, const struct value_col *vc,
+/* Does the period template name a label column (a value per row)? */
+static int period_per_row(const struct layout *L)
+{
+	for (size_t i = 0; i < L->ntmpl; i++)
+		if (L->tmpl[i].ref >= 0 &&
+		    L->slots[L->tmpl[i].ref].kind == SLOT_COLUMN)
+			return 1;
+	return 0;
+}
+
+static int expand_period(struct layout *L, struct value_col *vc,
 			 struct rk_error *err)
 {
 	size_t need = 1, o = 0;
+
+	if (vc->period) {          /* this runs per value: once per column */
+		L->out[TIDY_PERIOD] = vc->period;
+		return 0;
+	}
 
 	for (size_t i = 0; i < L->ntmpl; i++)
 		need += L->tmpl[i].ref < 0
@@ -1356,6 +1374,8 @@ static int expand_period(struct layout *L, const struct value_col *vc,
 	}
 	L->period[o] = '\0';
 	L->out[TIDY_PERIOD] = L->period;
+	if (!period_per_row(L) && !(vc->period = strdup(L->period)))
+		return rk_error_oom(err);
 	return 0;
 }
 
@@ -1448,7 +1468,7 @@ static int emit_total(struct layout *L, const struct grid_row *r,
 		return 0;
 	}
 	for (size_t i = 0; i < L->nvcols; i++) {
-		const struct value_col *vc = &L->vcols[i];
+		struct value_col *vc = &L->vcols[i];
 		const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
 		size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0;
 
@@ -2085,6 +2105,7 @@ void layout_free(struct layout *L)
 		for (size_t k = 0; L->vcols[i].tier && k < L->ntiers; k++)
 			free(L->vcols[i].tier[k]);
 		free(L->vcols[i].tier);
+		free(L->vcols[i].period);
 	}
 	for (size_t i = 0; L->slots && i < L->nslots; i++)
 		free(L->slots[i].above);
