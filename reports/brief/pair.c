@@ -310,13 +310,26 @@ static lxw_row_t chart_block(struct pair_page *pp, const char *heading,
 	return ++pp->data_row;
 }
 
+/* Points few enough to label each with its value. */
+#define LABELLED_POINTS 8
+
+/*
+ * One source's series.  A and B differ by more than colour, so that a
+ * greyscale print tells them apart: B's columns are hatched, its line
+ * dashed with square markers (A: solid, circles).
+ */
 static void add_series(struct pair_page *pp, lxw_chart *ch, const char *name,
 		       lxw_row_t first, lxw_row_t last, int side,
 		       unsigned colour)
 {
 	lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
 	lxw_chart_fill fill = { .color = colour };
-	lxw_chart_line line = { .color = colour, .width = 2.25 };
+	lxw_chart_pattern hatch = { .fg_color = colour, .bg_color = 0xFFFFFF,
+				    .type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL };
+	lxw_chart_line line = { .color = colour, .width = 2.25,
+				.dash_type = side == 2 ? LXW_CHART_LINE_DASH_DASH
+						       : LXW_CHART_LINE_DASH_SOLID };
+	lxw_chart_line edge = { .color = colour, .width = 0.75 };
 	lxw_col_t c = pp->data_col;
 	char buf[300];
 
@@ -324,10 +337,20 @@ static void add_series(struct pair_page *pp, lxw_chart *ch, const char *name,
 	chart_series_set_values(s, pp->sheet, first, c + (lxw_col_t)side, last,
 				c + (lxw_col_t)side);
 	chart_series_set_name(s, chart_text(name, buf, sizeof(buf)));
-	chart_series_set_fill(s, &fill);
-	chart_series_set_line(s, &line);
-	if (ch->type == LXW_CHART_LINE)
-		chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+	if (ch->type == LXW_CHART_LINE) {
+		chart_series_set_line(s, &line);
+		chart_series_set_marker_type(s, side == 2
+					     ? LXW_CHART_MARKER_SQUARE
+					     : LXW_CHART_MARKER_CIRCLE);
+	} else {
+		if (side == 2)
+			chart_series_set_pattern(s, &hatch);
+		else
+			chart_series_set_fill(s, &fill);
+		chart_series_set_line(s, &edge);
+	}
+	if (last - first + 1 <= LABELLED_POINTS)
+		chart_series_set_labels(s);
 }
 
 /* The series of A and B; drawn[0], drawn[1]: whether each is drawn. */
@@ -347,16 +370,30 @@ static void both_series(struct pair_page *pp, lxw_chart *ch, lxw_row_t first,
 			   first, last, 2, COLOUR_B);
 }
 
+/*
+ * A chart with its axes named: the indicator on the value axis, the
+ * dimension or the period on the category axis.
+ */
 static lxw_chart *new_chart(struct pair_page *pp, uint8_t type,
-			    const char *title)
+			    const char *title, const char *categories)
 {
 	lxw_chart *ch = workbook_add_chart(pp->pg.bk->wb, type);
 	lxw_chart_font font = { .size = 11, .bold = 1 };
-	lxw_chart_font axis = { .size = 8 };
-	char buf[300];
+	lxw_chart_font axis = { .size = 9 };
+	lxw_chart_font name = { .size = 9, .bold = 1 };
+	char buf[300], ind[300];
 
 	chart_title_set_name(ch, chart_text(title, buf, sizeof(buf)));
 	chart_title_set_name_font(ch, &font);
+	/* libxlsxwriter's x_axis is the category axis of every chart type,
+	   a bar chart's too */
+	chart_axis_set_name(ch->x_axis, chart_text(categories, buf,
+						   sizeof(buf)));
+	chart_axis_set_name(ch->y_axis, chart_text(brief_indicator(
+		pp->pg.b->labels, pp->p->indicator, pp->pg.lang), ind,
+		sizeof(ind)));
+	chart_axis_set_name_font(ch->x_axis, &name);
+	chart_axis_set_name_font(ch->y_axis, &name);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	chart_axis_set_num_format(ch->y_axis, "#,##0");
@@ -451,7 +488,11 @@ static void column_chart(struct pair_page *pp)
 	}
 	if (n == 0)
 		return;
-	ch = new_chart(pp, LXW_CHART_COLUMN, title);
+	/* many categories: horizontal bars, their names read across */
+	ch = new_chart(pp, n > LABELLED_POINTS ? LXW_CHART_BAR
+					       : LXW_CHART_COLUMN, title, name);
+	if (n > LABELLED_POINTS)
+		chart_axis_set_reverse(ch->x_axis);
 	both_series(pp, ch, first, first + (lxw_row_t)n - 1, both);
 	insert(pp, ch, 0, pixels(pp, (lxw_col_t)(pp->ndims + 6)) - 12);
 }
@@ -496,7 +537,8 @@ static void line_chart(struct pair_page *pp)
 		}
 	if (!drawn[0] && !drawn[1])
 		return;
-	ch = new_chart(pp, LXW_CHART_LINE, title);
+	ch = new_chart(pp, LXW_CHART_LINE, title,
+		       brief_t(pg->lang, "col.period"));
 	both_series(pp, ch, first, first + (lxw_row_t)p->nperiod - 1, drawn);
 	insert(pp, ch, at, pixels(pp, flag_col(pp) + 1) - pixels(pp, at));
 }
