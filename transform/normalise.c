@@ -85,34 +85,6 @@ enum nz_type nz_type_of(const struct normaliser *n, uint32_t v)
 	return code < 0 ? NZ_COUNT : n->types[code];
 }
 
-int nz_stock_at(const struct normaliser *n, uint32_t v)
-{
-	long code = mapper_code(n->indicator, v);
-
-	return code < 0 ? 0 : n->stock_at[code];
-}
-
-/*
- * A stock dated the last day of a grain period (at: end) or its first (at:
- * start) is that period's figure: "на 1 января 2025" with at: start is
- * 2025-Q1's opening count.  On any other date it keeps its date, and
- * compare pairs it only with the same date.  Never a sum.
- */
-static void stock_in_grain(const struct normaliser *n, int at,
-			   struct rk_period *p)
-{
-	struct rk_period g;
-
-	if (!at || !p->day || n->grain == RK_GRAIN_NONE ||
-	    n->grain == RK_GRAIN_DAY ||
-	    rk_period_to_grain(p, n->grain, &g) < 0)
-		return;
-	if (at == 'e' ? p->first == g.last &&
-			    p->day == rk_days_in_month(p->year, p->first)
-		      : p->first == g.first && p->day == 1)
-		*p = g;
-}
-
 /* A whole number >= 0 from a C-locale decimal; NULL, or why not. */
 static const char *parse_count(const char *s, int64_t *out)
 {
@@ -192,8 +164,6 @@ static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
 					      p.year > n->range_year_last);
 		return 0;
 	}
-	if (type == NZ_STOCK)
-		stock_in_grain(n, nz_stock_at(n, x->indicator), &p);
 	if (type != NZ_STOCK && n->grain != RK_GRAIN_NONE) {
 		if (rk_period_to_grain(&p, n->grain, &x->period) < 0) {
 			problem(&x->pb, "period", "period '%s' (%s) does not "

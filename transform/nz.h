@@ -47,10 +47,6 @@ struct normaliser {
 	struct mapper *indicator;
 	struct mapper **dim;      /* ndims */
 	enum nz_type *types;      /* per indicator code */
-	char *stock_at;           /* per indicator code: a stock's grain
-				     period is the one it ends ('e', at: end)
-				     or starts ('s', at: start); 0: a stock
-				     keeps its date */
 	struct nz_source *src;
 	size_t nsrc, last_src;
 	enum rk_grain grain;      /* RK_GRAIN_NONE: periods as they come */
@@ -82,9 +78,6 @@ struct normaliser {
 
 /* The type of indicator value v. */
 enum nz_type nz_type_of(const struct normaliser *n, uint32_t v);
-
-/* The at of a stock indicator ('e', 's'), or 0. */
-int nz_stock_at(const struct normaliser *n, uint32_t v);
 
 /* Whether p (in the output grain) lies in the pipeline's period range. */
 int nz_in_range(const struct normaliser *n, const struct rk_period *p);

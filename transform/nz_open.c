@@ -55,41 +55,16 @@ static struct mapper *open_mapper(struct normaliser *n, const char *name,
 	return m;
 }
 
-/* The at column: end or start, and only for a stock. */
-static int load_at(struct normaliser *n, struct rk_codelist *cl, size_t i,
-		   const char *at, struct rk_error *err)
-{
-	const struct rk_code *c = rk_codelist_code(cl, i);
-
-	if (n->types[i] == NZ_STOCK &&
-	    (!strcmp(at, "end") || !strcmp(at, "start"))) {
-		n->stock_at[i] = at[0] == 'e' ? 'e' : 's';
-		return 0;
-	}
-	rk_error_set(err, RK_EXIT_CONFIG, rk_codelist_name(cl), c->line,
-		     n->types[i] == NZ_STOCK
-		     ? "unknown at '%s' for stock '%s'"
-		     : "at '%s' for '%s', which is not a stock", at, c->code);
-	rk_error_hint(err, n->types[i] == NZ_STOCK
-		      ? "at: end (a count on a period's last day is that "
-			"period's) or at: start (on its first day)"
-		      : "at says which day of a period a stock's count is "
-			"taken on; leave it empty for a count or number");
-	return -1;
-}
-
 static int load_types(struct normaliser *n, struct rk_error *err)
 {
 	struct rk_codelist *cl = mapper_codelist(n->indicator);
 	size_t k = rk_codelist_size(cl);
 
 	n->types = calloc(k + 1, sizeof(*n->types));
-	n->stock_at = calloc(k + 1, 1);
-	if (!n->types || !n->stock_at)
+	if (!n->types)
 		return rk_error_oom(err);
 	for (size_t i = 0; i < k; i++) {
 		const char *t = rk_codelist_extra(cl, i, "type");
-		const char *at = rk_codelist_extra(cl, i, "at");
 
 		if (!t || !*t || !strcmp(t, "count"))
 			n->types[i] = NZ_COUNT;
@@ -107,8 +82,6 @@ static int load_types(struct normaliser *n, struct rk_error *err)
 					   "number (any decimal, summed)");
 			return -1;
 		}
-		if (at && *at && load_at(n, cl, i, at, err) < 0)
-			return -1;
 	}
 	return 0;
 }
@@ -280,7 +253,6 @@ int normaliser_close(struct normaliser *n, struct rk_error *err)
 		mapper_free(n->dim[d]);
 	free(n->dim);
 	free(n->types);
-	free(n->stock_at);
 	free(n->src);
 	free(n->rules);
 	rk_fold_free(n->fold);
