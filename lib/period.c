@@ -1013,6 +1013,21 @@ static long days_from_civil(long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+int rk_period_stock_to_grain(const struct rk_period *p, enum rk_grain g,
+			     int at_end, struct rk_period *out)
+{
+	struct rk_period q;
+	long day;
+
+	if (!p->day || p->end_year || rk_period_to_grain(p, g, &q) < 0)
+		return 1;
+	day = at_end ? rk_period_last_day(&q) : rk_period_first_day(&q);
+	if (rk_period_first_day(p) != day)
+		return 1;
+	*out = q;
+	return 0;
+}
+
 long rk_period_first_day(const struct rk_period *p)
 {
 	return days_from_civil(p->year, p->first, p->day ? p->day : 1);

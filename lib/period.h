@@ -128,6 +128,15 @@ int rk_period_to_grain(const struct rk_period *p, enum rk_grain g,
 		       struct rk_period *out);
 
 /*
+ * Where a stock dated p (a day) stands in grain g: the period of g whose
+ * first day p is (at_end 0: its opening stock) or whose last day p is
+ * (at_end 1: its closing stock).  Returns 0 with *out set, or 1 when p is
+ * not a day, or not that day of its period of g (then it keeps its date).
+ */
+int rk_period_stock_to_grain(const struct rk_period *p, enum rk_grain g,
+			     int at_end, struct rk_period *out);
+
+/*
  * Days since 1970-01-01 of p's first and last day (proleptic Gregorian),
  * for ordering and ranges.
  */

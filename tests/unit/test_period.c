@@ -483,6 +483,44 @@ static void test_format(void **state)
 	assert_string_equal(rk_period_format(&none, buf), "0000-Q3");
 }
 
+/* label, a stock, in grain g at its start or end: want, or "" when it
+ * keeps its date. */
+static void stock(const char *label, enum rk_grain g, int at_end,
+		  const char *want)
+{
+	char why[RK_PERIOD_REASON], buf[RK_PERIOD_TEXT];
+	struct rk_period p, q;
+	int rc;
+
+	assert_int_equal(rk_period_parse(label, strlen(label), &p, why), 0);
+	rc = rk_period_stock_to_grain(&p, g, at_end, &q);
+	if (!*want) {
+		assert_int_equal(rc, 1);
+		return;
+	}
+	assert_int_equal(rc, 0);
+	assert_string_equal(rk_period_format(&q, buf), want);
+}
+
+static void test_stock_in_grain(void **state)
+{
+	(void)state;
+	stock("на 1 января 2025 г.", RK_GRAIN_QUARTER, 0, "2025-Q1");
+	stock("на 31.12.2024", RK_GRAIN_QUARTER, 1, "2024-Q4");
+	stock("as at 31 March 2024", RK_GRAIN_QUARTER, 1, "2024-Q1");
+	stock("2024-07-01", RK_GRAIN_QUARTER, 0, "2024-Q3");
+	stock("2024-07-01", RK_GRAIN_MONTH, 0, "2024-07");
+	stock("2024-07-01", RK_GRAIN_YEAR, 0, "");     /* not 1 January */
+	stock("2024-12-31", RK_GRAIN_YEAR, 1, "2024");
+	stock("2024-06-30", RK_GRAIN_HALF, 1, "2024-S1");
+	stock("2024-02-29", RK_GRAIN_MONTH, 1, "2024-02");
+	stock("2024-02-28", RK_GRAIN_MONTH, 1, "");    /* a leap year */
+	stock("на 1 января 2025 г.", RK_GRAIN_QUARTER, 1, "");
+	stock("2024-02-15", RK_GRAIN_QUARTER, 0, "");
+	stock("2024-Q1", RK_GRAIN_QUARTER, 0, "");     /* not a date */
+	stock("2000-2007", RK_GRAIN_YEAR, 0, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -511,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_spans_refused),
 		cmocka_unit_test(test_span_arithmetic),
+		cmocka_unit_test(test_stock_in_grain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
