@@ -154,6 +154,14 @@ static void add_span(struct cell *c, unsigned months)
 	c->months |= months;
 }
 
+/* A stock's rows of one cell must share their date. */
+static void add_stock_date(struct cell *c, const struct rk_period *own)
+{
+	if (c->stock_periods == 0 ||
+	    (c->stock_periods == 1 && rk_period_cmp(own, c->stock_own) != 0))
+		c->stock_own[c->stock_periods++] = *own;
+}
+
 int cells_add(struct cells *t, const struct cell_key *k,
 	      const struct cell_add *a, struct rk_error *err)
 {
@@ -178,6 +186,8 @@ int cells_add(struct cells *t, const struct cell_key *k,
 		if (a->places > c->places)
 			c->places = a->places;
 	}
+	if (a->own)
+		add_stock_date(c, a->own);
 	if (a->months)
 		add_span(c, a->months);
 	else

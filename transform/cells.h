@@ -41,6 +41,8 @@ struct cell_add {
 	const char *const *origin; /* norigin origins */
 	size_t norigin;
 	unsigned rows;            /* raw rows it stands for (>= norigin) */
+	const struct rk_period *own; /* a stock's row: its own period (a
+				     date), else NULL */
 };
 
 struct cell {
@@ -64,6 +66,11 @@ struct cell {
 				     (a quarter row and its month rows):
 				     summed, they count it twice */
 	int dated;                /* some rows were single days */
+	struct rk_period stock_own[2]; /* a stock's periods as read: the
+				     first row's, and the first other one */
+	unsigned stock_periods;   /* how many of those are set (0..2): 2 means
+				     rows of two dates met in one cell, which
+				     a stock never sums */
 	int incomplete;           /* set by the normaliser */
 	int rejected;             /* set by the normaliser */
 	int flagged;              /* set by the normaliser */

@@ -85,6 +85,13 @@ enum nz_type nz_type_of(const struct normaliser *n, uint32_t v)
 	return code < 0 ? NZ_COUNT : n->types[code];
 }
 
+int nz_stock_at(const struct normaliser *n, uint32_t v)
+{
+	long code = mapper_code(n->indicator, v);
+
+	return code < 0 ? 0 : n->stock_at[code];
+}
+
 /* A whole number >= 0 from a C-locale decimal; NULL, or why not. */
 static const char *parse_count(const char *s, int64_t *out)
 {
@@ -111,6 +118,7 @@ struct raw {
 	const char *origin;
 	struct nz_source *src;
 	struct rk_period period;  /* as keyed */
+	struct rk_period own;     /* as read, the year filled in */
 	unsigned months;
 	int outside;
 	uint32_t indicator;
@@ -118,6 +126,20 @@ struct raw {
 	int dropped;              /* a label outside a list kept by drop */
 	struct problems pb;
 };
+
+/* A stock on the first (at: start) or last (at: end) day of a grain
+ * period stands for that period; on another day it keeps its date. */
+static int stock_in_grain(struct normaliser *n, struct raw *x,
+			  const struct rk_period *p)
+{
+	int at = nz_stock_at(n, x->indicator);
+
+	if (n->grain == RK_GRAIN_NONE || !at ||
+	    rk_period_stock_to_grain(p, n->grain, at == 2, &x->period) != 0)
+		return 0;
+	x->outside = !nz_in_range(n, &x->period);
+	return 1;
+}
 
 /* The period: parsed, the year filled in, put in the grain. */
 static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
@@ -144,6 +166,7 @@ static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
 	}
 	if (!p.year)
 		p.year = x->src->year;
+	x->own = p;
 	x->months = rk_period_months(&p);
 	if (x->src->cumulative && type != NZ_STOCK) {
 		if (p.end_year) {
@@ -164,6 +187,8 @@ static int row_period(struct normaliser *n, struct raw *x, enum nz_type type,
 					      p.year > n->range_year_last);
 		return 0;
 	}
+	if (type == NZ_STOCK && stock_in_grain(n, x, &p))
+		return 0;
 	if (type != NZ_STOCK && n->grain != RK_GRAIN_NONE) {
 		if (rk_period_to_grain(&p, n->grain, &x->period) < 0) {
 			problem(&x->pb, "period", "period '%s' (%s) does not "
@@ -327,6 +352,7 @@ static int row(struct normaliser *n, const char *file,
 	x.add.origin = &x.origin;
 	x.add.norigin = 1;
 	x.add.rows = 1;
+	x.add.own = type == NZ_STOCK ? &x.own : NULL;
 	return cells_add(x.src->cumulative && type != NZ_STOCK ? n->cum
 							       : n->cells,
 			 &k, &x.add, err);

@@ -47,6 +47,9 @@ struct normaliser {
 	struct mapper *indicator;
 	struct mapper **dim;      /* ndims */
 	enum nz_type *types;      /* per indicator code */
+	signed char *stock_at;    /* per indicator code, a stock's at column:
+				     0 none, 1 start, 2 end of a grain
+				     period */
 	struct nz_source *src;
 	size_t nsrc, last_src;
 	enum rk_grain grain;      /* RK_GRAIN_NONE: periods as they come */
@@ -78,6 +81,9 @@ struct normaliser {
 
 /* The type of indicator value v. */
 enum nz_type nz_type_of(const struct normaliser *n, uint32_t v);
+
+/* A stock's at (0 none, 1 start, 2 end) for indicator value v. */
+int nz_stock_at(const struct normaliser *n, uint32_t v);
 
 /* Whether p (in the output grain) lies in the pipeline's period range. */
 int nz_in_range(const struct normaliser *n, const struct rk_period *p);

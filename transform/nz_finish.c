@@ -228,6 +228,23 @@ static int partly_missing(struct normaliser *n, size_t i, struct rk_error *err)
 	return nz_reject_cell(n, n->cells, i, "complete", 1, why, err);
 }
 
+/* A stock's rows of two dates in one cell (a quarter's closing stock and
+ * a row for the quarter itself): never summed. */
+static int stock_dates(struct normaliser *n, size_t i, struct rk_error *err)
+{
+	struct cell *c = cells_at(n->cells, i);
+	char why[512], per[RK_PERIOD_TEXT], d0[RK_PERIOD_TEXT],
+	     d1[RK_PERIOD_TEXT];
+
+	snprintf(why, sizeof(why), "stock in %s has rows for %s and for %s: "
+		 "a stock is a count on a date and is never summed; keep "
+		 "one of them in the source (skip_rows), or give them as "
+		 "two sources", rk_period_format(&c->period, per),
+		 rk_period_format(&c->stock_own[0], d0),
+		 rk_period_format(&c->stock_own[1], d1));
+	return nz_reject_cell(n, n->cells, i, "stock", 0, why, err);
+}
+
 int nz_check_complete(struct normaliser *n, struct rk_error *err)
 {
 	char have[160], lack[160], why[512], per[RK_PERIOD_TEXT];
@@ -239,6 +256,11 @@ int nz_check_complete(struct normaliser *n, struct rk_error *err)
 		if (c->overflow && !c->rejected) {
 			if (nz_reject_cell(n, n->cells, i, "value", 0,
 					   "the sum is too large", err) < 0)
+				return -1;
+			continue;
+		}
+		if (c->stock_periods == 2) {
+			if (stock_dates(n, i, err) < 0)
 				return -1;
 			continue;
 		}

@@ -55,13 +55,42 @@ static struct mapper *open_mapper(struct normaliser *n, const char *name,
 	return m;
 }
 
+/* The at column: where a stock on a grain period's bound stands. */
+static int load_at(struct normaliser *n, size_t i, struct rk_error *err)
+{
+	struct rk_codelist *cl = mapper_codelist(n->indicator);
+	const char *at = rk_codelist_extra(cl, i, "at");
+
+	if (!at || !*at)
+		return 0;
+	if (n->types[i] == NZ_STOCK && !strcmp(at, "start"))
+		n->stock_at[i] = 1;
+	else if (n->types[i] == NZ_STOCK && !strcmp(at, "end"))
+		n->stock_at[i] = 2;
+	else {
+		rk_error_set(err, RK_EXIT_CONFIG, rk_codelist_name(cl),
+			     rk_codelist_code(cl, i)->line,
+			     n->types[i] == NZ_STOCK
+			     ? "unknown at '%s' for stock '%s'"
+			     : "at '%s' given for '%s', which is not a stock",
+			     at, rk_codelist_code(cl, i)->code);
+		rk_error_hint(err, "at is for stocks (type stock): start (a "
+				   "stock on a grain period's first day is its "
+				   "opening stock) or end (on its last day, its "
+				   "closing stock)");
+		return -1;
+	}
+	return 0;
+}
+
 static int load_types(struct normaliser *n, struct rk_error *err)
 {
 	struct rk_codelist *cl = mapper_codelist(n->indicator);
 	size_t k = rk_codelist_size(cl);
 
 	n->types = calloc(k + 1, sizeof(*n->types));
-	if (!n->types)
+	n->stock_at = calloc(k + 1, sizeof(*n->stock_at));
+	if (!n->types || !n->stock_at)
 		return rk_error_oom(err);
 	for (size_t i = 0; i < k; i++) {
 		const char *t = rk_codelist_extra(cl, i, "type");
@@ -83,6 +112,9 @@ static int load_types(struct normaliser *n, struct rk_error *err)
 			return -1;
 		}
 	}
+	for (size_t i = 0; i < k; i++)
+		if (load_at(n, i, err) < 0)
+			return -1;
 	return 0;
 }
 
@@ -253,6 +285,7 @@ int normaliser_close(struct normaliser *n, struct rk_error *err)
 		mapper_free(n->dim[d]);
 	free(n->dim);
 	free(n->types);
+	free(n->stock_at);
 	free(n->src);
 	free(n->rules);
 	rk_fold_free(n->fold);

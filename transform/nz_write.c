@@ -95,7 +95,8 @@ int nz_reject_cell(struct normaliser *n, struct cells *t, size_t i,
 	x.indicator = n->fieldv[1];
 	x.period = n->fieldv[2];
 	x.dim = n->fieldv + 3;
-	x.value = n->fieldv[3 + n->ndims];
+	/* a stock's rows of two dates have no sum to show */
+	x.value = strcmp(check, "stock") ? n->fieldv[3 + n->ndims] : "";
 	x.status = n->fieldv[4 + n->ndims];
 	x.origin = n->fieldv[5 + n->ndims];
 	x.check = check;
