@@ -398,7 +398,8 @@ static int run_job(const struct obs_set *s, const struct job *j,
 	    summary_compute(&al, st, sm) < 0 ||
 	    (j->stock ? stock_measure(&al, st, sm, &d, &nd)
 		      : dist_compute(&al, &d, &nd)) < 0 ||
-	    trend_compute(&al, j->min_periods, &tr) < 0) {
+	    trend_compute(&al, j->min_periods, &tr) < 0 ||
+	    (j->stock && stock_trend_note(&tr) < 0)) {
 		rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
 		goto out;
 	}

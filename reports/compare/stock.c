@@ -191,3 +191,14 @@ out:
 	free(at);
 	return rc;
 }
+
+int stock_trend_note(struct trend *t)
+{
+	size_t n = strlen(t->note);
+
+	snprintf(t->note + n, sizeof(t->note) - n, "%sa stock: each period's "
+		 "total is its level on that date, never a sum over periods; "
+		 "levels share people, so read the intervals as too narrow",
+		 n ? "; " : "");
+	return 0;
+}

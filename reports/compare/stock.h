@@ -8,6 +8,7 @@
 #include "cells.h"
 #include "dist.h"
 #include "summary.h"
+#include "trend.h"
 #include "config.h"
 #include "error.h"
 
@@ -61,5 +62,8 @@ void stock_latest_release(struct alignment *a);
  */
 int stock_measure(const struct alignment *al, const struct cell_stats *st,
 		  struct summary *sm, struct dist **d, size_t *nd);
+
+/* A stock's trend note: each period's total is a level, not a sum.  0. */
+int stock_trend_note(struct trend *t);
 
 #endif
