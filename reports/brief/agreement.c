@@ -206,5 +206,6 @@ int brief_write_agreement(struct brief_book *bk, const struct brief *b,
 						c++);
 		brief_page_next(&pg);
 	}
+	brief_page_finish(&pg);
 	return 0;
 }

@@ -46,6 +46,8 @@ static void formats(struct brief_book *bk)
 	f->title = fmt(wb);
 	format_set_font_size(f->title, 16);
 	format_set_bold(f->title);
+	format_set_text_wrap(f->title);
+	format_set_align(f->title, LXW_ALIGN_VERTICAL_TOP);
 	format_set_font_color(f->title, INK);
 	f->subtitle = fmt(wb);
 	format_set_font_size(f->subtitle, 11);

@@ -79,7 +79,7 @@ static int seen(const struct brief *b, size_t i)
 	return 0;
 }
 
-static int any_definition(const struct brief *b)
+int brief_any_definition(const struct brief *b)
 {
 	for (size_t i = 0; i < b->cfg->nsources; i++)
 		if (b->cfg->sources[i].ndefinitions)
@@ -97,8 +97,11 @@ static void indicator_block(struct brief_page *pg, const char *indicator)
 		const struct rk_definition *d =
 			rk_source_definition(s, indicator);
 
-		snprintf(line, sizeof(line), "%s — %s",
+		snprintf(line, sizeof(line), "%s%s%s%s — %s",
 			 brief_source_name(b->labels, s->id, pg->lang),
+			 *brief_kind_text(b, s->id, pg->lang) ? " (" : "",
+			 brief_kind_text(b, s->id, pg->lang),
+			 *brief_kind_text(b, s->id, pg->lang) ? ")" : "",
 			 brief_indicator(b->labels, indicator, pg->lang));
 		if (!d)
 			continue;
@@ -113,7 +116,7 @@ void brief_definitions_block(struct brief_page *pg)
 	char line[BRIEF_SENTENCE_MAX];
 
 	brief_page_heading(pg, brief_t(pg->lang, "def.head"));
-	if (!any_definition(b)) {
+	if (!brief_any_definition(b)) {
 		brief_page_para(pg, brief_t(pg->lang, "def.none"), NULL);
 		return;
 	}
@@ -148,7 +151,7 @@ int brief_definition_note(const struct brief *b, const struct brief_pair *p,
 	const char *na = brief_source_name(b->labels, p->reference, lang);
 	const char *nb = brief_source_name(b->labels, p->against, lang);
 
-	if (!any_definition(b))
+	if (!brief_any_definition(b))
 		return 0;
 	if (!a || !v) {
 		snprintf(buf, size, brief_t(lang, "def.unknown"), nb, na,

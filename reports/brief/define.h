@@ -16,6 +16,9 @@
  */
 void brief_definitions_block(struct brief_page *pg);
 
+/* Does the config define what any source counts? */
+int brief_any_definition(const struct brief *b);
+
 /*
  * The sentence a pair's findings start with when its sources' definitions
  * differ in unit or date basis (or one of them has none while others do):

@@ -141,5 +141,6 @@ int brief_write_distribution(struct brief_book *bk, const struct brief *b,
 	for (size_t i = 0; i < b->npair; i++)
 		if (b->pair[i].ndist)
 			dist_pair(&pg, &b->pair[i]);
+	brief_page_finish(&pg);
 	return 0;
 }

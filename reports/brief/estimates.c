@@ -177,5 +177,6 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 		}
 		mse_row(&pg, r, models);
 	}
+	brief_page_finish(&pg);
 	return 0;
 }

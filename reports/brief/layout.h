@@ -20,8 +20,17 @@ struct brief_page {
 	lxw_row_t row;             /* the next row to write */
 	lxw_col_t last;            /* paragraphs span columns 0..last */
 	double colw[64];           /* column widths set, in characters */
+	unsigned long long set;    /* columns given a width (bit c) */
+	int committed;             /* widths fitted and written */
 	double lines;              /* lines the current row needs */
 };
+
+/*
+ * Ends a sheet: its print area is columns 0..last of the rows written (a
+ * line of text running on to the right would otherwise widen the printed
+ * page and shrink its type).
+ */
+void brief_page_finish(struct brief_page *pg);
 
 /*
  * Starts a sheet called name, in lang; paragraphs wrap across columns

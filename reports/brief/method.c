@@ -136,5 +136,6 @@ int brief_write_method(struct brief_book *bk, const struct brief *b,
 		section(&pg, sections[i]);
 	suppression(&pg);
 	codes(&pg);
+	brief_page_finish(&pg);
 	return 0;
 }

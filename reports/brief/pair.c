@@ -16,7 +16,6 @@
 #include "wording.h"
 
 #define CHART_ROWS 17
-#define ONE_PAGE_ROWS 60              /* rows printed on one page at most */
 #define COLOUR_A 0x1F4E79
 #define COLOUR_B 0xC55A11
 #define MAX_DIMS 32
@@ -312,6 +311,8 @@ static lxw_row_t chart_block(struct pair_page *pp, const char *heading,
 
 /* Points few enough to label each with its value. */
 #define LABELLED_POINTS 8
+/* Category names longer than this (bytes) slant under columns. */
+#define LONG_LABEL 24
 
 /*
  * One source's series.  A and B differ by more than colour, so that a
@@ -381,25 +382,25 @@ static lxw_chart *new_chart(struct pair_page *pp, uint8_t type,
 	lxw_chart_font font = { .size = 11, .bold = 1 };
 	lxw_chart_font axis = { .size = 9 };
 	lxw_chart_font name = { .size = 9, .bold = 1 };
+	/* a bar chart's categories are on its y axis (libxlsxwriter swaps) */
+	lxw_chart_axis *cat = type == LXW_CHART_BAR ? ch->y_axis : ch->x_axis;
+	lxw_chart_axis *val = type == LXW_CHART_BAR ? ch->x_axis : ch->y_axis;
 	char buf[300], ind[300];
 
 	chart_title_set_name(ch, chart_text(title, buf, sizeof(buf)));
 	chart_title_set_name_font(ch, &font);
-	/* libxlsxwriter's x_axis is the category axis of every chart type,
-	   a bar chart's too */
-	chart_axis_set_name(ch->x_axis, chart_text(categories, buf,
-						   sizeof(buf)));
-	chart_axis_set_name(ch->y_axis, chart_text(brief_indicator(
+	chart_axis_set_name(cat, chart_text(categories, buf, sizeof(buf)));
+	chart_axis_set_name(val, chart_text(brief_indicator(
 		pp->pg.b->labels, pp->p->indicator, pp->pg.lang), ind,
 		sizeof(ind)));
-	chart_axis_set_name_font(ch->x_axis, &name);
-	chart_axis_set_name_font(ch->y_axis, &name);
+	chart_axis_set_name_font(cat, &name);
+	chart_axis_set_name_font(val, &name);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
-	chart_axis_set_num_format(ch->y_axis, "#,##0");
+	chart_axis_set_num_format(val, "#,##0");
 	chart_axis_set_num_font(ch->x_axis, &axis);
 	chart_axis_set_num_font(ch->y_axis, &axis);
-	chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_TRUE);
+	chart_axis_major_gridlines_set_visible(val, LXW_TRUE);
 	return ch;
 }
 
@@ -434,8 +435,9 @@ static void column_chart(struct pair_page *pp)
 	static const int both[2] = { 1, 1 };
 	char name[64], low[64], title[256], left[1024];
 	lxw_row_t first;
-	size_t dim, n = 0, left_len = 0;
+	size_t dim, n = 0, left_len = 0, longest = 0;
 	lxw_chart *ch;
+	int bars;
 
 	if (pp->ndims == 0 || p->ndist == 0)
 		return;
@@ -469,8 +471,11 @@ static void column_chart(struct pair_page *pp)
 				    brief_table_num(&b->dist, r, "b"),
 				    b->dist_b[r]);
 			pp->data_row++;
-			if (pass == 0)
+			if (pass == 0) {
 				n++;
+				if (strlen(label) > longest)
+					longest = strlen(label);
+			}
 			else
 				left_len += (size_t)snprintf(left + left_len,
 					left_len < sizeof(left) ?
@@ -488,11 +493,13 @@ static void column_chart(struct pair_page *pp)
 	}
 	if (n == 0)
 		return;
-	/* many categories: horizontal bars, their names read across */
-	ch = new_chart(pp, n > LABELLED_POINTS ? LXW_CHART_BAR
-					       : LXW_CHART_COLUMN, title, name);
-	if (n > LABELLED_POINTS)
-		chart_axis_set_reverse(ch->x_axis);
+	/* many categories, or long names: horizontal bars, the names read
+	   across instead of slanting under the columns */
+	bars = n > LABELLED_POINTS || (n > 3 && longest > LONG_LABEL);
+	ch = new_chart(pp, bars ? LXW_CHART_BAR : LXW_CHART_COLUMN, title,
+		       name);
+	if (bars)           /* the first category at the top */
+		chart_axis_set_reverse(ch->y_axis);
 	both_series(pp, ch, first, first + (lxw_row_t)n - 1, both);
 	insert(pp, ch, 0, pixels(pp, (lxw_col_t)(pp->ndims + 6)) - 12);
 }
@@ -563,6 +570,7 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 {
 	struct pair_page pp = { .p = &b->pair[i] };
 	char name[128], title[512];
+	lxw_row_t breaks[2] = { 0, 0 };   /* libxlsxwriter copies them */
 
 	for (size_t d = 0; d < b->ndims && pp.ndims < MAX_DIMS; d++)
 		if (pp.p->dims >> d & 1)
@@ -582,13 +590,13 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 	pp.chart_row = pp.pg.row;
 	pp.nnotes = chart_notes(&pp);
 	pp.pg.row += CHART_ROWS + 1;
+	/* the charts and their reading on a page, the table from the next:
+	   shrinking the whole sheet onto one page printed it at 6 points */
+	breaks[0] = pp.pg.row;
+	worksheet_set_h_pagebreaks(pp.pg.ws, breaks);
 	cell_table(&pp);
 	column_chart(&pp);
 	line_chart(&pp);
 	worksheet_print_area(pp.pg.ws, 0, 0, pp.pg.row, flag_col(&pp));
-	/* a sheet that nearly fits one page is printed on one, rather than
-	   leaving its legend alone on a second */
-	if (pp.pg.row <= ONE_PAGE_ROWS)
-		worksheet_fit_to_pages(pp.pg.ws, 1, 1);
 	return 0;
 }

@@ -615,5 +615,6 @@ int brief_write_quality(struct brief_book *bk, const struct brief *b,
 	coverage(&pg);
 	incomplete(&pg);
 	brief_quality_revisions(&pg);
+	brief_page_finish(&pg);
 	return 0;
 }

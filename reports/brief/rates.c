@@ -155,5 +155,6 @@ int brief_write_rates(struct brief_book *bk, const struct brief *b,
 	for (size_t i = 0; i < b->npair; i++)
 		if (b->pair[i].ncell && has_rates(b, &b->pair[i]))
 			rates_pair(&pg, &b->pair[i]);
+	brief_page_finish(&pg);
 	return 0;
 }

@@ -381,7 +381,10 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	heading_block(&pg);
 	brief_status_block(&pg);
 	revisions_line(&pg);
-	sources_block(&pg);
+	/* the definitions name each source and its kind; without them the
+	   sources' table does */
+	if (!brief_any_definition(b))
+		sources_block(&pg);
 	brief_definitions_block(&pg);
 	if (b->npair)
 		headline_block(&pg);
@@ -399,5 +402,6 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 		brief_page_para(&pg, brief_t(lang, "summary.no_pairs"), NULL);
 	}
 	quality_line(&pg);
+	brief_page_finish(&pg);
 	return 0;
 }

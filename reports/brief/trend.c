@@ -101,5 +101,6 @@ int brief_write_trend(struct brief_book *bk, const struct brief *b,
 	for (size_t i = 0; i < b->npair; i++)
 		if (b->pair[i].ntrend)
 			trend_pair(&pg, &b->pair[i]);
+	brief_page_finish(&pg);
 	return 0;
 }
