@@ -152,7 +152,7 @@ static void footer(struct brief_book *bk, const char *left)
 		esc[n++] = *p;
 	}
 	esc[n] = '\0';
-	snprintf(bk->footer, sizeof(bk->footer), "&L&8%s&R&8&A · &P / &N", esc);
+	snprintf(bk->footer, sizeof(bk->footer), "&L&9 %s&R&9 &A · &P / &N", esc);
 }
 
 struct brief_book *brief_book_open(const char *path,

@@ -3,7 +3,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "status.h"
 #include "wording.h"
 
 #define LINE_POINTS 13.0
@@ -23,6 +25,53 @@
  */
 #define FILL 1.12
 
+const char *brief_title_in(const struct brief *b, const char *lang)
+{
+	const struct rk_i18n *t = &b->cfg->title;
+	const char *s = strcmp(lang, "ru") == 0 ? t->ru :
+			strcmp(lang, "tg") == 0 ? t->tg : t->en;
+
+	return s ? s : t->en ? t->en : b->cfg->pipeline;
+}
+
+/* '&' doubled, as a header's codes need; cut on a character boundary. */
+static void header_text(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s && n + 3 < size; s++) {
+		if (*s == '&')
+			buf[n++] = '&';
+		buf[n++] = *s;
+	}
+	while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && *s)
+		n--;                  /* a cut character */
+	if (n && ((unsigned char)buf[n - 1] & 0xC0) == 0xC0 && *s)
+		n--;
+	buf[n] = '\0';
+}
+
+/*
+ * Every printed page says what it is from, in the sheet's language: the
+ * brief's title, its date and whether its data are final (issue 20 item
+ * 6).  An internal brief's header says that instead.
+ */
+static void page_header(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	char title[160], head[256], date[16];
+	time_t t = (time_t)b->created;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	header_text(brief_title_in(b, pg->lang), title, sizeof(title));
+	snprintf(head, sizeof(head), "&L&9 %s&R&9 %s · %s", title, date,
+		 brief_t(pg->lang, brief_data_final(b) ? "header.final"
+						       : "header.provisional"));
+	worksheet_set_header(pg->ws, head);
+}
+
 int brief_page_open(struct brief_page *pg, struct brief_book *bk,
 		    const struct brief *b, const char *lang, const char *name,
 		    lxw_col_t last, struct rk_error *err)
@@ -35,6 +84,8 @@ int brief_page_open(struct brief_page *pg, struct brief_book *bk,
 	for (size_t i = 0; i < sizeof(pg->colw) / sizeof(*pg->colw); i++)
 		pg->colw[i] = DEFAULT_WIDTH;
 	pg->ws = brief_book_sheet(bk, name, err);
+	if (pg->ws && !bk->header[0])
+		page_header(pg);
 	return pg->ws ? 0 : -1;
 }
 

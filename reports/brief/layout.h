@@ -25,6 +25,9 @@ struct brief_page {
 	double lines;              /* lines the current row needs */
 };
 
+/* The brief's title in lang, else in English, else the pipeline's id. */
+const char *brief_title_in(const struct brief *b, const char *lang);
+
 /*
  * Ends a sheet: its print area is columns 0..last of the rows written (a
  * line of text running on to the right would otherwise widen the printed

@@ -91,6 +91,14 @@ static size_t part(char *buf, size_t size, size_t len, const char *text)
 	return len;
 }
 
+int brief_data_final(const struct brief *b)
+{
+	struct unresolved u;
+
+	count(b, "en", &u);
+	return !u.figures && !u.labels && !u.rejected && !u.totals;
+}
+
 void brief_status_block(struct brief_page *pg)
 {
 	const char *lang = pg->lang;

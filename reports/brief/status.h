@@ -2,6 +2,7 @@
 #ifndef RECKON_BRIEF_STATUS_H
 #define RECKON_BRIEF_STATUS_H
 
+#include "brief.h"
 #include "layout.h"
 
 /*
@@ -11,6 +12,9 @@
  * their parts), or that every figure is final.
  */
 void brief_status_block(struct brief_page *pg);
+
+/* Is every figure final, every label matched, no row rejected? */
+int brief_data_final(const struct brief *b);
 
 /* "What this brief does not show": the limits of a comparison of records. */
 void brief_not_shown_block(struct brief_page *pg);

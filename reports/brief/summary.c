@@ -160,15 +160,6 @@ void brief_pair_facts(const struct brief *b, const struct brief_pair *p,
 	}
 }
 
-/* The title in lang, then English, then the pipeline id. */
-static const char *title_in(const struct brief *b, const char *lang)
-{
-	const struct rk_i18n *t = &b->cfg->title;
-	const char *s = strcmp(lang, "ru") == 0 ? t->ru :
-			strcmp(lang, "tg") == 0 ? t->tg : t->en;
-
-	return s ? s : t->en ? t->en : b->cfg->pipeline;
-}
 
 static void heading_block(struct brief_page *pg)
 {
@@ -177,7 +168,7 @@ static void heading_block(struct brief_page *pg)
 	struct tm tm;
 	time_t t = (time_t)b->created;
 
-	brief_page_line(pg, title_in(b, pg->lang), pg->bk->f.title);
+	brief_page_line(pg, brief_title_in(b, pg->lang), pg->bk->f.title);
 	brief_period_range(b, pg->lang, range, sizeof(range));
 	if (*range) {
 		snprintf(line, sizeof(line), "%s: %s",

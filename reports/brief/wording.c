@@ -316,6 +316,8 @@ static const struct text texts[] = {
 	  "у другого источника отмечено как отсутствующее" },
 	{ "gap.withheld", "the other source withheld it itself",
 	  "другой источник сам скрыл это число" },
+	{ "header.final", "final data", "окончательные данные" },
+	{ "header.provisional", "PROVISIONAL data", "ПРЕДВАРИТЕЛЬНЫЕ данные" },
 	{ "headline", "Headline figures", "Основные цифры" },
 	{ "headline.note",
 	  "Totals and ratios are over the cells both sources report.",
