@@ -601,5 +601,8 @@ void rk_config_free(struct rk_config *c)
 	free(c->compares);
 	free(c->report.output);
 	free_strlist(&c->report.languages);
+	free_i18n(&c->report.organisation);
+	free(c->report.contact);
+	free(c->report.version);
 	free(c);
 }

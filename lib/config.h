@@ -165,6 +165,9 @@ struct rk_report {
 	char *output;             /* resolved; NULL = none */
 	struct rk_strlist languages;
 	long suppress_below;      /* 0 = no suppression; never 2 */
+	struct rk_i18n organisation;  /* who releases the brief; none */
+	char *contact;            /* how to reach them; NULL */
+	char *version;            /* the brief's version ("1.0"); NULL */
 	int no_front_estimate;    /* front_estimate: false: no
 				     capture-recapture sentence on the front
 				     page */

@@ -31,8 +31,8 @@ const char *const cfg_date_bases[] = { "receipt", "registration",
 static const char *const keys[] = { "counts", "unit", "date", "coverage",
 				     "legal_basis", "publication", NULL };
 
-static int text_of(struct cfg_loader *l, const yaml_node_t *n,
-		   const char *subject, struct rk_i18n *out)
+int cfg_text_i18n(struct cfg_loader *l, const yaml_node_t *n,
+		  const char *subject, struct rk_i18n *out)
 {
 	static const char *const langs[] = { "en", "ru", "tg" };
 	char **slot[] = { &out->en, &out->ru, &out->tg };
@@ -123,7 +123,7 @@ static int one(struct cfg_loader *l, const yaml_node_t *key,
 		return -1;
 	for (size_t k = 0; k < 4; k++) {
 		cfg_subject_of(sub, names[k], ctx);
-		if (text_of(l, cfg_get(l, def, names[k]), sub, texts[k]))
+		if (cfg_text_i18n(l, cfg_get(l, def, names[k]), sub, texts[k]))
 			return -1;
 	}
 	return 0;

@@ -200,6 +200,9 @@ int cfg_is_word(const char *s, const char *const *words);
 /* ---- config_define.c -------------------------------------------------- */
 
 extern const char *const cfg_units[], *const cfg_date_bases[];
+/* A text: one string (every language) or {en, ru, tg}; none when n NULL. */
+int cfg_text_i18n(struct cfg_loader *l, const yaml_node_t *n,
+		  const char *subject, struct rk_i18n *out);
 /* A source's definitions: {INDICATOR: {counts, unit, date, ...}}. */
 int cfg_build_definitions(struct cfg_loader *l, const yaml_node_t *src,
 			  const char *ctx, struct rk_source *s);

@@ -145,6 +145,9 @@ static const cyaml_schema_field_t report_fields[] = {
 	TEXTS("languages", OPT, struct y_report, languages, 0),
 	CYAML_FIELD_IGNORE("suppress_below", OPT),
 	CYAML_FIELD_IGNORE("front_estimate", OPT),
+	CYAML_FIELD_IGNORE("organisation", OPT),
+	CYAML_FIELD_IGNORE("contact", OPT),
+	CYAML_FIELD_IGNORE("version", OPT),
 	CYAML_FIELD_END
 };
 

@@ -177,8 +177,8 @@ struct brief_book *brief_book_open(const char *path,
 	}
 	p.title = (char *)props->title;
 	p.subject = (char *)props->subject;
-	p.author = "reckon";
-	p.company = "";
+	p.author = (char *)(props->author ? props->author : "reckon");
+	p.company = (char *)(props->author ? props->author : "");
 	p.category = (char *)props->subject;
 	p.keywords = (char *)props->keywords;
 	p.comments = (char *)props->comments;

@@ -40,6 +40,8 @@ struct brief_book {
 /* Document properties (strings borrowed until brief_book_commit). */
 struct brief_props {
 	const char *title, *subject, *keywords, *comments;
+	const char *author;               /* the releasing organisation; NULL:
+					     "reckon" */
 	long long created;                /* seconds since the epoch, > 0 */
 	const char *footer;               /* left part of each footer; NULL */
 	const char *header;               /* every page's header; NULL */

@@ -25,6 +25,14 @@
  */
 #define FILL 1.12
 
+const char *brief_i18n(const struct rk_i18n *t, const char *lang)
+{
+	const char *s = strcmp(lang, "ru") == 0 ? t->ru :
+			strcmp(lang, "tg") == 0 ? t->tg : t->en;
+
+	return s ? s : t->en ? t->en : t->ru ? t->ru : t->tg;
+}
+
 const char *brief_title_in(const struct brief *b, const char *lang)
 {
 	const struct rk_i18n *t = &b->cfg->title;

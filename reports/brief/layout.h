@@ -25,6 +25,9 @@ struct brief_page {
 	double lines;              /* lines the current row needs */
 };
 
+/* A text in lang, else English, else any; NULL when none. */
+const char *brief_i18n(const struct rk_i18n *t, const char *lang);
+
 /* The brief's title in lang, else in English, else the pipeline's id. */
 const char *brief_title_in(const struct brief *b, const char *lang);
 

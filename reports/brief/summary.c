@@ -161,6 +161,30 @@ void brief_pair_facts(const struct brief *b, const struct brief_pair *p,
 }
 
 
+/* "Released by ... · contact ... · version ...", from the config's report. */
+static void release_line(struct brief_page *pg)
+{
+	const struct rk_report *r = &pg->b->cfg->report;
+	const char *org = brief_i18n(&r->organisation, pg->lang);
+	char line[768];
+	size_t n = 0;
+
+	line[0] = '\0';
+	if (org)
+		n += (size_t)snprintf(line + n, sizeof(line) - n,
+				      brief_t(pg->lang, "release.by"), org);
+	if (r->contact && n < sizeof(line))
+		n += (size_t)snprintf(line + n, sizeof(line) - n, "%s%s%s",
+				      n ? " · " : "",
+				      brief_t(pg->lang, "release.contact"),
+				      r->contact);
+	if (r->version && n < sizeof(line))
+		snprintf(line + n, sizeof(line) - n, "%s%s%s", n ? " · " : "",
+			 brief_t(pg->lang, "release.version"), r->version);
+	if (line[0])
+		brief_page_line(pg, line, pg->bk->f.note);
+}
+
 static void heading_block(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
@@ -186,6 +210,7 @@ static void heading_block(struct brief_page *pg)
 		snprintf(line, sizeof(line), brief_t(pg->lang, "made"),
 			 RECKON_VERSION, date);
 	brief_page_line(pg, line, pg->bk->f.note);
+	release_line(pg);
 }
 
 static void sources_block(struct brief_page *pg)

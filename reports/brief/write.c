@@ -59,6 +59,7 @@ int brief_write(const struct brief *b, const char *path, struct rk_error *err)
 	props.title = title_of(b);
 	props.subject = brief_t(b->lang[0], "doc.subject");
 	props.keywords = b->cfg->pipeline;
+	props.author = brief_i18n(&b->cfg->report.organisation, b->lang[0]);
 	props.comments = comments;
 	props.created = b->created;
 	props.footer = footer;
