@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "notes.h"
 #include "sheets.h"
 #include "wording.h"
 
@@ -151,7 +152,9 @@ static void agreement_value(struct brief_page *pg, const struct brief_pair *p,
 		brief_page_wrap(pg, c, buf, f->wrap);
 		return;
 	case TEXT:
-		brief_page_wrap(pg, c, s, f->wrap);
+		brief_page_wrap(pg, c, strcmp(col, "note") ? s
+				: brief_summary_note(b, pg->lang, s, buf,
+						     sizeof(buf)), f->wrap);
 		return;
 	default:
 		break;

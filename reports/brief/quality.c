@@ -92,6 +92,17 @@ static void unmapped(struct brief_page *pg)
 
 /* ---- rejects by reason ---- */
 
+/* reckon-normalise's action on a row, in lang (as written if unknown). */
+static const char *action_text(const char *lang, const char *action)
+{
+	char key[64];
+	const char *s;
+
+	snprintf(key, sizeof(key), "action.%s", action);
+	s = brief_t(lang, key);
+	return strcmp(s, key) ? s : action;
+}
+
 static int is_source_total(const struct brief_table *t, size_t r)
 {
 	return strcmp(brief_table_str(t, r, "check"), "source_total") == 0 ||
@@ -172,7 +183,8 @@ static void rejects(struct brief_page *pg)
 				brief_table_str(t, r, "source"), pg->lang),
 				f->wrap);
 		brief_page_wrap(pg, 1, brief_table_str(t, r, "check"), f->wrap);
-		brief_page_wrap(pg, 2, brief_table_str(t, r, "action"), f->wrap);
+		brief_page_wrap(pg, 2, action_text(pg->lang,
+				brief_table_str(t, r, "action")), f->wrap);
 		brief_put_num(pg->ws, pg->row, 3,
 			      (double)(t->count ? t->count[r] : 1), f->count);
 		brief_page_wrap(pg, 4, reason_shown(pg, t, r), f->indent);

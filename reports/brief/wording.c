@@ -18,6 +18,10 @@ struct text {
  * Printf arguments are noted where a text has them.
  */
 static const struct text texts[] = {
+	{ "action.checked", "checked", "проверено" },
+	{ "action.kept", "kept (flagged)", "оставлено (с отметкой)" },
+	{ "action.noted", "noted", "учтено как примечание" },
+	{ "action.rejected", "rejected", "отклонено" },
 	{ "agreement.reading",
 	  "How closely the two sources agree over the cells both report. "
 	  "Lin's concordance coefficient (CCC) is 1 when they give the same "
@@ -682,6 +686,53 @@ static const struct text texts[] = {
 	  "о том, больше ли расхождение, чем дали бы случайные колебания." },
 	{ "not_shown.head", "What this brief does not show",
 	  "Чего эта справка не показывает" },
+	{ "note.all_zero", "every compared cell is 0 vs 0",
+	  "во всех сопоставленных ячейках 0 и 0" },
+	{ "note.all_zero_ba", "a zero in every cell: no Bland–Altman",
+	  "ноль в каждой ячейке: анализа Бланда — Альтмана нет" },
+	{ "note.coarse_periods",
+	  "%s: not broken down by %s in %zu period(s)",
+	  "%s: нет разбивки по признакам «%s» в периодах: %zu" },
+	{ "note.constant", "a constant series: no correlations or CCC",
+	  "постоянный ряд: корреляций и CCC нет" },
+	{ "note.few_cells", "fewer than 3 cells compared: no CCC interval",
+	  "сопоставлено меньше 3 ячеек: интервала CCC нет" },
+	{ "note.identical", "identical values: CCC 1 without an interval",
+	  "числа совпадают: CCC = 1 без интервала" },
+	{ "note.no_pairs", "no cell has values on both sides",
+	  "нет ячеек с данными обоих источников" },
+	{ "note.no_rows", "no rows of %s",
+	  "нет строк источника: %s" },
+	{ "note.not_whole",
+	  "%zu cell(s) not whole counts: not tested",
+	  "ячеек с нецелыми числами: %zu — не проверялись" },
+	{ "note.one_cell", "one cell compared: no correlation or CCC",
+	  "сопоставлена одна ячейка: корреляции и CCC нет" },
+	{ "note.one_pair", "one positive pair: no limits of agreement",
+	  "одна пара положительных чисел: границ согласия нет" },
+	{ "note.qualified",
+	  "%zu cell(s) not complete counts (provisional, incomplete, "
+	  "estimated or with a footnote): shown, not tested",
+	  "ячеек с неокончательными числами (предварительные, неполные, "
+	  "оценочные, со сноской): %zu — показаны, но не проверялись" },
+	{ "note.stock_none",
+	  "a stock (a count on a date): no date with figures from both, so no "
+	  "totals",
+	  "показатель на дату: нет даты с числами обоих источников, поэтому "
+	  "итогов нет" },
+	{ "note.stock_on",
+	  "a stock (a count on a date): totals and distribution are on %s, "
+	  "never summed over dates",
+	  "показатель на дату: итоги и распределение — на %s, без "
+	  "суммирования по датам" },
+	{ "note.summed_out", "%s summed out of %s",
+	  "%s: суммировано у источника %s" },
+	{ "note.totals_qualified",
+	  "the totals include them and are not tested",
+	  "итоги включают их и не проверяются" },
+	{ "note.zero_ba",
+	  "%zu cell(s) with a zero left out of Bland–Altman",
+	  "ячеек с нулём вне анализа Бланда — Альтмана: %zu" },
 	{ "pair.by", "Compared by ", "Сравнение по признакам: " },
 	{ "pair.by_period", "period", "период" },
 	{ "pair.cells", "Cell by cell", "По ячейкам" },
