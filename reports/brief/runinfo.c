@@ -35,7 +35,8 @@ static int add_file(struct brief_manifest *m, const struct manifest_file *in,
 static long extracted(const struct manifest *r, const char *source)
 {
 	for (size_t i = 0; source && i < r->nstages; i++)
-		if (r->stages[i].source && !strcmp(r->stages[i].name, "extract")
+		if (r->stages[i].source && r->stages[i].name &&
+		    !strcmp(r->stages[i].name, "extract")
 		    && !strcmp(r->stages[i].source, source))
 			return r->stages[i].rows;
 	return -1;
