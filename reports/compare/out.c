@@ -182,23 +182,30 @@ static const char *value_of(unsigned char side, double v, char *buf)
 	return side == SIDE_VALUE ? tidy_value_format(v, buf) : "";
 }
 
+/* What a row of cells.csv and of rates.csv starts with: the pair, the
+ * cell's period and dimension values, and its two counts. */
+static void put_cell(struct row *r, const struct compare_pair *p,
+		     const struct alignment *al, size_t i)
+{
+	const struct aligned_cell *c = &al->cell[i];
+	const size_t *v = align_dims(al, i);
+
+	put_pair(r, p);
+	put_str(r, al->set->str[c->period]);
+	for (size_t d = 0; d < al->set->ndims; d++)
+		put_str(r, al->set->str[v[d]]);
+	put_str(r, value_of(c->sa, c->a, r->num[r->n]));
+	put_str(r, value_of(c->sb, c->b, r->num[r->n]));
+}
+
 int compare_out_cells(struct compare_out *o, const struct compare_pair *p,
 		      const struct alignment *al, const struct cell_stats *st,
 		      struct rk_error *err)
 {
-	const struct obs_set *set = al->set;
-
 	for (size_t i = 0; i < al->n; i++) {
-		const struct aligned_cell *c = &al->cell[i];
-		const size_t *v = align_dims(al, i);
 		struct row r = { .n = 0 };
 
-		put_pair(&r, p);
-		put_str(&r, set->str[c->period]);
-		for (size_t d = 0; d < set->ndims; d++)
-			put_str(&r, set->str[v[d]]);
-		put_str(&r, value_of(c->sa, c->a, r.num[r.n]));
-		put_str(&r, value_of(c->sb, c->b, r.num[r.n]));
+		put_cell(&r, p, al, i);
 		put_num(&r, st[i].diff);
 		put_num(&r, st[i].sym_pct);
 		put_num(&r, st[i].ratio);
@@ -259,19 +266,10 @@ int compare_out_rates(struct compare_out *o, const struct compare_pair *p,
 		      const struct alignment *al, double per,
 		      const struct rate_stats *rs, struct rk_error *err)
 {
-	const struct obs_set *set = al->set;
-
 	for (size_t i = 0; i < al->n; i++) {
-		const struct aligned_cell *c = &al->cell[i];
-		const size_t *v = align_dims(al, i);
 		struct row r = { .n = 0 };
 
-		put_pair(&r, p);
-		put_str(&r, set->str[c->period]);
-		for (size_t d = 0; d < set->ndims; d++)
-			put_str(&r, set->str[v[d]]);
-		put_str(&r, value_of(c->sa, c->a, r.num[r.n]));
-		put_str(&r, value_of(c->sb, c->b, r.num[r.n]));
+		put_cell(&r, p, al, i);
 		put_num(&r, rs[i].exp_a);
 		put_num(&r, rs[i].exp_b);
 		put_num(&r, per);

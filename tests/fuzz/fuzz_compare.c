@@ -34,29 +34,8 @@ static const char *scratch(const uint8_t *data, size_t size)
 	return path;
 }
 
-static void measure_stock(const struct obs_set *s, const char *indicator,
-			  const char *a, const char *b)
-{
-	struct rk_error err = { 0 };
-	struct alignment al;
-	struct cell_stats *st;
-	struct summary sm;
-	struct dist *d = NULL;
-	size_t nd = 0;
-
-	if (align_build_stock(s, indicator, a, b, 1, &al, &err) < 0)
-		return;
-	st = malloc((al.n + 1) * sizeof(*st));
-	if (st && cells_compute(&al, 0.05, st) == 0 &&
-	    summary_compute(&al, st, &sm) == 0 &&
-	    stock_measure(&al, st, &sm, &d, &nd) == 0)
-		dist_free(d, nd);
-	free(st);
-	align_release(&al);
-}
-
 static void measure(const struct obs_set *s, const char *indicator,
-		    const char *a, const char *b)
+		    const char *a, const char *b, int stock)
 {
 	struct rk_error err = { 0 };
 	struct alignment al;
@@ -66,12 +45,13 @@ static void measure(const struct obs_set *s, const char *indicator,
 	struct trend t;
 	size_t nd = 0;
 
-	if (align_build(s, indicator, a, b, &al, &err) < 0)
+	if (align_build_stock(s, indicator, a, b, stock, &al, &err) < 0)
 		return;
 	st = malloc((al.n + 1) * sizeof(*st));
-	if (st && cells_compute(&al, 0.05, st) == 0) {
-		summary_compute(&al, st, &sm);
-		if (dist_compute(&al, &d, &nd) == 0)
+	if (st && cells_compute(&al, 0.05, st) == 0 &&
+	    summary_compute(&al, st, &sm) == 0) {
+		if ((stock ? stock_measure(&al, st, &sm, &d, &nd)
+			   : dist_compute(&al, &d, &nd)) == 0)
 			dist_free(d, nd);
 		trend_compute(&al, 2, &t);
 	}
@@ -97,9 +77,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *first = s->str[s->row[0].source];
 		const char *second = s->str[s->row[s->n - 1].source];
 
-		measure(s, "x", "a", "b");
-		measure(s, ind, first, second);
-		measure_stock(s, ind, first, second);
+		measure(s, "x", "a", "b", 0);
+		measure(s, ind, first, second, 0);
+		measure(s, ind, first, second, 1);
 	}
 	obs_set_free(s);
 	return 0;
