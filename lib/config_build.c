@@ -642,21 +642,6 @@ static int build_compares(struct cfg_loader *l, struct y_doc *d,
 	return 0;
 }
 
-/* A one-line text under report (contact, version); NULL when not given. */
-static int report_word(struct cfg_loader *l, const yaml_node_t *report,
-		       const char *key, char **out)
-{
-	const yaml_node_t *n = cfg_get(l, report, key);
-	char subject[CTX_LEN];
-
-	if (!n)
-		return 0;
-	cfg_subject_of(subject, key, "report");
-	if (cfg_need_text(l, n, subject))
-		return -1;
-	return (*out = cfg_dup_text(l, n)) ? 0 : cfg_oom(l);
-}
-
 static int build_report(struct cfg_loader *l, struct y_report *y,
 			struct rk_config *c)
 {
@@ -679,8 +664,8 @@ static int build_report(struct cfg_loader *l, struct y_report *y,
 	if (cfg_get_flag(l, n, "front_estimate", "report", &front) ||
 	    cfg_text_i18n(l, cfg_get(l, n, "organisation"),
 			  "organisation in report", &c->report.organisation) ||
-	    report_word(l, n, "contact", &c->report.contact) ||
-	    report_word(l, n, "version", &c->report.version))
+	    cfg_get_text(l, n, "contact", "report", &c->report.contact) ||
+	    cfg_get_text(l, n, "version", "report", &c->report.version))
 		return -1;
 	c->report.no_front_estimate = !front;
 	return cfg_get_count(l, n, "suppress_below", "report",

@@ -63,11 +63,10 @@ int cfg_text_i18n(struct cfg_loader *l, const yaml_node_t *n,
 	return 0;
 }
 
-static int word_of(struct cfg_loader *l, const yaml_node_t *def,
-		   const char *key, const char *const *words, const char *ctx,
-		   char **out)
+int cfg_get_text(struct cfg_loader *l, const yaml_node_t *map,
+		 const char *key, const char *ctx, char **out)
 {
-	const yaml_node_t *n = cfg_get(l, def, key);
+	const yaml_node_t *n = cfg_get(l, map, key);
 	char subject[CTX_LEN];
 
 	if (!n)
@@ -75,8 +74,15 @@ static int word_of(struct cfg_loader *l, const yaml_node_t *def,
 	cfg_subject_of(subject, key, ctx);
 	if (cfg_need_text(l, n, subject))
 		return -1;
-	if (!(*out = cfg_dup_text(l, n)))
-		return cfg_oom(l);
+	return (*out = cfg_dup_text(l, n)) ? 0 : cfg_oom(l);
+}
+
+static int word_of(struct cfg_loader *l, const yaml_node_t *def,
+		   const char *key, const char *const *words, const char *ctx,
+		   char **out)
+{
+	if (cfg_get_text(l, def, key, ctx, out))
+		return -1;
 	return cfg_check_word(l, def, key, *out, words, ctx);
 }
 

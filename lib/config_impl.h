@@ -200,6 +200,9 @@ int cfg_is_word(const char *s, const char *const *words);
 /* ---- config_define.c -------------------------------------------------- */
 
 extern const char *const cfg_units[], *const cfg_date_bases[];
+/* A copy of the text under key in map (NULL, 0 when not given). */
+int cfg_get_text(struct cfg_loader *l, const yaml_node_t *map,
+		 const char *key, const char *ctx, char **out);
 /* A text: one string (every language) or {en, ru, tg}; none when n NULL. */
 int cfg_text_i18n(struct cfg_loader *l, const yaml_node_t *n,
 		  const char *subject, struct rk_i18n *out);
