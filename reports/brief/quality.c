@@ -92,6 +92,38 @@ static void unmapped(struct brief_page *pg)
 
 /* ---- rejects by reason ---- */
 
+/* reckon-normalise's check of a row, in lang (as written if unknown). */
+static const char *check_text(const char *lang, const char *check)
+{
+	char key[64];
+	const char *s;
+
+	snprintf(key, sizeof(key), "check.%s", check);
+	s = brief_t(lang, key);
+	return strcmp(s, key) ? s : check;
+}
+
+/*
+ * The most common reason, a label that is in no code list ("region 'X'
+ * is not in codelists/region.csv"), in lang; other reasons as written.
+ */
+static const char *reason_text(const struct brief_page *pg,
+			       const char *reason, char *buf, size_t size)
+{
+	const char *q1 = strchr(reason, '\''), *q2, *in;
+	char dim[64], name[64], label[256];
+
+	if (!strcmp(pg->lang, "en") || !q1 || q1 == reason ||
+	    !(q2 = strstr(q1 + 1, "' is not in ")))
+		return reason;
+	in = q2 + strlen("' is not in ");
+	snprintf(dim, sizeof(dim), "%.*s", (int)(q1 - reason - 1), reason);
+	snprintf(label, sizeof(label), "%.*s", (int)(q2 - q1 - 1), q1 + 1);
+	snprintf(buf, size, brief_t(pg->lang, "reason.unmapped"), label,
+		 brief_dim_name(pg->lang, dim, name, sizeof(name)), in);
+	return buf;
+}
+
 /* reckon-normalise's action on a row, in lang (as written if unknown). */
 static const char *action_text(const char *lang, const char *action)
 {
@@ -162,6 +194,7 @@ static void rejects(struct brief_page *pg)
 					    "col.example", "col.origin" };
 	const struct brief_table *t = &pg->b->rejects;   /* grouped */
 	const struct brief_formats *f = &pg->bk->f;
+	char why[768];
 
 	brief_page_heading(pg, brief_t(pg->lang, "quality.rejects"));
 	brief_page_para(pg, brief_t(pg->lang, "quality.rejects.reading"), NULL);
@@ -182,12 +215,14 @@ static void rejects(struct brief_page *pg)
 		brief_page_wrap(pg, 0, brief_source_name(pg->b->labels,
 				brief_table_str(t, r, "source"), pg->lang),
 				f->wrap);
-		brief_page_wrap(pg, 1, brief_table_str(t, r, "check"), f->wrap);
+		brief_page_wrap(pg, 1, check_text(pg->lang,
+				brief_table_str(t, r, "check")), f->wrap);
 		brief_page_wrap(pg, 2, action_text(pg->lang,
 				brief_table_str(t, r, "action")), f->wrap);
 		brief_put_num(pg->ws, pg->row, 3,
 			      (double)(t->count ? t->count[r] : 1), f->count);
-		brief_page_wrap(pg, 4, reason_shown(pg, t, r), f->indent);
+		brief_page_wrap(pg, 4, reason_text(pg, reason_shown(pg, t, r),
+						   why, sizeof(why)), f->indent);
 		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
 		brief_page_next(pg);
 	}

@@ -54,6 +54,17 @@ static const struct text texts[] = {
 	  "withheld.",
 	  "%s: линия на диаграмме по периодам не показана, так как одно из "
 	  "итоговых чисел скрыто." },
+	{ "check.complete", "incomplete period", "неполный период" },
+	{ "check.cumulative", "year-to-date figures", "нарастающий итог" },
+	{ "check.hierarchy", "parts and totals", "части и итоги" },
+	{ "check.maximum", "maximum", "максимум" },
+	{ "check.non_negative", "negative value", "отрицательное значение" },
+	{ "check.overlap", "periods counted twice", "периоды учтены дважды" },
+	{ "check.parts_sum_to_total", "parts and their total", "сумма частей и итог" },
+	{ "check.period", "period", "период" },
+	{ "check.stock", "stock on two dates", "показатель на две даты" },
+	{ "check.unmapped", "no code", "нет кода" },
+	{ "check.value", "value", "значение" },
 	{ "col.a", "A", "A" },
 	{ "col.action", "Action", "Действие" },
 	{ "col.adj_residual", "Adjusted residual (B)",
@@ -841,8 +852,8 @@ static const struct text texts[] = {
 	  "Rows taken out of the data (action: rejected) or kept with a "
 	  "warning (kept), grouped by source and check, with the first reason "
 	  "and where it was found.",
-	  "Строки, исключённые из данных (rejected) или оставленные с "
-	  "предупреждением (kept), сгруппированные по источнику и проверке, с "
+	  "Строки, исключённые из данных или оставленные с "
+	  "предупреждением, сгруппированные по источнику и проверке, с "
 	  "первой причиной и местом, где она найдена." },
 	{ "quality.title", "Data quality", "Качество данных" },
 	{ "quality.totals", "The sources' own totals",
@@ -890,6 +901,10 @@ static const struct text texts[] = {
 	  "чисел. Показатель для скрытого числа скрыт вместе с ним." },
 	{ "rates.title", "Rates per population",
 	  "Показатели на численность населения" },
+	/* %s %s %s: the label, the dimension, the code list */
+	{ "reason.unmapped",
+	  "'%s' (%s) is in no code list: %s",
+	  "«%s» (%s) нет в справочнике кодов: %s" },
 	{ "release.by", "Released by %s", "Выпуск: %s" },
 	{ "release.contact", "contact: ", "контакт: " },
 	{ "release.version", "version ", "версия " },
