@@ -141,17 +141,28 @@ static int temp_name(struct brief_book *bk, const char *path,
 }
 
 /* Footer text: '&' doubled (it starts a code), at most 200 bytes. */
+void brief_book_escape(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s && n + 3 < size; s++) {
+		if (*s == '&')
+			buf[n++] = '&';
+		buf[n++] = *s;
+	}
+	/* cut short: not in the middle of a character */
+	while (*s && n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (*s && n && ((unsigned char)buf[n - 1] & 0xC0) == 0xC0)
+		n--;
+	buf[n] = '\0';
+}
+
 static void footer(struct brief_book *bk, const char *left)
 {
 	char esc[200];
-	size_t n = 0;
 
-	for (const char *p = left ? left : ""; *p && n + 2 < sizeof(esc); p++) {
-		if (*p == '&')
-			esc[n++] = '&';
-		esc[n++] = *p;
-	}
-	esc[n] = '\0';
+	brief_book_escape(left ? left : "", esc, sizeof(esc));
 	snprintf(bk->footer, sizeof(bk->footer), "&L&9 %s&R&9 &A · &P / &N", esc);
 }
 

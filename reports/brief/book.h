@@ -37,6 +37,12 @@ struct brief_book {
 	long k;                           /* suppress_below, for "<k" */
 };
 
+/*
+ * s for a page header or footer into buf: '&' doubled (the codes' mark),
+ * cut short on a character boundary.
+ */
+void brief_book_escape(const char *s, char *buf, size_t size);
+
 /* Document properties (strings borrowed until brief_book_commit). */
 struct brief_props {
 	const char *title, *subject, *keywords, *comments;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "prov.h"
+#include "status.h"
 #include "wording.h"
 
 /* The sheet languages: en and ru as configured; tg goes on the summary. */
@@ -262,6 +263,7 @@ struct brief *brief_load(const struct brief_options *o, struct rk_error *err)
 		brief_free(b);
 		return NULL;
 	}
+	b->data_final = brief_data_final(b);   /* every page's header says */
 	return b;
 }
 

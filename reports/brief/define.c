@@ -26,12 +26,7 @@ static const char *in_lang(const struct rk_i18n *t, const char *lang)
 /* "unit.complaint" in lang; "" when word is NULL. */
 static const char *word(const char *lang, const char *kind, const char *w)
 {
-	char key[64];
-
-	if (!w)
-		return "";
-	snprintf(key, sizeof(key), "%s.%s", kind, w);
-	return brief_t(lang, key);
+	return w ? brief_word(lang, kind, w) : "";
 }
 
 static size_t add(char *buf, size_t size, size_t len, const char *lang,

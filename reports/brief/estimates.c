@@ -49,14 +49,13 @@ static void mse_row(struct brief_page *pg, size_t r, int models)
 	const struct brief_formats *f = &pg->bk->f;
 	const struct brief_table *t = &b->mse;
 	const char *kind = brief_table_str(t, r, "kind");
-	char key[64], what[1024];
+	char what[1024];
 	int hide = brief_hidden(b->mse_mark[r]);
 	static const char *const nums[] = { "estimate", "se", "ci_lo", "ci_hi",
 					    "df", "deviance", "aic", "rank" };
 
-	snprintf(key, sizeof(key), "mse.%s", kind);
-	brief_put_str(pg->ws, pg->row, 0, strcmp(brief_t(pg->lang, key), key)
-			  ? brief_t(pg->lang, key) : kind, f->text);
+	brief_put_str(pg->ws, pg->row, 0, brief_word(pg->lang, "mse", kind),
+		      f->text);
 	if (strcmp(kind, "loglinear") == 0)
 		snprintf(what, sizeof(what), "%s",
 			 *brief_table_str(t, r, "model")

@@ -42,23 +42,6 @@ const char *brief_title_in(const struct brief *b, const char *lang)
 	return s ? s : t->en ? t->en : b->cfg->pipeline;
 }
 
-/* '&' doubled, as a header's codes need; cut on a character boundary. */
-static void header_text(const char *s, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	for (; *s && n + 3 < size; s++) {
-		if (*s == '&')
-			buf[n++] = '&';
-		buf[n++] = *s;
-	}
-	while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && *s)
-		n--;                  /* a cut character */
-	if (n && ((unsigned char)buf[n - 1] & 0xC0) == 0xC0 && *s)
-		n--;
-	buf[n] = '\0';
-}
-
 /*
  * Every printed page says what it is from, in the sheet's language: the
  * brief's title, its date and whether its data are final (issue 20 item
@@ -73,9 +56,9 @@ static void page_header(struct brief_page *pg)
 
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	header_text(brief_title_in(b, pg->lang), title, sizeof(title));
+	brief_book_escape(brief_title_in(b, pg->lang), title, sizeof(title));
 	snprintf(head, sizeof(head), "&L&9 %s&R&9 %s · %s", title, date,
-		 brief_t(pg->lang, brief_data_final(b) ? "header.final"
+		 brief_t(pg->lang, b->data_final ? "header.final"
 						       : "header.provisional"));
 	worksheet_set_header(pg->ws, head);
 }
@@ -302,14 +285,7 @@ void brief_pair_title(const struct brief *b, const struct brief_pair *p,
 static const char *translated(const char *lang, const char *prefix,
 			      const char *name, char *buf, size_t size)
 {
-	char key[128];
-	const char *s;
-
-	snprintf(key, sizeof(key), "%s.%s", prefix, name);
-	s = brief_t(lang, key);
-	if (s == key || strcmp(s, key) == 0)
-		s = name;
-	snprintf(buf, size, "%s", s);
+	snprintf(buf, size, "%s", brief_word(lang, prefix, name));
 	return buf;
 }
 

@@ -92,17 +92,6 @@ static void unmapped(struct brief_page *pg)
 
 /* ---- rejects by reason ---- */
 
-/* reckon-normalise's check of a row, in lang (as written if unknown). */
-static const char *check_text(const char *lang, const char *check)
-{
-	char key[64];
-	const char *s;
-
-	snprintf(key, sizeof(key), "check.%s", check);
-	s = brief_t(lang, key);
-	return strcmp(s, key) ? s : check;
-}
-
 /*
  * The most common reason, a label that is in no code list ("region 'X'
  * is not in codelists/region.csv"), in lang; other reasons as written.
@@ -122,17 +111,6 @@ static const char *reason_text(const struct brief_page *pg,
 	snprintf(buf, size, brief_t(pg->lang, "reason.unmapped"), label,
 		 brief_dim_name(pg->lang, dim, name, sizeof(name)), in);
 	return buf;
-}
-
-/* reckon-normalise's action on a row, in lang (as written if unknown). */
-static const char *action_text(const char *lang, const char *action)
-{
-	char key[64];
-	const char *s;
-
-	snprintf(key, sizeof(key), "action.%s", action);
-	s = brief_t(lang, key);
-	return strcmp(s, key) ? s : action;
 }
 
 static int is_source_total(const struct brief_table *t, size_t r)
@@ -215,9 +193,9 @@ static void rejects(struct brief_page *pg)
 		brief_page_wrap(pg, 0, brief_source_name(pg->b->labels,
 				brief_table_str(t, r, "source"), pg->lang),
 				f->wrap);
-		brief_page_wrap(pg, 1, check_text(pg->lang,
+		brief_page_wrap(pg, 1, brief_word(pg->lang, "check",
 				brief_table_str(t, r, "check")), f->wrap);
-		brief_page_wrap(pg, 2, action_text(pg->lang,
+		brief_page_wrap(pg, 2, brief_word(pg->lang, "action",
 				brief_table_str(t, r, "action")), f->wrap);
 		brief_put_num(pg->ws, pg->row, 3,
 			      (double)(t->count ? t->count[r] : 1), f->count);

@@ -1053,6 +1053,17 @@ const char *brief_t(const char *lang, const char *key)
 	return strcmp(lang, "ru") == 0 && t->ru ? t->ru : t->en;
 }
 
+const char *brief_word(const char *lang, const char *prefix,
+		       const char *name)
+{
+	char key[128];
+	const char *s;
+
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	s = brief_t(lang, key);
+	return s == key ? name : s;      /* brief_t gives back a missing key */
+}
+
 const char *brief_text_key(size_t i)
 {
 	return i < NTEXTS ? texts[i].key : NULL;

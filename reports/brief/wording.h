@@ -20,6 +20,14 @@ int brief_text_lang_ok(const char *lang);
  */
 const char *brief_t(const char *lang, const char *key);
 
+/*
+ * The text for "prefix.name" in lang, or name itself when there is none
+ * (a code value such as a check's or an action's name).  Static storage,
+ * or name.
+ */
+const char *brief_word(const char *lang, const char *prefix,
+		       const char *name);
+
 /* Every key, for the tests: key i, NULL past the end. */
 const char *brief_text_key(size_t i);
 

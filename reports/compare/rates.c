@@ -93,11 +93,10 @@ static void one(const struct alignment *al, size_t i, const struct denom *d,
 	}
 }
 
-int rates_compute(const struct alignment *al, const struct denom *d,
-		  double per, const char *ref, const char *against,
-		  struct rate_stats *rs)
+void rates_compute(const struct alignment *al, const struct denom *d,
+		   double per, const char *ref, const char *against,
+		   struct rate_stats *rs)
 {
 	for (size_t i = 0; i < al->n; i++)
 		one(al, i, d, per, ref, against, &rs[i]);
-	return 0;
 }

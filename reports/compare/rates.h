@@ -27,11 +27,10 @@ struct rate_stats {
 
 /*
  * Fills rs[0 .. al->n) for the alignment of ref and against.  Undefined
- * figures are NaN.  Returns 0, or -1 when a statistic fails for want of
- * memory.
+ * figures are NaN.
  */
-int rates_compute(const struct alignment *al, const struct denom *d,
-		  double per, const char *ref, const char *against,
-		  struct rate_stats *rs);
+void rates_compute(const struct alignment *al, const struct denom *d,
+		   double per, const char *ref, const char *against,
+		   struct rate_stats *rs);
 
 #endif

@@ -315,11 +315,9 @@ static int write_rates(const struct job *j, const struct compare_pair *p,
 
 	double per = j->entry && j->denom ? j->entry->per : NAN;
 
-	if (!rs || rates_compute(al, j->denom, per, j->reference,
-				 j->against, rs) < 0) {
-		free(rs);
+	if (!rs)
 		return rk_error_oom(err);
-	}
+	rates_compute(al, j->denom, per, j->reference, j->against, rs);
 	rc = compare_out_rates(o, p, al, per, rs, err);
 	free(rs);
 	return rc;
