@@ -165,6 +165,10 @@ struct rk_report {
 	char *output;             /* resolved; NULL = none */
 	struct rk_strlist languages;
 	long suppress_below;      /* 0 = no suppression; never 2 */
+	long rounding;            /* controlled rounding of protected
+				     sources' counts to multiples of this
+				     base (3, 5 or 10) instead of
+				     suppression; 0 = none */
 	struct rk_i18n organisation;  /* who releases the brief; none */
 	char *contact;            /* how to reach them; NULL */
 	char *version;            /* the brief's version ("1.0"); NULL */

@@ -671,7 +671,10 @@ static int build_report(struct cfg_loader *l, struct y_report *y,
 	return cfg_get_count(l, n, "suppress_below", "report",
 			     &c->report.suppress_below) ||
 	       cfg_check_suppress_below(l, cfg_get(l, n, "suppress_below"),
-					c->report.suppress_below);
+					c->report.suppress_below) ||
+	       cfg_get_count(l, n, "rounding", "report",
+			     &c->report.rounding) ||
+	       cfg_check_rounding(l, n, &c->report);
 }
 
 static int build_period(struct cfg_loader *l, struct y_period *y,

@@ -895,6 +895,33 @@ int cfg_check_suppress_below(struct cfg_loader *l, const yaml_node_t *n,
 	return -1;
 }
 
+/*
+ * report.rounding: a base of 3, 5 or 10, and not beside suppress_below
+ * (one method protects a brief: rounded counts are not also withheld).
+ */
+int cfg_check_rounding(struct cfg_loader *l, const yaml_node_t *report,
+		       const struct rk_report *r)
+{
+	if (r->rounding == 0)
+		return 0;
+	if (r->rounding != 3 && r->rounding != 5 && r->rounding != 10) {
+		cfg_fail(l, cfg_get(l, report, "rounding"), "report.rounding "
+			 "%ld is not a rounding base", r->rounding);
+		rk_error_hint(l->err, "use 3, 5 or 10: protected counts are "
+			      "published as multiples of it");
+		return -1;
+	}
+	if (r->suppress_below > 0) {
+		cfg_fail(l, cfg_get(l, report, "rounding"), "report.rounding "
+			 "and report.suppress_below are two ways of protecting "
+			 "the same counts");
+		rk_error_hint(l->err, "keep one of them: rounding where "
+			      "suppression would withhold too much");
+		return -1;
+	}
+	return 0;
+}
+
 int cfg_check_source_ref(struct cfg_loader *l, const struct rk_config *c,
 			 const yaml_node_t *at, const char *id,
 			 const char *ctx)

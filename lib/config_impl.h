@@ -254,6 +254,8 @@ int cfg_check_report_output(struct cfg_loader *l, const yaml_node_t *n,
 			    const char *output);
 int cfg_check_suppress_below(struct cfg_loader *l, const yaml_node_t *n,
 			     long k);
+int cfg_check_rounding(struct cfg_loader *l, const yaml_node_t *report,
+		       const struct rk_report *r);
 int cfg_check_source_ref(struct cfg_loader *l, const struct rk_config *c,
 			 const yaml_node_t *at, const char *id,
 			 const char *ctx);

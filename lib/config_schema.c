@@ -144,6 +144,7 @@ static const cyaml_schema_field_t report_fields[] = {
 	TEXT("output", OPT, struct y_report, output),
 	TEXTS("languages", OPT, struct y_report, languages, 0),
 	CYAML_FIELD_IGNORE("suppress_below", OPT),
+	CYAML_FIELD_IGNORE("rounding", OPT),
 	CYAML_FIELD_IGNORE("front_estimate", OPT),
 	CYAML_FIELD_IGNORE("organisation", OPT),
 	CYAML_FIELD_IGNORE("contact", OPT),
