@@ -49,5 +49,6 @@ extern const char *const results_rejects_tail[];
 #define RESULTS_REJECTS "rejects.csv"
 #define RESULTS_REVISIONS "revisions.csv"
 #define RESULTS_EDITIONS "editions.csv"
+#define RESULTS_ROUNDED "rounded.csv"
 
 #endif

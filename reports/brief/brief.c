@@ -36,6 +36,7 @@ static int internal_copy(struct brief *b)
 {
 	b->internal = b->k ? b->k : -1;
 	b->k = 0;
+	b->rounding = 0;
 	return 0;
 }
 
@@ -47,6 +48,7 @@ static int load_config(struct brief *b, const char *path, struct rk_error *err)
 	b->k = b->cfg->report.suppress_below;   /* never 2: the config refuses it */
 	if (b->k < 2)
 		b->k = 0;
+	b->rounding = b->cfg->report.rounding;
 	languages(b);
 	b->ndims = b->cfg->dimensions.n;
 	b->dims = b->cfg->dimensions.items;
@@ -128,6 +130,41 @@ static int check_rates(const struct brief *b, struct rk_error *err)
 	return 0;
 }
 
+/*
+ * Results rounded for a brief that is not (the analyst's copy), or not
+ * rounded for one that is, would publish the wrong figures: refused.
+ */
+static int check_rounded(const struct brief *b, struct rk_error *err)
+{
+	int rounded = b->rounded.ncols > 0;
+
+	if (b->rounding && !rounded) {
+		rk_error_set(err, RK_EXIT_DATAERR, NULL, 0, "the results are "
+			     "not rounded, and the config protects counts by "
+			     "rounding (report.rounding %ld)", b->rounding);
+		rk_error_hint(err, "run reckon-compare with this config, "
+			      "without --no-rounding, and give its directory "
+			      "to --results");
+		return -1;
+	}
+	if (!b->rounding && rounded) {
+		rk_error_set(err, RK_EXIT_DATAERR, b->rounded.name, 0,
+			     b->internal ? "the analyst's copy needs the true "
+			     "counts, and these results were rounded"
+			     : "these results were rounded, and the config "
+			     "does not say so (report.rounding)");
+		rk_error_hint(err, b->internal ? "run reckon-compare "
+			      "--no-rounding into another directory and give "
+			      "it to --results"
+			      : "give --results the directory reckon-compare "
+			      "wrote with this config");
+		return -1;
+	}
+	return rounded ? require_cols(&b->rounded, results_rejects_head,
+				      COMPARE, err)
+		       : 0;
+}
+
 static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 {
 	/* every column the sheets read must be there: one missing is an
@@ -140,7 +177,9 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    load_result(b, &b->trend, dir, RESULTS_TREND, 0, err) < 0 ||
 	    load_result(b, &b->mse, dir, RESULTS_MSE, 0, err) < 0 ||
 	    load_result(b, &b->rates, dir, RESULTS_RATES, 0, err) < 0 ||
-	    load_result(b, &b->revisions, dir, RESULTS_REVISIONS, 0, err) < 0)
+	    load_result(b, &b->revisions, dir, RESULTS_REVISIONS, 0, err) < 0 ||
+	    load_result(b, &b->rounded, dir, RESULTS_ROUNDED, 0, err) < 0 ||
+	    check_rounded(b, err) < 0)
 		return -1;
 	if ((b->summary.ncols &&
 	     require_cols(&b->summary, results_summary, COMPARE, err) < 0) ||
@@ -312,6 +351,7 @@ void brief_free(struct brief *b)
 	brief_table_release(&b->mse);
 	brief_table_release(&b->rates);
 	brief_table_release(&b->revisions);
+	brief_table_release(&b->rounded);
 	for (size_t i = 0; i < b->ndata; i++) {
 		brief_table_release(&b->data[i]);
 		free(b->data_dim[i]);

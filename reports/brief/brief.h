@@ -74,6 +74,13 @@ struct brief {
 	struct rk_config *cfg;
 	struct brief_labels *labels;
 	long k;                        /* suppress_below; 0: none */
+	long rounding;                 /* report.rounding: unpublished
+					  sources' counts are rounded to
+					  multiples of it (by reckon-compare,
+					  before every statistic); 0: none */
+	struct brief_table rounded;    /* rounded.csv: those counts; ncols 0
+					  when compare rounded nothing */
+	size_t nrounded;               /* Data rows shown rounded */
 	long internal;                 /* the internal copy: suppress_below
 					  of the brief for distribution (k is
 					  then 0); 0: not internal */

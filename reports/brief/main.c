@@ -27,7 +27,8 @@ static const char help_text[] =
 	"help, in the config's report languages (en, ru; tg titles), from the\n"
 	"results of reckon-compare (--results), the tidy data (--data), and\n"
 	"the run's quality files and manifest.  Counts below the config's\n"
-	"report.suppress_below are withheld, with secondary suppression.\n"
+	"report.suppress_below are withheld, with secondary suppression;\n"
+	"with report.rounding, the counts reckon-compare rounded are shown.\n"
 	"The same inputs give the same bytes: the brief is dated by\n"
 	"SOURCE_DATE_EPOCH, else by the run, else by the clock.\n"
 	"\n"
@@ -166,7 +167,10 @@ int main(int argc, char **argv)
 	}
 	if (brief_write(b, out, &err) < 0)
 		goto fail;
-	if (!a.quiet && isatty(STDERR_FILENO))
+	if (!a.quiet && isatty(STDERR_FILENO) && b->rounding)
+		fprintf(stderr, "reckon-report: wrote %s (protected counts "
+			"rounded to multiples of %ld)\n", out, b->rounding);
+	else if (!a.quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, "reckon-report: wrote %s (%zu count(s) shown "
 			"as <%ld, %zu more withheld)\n", out, b->nsmall, b->k,
 			b->nhidden);

@@ -72,7 +72,7 @@ static void suppression(struct brief_page *pg)
 		brief_internal_note(pg);
 		return;
 	}
-	if (b->k == 0) {
+	if (b->k == 0 && b->rounding == 0) {
 		brief_page_para(pg, brief_t(pg->lang, "method.suppression.off"),
 				NULL);
 		return;
@@ -82,6 +82,14 @@ static void suppression(struct brief_page *pg)
 	snprintf(text, sizeof(text), brief_t(pg->lang, "method.threat"), pub,
 		 prot);
 	brief_page_para(pg, text, NULL);
+	if (b->rounding) {
+		snprintf(text, sizeof(text),
+			 brief_t(pg->lang, "method.rounding"), b->rounding,
+			 b->rounding - 1, b->rounding - 1, b->rounded.nrows,
+			 b->rounding);
+		brief_page_para(pg, text, NULL);
+		return;
+	}
 	snprintf(text, sizeof(text), brief_t(pg->lang, "method.suppression"),
 		 b->k - 1, b->k, b->nsmall, b->nhidden);
 	brief_page_para(pg, text, NULL);

@@ -67,13 +67,16 @@ static int intern(struct protect *pr, size_t c, const char *s, uint32_t *id)
 /*
  * The threshold for a source's counts: none for a source that has
  * published them itself (they are public: withholding them protects no
- * one and hides what an official can quote), suppress_below otherwise.
+ * one and hides what an official can quote), suppress_below otherwise
+ * (the rounding base when the brief protects by rounding).
  */
 static double threshold(const struct brief *b, const char *source)
 {
 	const struct rk_source *s = rk_config_source(b->cfg, source);
 
-	return s && s->published ? 0 : (double)b->k;
+	if (s && s->published)
+		return 0;
+	return b->rounding ? (double)b->rounding : (double)b->k;
 }
 
 /* The table of source and indicator, made on first use; -1 when oom. */
@@ -552,6 +555,86 @@ static int protect(struct protect *pr)
 	return run(pr);
 }
 
+/* ---- rounding: the Data sheet's counts as reckon-compare rounded them ---- */
+
+/* "source\037indicator\037period\037dims..." of a row; NULL when oom. */
+static char *row_key(const struct brief *b, const struct brief_table *t,
+		     size_t r, const long *dim)
+{
+	size_t len = 0;
+	char *k, *p;
+
+	for (long c = 0; c < 3; c++)
+		len += strlen(brief_table_get(t, r, c)) + 1;
+	for (size_t d = 0; d < b->ndims; d++)
+		len += strlen(brief_table_get(t, r, dim[d])) + 1;
+	if (!(k = malloc(len + 1)))
+		return NULL;
+	p = k;
+	for (long c = 0; c < 3; c++)
+		p += sprintf(p, "%s\037", brief_table_get(t, r, c));
+	for (size_t d = 0; d < b->ndims; d++)
+		p += sprintf(p, "%s\037", brief_table_get(t, r, dim[d]));
+	return k;
+}
+
+/*
+ * Each count of a protected source on the Data sheet becomes its rounded
+ * value; one that reckon-compare did not round (a row outside what it
+ * read) is withheld, never shown as it is.
+ */
+static int rounded_data(struct brief *b)
+{
+	const struct brief_table *rt = &b->rounded;
+	struct rk_map *m = rk_map_new();
+	long *dim = malloc((b->ndims ? b->ndims : 1) * sizeof(*dim));
+	int rc = -1;
+
+	if (!m || !dim)
+		goto out;
+	for (size_t d = 0; d < b->ndims; d++)
+		dim[d] = brief_table_col(rt, b->dims[d]);
+	for (size_t r = 0; r < rt->nrows; r++) {
+		char *k = row_key(b, rt, r, dim);
+		int put = k ? rk_map_put(m, k, strlen(k), r, NULL, NULL) : -1;
+
+		free(k);
+		if (put < 0)
+			goto out;
+	}
+	for (size_t f = 0; f < b->ndata; f++) {
+		struct brief_table *t = &b->data[f];
+
+		for (size_t r = 0; r < t->nrows; r++) {
+			char *k;
+			size_t at;
+			int found;
+
+			if (!threshold(b, brief_table_get(t, r, 0)) ||
+			    !*brief_table_str(t, r, "value"))
+				continue;
+			if (!(k = row_key(b, t, r, b->data_dim[f])))
+				goto out;
+			found = rk_map_get(m, k, strlen(k), &at);
+			free(k);
+			if (!found) {
+				b->data_mark[f][r] = BRIEF_HIDDEN;
+				b->nhidden++;
+				continue;
+			}
+			if (brief_table_set(t, r, "value",
+					    brief_table_str(rt, at, "value")) < 0)
+				goto out;
+			b->nrounded++;
+		}
+	}
+	rc = 0;
+out:
+	rk_map_free(m);
+	free(dim);
+	return rc;
+}
+
 int brief_protect(struct brief *b, struct rk_error *err)
 {
 	struct protect pr = { .b = b };
@@ -560,6 +643,8 @@ int brief_protect(struct brief *b, struct rk_error *err)
 	if (alloc_marks(b) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
+	if (b->rounding)
+		return rounded_data(b) < 0 ? rk_error_oom(err) : 0;
 	if (b->k == 0)
 		return 0;
 	rc = protect(&pr);
@@ -587,7 +672,7 @@ int brief_protect(struct brief *b, struct rk_error *err)
 
 int brief_protects(const struct brief *b)
 {
-	if (b->k == 0)
+	if (b->k == 0 && b->rounding == 0)
 		return 0;
 	for (size_t i = 0; i < b->cfg->nsources; i++)
 		if (!b->cfg->sources[i].published)

@@ -68,6 +68,11 @@ static void run_block(struct brief_page *pg)
 	fact(pg, "prov.database", *b->db_target
 			? b->db_target
 			: all_langs(b, "prov.files", words, sizeof(words)));
+	if (b->rounding) {
+		snprintf(buf, sizeof(buf), "%ld", b->rounding);
+		fact(pg, "prov.rounding", buf);
+		return;
+	}
 	snprintf(buf, sizeof(buf), "%ld", b->k);
 	fact(pg, "prov.suppress_below", b->k ? buf : "—");
 }

@@ -368,11 +368,17 @@ static void protection_block(struct brief_page *pg)
 		brief_internal_note(pg);
 		return;
 	}
-	if (b->k == 0)
+	if (b->k == 0 && b->rounding == 0)
 		return;
 	brief_page_heading(pg, brief_t(pg->lang, "protection"));
-	snprintf(line, sizeof(line), brief_t(pg->lang, "protection.rule"),
-		 b->k - 1, b->k, b->nsmall, b->nhidden);
+	if (b->rounding)
+		snprintf(line, sizeof(line),
+			 brief_t(pg->lang, "protection.rounding"), b->rounding,
+			 b->rounding - 1, b->rounding - 1);
+	else
+		snprintf(line, sizeof(line), brief_t(pg->lang,
+						     "protection.rule"),
+			 b->k - 1, b->k, b->nsmall, b->nhidden);
 	brief_page_para(pg, line, NULL);
 	if (b->withheld_tables) {
 		snprintf(line, sizeof(line),

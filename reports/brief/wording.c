@@ -574,6 +574,39 @@ static const struct text texts[] = {
 	  "рассчитывается." },
 	{ "method.ratio.head", "Ratio and its interval",
 	  "Отношение и его интервал" },
+	/* %ld %ld %ld %zu %ld: base, base - 1, base - 1, counts, base */
+	{ "method.rounding",
+	  "Protected counts are published rounded to a multiple of %ld "
+	  "(controlled rounding): each is one of the two multiples next to its "
+	  "true value, so a published 0 stands for any of 0 to %ld, and any "
+	  "other published count for a value that differs from it by at most "
+	  "%ld (%zu counts rounded in this brief). Totals are the sums of their "
+	  "rounded parts, so the published tables add up. Each count is "
+	  "rounded up or down at random, so that rounding neither raises nor "
+	  "lowers the figures on average. Every number the brief shows "
+	  "(totals, differences, ratios and their intervals, p and q, "
+	  "agreement measures, distribution tests, trends, estimates of "
+	  "unrecorded cases and chart data) is computed from the rounded "
+	  "counts, so none of them rests on a true protected count. Before the "
+	  "results were written, an audit by integer programming checked that, "
+	  "given everything published, each protected count could still be "
+	  "any of at least %ld values.",
+	  "Защищённые числа опубликованы округлёнными до кратного %ld "
+	  "(контролируемое округление): каждое заменено одним из двух "
+	  "ближайших к нему кратных, поэтому опубликованный 0 означает любое "
+	  "число от 0 до %ld, а любое другое опубликованное число — значение, "
+	  "отличающееся от него не более чем на %ld (округлено чисел в этой "
+	  "справке: %zu). Итоги равны суммам округлённых слагаемых, поэтому "
+	  "опубликованные таблицы сходятся. Каждое число округлено вверх или "
+	  "вниз случайно, так что в среднем округление не завышает и не "
+	  "занижает числа. Каждое число справки (итоги, разности, отношения и "
+	  "их интервалы, p и q, меры согласованности, проверки распределения, "
+	  "тренды, оценки неучтённых случаев и данные диаграмм) рассчитано по "
+	  "округлённым числам, поэтому ни одно из них не опирается на "
+	  "истинное защищённое число. Перед записью результатов проверка "
+	  "методом целочисленного программирования подтвердила, что при всём "
+	  "опубликованном каждое защищённое число может принимать не менее "
+	  "%ld значений." },
 	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
 	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
 	{ "method.suppression",
@@ -766,6 +799,20 @@ static const struct text texts[] = {
 	  "%s: %s (B) и %s (A)" },
 	{ "period", "Period", "Период" },
 	{ "protection", "Protection of small numbers", "Защита малых чисел" },
+	/* %ld %ld %ld: base, base - 1, base - 1 */
+	{ "protection.rounding",
+	  "Counts from records that are not published are shown rounded to a "
+	  "multiple of %ld to protect the people counted: a 0 may stand for "
+	  "any of 0 to %ld, and any other such count may differ from the true "
+	  "one by up to %ld. Totals are the sums of the rounded counts, and "
+	  "statistics are computed from the rounded counts. Figures a source "
+	  "has published itself are shown as they are.",
+	  "Числа из неопубликованных записей показаны округлёнными до кратного "
+	  "%ld для защиты учтённых людей: 0 может означать любое число от 0 "
+	  "до %ld, а любое другое такое число может отличаться от истинного "
+	  "не более чем на %ld. Итоги — суммы округлённых чисел, и статистика "
+	  "рассчитана по округлённым числам. Числа, которые источник "
+	  "опубликовал сам, показаны как есть." },
 	/* %ld %ld %zu %zu: k - 1, k, small, withheld */
 	{ "protection.rule",
 	  "Counts from 1 to %ld are shown as “<%ld” to protect the people "
@@ -801,6 +848,8 @@ static const struct text texts[] = {
 	  "есть те же файлы, может их проверить и повторно запустить "
 	  "конвейер, получив ту же справку байт в байт." },
 	{ "prov.report_version", "Report by", "Справку составила" },
+	{ "prov.rounding", "Protected counts rounded to multiples of",
+	  "Защищённые числа округлены до кратных" },
 	{ "prov.run_id", "Run id", "Идентификатор запуска" },
 	{ "prov.run_version", "reckon version of the run", "Версия reckon запуска" },
 	{ "prov.suppress_below", "Counts withheld below", "Скрыты числа меньше" },

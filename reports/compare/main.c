@@ -67,13 +67,18 @@ static const char help_text[] =
 	"      --stock CODE         the indicator is a count on a date (beside\n"
 	"                           the code list's type stock): dates are\n"
 	"                           paired, never summed; repeatable\n"
+	"      --no-rounding        the analyst's results on the true counts,\n"
+	"                           whatever the config's report.rounding says\n"
+	"                           (by default, the counts of unpublished\n"
+	"                           sources are rounded before any statistic,\n"
+	"                           and rounded.csv holds them)\n"
 	"  -q, --quiet              no closing line on a terminal\n"
 	"  -h, --help               this text\n"
 	"  -V, --version            the version\n"
 	"\n";
 
 enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF,
-       OPT_EDITIONS, OPT_PREVIOUS, OPT_STOCK };
+       OPT_EDITIONS, OPT_PREVIOUS, OPT_STOCK, OPT_NO_ROUNDING };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -91,6 +96,7 @@ static const struct option options[] = {
 	{ "editions", required_argument, NULL, OPT_EDITIONS },
 	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ "stock", required_argument, NULL, OPT_STOCK },
+	{ "no-rounding", no_argument, NULL, OPT_NO_ROUNDING },
 	{ "quiet", no_argument, NULL, 'q' },
 	RK_CLI_OPTIONS_END
 };
@@ -169,6 +175,7 @@ static int option(struct args *a, int c)
 			return -1;
 		a->stocks[a->q.nstocks++] = optarg;
 		return 0;
+	case OPT_NO_ROUNDING: a->q.no_rounding = 1; return 0;
 	case 'q': a->quiet = 1; return 0;
 	}
 	return -1;

@@ -19,6 +19,7 @@
 #include "read_tidy.h"
 #include "stock.h"
 #include "rates.h"
+#include "rounding.h"
 #include "trend.h"
 #include "db.h"
 
@@ -446,6 +447,7 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 	struct compare_out *o = NULL;
 	struct compare_record *rec = NULL;
 	struct db_extra x = { { NULL, NULL }, NULL, NULL };
+	struct compare_rounding *rnd = NULL;
 	int rc = -1, rates;
 
 	memset(t, 0, sizeof(*t));
@@ -457,12 +459,18 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		goto out;
 	if (q->ncases && mse_data_read(q->cases, q->ncases, q->key, &m, err) < 0)
 		goto out;
+	/* before any statistic: every figure is then one of the rounded
+	   table */
+	if (!q->no_rounding &&
+	    compare_round(q->config, s, q->ncases ? &m : NULL, &rnd, err) < 0)
+		goto out;
 	if ((rates = read_denominators(&j, s, err)) < 0 ||
 	    mark_stocks(q, &j, err) < 0)
 		goto out;
 	o = compare_out_open(q->out, s->dim, s->ndims, q->ncases > 0, rates,
 			     err);
-	if (!o || write_extra(&x, q->out, err) < 0)
+	if (!o || write_extra(&x, q->out, err) < 0 ||
+	    compare_rounding_write(rnd, q->out, err) < 0)
 		goto out;
 	if (q->use_db && q->run_id &&
 	    (rec = compare_record_open(q->db, q->run_id, s->dim, s->ndims,
@@ -481,10 +489,12 @@ int compare_run(const struct compare_request *q, struct compare_totals *t,
 		if (r < 0)
 			goto out;
 	}
-	if (commit_extra(&x, err) < 0)
+	if (commit_extra(&x, err) < 0 ||
+	    compare_rounding_commit(rnd, q->out, err) < 0)
 		goto out;
 	rc = compare_out_commit(o, err);
 out:
+	compare_rounding_free(rnd);
 	free_extra(&x);
 	compare_record_abort(rec);
 	compare_out_abort(o);

@@ -47,6 +47,9 @@ struct compare_request {
 					     counts on a date, beside the
 					     code list's type stock */
 	size_t nstocks;
+	int no_rounding;                  /* --no-rounding: the analyst's
+					     results, on the true counts,
+					     whatever report.rounding says */
 };
 
 /* What was found, for a closing line on a terminal. */

@@ -31,6 +31,19 @@ numbers), the chart caches and the document properties.  Each T' is:
     attack.py --leaky DIR       the same, with the brief also storing what
                         it stored before issue 16 (Pearson r and WAPE over
                         every cell, at full precision): must find a leak
+
+With report.rounding (controlled rounding instead of suppression) the
+published table is the rounded one, and the attack is stronger: T_r, the
+table made of the rounded counts themselves (which rounding leaves as they
+are), must give a brief identical to T's in every stored value.  Any
+difference is something the brief tells of the true counts beyond their
+rounded values: a leak.
+
+    attack.py --rounding SEED N  N random pipelines with rounding: 5, some
+                        with the protected source's own region totals
+    attack.py --rounding-leaky SEED N  the same, with the brief also
+                        storing the true total of a protected source: must
+                        find a leak
 """
 import csv
 import os
@@ -357,7 +370,7 @@ def leaky_figures(results):
 # ---- random pipelines ----
 
 
-def random_pipeline(rnd, work, n):
+def random_pipeline(rnd, work, n, rounding=False):
     nreg = rnd.choice([3, 4, 6, 8, 12])
     nq = rnd.choice([2, 4, 6, 8])
     sexed = rnd.random() < 0.5
@@ -380,6 +393,20 @@ def random_pipeline(rnd, work, n):
                                  "value": str(v), "status": "",
                                  "origin": "%s.csv:%d" % (src,
                                                           len(rows) + 2)})
+    totals = rounding and rnd.random() < 0.5
+    if totals:                     # the protected sources' own totals
+        for src in protected:
+            for p in periods:
+                for s in sexes:
+                    v = sum(int(r["value"]) for r in rows
+                            if r["source"] == src and r["period"] == p and
+                            r["sex"] == s)
+                    rows.append({"source": src,
+                                 "indicator": "torture_complaints",
+                                 "period": p, "region": "", "sex": s,
+                                 "value": str(v), "status": "",
+                                 "origin": "%s.csv:%d" % (src,
+                                                          len(rows) + 2)})
     fields = ["source", "indicator", "period", "region", "sex", "value",
               "status", "origin"]
     if not sexed:
@@ -398,17 +425,70 @@ def random_pipeline(rnd, work, n):
                     % (s, s, "false" if s in protected else "true"))
         f.write("compare:\n  - {indicator: torture_complaints, "
                 "reference: gpo, against: [omb, wol]}\n")
-        f.write("report: {output: brief.xlsx, languages: [en], "
-                "suppress_below: 5}\n")
-    label = "random %d: %d regions x %d quarters%s, protected: %s" % (
-        n, nreg, nq, " x 2 sexes" if sexed else "", ", ".join(protected))
+        f.write("report: {output: brief.xlsx, languages: [en], %s}\n"
+                % ("rounding: 5" if rounding else "suppress_below: 5"))
+    label = "random %d: %d regions x %d quarters%s, protected: %s%s" % (
+        n, nreg, nq, " x 2 sexes" if sexed else "", ", ".join(protected),
+        ", with their totals" if totals else "")
     return os.path.join(d, "pipeline.yaml"), os.path.join(d, "tidy.csv"), \
         dims, label
+
+
+def rounding_attack(config, tidy, work, leaky=False, label="brief"):
+    """Whether the brief of T and the brief of its rounded table T_r store
+    the same values; prints what differs."""
+    fields, rows = read_tidy(tidy)
+    base = brief(config, fields, rows, work, "T")
+    key = [f for f in fields if f not in ("value", "status", "origin")]
+    with open(os.path.join(work, "T", "results", "rounded.csv"),
+              newline="", encoding="utf-8") as f:
+        rounded = {tuple(r[k] for k in key): r["value"]
+                   for r in csv.DictReader(f)}
+    alt, changed = [], 0
+    for r in rows:
+        r = dict(r)
+        k = tuple(r[x] for x in key)
+        if k in rounded and r["value"] != rounded[k]:
+            r["value"] = rounded[k]
+            changed += 1
+        alt.append(r)
+
+    def true_total(rs):
+        return "%d" % sum(int(r["value"]) for r in rs
+                          if tuple(r[x] for x in key) in rounded and
+                          r["value"])
+    seen_base = stored(base, true_total(rows) if leaky else None)
+    b = brief(config, fields, alt, work, "Tr")
+    seen = stored(b, true_total(alt) if leaky else None)
+    diffs = sorted((p for p in set(seen) | set(seen_base)
+                    if seen.get(p) != seen_base.get(p)), key=str)
+    print("%s: %d protected count(s), %d changed by rounding; the brief of "
+          "the rounded table differs in %d stored value(s)%s" % (
+              label, len(rounded), changed, len(diffs),
+              " (a leak)" if diffs else ""))
+    for p in diffs[:4]:
+        print("  leak: %s\n    T:   %s\n    T_r: %s" % (
+            "/".join(str(x) for x in p), str(seen_base.get(p))[:200],
+            str(seen.get(p))[:200]))
+    return not diffs, changed
 
 
 def main(argv):
     work = tempfile.mkdtemp(prefix="reckon-attack.")
     try:
+        if argv[0] in ("--rounding", "--rounding-leaky"):
+            rnd = random.Random(int(argv[1]))
+            ok, changed = True, 0
+            for n in range(int(argv[2])):
+                config, tidy, dims, label = random_pipeline(
+                    rnd, work, n, rounding=True)
+                r = rounding_attack(config, tidy,
+                                    os.path.join(work, "a%d" % n),
+                                    leaky=argv[0] == "--rounding-leaky",
+                                    label=label)
+                ok &= r[0]
+                changed += r[1]
+            return 0 if ok and changed else 1
         if argv[0] == "--random":
             rnd = random.Random(int(argv[1]))
             ok, same = True, 0
