@@ -77,17 +77,18 @@ ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 # are archives of their own, and a program links only the rooms it names in
 # NAME_ROOMS, stats last: so the linker, too, refuses compare reaching into
 # brief or back, and stats reaching into either.
-STAGES          := extract transform load reports pipelines
+STAGES          := extract transform load reports pipelines forms
 extract_MAIN    := extract/main.c
 normalise_MAIN  := transform/main.c
 load_MAIN       := load/main.c
 db_MAIN         := load/db-main.c
 compare_MAIN    := reports/compare/main.c
 report_MAIN     := reports/brief/main.c
+template_MAIN   := forms/main.c
 compare_ROOMS   := compare stats
 report_ROOMS    := brief stats
 ROOMS           := compare brief stats
-PROGRAMS := $(foreach p,extract normalise load db compare report,$(if $(wildcard $($(p)_MAIN)),$(p)))
+PROGRAMS := $(foreach p,extract normalise load db compare report template,$(if $(wildcard $($(p)_MAIN)),$(p)))
 
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)

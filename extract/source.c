@@ -14,6 +14,7 @@
 #include "csvsrc.h"
 #include "infile.h"
 #include "layout.h"
+#include "template.h"
 #include "tidy.h"
 
 void source_request_init(struct source_request *q)
@@ -420,6 +421,43 @@ static int one_table(struct plan *p, struct booksrc *bs, FILE *in,
 	return rc;
 }
 
+/* A source with no layout: nothing says where its figures are. */
+static int no_layout(const struct rk_layout *l)
+{
+	return !l->sheet && !l->range && !l->values.n && !l->fields.n &&
+	       !l->value_headers.n && !l->period;
+}
+
+/*
+ * A filled reckon template (issue 21): 1 when the workbook is one and was
+ * read, 0 when it is not one, -1 with err set.
+ */
+static int template_input(struct plan *p, struct tidy_writer *w,
+			  struct rk_error *err)
+{
+	struct book *b;
+	struct template_read r = {
+		.cfg = p->cfg,
+		.source_id = p->source_id,
+		.origin_name = origin_name(p),
+		.dims = p->dims,
+		.ndims = p->ndims,
+		.header_written = &p->header_written,
+		.warning = p->csv.warning,
+		.warning_size = p->csv.warning_size,
+	};
+	int rc = 0;
+
+	if (!p->cfg || !no_layout(p->layout))
+		return 0;
+	if (!(b = book_open(p->path, p->name, err)))
+		return -1;
+	if (template_is(b))
+		rc = template_extract(b, &r, w, err) < 0 ? -1 : 1;
+	book_close(b);
+	return rc;
+}
+
 /* Every sheet of the input the layout names (a pattern: all it matches). */
 static int one_input(struct plan *p, FILE *in, struct tidy_writer *w,
 		     struct rk_error *err)
@@ -429,6 +467,8 @@ static int one_input(struct plan *p, FILE *in, struct tidy_writer *w,
 
 	if (!p->book)
 		return one_table(p, NULL, in, w, err);
+	if ((rc = template_input(p, w, err)) != 0)
+		return rc < 0 ? -1 : 0;
 	bs = booksrc_open(p->path, p->name, p->layout->sheet,
 			  p->layout->range, err);
 	if (!bs)

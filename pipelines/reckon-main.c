@@ -31,6 +31,7 @@ static const struct command commands[] = {
 	{ "db", cmd_exec, "the private PostgreSQL cluster" },
 	{ "compare", cmd_exec, "discrepancy statistics" },
 	{ "report", cmd_exec, "the Excel brief" },
+	{ "template", cmd_exec, "data-entry workbooks made from the pipeline" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))

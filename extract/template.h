@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef RECKON_EXTRACT_TEMPLATE_H
+#define RECKON_EXTRACT_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "book/book.h"
+#include "error.h"
+#include "tidy.h"
+
+struct rk_config;
+
+/*
+ * A filled data-entry template (reckon-template, ../lib/formmeta.h): read
+ * with no layout, where its hidden metadata says everything is.
+ */
+
+/* 1 when b is a reckon template (it has the metadata sheet), else 0. */
+int template_is(const struct book *b);
+
+struct template_read {
+	const struct rk_config *cfg;   /* the pipeline; its name, code lists */
+	const char *source_id;         /* the source being extracted */
+	const char *origin_name;       /* the file as origins name it */
+	char *const *dims;             /* the pipeline's dimensions */
+	size_t ndims;
+	int *header_written;           /* the tidy header is written (by
+					  template_extract, once nothing can
+					  fail any more) when this is 0 */
+	char *warning;                 /* empty cells read as missing; may
+					  be NULL */
+	size_t warning_size;
+};
+
+/*
+ * Checks the template against the pipeline and writes its figures as
+ * tidy rows into w (the header first, unless *r->header_written): a number cell as
+ * its value, a status word ("нет данных", "скрыто") as that status, an
+ * empty entry cell as missing (never 0), a remark as a note of the
+ * source; the form's organisation fills a pipeline dimension named
+ * "organisation".  Nothing is written unless every entry is valid.
+ * Returns 0, or -1 with err set: RK_EXIT_DATAERR for a template made for
+ * another pipeline, source or code-list version, or with cells that break
+ * the form's rules (each named with its cell); the reader's errors.
+ */
+int template_extract(struct book *b, const struct template_read *r,
+		     struct tidy_writer *w, struct rk_error *err);
+
+#endif

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * libFuzzer target for the reader of filled data-entry templates (issue
+ * 21, extract/template.c): the hidden metadata a filler's workbook brings
+ * is outside input.  An input is split at its first two 0x00 bytes into
+ * the metadata sheet, an entry sheet "S" and the shared strings, packed
+ * with a fixed workbook, and read as the source "ngo" of a fixed pipeline
+ * with no dimensions and no code lists (so that the seeds, made by
+ * reckon-template from it, carry the right code-list version).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "book/book.h"
+#include "config.h"
+#include "template.h"
+#include "tidy.h"
+
+#define NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+static const char workbook[] =
+	"<workbook xmlns=\"" NS "\" xmlns:r=\"" REL "\"><workbookPr date1904=\"0\"/>"
+	"<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/>"
+	"<sheet name=\"_reckon\" sheetId=\"2\" state=\"hidden\" r:id=\"rId4\"/>"
+	"</sheets></workbook>";
+static const char rels[] =
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"" REL "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"" REL "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+	"<Relationship Id=\"rId4\" Type=\"" REL "/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+	"</Relationships>";
+static const char config[] =
+	"pipeline: forms\n"
+	"period: {from: 2024-Q1, to: 2024-Q2, grain: quarter}\n"
+	"dimensions: []\n"
+	"sources:\n"
+	"  - {id: ngo, file: f.xlsx, constants: {indicator: complaints}}\n";
+
+static int add(zip_t *z, const char *name, const void *data, size_t len)
+{
+	zip_source_t *src = zip_source_buffer(z, data, len, 0);
+	zip_int64_t i;
+
+	if (!src)
+		return -1;
+	i = zip_file_add(z, name, src, ZIP_FL_OVERWRITE);
+	if (i < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_STORE, 0);
+	return 0;
+}
+
+static int pack(const char *path, const uint8_t *data, size_t size)
+{
+	const char *names[3] = { "xl/worksheets/sheet2.xml",
+				 "xl/worksheets/sheet1.xml",
+				 "xl/sharedStrings.xml" };
+	const uint8_t *p = data, *end = data + size;
+	int zerr;
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+
+	if (!z)
+		return -1;
+	add(z, "[Content_Types].xml", "<Types/>", 8);
+	add(z, "xl/workbook.xml", workbook, sizeof(workbook) - 1);
+	add(z, "xl/_rels/workbook.xml.rels", rels, sizeof(rels) - 1);
+	for (int k = 0; k < 3 && p <= end; k++) {
+		const uint8_t *q = k < 2 ? memchr(p, 0, (size_t)(end - p)) : NULL;
+		size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
+
+		if (k == 2 && n == 0)        /* no shared strings: an empty table */
+			add(z, names[k], "<sst xmlns=\"" NS "\"/>",
+			    sizeof("<sst xmlns=\"" NS "\"/>") - 1);
+		else
+			add(z, names[k], p, n);
+		p += n + 1;
+	}
+	return zip_close(z) == 0 ? 0 : (zip_discard(z), -1);
+}
+
+static const char *fuzz_path(void)
+{
+	static char path[128];
+
+	if (!path[0])
+		snprintf(path, sizeof(path), "%s/reckon-fuzz-%ld.xlsx",
+			 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp",
+			 (long)getpid());
+	return path;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct rk_config *cfg;
+	static FILE *sink;
+	const char *path = fuzz_path();
+	struct rk_error err = { 0 };
+	struct book *b;
+	struct tidy_writer *w;
+	char warning[256];
+	int header = 0;
+
+	if (!cfg && !(cfg = rk_config_load_data(config, sizeof(config) - 1,
+						"fuzz.yaml", NULL)))
+		abort();
+	if (!sink)
+		sink = fopen("/dev/null", "w");
+	if (pack(path, data, size) < 0)
+		return 0;
+	if ((b = book_open(path, "fuzz", &err)) != NULL) {
+		struct template_read r = {
+			.cfg = cfg, .source_id = "ngo", .origin_name = "f.xlsx",
+			.dims = NULL, .ndims = 0, .header_written = &header,
+			.warning = warning, .warning_size = sizeof(warning),
+		};
+
+		if (template_is(b) && (w = tidy_writer_open(sink, "sink",
+							    &err))) {
+			template_extract(b, &r, w, &err);
+			tidy_writer_close(w, NULL);
+
+		}
+		book_close(b);
+	}
+	unlink(path);
+	return 0;
+}
