@@ -39,7 +39,7 @@ struct words {
 struct w {
 	const struct form *f;
 	lxw_workbook *wb;
-	lxw_format *title, *head, *text, *entry, *hint;
+	lxw_format *title, *head, *text, *label, *entry, *hint;
 	lxw_worksheet *meta;
 	lxw_row_t meta_row;
 	char (*names)[128];          /* the sheets' names so far */
@@ -201,9 +201,27 @@ static void meta1(struct w *w, const char *key, const char *val)
 
 /* ---- instructions ---- */
 
+/* Characters (not bytes) of a UTF-8 text. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += (*s & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * A line of the instructions, its row as tall as its wrapped text: a
+ * reader (LibreOffice among them) does not grow a row written with a
+ * height of its own, and lines would print over each other.
+ */
 static void line(lxw_worksheet *ws, lxw_row_t *row, const char *text,
 		 lxw_format *fmt)
 {
+	size_t lines = chars(text) / 105 + 1;
+
+	worksheet_set_row(ws, *row, 15.0 * (double)lines, NULL);
 	worksheet_write_string(ws, (*row)++, 0, text, fmt);
 }
 
@@ -404,9 +422,16 @@ static int crosstab(struct w *w, size_t ind, lxw_worksheet *ws,
 				   "Катакҳои сафед: адади бутун аз 0 ё калима "
 				   "аз дастур."));
 	for (size_t d = 0; d < f->ndims; d++) {
+		size_t wide = chars(dim_name(w, f->dim[d].name));
+
+		for (size_t c = 0; c < f->dim[d].ncode; c++)
+			if (chars(form_code_label(f, d, c)) > wide)
+				wide = chars(form_code_label(f, d, c));
 		worksheet_write_string(ws, 3, (lxw_col_t)d,
 				       dim_name(w, f->dim[d].name), w->head);
-		worksheet_set_column(ws, (lxw_col_t)d, (lxw_col_t)d, 28, NULL);
+		worksheet_set_column(ws, (lxw_col_t)d, (lxw_col_t)d,
+				     (double)(wide > 60 ? 60 : wide) * 1.1 + 2,
+				     NULL);
 	}
 	for (size_t p = 0; p < f->nper; p++) {
 		worksheet_write_string(ws, 3, c0 + (lxw_col_t)p,
@@ -436,13 +461,13 @@ static int crosstab(struct w *w, size_t ind, lxw_worksheet *ws,
 		for (size_t d = 0; d < f->ndims && d < 16; d++) {
 			worksheet_write_string(ws, row, (lxw_col_t)d,
 					       form_code_label(f, d, k[d]),
-					       w->text);
+					       w->label);
 			val[nv++] = form_code(f, d, k[d]);
 		}
 		if (!f->ndims)
 			worksheet_write_string(ws, row, 0,
 					       SAY(w, "All", "Всего", "Ҳамагӣ"),
-					       w->text);
+					       w->label);
 		meta(w, "row", val, nv);
 		for (lxw_col_t c = c0; c <= remark; c++)
 			worksheet_write_blank(ws, row, c, w->entry);
@@ -625,6 +650,9 @@ static void formats(struct w *w)
 	w->text = workbook_add_format(w->wb);
 	format_set_text_wrap(w->text);
 	format_set_align(w->text, LXW_ALIGN_VERTICAL_TOP);
+	w->label = workbook_add_format(w->wb);
+	format_set_border(w->label, LXW_BORDER_THIN);
+	format_set_border_color(w->label, 0xA6A6A6);
 	w->hint = workbook_add_format(w->wb);
 	format_set_italic(w->hint);
 	format_set_font_color(w->hint, 0x595959);
