@@ -29,6 +29,10 @@ static const char help_text[] =
 	"  -s, --source ID          the source to extract; ad hoc: the id to write\n"
 	"                           (default: the file name without extension)\n"
 	"  -o, --output FILE        write FILE (whole or not at all) instead of stdout\n"
+	"      --cases-out FILE     with case registers (reckon template --shape\n"
+	"                           cases): their cases as a case list for\n"
+	"                           capture-recapture, each key replaced by a\n"
+	"                           code made from it\n"
 	"      --cells              write every non-empty cell instead of tidy rows\n"
 	"      --list-sheets        write the workbook's sheet names\n"
 	"      --dry-run            say what the layout finds instead: for each\n"
@@ -68,7 +72,8 @@ static const char help_text[] =
 	"\n";
 
 /* long options without a short form; layout ones go to source_request_option */
-enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_DRY_RUN, OPT_LAYOUT };
+enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_DRY_RUN, OPT_LAYOUT,
+       OPT_CASES_OUT };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -77,6 +82,7 @@ static const struct option options[] = {
 	{ "cells", no_argument, NULL, OPT_CELLS },
 	{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "cases-out", required_argument, NULL, OPT_CASES_OUT },
 	{ "sheet", required_argument, NULL, OPT_LAYOUT },
 	{ "range", required_argument, NULL, OPT_LAYOUT },
 	{ "header-rows", required_argument, NULL, OPT_LAYOUT },
@@ -120,6 +126,7 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		case OPT_CELLS: q->cells = 1; break;
 		case OPT_LIST_SHEETS: q->list_sheets = 1; break;
 		case OPT_DRY_RUN: q->dry_run = 1; break;
+		case OPT_CASES_OUT: q->cases_out = optarg; break;
 		case 'e': q->encoding = optarg; break;
 		case 't': q->delimiter = optarg; break;
 		case 'q': q->quiet = 1; break;

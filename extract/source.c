@@ -14,6 +14,7 @@
 #include "csvsrc.h"
 #include "infile.h"
 #include "layout.h"
+#include "outfile.h"
 #include "template.h"
 #include "tidy.h"
 
@@ -216,8 +217,11 @@ struct plan {
 	struct csvsrc_opts csv;
 	int book;                  /* a workbook, not delimited text */
 	const char *out_name;      /* the output, for errors */
+	const char *cases_out;     /* --cases-out */
 	int header_written;
 	FILE *dry;                 /* --dry-run: the report; NULL */
+	struct template_cases *cases;  /* case registers' cases, counted
+					  once every file is read */
 };
 
 static int plan_from_config(struct source_request *q, struct plan *p,
@@ -432,22 +436,29 @@ static int no_layout(const struct rk_layout *l)
  * A filled reckon template (issue 21): 1 when the workbook is one and was
  * read, 0 when it is not one, -1 with err set.
  */
-static int template_input(struct plan *p, struct tidy_writer *w,
-			  struct rk_error *err)
+static void template_req(struct plan *p, struct template_read *r)
 {
-	struct book *b;
-	struct template_read r = {
+	*r = (struct template_read){
 		.cfg = p->cfg,
 		.source_id = p->source_id,
 		.origin_name = origin_name(p),
 		.dims = p->dims,
 		.ndims = p->ndims,
 		.header_written = &p->header_written,
+		.cases = &p->cases,
 		.warning = p->csv.warning,
 		.warning_size = p->csv.warning_size,
 	};
+}
+
+static int template_input(struct plan *p, struct tidy_writer *w,
+			  struct rk_error *err)
+{
+	struct book *b;
+	struct template_read r;
 	int rc = 0;
 
+	template_req(p, &r);
 	if (!p->cfg || !no_layout(p->layout))
 		return 0;
 	if (!(b = book_open(p->path, p->name, err)))
@@ -477,6 +488,32 @@ static int one_input(struct plan *p, FILE *in, struct tidy_writer *w,
 		rc = one_table(p, bs, NULL, w, err);
 	while (rc == 0 && booksrc_next_sheet(bs) == 1);
 	booksrc_close(bs);
+	return rc;
+}
+
+/* The case registers' counts, and their case list (--cases-out). */
+static int flush_cases(struct plan *p, struct tidy_writer *w,
+		       struct rk_error *err)
+{
+	struct template_read r;
+	struct rk_out out = { 0 };
+	struct tidy_writer *cw = NULL;
+	int rc;
+
+	template_req(p, &r);
+	if (p->cases_out && (rk_out_open(&out, p->cases_out, err) < 0 ||
+			     !(cw = tidy_writer_open(out.f, p->cases_out,
+						     err)))) {
+		rk_out_abort(&out);
+		return -1;
+	}
+	rc = template_cases_flush(p->cases, &r, w, cw, err);
+	if (cw && tidy_writer_close(cw, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	if (cw && rc == 0)
+		rc = rk_out_commit(&out, err);
+	else if (cw)
+		rk_out_abort(&out);
 	return rc;
 }
 
@@ -510,8 +547,10 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 		if (rc < 0)
 			goto out;
 	}
-	rc = 0;
+	rc = p->cases ? flush_cases(p, w, err) : 0;
 out:
+	template_cases_free(p->cases);
+	p->cases = NULL;
 	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	return rc;
@@ -607,6 +646,7 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 	p.csv.warning_size = sizeof(q->warning);
 	p.out_name = q->output && strcmp(q->output, "-") != 0 ? q->output
 							     : "stdout";
+	p.cases_out = q->cases_out;
 	if (plan_text_options(q, &p, err) < 0)
 		goto out;
 	p.book = is_book(p.path, p.path, err);

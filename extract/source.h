@@ -16,6 +16,8 @@
  */
 struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
+	const char *cases_out;        /* --cases-out: the case registers'
+					 cases as a case list; NULL */
 	int cells, quiet, list_sheets, dry_run;
 	rk_progress_fn *progress;    /* for long inputs; NULL for none */
 	void *progress_arg;          /* progress's first argument */
@@ -23,7 +25,7 @@ struct source_request {
 	struct rk_kvlist constants;
 	struct rk_strlist dims;       /* --dimensions, split */
 	int dims_given;
-	char warning[512];            /* out: a warning for the caller to
+	char warning[2048];           /* out: a warning for the caller to
 					 print, "file: ..." ("" none): a
 					 forced encoding the text does not
 					 look like */

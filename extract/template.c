@@ -9,7 +9,11 @@
 
 #include "book/cellref.h"
 #include "config.h"
+#include "fold.h"
 #include "formmeta.h"
+#include "map.h"
+#include "period.h"
+#include "sha256.h"
 
 #define MAX_PROBLEMS_SHOWN 8
 
@@ -34,6 +38,8 @@ struct cell {
 struct sheet_read {
 	const char *name;
 	int long_shape;
+	int cases;              /* a case register */
+	int by_event;           /* its cases count by the event's date */
 	const char *indicator;
 	long first, last, remark;
 	struct cell *cell;      /* every non-empty cell of the entry rows */
@@ -582,9 +588,336 @@ static void duplicates(struct tpl *t, const struct sheet_read *s)
 		}
 }
 
+/* ---- case registers ---- */
+
+struct template_cases {
+	struct rk_fold *fold;
+	struct rk_map *count;       /* tidy key -> index */
+	char **key;                 /* "indicator\037period\037dims..." */
+	double *n;
+	char **origin;
+	size_t nkeys, cap;
+	struct rk_map *seen;        /* a case: folded key, date, indicator */
+	char **where;               /* the cell it was first seen in */
+	size_t nseen, seencap;
+	size_t dups;
+	char first_dup[1500];
+	char **line;                /* the case list: code, tidy key */
+	size_t nline, linecap;
+};
+
+static int grow_to(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 64;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	if (!(q = realloc(*p, c * size)))
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+/* The count of a tidy key, added at 0 when new; -1 when out of memory. */
+static long count_of(struct template_cases *c, const char *key,
+		     const char *origin)
+{
+	size_t v, len = strlen(key);
+
+	if (rk_map_get(c->count, key, len, &v))
+		return (long)v;
+	if (grow_to((void **)&c->key, &c->cap, c->nkeys + 1, sizeof(*c->key)) ||
+	    !(c->n = realloc(c->n, c->cap * sizeof(*c->n))) ||
+	    !(c->origin = realloc(c->origin, c->cap * sizeof(*c->origin))))
+		return -1;
+	if (!(c->key[c->nkeys] = strdup(key)) ||
+	    !(c->origin[c->nkeys] = strdup(origin)) ||
+	    rk_map_put(c->count, key, len, c->nkeys, NULL, NULL) < 0)
+		return -1;
+	c->n[c->nkeys] = 0;
+	return (long)c->nkeys++;
+}
+
+/* "indicator\037period\037<pipeline dims>" from the form's codes. */
+static void tidy_key(const struct tpl *t, const char *indicator,
+		     const char *period, const char *const *code, char *buf,
+		     size_t size)
+{
+	const struct template_read *r = t->r;
+	size_t n = (size_t)snprintf(buf, size, "%s\037%s", indicator, period);
+
+	for (size_t d = 0; d < r->ndims && n < size; d++)
+		n += (size_t)snprintf(buf + n, size - n, "\037%s",
+				      t->pos[d] >= 0 ? code[t->pos[d]]
+				      : t->pos[d] == -2 ? t->org : "");
+}
+
+/* The form's codes of dimension d (its "label" rows, in order). */
+static size_t codes_of(const struct tpl *t, const char *dim,
+		       const char **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->m.n && n < max; i++) {
+		const struct mrow *x = &t->m.row[i];
+
+		if (x->n > 3 && !strcmp(x->v[0], "label") &&
+		    !strcmp(x->v[1], dim))
+			out[n++] = x->v[2];
+	}
+	return n;
+}
+
+#define MAX_CODES 512
+
+/*
+ * Every period and combination of categories of the register, at 0: a
+ * register covers them all, and a category with no case has none.
+ */
+static int zero_fill(struct tpl *t, struct template_cases *c,
+		     const struct sheet_read *s, const char *origin)
+{
+	const char *period[MAX_CODES], *code[16], **codes[16];
+	size_t np = codes_of(t, "period", period, MAX_CODES), nc[16], k[16];
+	char key[2048];
+	int rc = 0;
+
+	for (size_t d = 0; d < t->nfdim && d < 16; d++) {
+		if (!(codes[d] = malloc(MAX_CODES * sizeof(**codes))))
+			rc = -1;
+		nc[d] = rc ? 0 : codes_of(t, t->fdim[d], codes[d], MAX_CODES);
+		k[d] = 0;
+	}
+	for (size_t p = 0; rc == 0 && p < np; p++) {
+		memset(k, 0, sizeof(k));
+		for (;;) {
+			size_t d;
+
+			for (d = 0; d < t->nfdim && d < 16; d++) {
+				if (!nc[d])
+					break;
+				code[d] = codes[d][k[d]];
+			}
+			if (d < t->nfdim)
+				break;                   /* a dimension with no codes */
+			tidy_key(t, s->indicator, period[p], code, key,
+				 sizeof(key));
+			if (count_of(c, key, origin) < 0) {
+				rc = -1;
+				break;
+			}
+			for (d = t->nfdim; d-- > 0;) {
+				if (++k[d] < nc[d])
+					break;
+				k[d] = 0;
+			}
+			if (d == (size_t)-1)
+				break;
+		}
+	}
+	for (size_t d = 0; d < t->nfdim && d < 16; d++)
+		free(codes[d]);
+	return rc;
+}
+
+/*
+ * A day's period at the grain of the form's periods into buf, and the day
+ * itself (canonical) into day_buf (may be NULL).
+ */
+static int case_period(const struct tpl *t, const char *text, char *buf,
+		       char *day_buf)
+{
+	const char *first[1];
+	struct rk_period day, p, g;
+	char why[RK_PERIOD_REASON];
+
+	if (!codes_of(t, "period", first, 1) ||
+	    rk_period_parse(first[0], strlen(first[0]), &g, why) < 0 ||
+	    rk_period_parse(text, strlen(text), &day, why) < 0 || !day.day ||
+	    rk_period_to_grain(&day, rk_period_grain(&g), &p) < 0)
+		return -1;
+	rk_period_format(&p, buf);
+	if (day_buf)
+		rk_period_format(&day, day_buf);
+	return 0;
+}
+
+/* The code a case list carries for a key: never the key itself. */
+static void case_code(const struct tpl *t, const char *folded,
+		      char hex[RK_SHA256_HEX])
+{
+	struct rk_sha256 h;
+	unsigned char d[32];
+
+	rk_sha256_init(&h);
+	rk_sha256_update(&h, "reckon-case", 12);
+	rk_sha256_update(&h, t->r->cfg->pipeline,
+			 strlen(t->r->cfg->pipeline) + 1);
+	rk_sha256_update(&h, folded, strcspn(folded, "\037"));
+	rk_sha256_final(&h, d);
+	rk_sha256_hex(d, hex);
+	hex[16] = '\0';
+}
+
+static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
+		       struct rk_error *err)
+{
+	const struct template_read *r = t->r;
+	struct template_cases *c = *r->cases;
+	struct rk_map *here = rk_map_new();     /* this register's cases */
+	long dcol = s->by_event ? 2 : 1;
+	char origin[600], key[2048], id[1200], period[RK_PERIOD_TEXT];
+	char day[RK_PERIOD_TEXT];
+	const char *folded;
+	int rc = -1;
+
+	if (!here)
+		return rk_error_oom(err);
+	snprintf(origin, sizeof(origin), "%s#%s", r->origin_name, s->name);
+	if (!c) {
+		if (!(c = calloc(1, sizeof(*c))) ||
+		    !(c->count = rk_map_new()) || !(c->seen = rk_map_new())) {
+			template_cases_free(c);
+			rk_map_free(here);
+			return rk_error_oom(err);
+		}
+		*r->cases = c;
+	}
+	if (!c->fold && !(c->fold = rk_fold_new(err)))
+		goto out;
+	if (write && zero_fill(t, c, s, origin) < 0) {
+		rk_error_oom(err);
+		goto out;
+	}
+	for (long row = s->first; row <= s->last; row++) {
+		const struct cell *kc = cell_at(s, row, 0);
+		const struct cell *dc = cell_at(s, row, dcol);
+		const struct cell *oc = cell_at(s, row, 3 - dcol);
+		const char *code[16];
+		int bad = 0, any = kc || dc || oc;
+		size_t first;
+
+		for (long col = 3; col < 3 + (long)t->nfdim && !any; col++)
+			any = cell_at(s, row, col) != NULL;
+		if (!any)
+			continue;
+		if (!kc || !*trim(kc->text)) {
+			problem(t, s->name, row, 0, "%sno case key", "");
+			bad = 1;
+		}
+		if (!dc || case_period(t, trim(dc->text), period, day) < 0) {
+			problem(t, s->name, row, dcol, dc ? "'%.60s' is not a "
+				"date" : "%sno date", dc ? dc->text : "");
+			bad = 1;
+		}
+		if (oc && case_period(t, trim(oc->text), key, NULL) < 0) {
+			problem(t, s->name, row, 3 - dcol, "'%.60s' is not a "
+				"date", oc->text);
+			bad = 1;
+		}
+		for (size_t d = 0; d < t->nfdim && d < 16; d++) {
+			const struct cell *x = cell_at(s, row, (long)d + 3);
+
+			if (!x || !(code[d] = code_of(t, t->fdim[d],
+						      trim(x->text)))) {
+				problem(t, s->name, row, (long)d + 3, x
+					? "'%.60s' is not in the list"
+					: "%snothing chosen", x ? x->text : "");
+				bad = 1;
+			}
+		}
+		if (bad)
+			continue;
+		/* a case: its key folded (letter case and spaces do not
+		   matter), the day it counts by, the indicator */
+		if (!(folded = rk_fold_key(c->fold, kc->text,
+					   strlen(kc->text), NULL, err)))
+			goto out;
+		{
+			size_t n = 0;
+
+			for (const char *q = folded; *q && n < 512; q++)
+				if (!strchr(" -./_", *q))   /* ИВА 120390-М */
+					id[n++] = *q;
+			snprintf(id + n, sizeof(id) - n, "\037%s\037%s", day,
+				 s->indicator);
+		}
+		if (!rk_map_put(here, id, strlen(id), (size_t)row, &first,
+				NULL)) {
+			char ref[CELLREF_BUF];
+
+			cellref_format((long)first + 1, 0, ref);
+			problem(t, s->name, row, 0, "is the case of %s again "
+				"(the same key and date)", ref);
+			continue;
+		}
+		if (!write)
+			continue;
+		{
+			char where[700], ref[CELLREF_BUF], hex[RK_SHA256_HEX];
+			size_t at;
+			long k;
+
+			cellref_format(row + 1, 0, ref);
+			snprintf(where, sizeof(where), "%s!%s", origin, ref);
+			if (rk_map_get(c->seen, id, strlen(id), &at)) {
+				if (!c->dups++)
+					snprintf(c->first_dup,
+						 sizeof(c->first_dup),
+						 "%s and %s", c->where[at],
+						 where);
+				continue;
+			}
+			if (grow_to((void **)&c->where, &c->seencap,
+				    c->nseen + 1, sizeof(*c->where)) ||
+			    !(c->where[c->nseen] = strdup(where)) ||
+			    rk_map_put(c->seen, id, strlen(id), c->nseen,
+				       NULL, NULL) < 0) {
+				rk_error_oom(err);
+				goto out;
+			}
+			c->nseen++;
+			tidy_key(t, s->indicator, period, code, key,
+				 sizeof(key));
+			if ((k = count_of(c, key, origin)) < 0) {
+				rk_error_oom(err);
+				goto out;
+			}
+			if (c->n[k]++ == 0) {      /* the register of its first case */
+				char *o = strdup(origin);
+
+				if (!o) {
+					rk_error_oom(err);
+					goto out;
+				}
+				free(c->origin[k]);
+				c->origin[k] = o;
+			}
+			case_code(t, id, hex);   /* the folded key: id's head */
+			if (grow_to((void **)&c->line, &c->linecap,
+				    c->nline + 1, sizeof(*c->line)) ||
+			    !(c->line[c->nline] = malloc(strlen(key) + 20))) {
+				rk_error_oom(err);
+				goto out;
+			}
+			sprintf(c->line[c->nline++], "%s\037%s", hex, key);
+		}
+	}
+	rc = 0;
+out:
+	rk_map_free(here);
+	return rc;
+}
+
 static int entries(struct tpl *t, const struct sheet_read *s, int write,
 		   struct rk_error *err)
 {
+	if (s->cases)
+		return cases_sheet(t, s, write, err);
 	if (!s->long_shape)
 		return crosstab(t, s, write, err);
 	if (!write)
@@ -628,10 +961,22 @@ static int sheets_read(struct tpl *t, struct book *b, struct sheet_read **out,
 		memset(p, 0, sizeof(*p));
 		p->name = x->v[1];
 		p->long_shape = strcmp(x->v[2], "long") == 0;
+		p->cases = strcmp(x->v[2], "cases") == 0;
+		if (p->cases && !t->r->cases) {
+			sheets_free(s, n);
+			return rk_error_set(err, RK_EXIT_DATAERR, book_name(b), 0,
+					    "a case register cannot be read "
+					    "here");
+		}
 		p->indicator = x->v[3];
 		p->first = atol(x->v[4]);
 		p->last = atol(x->v[5]);
 		p->remark = -1;
+		for (size_t j = 0; j < t->m.n; j++)
+			if (!strcmp(t->m.row[j].v[0], "date") &&
+			    t->m.row[j].n > 2 && !strcmp(t->m.row[j].v[1],
+							  p->name))
+				p->by_event = !strcmp(t->m.row[j].v[2], "event");
 		for (size_t j = 0; j < t->m.n; j++)
 			if (!strcmp(t->m.row[j].v[0], "remark") &&
 			    t->m.row[j].n > 2 && !strcmp(t->m.row[j].v[1],
@@ -695,4 +1040,99 @@ out:
 	free(t.pos);
 	free(t.out);
 	return rc;
+}
+
+/* Splits a "\037"-joined key into fields[0..max); returns how many. */
+static size_t split(char *key, const char **field, size_t max)
+{
+	size_t n = 0;
+
+	for (char *p = key; n < max;) {
+		char *q = strchr(p, '\037');
+
+		field[n++] = p;
+		if (!q)
+			break;
+		*q = '\0';
+		p = q + 1;
+	}
+	return n;
+}
+
+int template_cases_flush(struct template_cases *c, const struct template_read *r,
+			 struct tidy_writer *w, struct tidy_writer *cases_out,
+			 struct rk_error *err)
+{
+	const char **f = calloc(r->ndims + 8, sizeof(*f));
+	char num[40];
+	int rc = 0;
+
+	if (!f)
+		return rk_error_oom(err);
+	for (size_t i = 0; c && rc == 0 && i < c->nkeys; i++) {
+		char *key = strdup(c->key[i]);
+		size_t n;
+
+		if (!key) {
+			rc = rk_error_oom(err);
+			break;
+		}
+		f[0] = r->source_id;
+		n = 1 + split(key, f + 1, r->ndims + 2);
+		snprintf(num, sizeof(num), "%.0f", c->n[i]);
+		f[n++] = num;
+		f[n++] = "";
+		f[n++] = c->origin[i];
+		rc = tidy_writer_row(w, f, NULL, n, err);
+		free(key);
+	}
+	if (rc == 0 && cases_out) {
+		const char *head[4 + 16] = { "key", "indicator", "period" };
+		size_t nh = 3;
+
+		for (size_t d = 0; d < r->ndims && nh < 19; d++)
+			head[nh++] = r->dims[d];
+		rc = tidy_writer_row(cases_out, head, NULL, nh, err);
+		for (size_t i = 0; c && rc == 0 && i < c->nline; i++) {
+			char *line = strdup(c->line[i]);
+
+			if (!line) {
+				rc = rk_error_oom(err);
+				break;
+			}
+			rc = tidy_writer_row(cases_out, f,
+					     NULL, split(line, f, r->ndims + 3),
+					     err);
+			free(line);
+		}
+	}
+	if (rc == 0 && c && c->dups && r->warning)
+		snprintf(r->warning, r->warning_size, "%zu case(s) are in more "
+			 "than one register (the same key and date), each "
+			 "counted once: first %s", c->dups, c->first_dup);
+	free(f);
+	return rc;
+}
+
+void template_cases_free(struct template_cases *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nkeys; i++) {
+		free(c->key[i]);
+		free(c->origin[i]);
+	}
+	for (size_t i = 0; i < c->nseen; i++)
+		free(c->where[i]);
+	for (size_t i = 0; i < c->nline; i++)
+		free(c->line[i]);
+	free(c->key);
+	free(c->n);
+	free(c->origin);
+	free(c->where);
+	free(c->line);
+	rk_map_free(c->count);
+	rk_map_free(c->seen);
+	rk_fold_free(c->fold);
+	free(c);
 }

@@ -11,6 +11,13 @@
 struct rk_config;
 
 /*
+ * The cases of a source's registers (--shape cases): counted once every
+ * register of the source is read, so that a case two registers hold is
+ * counted once.
+ */
+struct template_cases;
+
+/*
  * A filled data-entry template (reckon-template, ../lib/formmeta.h): read
  * with no layout, where its hidden metadata says everything is.
  */
@@ -27,6 +34,9 @@ struct template_read {
 	int *header_written;           /* the tidy header is written (by
 					  template_extract, once nothing can
 					  fail any more) when this is 0 */
+	struct template_cases **cases; /* where registers' cases gather
+					  (made on the first; NULL: a
+					  register is refused) */
 	char *warning;                 /* empty cells read as missing; may
 					  be NULL */
 	size_t warning_size;
@@ -45,5 +55,23 @@ struct template_read {
  */
 int template_extract(struct book *b, const struct template_read *r,
 		     struct tidy_writer *w, struct rk_error *err);
+
+/*
+ * Writes the counts of the registers read into *r->cases: for each
+ * indicator, period of the form and combination of categories, the
+ * number of cases (0 where there is none: a register covers its period
+ * and categories), origin the registers' sheet.  A case is the same when
+ * its key (folded: letter case and spaces do not matter) and the date it
+ * counts by are; one that two registers hold is counted once, and said so
+ * in r->warning.  cases_out, when not NULL, gets the cases as a case list
+ * for capture-recapture: "key,indicator,period,<dims>", the key replaced
+ * by a code made from it and the pipeline's name (never the key itself).
+ * Returns 0, or -1 with err set.
+ */
+int template_cases_flush(struct template_cases *c, const struct template_read *r,
+			 struct tidy_writer *w, struct tidy_writer *cases_out,
+			 struct rk_error *err);
+
+void template_cases_free(struct template_cases *c);
 
 #endif

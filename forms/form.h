@@ -25,7 +25,7 @@ struct form_dim {
 	size_t ncode;
 };
 
-enum form_shape { FORM_CROSSTAB, FORM_LONG };
+enum form_shape { FORM_CROSSTAB, FORM_LONG, FORM_CASES };
 
 struct form {
 	const struct rk_config *cfg;

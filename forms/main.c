@@ -38,8 +38,11 @@ static const char help_text[] =
 	"                        the first of report.languages, else en)\n"
 	"      --shape S         crosstab: the categories down, the periods\n"
 	"                        across (default); long: a row per figure,\n"
-	"                        period and categories from dropdowns\n"
-	"      --rows N          long: entry rows (default 500)\n"
+	"                        period and categories from dropdowns;\n"
+	"                        cases: a case register, a row per case with\n"
+	"                        a pseudonymous key, its dates and categories,\n"
+	"                        counted by reckon-extract\n"
+	"      --rows N          long, cases: entry rows (default 500)\n"
 	"      --by DIMS         break figures down by these dimensions only\n"
 	"                        (default: all of the pipeline's)\n"
 	"      --organisation NAME  who fills it in: read back as the form's\n"
@@ -104,9 +107,9 @@ static int parse(int argc, char **argv, struct args *a)
 		return rk_cli_usage(&cli, "the config, --source and -o are "
 				    "required");
 	if (a->shape && strcmp(a->shape, "crosstab") &&
-	    strcmp(a->shape, "long"))
-		return rk_cli_usage(&cli, "--shape: crosstab or long, not '%s'",
-				    a->shape);
+	    strcmp(a->shape, "long") && strcmp(a->shape, "cases"))
+		return rk_cli_usage(&cli, "--shape: crosstab, long or cases, "
+				    "not '%s'", a->shape);
 	if (a->org && (!*a->org || strpbrk(a->org, "\r\n")))
 		return rk_cli_usage(&cli, "--organisation: one line of text");
 	return -1;
@@ -141,8 +144,8 @@ int main(int argc, char **argv)
 	if (form_build(&f, cfg, a.source, a.lang ? a.lang : default_lang(cfg),
 		       a.by, &err) < 0)
 		goto fail;
-	f.shape = a.shape && !strcmp(a.shape, "long") ? FORM_LONG
-						      : FORM_CROSSTAB;
+	f.shape = !a.shape || !strcmp(a.shape, "crosstab") ? FORM_CROSSTAB
+		  : !strcmp(a.shape, "long") ? FORM_LONG : FORM_CASES;
 	f.rows = a.rows;
 	f.organisation = a.org ? a.org : "";
 	if (form_write(&f, a.output,

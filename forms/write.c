@@ -39,7 +39,7 @@ struct words {
 struct w {
 	const struct form *f;
 	lxw_workbook *wb;
-	lxw_format *title, *head, *text, *label, *entry, *hint;
+	lxw_format *title, *head, *text, *label, *entry, *date, *hint;
 	lxw_worksheet *meta;
 	lxw_row_t meta_row;
 	char (*names)[128];          /* the sheets' names so far */
@@ -251,6 +251,55 @@ static void definitions(struct w *w, lxw_worksheet *ws, lxw_row_t *row)
 	}
 }
 
+/* How to keep the register, and how to make a case key. */
+static void cases_instructions(struct w *w, lxw_worksheet *ws,
+			       lxw_row_t *row)
+{
+	line(ws, row, SAY(w, "Each indicator has its own sheet: one row per "
+			  "case (one complaint of one person). Choose the "
+			  "categories from the lists; enter the dates as dates.",
+			  "Для каждого показателя свой лист: одна строка — "
+			  "один случай (одно обращение одного человека). "
+			  "Категории выберите из списков, даты вводите как "
+			  "даты.",
+			  "Барои ҳар нишондиҳанда варақи алоҳида: як сатр — як "
+			  "ҳодиса (як муроҷиати як шахс). Категорияҳоро аз "
+			  "рӯйхат интихоб кунед, санаҳоро ҳамчун сана ворид "
+			  "кунед."), w->text);
+	line(ws, row, SAY(w, "The case key links the same case across "
+			  "registers without naming anyone: the first two "
+			  "letters of the family name, the first letter of the "
+			  "given name, the date of birth as DDMMYY and the sex "
+			  "(M or F), e.g. ИВА120390М. Never write a name, a "
+			  "passport number, an address or a telephone number. "
+			  "reckon replaces the key by a code made from it before "
+			  "anything is written.",
+			  "Ключ случая связывает один и тот же случай в разных "
+			  "реестрах, никого не называя: первые две буквы "
+			  "фамилии, первая буква имени, дата рождения в виде "
+			  "ДДММГГ и пол (М или Ж), например ИВА120390М. Никогда "
+			  "не пишите имя, номер паспорта, адрес или телефон. "
+			  "reckon заменяет ключ выведенным из него кодом прежде, "
+			  "чем что-либо записать.",
+			  "Калиди ҳодиса як ҳодисаро дар феҳристҳои гуногун "
+			  "бидуни номбар кардани касе мепайвандад: ду ҳарфи "
+			  "аввали насаб, ҳарфи аввали ном, санаи таваллуд ба "
+			  "шакли РРММСС ва ҷинс (М ё З), масалан ИВА120390М. Ҳеҷ "
+			  "гоҳ ном, рақами шиноснома, суроға ё телефонро "
+			  "нанависед."), w->text);
+	line(ws, row, SAY(w, "The same case entered twice is an error; the "
+			  "same person complaining again of another event is "
+			  "a new row with the same key and another date.",
+			  "Один и тот же случай, введённый дважды, — ошибка; "
+			  "повторное обращение того же человека о другом "
+			  "событии — новая строка с тем же ключом и другой "
+			  "датой.",
+			  "Як ҳодиса, ки ду бор ворид шудааст, хато аст; "
+			  "муроҷиати такрории ҳамон шахс дар бораи ҳодисаи "
+			  "дигар — сатри нав бо ҳамон калид ва санаи дигар."),
+	     w->text);
+}
+
 static void instructions(struct w *w, lxw_worksheet *ws)
 {
 	const struct form *f = w->f;
@@ -299,6 +348,10 @@ static void instructions(struct w *w, lxw_worksheet *ws)
 		       "Барои ҳар нишондиҳанда варақи алоҳида: як сатр — як "
 		       "рақам. Давра ва категорияҳоро аз рӯйхат интихоб кунед ва "
 		       "рақамро ворид кунед."));
+	if (f->shape == FORM_CASES) {
+		cases_instructions(w, ws, &row);
+		goto tail;
+	}
 	line(ws, &row, buf, w->text);
 	line(ws, &row, SAY(w, "Enter whole numbers from 0 up. Enter 0 when "
 			   "there were no cases.",
@@ -322,6 +375,7 @@ static void instructions(struct w *w, lxw_worksheet *ws)
 			   "читается как «неизвестно», а не как 0.",
 			   "Катакро холӣ нагузоред: катаки холӣ ҳамчун "
 			   "«номаълум» хонда мешавад, на 0."), w->text);
+tail:
 	line(ws, &row, SAY(w, "The last column is for a remark on the row "
 			   "(for example, why a figure is missing). Never "
 			   "write names or anything that identifies a person.",
@@ -581,6 +635,101 @@ static void long_table(struct w *w, size_t ind, lxw_worksheet *ws,
 	print_setup(ws, FIRST_ROW);
 }
 
+/*
+ * A case register (--shape cases): one row per case, with a pseudonymous
+ * key, the date the complaint was received, the date of the event, each
+ * category from a dropdown, and a remark.  reckon-extract counts the
+ * cases by the pipeline's periods and categories.
+ */
+static void cases_table(struct w *w, size_t ind, lxw_worksheet *ws,
+			const char *name)
+{
+	const struct form *f = w->f;
+	const struct rk_definition *d =
+		rk_source_definition(f->src, f->indicator[ind]);
+	lxw_col_t cr = (lxw_col_t)(f->ndims + 3);
+	lxw_row_t r2 = (lxw_row_t)(FIRST_ROW + f->rows - 1);
+	lxw_data_validation v = { 0 };
+	lxw_datetime lo = { 1990, 1, 1, 0, 0, 0 }, hi = { 2100, 12, 31, 0, 0, 0 };
+	const char *val[5];
+	char title[512], first[32], last[32], buf[32];
+
+	snprintf(title, sizeof(title), "%s — %s", form_indicator_label(f, ind),
+		 source_name(w));
+	head_row(w, ws, title, SAY(w, "One row per case. The key is never a "
+				   "name: see the instructions.",
+				   "Одна строка — один случай. Ключ — никогда "
+				   "не имя: см. инструкцию.",
+				   "Як сатр — як ҳодиса. Калид ҳеҷ гоҳ ном "
+				   "нест: дастурро бинед."));
+	worksheet_write_string(ws, 3, 0, SAY(w, "Case key", "Ключ случая",
+					     "Калиди ҳодиса"), w->head);
+	worksheet_write_string(ws, 3, 1, SAY(w, "Date received",
+					     "Дата обращения",
+					     "Санаи муроҷиат"), w->head);
+	worksheet_write_string(ws, 3, 2, SAY(w, "Date of the event",
+					     "Дата события", "Санаи ҳодиса"),
+			       w->head);
+	worksheet_set_column(ws, 0, cr, 20, NULL);
+	for (size_t k = 0; k < f->ndims; k++) {
+		worksheet_write_string(ws, 3, (lxw_col_t)(k + 3),
+				       dim_name(w, f->dim[k].name), w->head);
+		dropdown(w, ws, (lxw_col_t)(k + 3), r2, (lxw_col_t)(k + 1),
+			 f->dim[k].ncode);
+	}
+	worksheet_write_string(ws, 3, cr, SAY(w, "Remark", "Примечание",
+					      "Эзоҳ"), w->head);
+	worksheet_set_column(ws, cr, cr, 40, NULL);
+	v.validate = LXW_VALIDATION_TYPE_LENGTH;
+	v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+	v.minimum_number = 4;
+	v.maximum_number = 40;
+	v.ignore_blank = LXW_VALIDATION_ON;
+	v.error_title = (char *)SAY(w, "Case key", "Ключ случая",
+				    "Калиди ҳодиса");
+	v.error_message = (char *)SAY(w, "4 to 40 characters, made as the "
+				      "instructions say: never a name.",
+				      "От 4 до 40 знаков, как сказано в "
+				      "инструкции: никогда не имя.",
+				      "Аз 4 то 40 аломат, мувофиқи дастур: "
+				      "ҳеҷ гоҳ ном не.");
+	worksheet_data_validation_range(ws, FIRST_ROW, 0, r2, 0, &v);
+	memset(&v, 0, sizeof(v));
+	v.validate = LXW_VALIDATION_TYPE_DATE;
+	v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+	v.minimum_datetime = lo;
+	v.maximum_datetime = hi;
+	v.ignore_blank = LXW_VALIDATION_ON;
+	v.error_title = (char *)SAY(w, "Not a date", "Не дата", "Сана нест");
+	v.error_message = (char *)SAY(w, "A date, such as 15.03.2024.",
+				      "Дата, например 15.03.2024.",
+				      "Сана, масалан 15.03.2024.");
+	worksheet_data_validation_range(ws, FIRST_ROW, 1, r2, 2, &v);
+	for (lxw_row_t r = FIRST_ROW; r <= r2; r++) {
+		for (lxw_col_t c = 0; c <= cr; c++)
+			worksheet_write_blank(ws, r, c, c == 1 || c == 2
+					      ? w->date : w->entry);
+	}
+	snprintf(first, sizeof(first), "%d", FIRST_ROW);
+	snprintf(last, sizeof(last), "%u", (unsigned)r2);
+	val[0] = name;
+	val[1] = "cases";
+	val[2] = f->indicator[ind];
+	val[3] = first;
+	val[4] = last;
+	meta(w, "sheet", val, 5);
+	snprintf(buf, sizeof(buf), "%u", (unsigned)cr);
+	val[1] = buf;
+	meta(w, "remark", val, 2);
+	/* the date a case counts by: the event's for a count by incident */
+	val[1] = d && d->date && !strcmp(d->date, "incident") ? "event"
+							      : "received";
+	meta(w, "date", val, 2);
+	worksheet_freeze_panes(ws, FIRST_ROW, 1);
+	protect(ws);
+	print_setup(ws, FIRST_ROW);
+}
+
 /* ---- lists and metadata ---- */
 
 static void lists(struct w *w, lxw_worksheet *ws)
@@ -650,6 +799,11 @@ static void formats(struct w *w)
 	w->text = workbook_add_format(w->wb);
 	format_set_text_wrap(w->text);
 	format_set_align(w->text, LXW_ALIGN_VERTICAL_TOP);
+	w->date = workbook_add_format(w->wb);
+	format_set_unlocked(w->date);
+	format_set_border(w->date, LXW_BORDER_THIN);
+	format_set_border_color(w->date, 0xA6A6A6);
+	format_set_num_format(w->date, "dd.mm.yyyy");
 	w->label = workbook_add_format(w->wb);
 	format_set_border(w->label, LXW_BORDER_THIN);
 	format_set_border_color(w->label, 0xA6A6A6);
@@ -727,6 +881,8 @@ int form_write(const struct form *f, const char *path, long long created,
 	for (size_t i = 0; i < f->nind; i++) {
 		if (f->shape == FORM_LONG)
 			long_table(&w, i, ws[i], name[i]);
+		else if (f->shape == FORM_CASES)
+			cases_table(&w, i, ws[i], name[i]);
 		else if (crosstab(&w, i, ws[i], name[i], err) < 0)
 			goto fail;
 	}
