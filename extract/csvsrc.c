@@ -216,3 +216,26 @@ out:
 	rk_text_close(text);
 	return rc;
 }
+
+int csvsrc_rows(FILE *in, const char *name, const struct csvsrc_opts *o,
+		int (*fn)(void *arg, const struct csvr_row *row,
+			  struct rk_error *err),
+		void *arg, struct rk_error *err)
+{
+	struct rk_text *text = NULL;
+	unsigned char guess;
+	struct csvr *csv = open_reader(in, name, o, &text, &guess, err);
+	struct csvr_row row;
+	int rc = -1, r = -1;
+
+	if (!csv)
+		goto out;
+	while ((r = csvr_next(csv, &row, err)) == 1)
+		if (fn(arg, &row, err) < 0)
+			goto out;
+	rc = r < 0 ? -1 : 0;
+out:
+	csvr_close(csv);
+	rk_text_close(text);
+	return rc;
+}

@@ -41,6 +41,17 @@ int csvsrc_cells(FILE *in, const char *name, const char *sheet,
 		 struct rk_error *err);
 
 /* Parses a --delimiter or config delimiter: one character, "tab", "\t". */
+/*
+ * Hands each row of in (decoded and parsed as csvsrc_extract does) to fn,
+ * which returns 0 to go on or -1 with err set.  Returns 0, or -1 with err
+ * set.
+ */
+struct csvr_row;
+int csvsrc_rows(FILE *in, const char *name, const struct csvsrc_opts *o,
+		int (*fn)(void *arg, const struct csvr_row *row,
+			  struct rk_error *err),
+		void *arg, struct rk_error *err);
+
 int csvsrc_parse_delimiter(const char *s, unsigned char *out);
 
 #endif

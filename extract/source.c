@@ -15,6 +15,7 @@
 #include "infile.h"
 #include "layout.h"
 #include "outfile.h"
+#include "kobo.h"
 #include "template.h"
 #include "tidy.h"
 
@@ -469,12 +470,46 @@ static int template_input(struct plan *p, struct tidy_writer *w,
 	return rc;
 }
 
+/* The export of an XLSForm tool (layout.xlsform): its submissions. */
+static int xlsform_input(struct plan *p, FILE *in, struct tidy_writer *w,
+			 struct rk_error *err)
+{
+	struct template_read r;
+	struct kobo_read k = {
+		.xlsform = p->layout->xlsform, .path = p->path,
+		.name = p->name, .book = p->book, .in = in, .csv = &p->csv,
+	};
+	const struct rk_definition *d;
+
+	for (size_t i = 0; i < p->constants->n; i++)
+		if (!strcmp(p->constants->items[i].key, "indicator"))
+			k.indicator = p->constants->items[i].value;
+	if (!k.indicator) {
+		rk_error_set(err, RK_EXIT_CONFIG, p->cfg ? p->cfg->path : NULL,
+			     0, "source '%s': an XLSForm export's cases count "
+			     "one indicator, and none is given", p->source_id);
+		rk_error_hint(err, "give the source constants: {indicator: "
+			      "CODE}");
+		return -1;
+	}
+	d = rk_source_definition(p->src, k.indicator);
+	k.by_event = d && d->date && !strcmp(d->date, "incident");
+	template_req(p, &r);
+	return kobo_extract(&k, &r, w, err);
+}
+
 /* Every sheet of the input the layout names (a pattern: all it matches). */
 static int one_input(struct plan *p, FILE *in, struct tidy_writer *w,
 		     struct rk_error *err)
 {
 	struct booksrc *bs;
 	int rc;
+
+	if (p->layout->xlsform)
+		return p->cfg ? xlsform_input(p, in, w, err)
+			      : rk_error_set(err, RK_EXIT_USAGE, NULL, 0,
+					     "an XLSForm export is read "
+					     "through its pipeline (--config)");
 
 	if (!p->book)
 		return one_table(p, NULL, in, w, err);

@@ -147,6 +147,49 @@ static int refuse(struct rk_error *err, const char *file, const char *hint,
 	return -1;
 }
 
+/* Where each pipeline dimension's value comes from: the form, or its
+   organisation. */
+static int map_dims(struct tpl *t, const char *file, struct rk_error *err)
+{
+	const struct template_read *r = t->r;
+
+	t->org = meta_get(&t->m, "organisation");
+	if (!(t->pos = malloc((r->ndims ? r->ndims : 1) * sizeof(*t->pos))))
+		return rk_error_oom(err);
+	for (size_t d = 0; d < r->ndims; d++) {
+		t->pos[d] = strcmp(r->dims[d], "organisation") == 0 &&
+			    t->org && *t->org ? -2 : -1;
+		for (size_t k = 0; k < t->nfdim; k++)
+			if (strcmp(t->fdim[k], r->dims[d]) == 0)
+				t->pos[d] = (long)k;
+	}
+	for (size_t k = 0; k < t->nfdim; k++) {
+		int known = 0;
+
+		for (size_t d = 0; d < r->ndims && !known; d++)
+			known = strcmp(t->fdim[k], r->dims[d]) == 0;
+		if (!known)
+			return refuse(err, file, "make a new form with reckon "
+				      "template", "the form breaks figures down "
+				      "by '%s', which is not a dimension of "
+				      "pipeline '%s'", t->fdim[k],
+				      r->cfg->pipeline);
+	}
+	return 0;
+}
+
+/* The form's dimensions: its "dims" row. */
+static void form_dims(struct tpl *t)
+{
+	for (size_t i = 0; i < t->m.n; i++)
+		if (strcmp(t->m.row[i].v[0], "dims") == 0) {
+			t->fdim = t->m.row[i].v + 1;
+			t->nfdim = t->m.row[i].n - 1;
+			while (t->nfdim && !*t->fdim[t->nfdim - 1])
+				t->nfdim--;
+		}
+}
+
 static int check_form(struct tpl *t, struct book *b, struct rk_error *err)
 {
 	const struct template_read *r = t->r;
@@ -176,13 +219,7 @@ static int check_form(struct tpl *t, struct book *b, struct rk_error *err)
 		return refuse(err, file, "list the file under the source it was "
 			      "made for", "a form made for source '%s', read "
 			      "as source '%s'", s, r->source_id);
-	for (size_t i = 0; i < m->n; i++)
-		if (strcmp(m->row[i].v[0], "dims") == 0) {
-			t->fdim = m->row[i].v + 1;
-			t->nfdim = m->row[i].n - 1;
-			while (t->nfdim && !*t->fdim[t->nfdim - 1])
-				t->nfdim--;
-		}
+	form_dims(t);
 	if (!(names = malloc((t->nfdim + 1) * sizeof(*names))))
 		return rk_error_oom(err);
 	names[0] = "indicator";
@@ -202,29 +239,7 @@ static int check_form(struct tpl *t, struct book *b, struct rk_error *err)
 			      "version (git checkout)");
 		return -1;
 	}
-	t->org = meta_get(m, "organisation");
-	if (!(t->pos = malloc((r->ndims ? r->ndims : 1) * sizeof(*t->pos))))
-		return rk_error_oom(err);
-	for (size_t d = 0; d < r->ndims; d++) {
-		t->pos[d] = strcmp(r->dims[d], "organisation") == 0 &&
-			    t->org && *t->org ? -2 : -1;
-		for (size_t k = 0; k < t->nfdim; k++)
-			if (strcmp(t->fdim[k], r->dims[d]) == 0)
-				t->pos[d] = (long)k;
-	}
-	for (size_t k = 0; k < t->nfdim; k++) {
-		int known = 0;
-
-		for (size_t d = 0; d < r->ndims && !known; d++)
-			known = strcmp(t->fdim[k], r->dims[d]) == 0;
-		if (!known)
-			return refuse(err, file, "make a new form with reckon "
-				      "template", "the form breaks figures down "
-				      "by '%s', which is not a dimension of "
-				      "pipeline '%s'", t->fdim[k],
-				      r->cfg->pipeline);
-	}
-	return 0;
+	return map_dims(t, file, err);
 }
 
 /* ---- cells ---- */
@@ -489,6 +504,13 @@ static const char *code_of(const struct tpl *t, const char *dim,
 
 		if (x->n > 3 && !strcmp(x->v[0], "label") &&
 		    !strcmp(x->v[1], dim) && !strcmp(x->v[3], label))
+			return x->v[2];
+	}
+	for (size_t i = 0; i < t->m.n; i++) {    /* a code as it is */
+		const struct mrow *x = &t->m.row[i];
+
+		if (x->n > 3 && !strcmp(x->v[0], "label") &&
+		    !strcmp(x->v[1], dim) && !strcmp(x->v[2], label))
 			return x->v[2];
 	}
 	return NULL;
@@ -1135,4 +1157,73 @@ void template_cases_free(struct template_cases *c)
 	rk_map_free(c->seen);
 	rk_fold_free(c->fold);
 	free(c);
+}
+
+int template_register_rows(const struct template_read *r, const char *file,
+			   const char *sheet, const char *indicator,
+			   int by_event, char *const *const *meta,
+			   const size_t *meta_n, size_t nmeta,
+			   char *const *cells, size_t ncols, size_t nrows,
+			   struct tidy_writer *w, struct rk_error *err)
+{
+	struct tpl t = { .r = r, .w = w };
+	struct sheet_read s = { .name = sheet, .cases = 1,
+				.indicator = indicator, .by_event = by_event,
+				.first = 1, .last = (long)nrows,
+				.remark = (long)ncols - 1 };
+	int rc = -1;
+
+	if (!(t.m.row = calloc(nmeta ? nmeta : 1, sizeof(*t.m.row))) ||
+	    !(s.cell = calloc(nrows * ncols + 1, sizeof(*s.cell))))
+		goto oom;
+	for (size_t i = 0; i < nmeta; i++, t.m.n++) {
+		struct mrow *x = &t.m.row[i];
+
+		if (!(x->v = calloc(meta_n[i] + 1, sizeof(*x->v))))
+			goto oom;
+		for (x->n = 0; x->n < meta_n[i]; x->n++)
+			if (!(x->v[x->n] = strdup(meta[i][x->n])))
+				goto oom;
+	}
+	for (size_t i = 0; i < nrows; i++)
+		for (size_t c = 0; c < ncols; c++) {
+			const char *v = cells[i * ncols + c];
+
+			if (!v || !*v)
+				continue;
+			if (!(s.cell[s.ncell].text = strdup(v)))
+				goto oom;
+			s.cell[s.ncell].type = 's';
+			s.cell[s.ncell].row = (long)i + 1;
+			s.cell[s.ncell++].col = (long)c;
+		}
+	form_dims(&t);
+	if (map_dims(&t, file, err) < 0 || cases_sheet(&t, &s, 0, err) < 0)
+		goto out;
+	if (t.nproblems) {
+		rk_error_set(err, RK_EXIT_DATAERR, file, 0, "%zu cell(s) of the "
+			     "export break the form's rules: %s%s",
+			     t.nproblems, t.problems,
+			     t.nproblems > MAX_PROBLEMS_SHOWN ? "; …" : "");
+		snprintf(err->cell, sizeof(err->cell), "%s", t.first_cell);
+		rk_error_hint(err, "correct the submissions (the export's "
+			      "cells are named as a spreadsheet would name "
+			      "them) and export again");
+		goto out;
+	}
+	if ((!(*r->header_written)++ &&
+	     tidy_writer_header(w, r->dims, r->ndims, err) < 0) ||
+	    cases_sheet(&t, &s, 1, err) < 0)
+		goto out;
+	rc = 0;
+	goto out;
+oom:
+	rk_error_oom(err);
+out:
+	for (size_t k = 0; k < s.ncell; k++)
+		free(s.cell[k].text);
+	free(s.cell);
+	meta_free(&t.m);
+	free(t.pos);
+	return rc;
 }

@@ -74,4 +74,22 @@ int template_cases_flush(struct template_cases *c, const struct template_read *r
 
 void template_cases_free(struct template_cases *c);
 
+/*
+ * A register given as rows rather than as a reckon workbook (an XLSForm
+ * tool's export, kobo.c): meta[0..nmeta) the rows its metadata would hold
+ * (meta_n[i] values each: "dims", "label" rows for the categories and
+ * "label period" rows for the periods, as formmeta.h), cells nrows rows of
+ * ncols: the key, the date received, the date of the event, each of the
+ * form's dimensions, a remark (NULL or "" when empty).  Its cases are
+ * checked and gathered into *r->cases as a register's are; problems name
+ * the export's cells (row 2 the first submission).  Returns 0, or -1 with
+ * err set.
+ */
+int template_register_rows(const struct template_read *r, const char *file,
+			   const char *sheet, const char *indicator,
+			   int by_event, char *const *const *meta,
+			   const size_t *meta_n, size_t nmeta,
+			   char *const *cells, size_t ncols, size_t nrows,
+			   struct tidy_writer *w, struct rk_error *err);
+
 #endif

@@ -215,7 +215,6 @@ static int periods(struct form *f, struct rk_error *err)
 	struct rk_period from, to, p;
 	char why[RK_PERIOD_REASON];
 	enum rk_grain g;
-	int step;
 
 	if (!c->period_from || !c->period_to ||
 	    rk_period_parse(c->period_from, strlen(c->period_from), &from,
@@ -230,9 +229,8 @@ static int periods(struct form *f, struct rk_error *err)
 	}
 	g = c->period_grain ? rk_grain_parse(c->period_grain)
 			    : rk_period_grain(&from);
-	step = g == RK_GRAIN_YEAR ? 12 : g == RK_GRAIN_HALF ? 6
-	       : g == RK_GRAIN_QUARTER ? 3 : g == RK_GRAIN_MONTH ? 1 : 0;
-	if (!step || rk_period_to_grain(&from, g, &p) < 0) {
+	if (g < RK_GRAIN_YEAR || g > RK_GRAIN_MONTH ||
+	    rk_period_to_grain(&from, g, &p) < 0) {
 		rk_error_set(err, RK_EXIT_CONFIG, c->path, 0, "a template needs "
 			     "a grain of year, half, quarter or month");
 		return -1;
@@ -245,13 +243,8 @@ static int periods(struct form *f, struct rk_error *err)
 		if (push(&f->period_label, &f->nlabel, label) < 0 ||
 		    push(&f->period, &f->nper, canon) < 0)
 			return oom(err);
-		p.first += step;
-		p.last = p.first + step - 1;
-		if (p.first > 12) {
-			p.year++;
-			p.first -= 12;
-			p.last -= 12;
-		}
+		if (rk_period_step(&p, g) < 0)
+			break;
 	}
 	return 0;
 }

@@ -45,13 +45,17 @@ static const char help_text[] =
 	"      --rows N          long, cases: entry rows (default 500)\n"
 	"      --by DIMS         break figures down by these dimensions only\n"
 	"                        (default: all of the pipeline's)\n"
+	"      --xlsform         an XLSForm instead (survey, choices, settings)\n"
+	"                        of a case register for KoBoToolbox or ODK, its\n"
+	"                        choices the code lists' codes and labels;\n"
+	"                        read its exports with layout.xlsform\n"
 	"      --organisation NAME  who fills it in: read back as the form's\n"
 	"                        organisation\n"
 	"  -h, --help            this text\n"
 	"  -V, --version         the version\n"
 	"\n";
 
-enum { OPT_LANG = 256, OPT_SHAPE, OPT_ROWS, OPT_BY, OPT_ORG };
+enum { OPT_LANG = 256, OPT_SHAPE, OPT_ROWS, OPT_BY, OPT_ORG, OPT_XLSFORM };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -62,6 +66,7 @@ static const struct option options[] = {
 	{ "rows", required_argument, NULL, OPT_ROWS },
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "organisation", required_argument, NULL, OPT_ORG },
+	{ "xlsform", no_argument, NULL, OPT_XLSFORM },
 	RK_CLI_OPTIONS_END
 };
 
@@ -73,6 +78,7 @@ static struct rk_cli cli = {
 struct args {
 	const char *config, *source, *output, *lang, *shape, *by, *org;
 	long rows;
+	int xlsform;
 };
 
 static int parse(int argc, char **argv, struct args *a)
@@ -89,6 +95,7 @@ static int parse(int argc, char **argv, struct args *a)
 		case OPT_SHAPE: a->shape = optarg; break;
 		case OPT_BY: a->by = optarg; break;
 		case OPT_ORG: a->org = optarg; break;
+		case OPT_XLSFORM: a->xlsform = 1; break;
 		case OPT_ROWS:
 			a->rows = strtol(optarg, &end, 10);
 			if (*end || a->rows < 1 || a->rows > 100000)
@@ -148,7 +155,7 @@ int main(int argc, char **argv)
 		  : !strcmp(a.shape, "long") ? FORM_LONG : FORM_CASES;
 	f.rows = a.rows;
 	f.organisation = a.org ? a.org : "";
-	if (form_write(&f, a.output,
+	if ((a.xlsform ? form_write_xlsform : form_write)(&f, a.output,
 		       sde ? strtoll(sde, NULL, 10) : (long long)time(NULL),
 		       &err) < 0)
 		goto fail;

@@ -816,14 +816,13 @@ static void formats(struct w *w)
 	format_set_border_color(w->entry, 0xA6A6A6);
 }
 
-/* Renames the finished workbook into place. */
-static int commit(const char *tmp, const char *path, lxw_error rc,
-		  struct rk_error *err)
+int form_commit(const char *tmp, const char *path, int rc,
+		struct rk_error *err)
 {
 	if (rc != LXW_NO_ERROR) {
 		unlink(tmp);
 		return rk_error_set(err, RK_EXIT_IOERR, path, 0, "cannot write: "
-				    "%s", lxw_strerror(rc));
+				    "%s", lxw_strerror((lxw_error)rc));
 	}
 	if (rename(tmp, path) < 0) {
 		rk_error_set(err, RK_EXIT_IOERR, path, 0, "cannot write: %s",
@@ -889,7 +888,7 @@ int form_write(const struct form *f, const char *path, long long created,
 	worksheet_hide(w.meta);
 	protect(w.meta);
 	worksheet_activate(ins);
-	r = commit(tmp, path, workbook_close(w.wb), err);
+	r = form_commit(tmp, path, workbook_close(w.wb), err);
 	w.wb = NULL;
 	goto out;
 fail:

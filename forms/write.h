@@ -15,4 +15,22 @@
 int form_write(const struct form *f, const char *path, long long created,
 	       struct rk_error *err);
 
+/*
+ * Renames the workbook libxlsxwriter wrote to tmp (rc: what workbook_close
+ * returned) into place at path, or removes it.  Returns 0, or -1 with err
+ * set (RK_EXIT_IOERR).
+ */
+int form_commit(const char *tmp, const char *path, int rc,
+		struct rk_error *err);
+
+/*
+ * Writes an XLSForm (survey, choices, settings) for f's case register, for
+ * KoBoToolbox or ODK: questions case_key, date_received, date_event, a
+ * select_one per dimension with the code lists' codes as choice names and
+ * their labels in en, ru and tg, remark; the settings' version says the
+ * code lists' version.  Returns 0, or -1 with err set.
+ */
+int form_write_xlsform(const struct form *f, const char *path,
+		       long long created, struct rk_error *err);
+
 #endif

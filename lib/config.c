@@ -519,6 +519,7 @@ static void free_layout(struct rk_layout *y)
 	free_kvlist(&y->blank_labels);
 	free_kvlist(&y->marks);
 	free(y->remark);
+	free(y->xlsform);
 	free_kvlist(&y->remarks);
 	free(y->decimal);
 	free(y->encoding);

@@ -68,6 +68,10 @@ struct rk_layout {
 	struct rk_kvlist remarks; /* a remark's text → the status of its
 				     row's figures: {"скрыто по просьбе
 				     заявителя": suppressed} */
+	char *xlsform;            /* an XLSForm (KoBoToolbox, ODK): the file
+				     is its export, a row per submission
+				     (case), read with the form's questions
+				     and choices; resolved; NULL */
 	char *decimal;            /* "," or "."; NULL = auto */
 	char *encoding;           /* NULL = detect */
 	char *delimiter;          /* one character or "tab"; NULL = sniff */

@@ -304,6 +304,8 @@ static int build_layout(struct cfg_loader *l, struct y_source *y,
 	out->encoding = take(&yl->encoding);
 	out->delimiter = take(&yl->delimiter);
 	out->remark = take(&yl->remark);
+	if (yl->xlsform && !(out->xlsform = cfg_resolve(l, yl->xlsform)))
+		return -1;
 	take_list(&out->value_headers, &yl->value_headers,
 		  &yl->value_headers_count, cfg_get(l, n, "value_headers"));
 	values = cfg_get(l, n, "values");

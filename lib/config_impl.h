@@ -30,7 +30,7 @@
  */
 struct y_layout {
 	char *sheet, *range, *period, *skip_rows, *stop_at;
-	char *decimal, *encoding, *delimiter, *remark;
+	char *decimal, *encoding, *delimiter, *remark, *xlsform;
 	char **value_headers;
 	unsigned value_headers_count;
 };

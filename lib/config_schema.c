@@ -75,6 +75,7 @@ static const cyaml_schema_field_t layout_fields[] = {
 	CYAML_FIELD_IGNORE("blank_labels", OPT),
 	CYAML_FIELD_IGNORE("marks", OPT),
 	TEXT("remark", OPT, struct y_layout, remark),
+	TEXT("xlsform", OPT, struct y_layout, xlsform),
 	CYAML_FIELD_IGNORE("remarks", OPT),
 	TEXT("decimal", OPT, struct y_layout, decimal),
 	TEXT("encoding", OPT, struct y_layout, encoding),

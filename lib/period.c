@@ -1067,3 +1067,20 @@ unsigned rk_period_months(const struct rk_period *p)
 		bits |= 1u << (m - 1);
 	return bits;
 }
+
+int rk_period_step(struct rk_period *p, enum rk_grain g)
+{
+	int step = g == RK_GRAIN_YEAR ? 12 : g == RK_GRAIN_HALF ? 6
+		   : g == RK_GRAIN_QUARTER ? 3 : g == RK_GRAIN_MONTH ? 1 : 0;
+
+	if (!step || rk_period_grain(p) != g)
+		return -1;
+	p->first += step;
+	p->last = p->first + step - 1;
+	if (p->first > 12) {
+		p->year++;
+		p->first -= 12;
+		p->last -= 12;
+	}
+	return 0;
+}

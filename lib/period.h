@@ -153,6 +153,12 @@ int rk_period_cmp(const struct rk_period *a, const struct rk_period *b);
  */
 unsigned rk_period_months(const struct rk_period *p);
 
+/*
+ * Moves p (a year, half, quarter or month) on to the next period of grain
+ * g, which must be p's own.  Returns 0, or -1 for another grain.
+ */
+int rk_period_step(struct rk_period *p, enum rk_grain g);
+
 /* Days in month m of year y. */
 int rk_days_in_month(int y, int m);
 
