@@ -145,7 +145,8 @@ int main(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
-	if (!(cfg = rk_config_load(a.config, &err)))
+	if (!(cfg = rk_config_load_opts(a.config, RK_CONFIG_FILES_TO_COME,
+					&err)))
 		goto fail;
 	built = 1;
 	if (form_build(&f, cfg, a.source, a.lang ? a.lang : default_lang(cfg),

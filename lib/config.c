@@ -398,8 +398,9 @@ static struct rk_config *new_config(struct cfg_loader *l, const char *name)
 	return c;
 }
 
-struct rk_config *rk_config_load_data(const char *data, size_t len,
-				      const char *name, struct rk_error *err)
+static struct rk_config *load_data(const char *data, size_t len,
+				   const char *name, unsigned flags,
+				   struct rk_error *err)
 {
 	struct cfg_loader l;
 	struct rk_error scratch;
@@ -413,6 +414,7 @@ struct rk_config *rk_config_load_data(const char *data, size_t len,
 	l.data = (const unsigned char *)(data ? data : "");
 	l.len = data ? len : 0;
 	l.err = err;
+	l.flags = flags;
 	if (check_document(&l) || cfg_schema_load(&l, &d))
 		goto out;
 	c = new_config(&l, name);
@@ -446,7 +448,19 @@ static int read_file(FILE *f, const char *path, char **buf, size_t *len,
 	return 0;
 }
 
+struct rk_config *rk_config_load_data(const char *data, size_t len,
+				      const char *name, struct rk_error *err)
+{
+	return load_data(data, len, name, 0, err);
+}
+
 struct rk_config *rk_config_load(const char *path, struct rk_error *err)
+{
+	return rk_config_load_opts(path, 0, err);
+}
+
+struct rk_config *rk_config_load_opts(const char *path, unsigned flags,
+				      struct rk_error *err)
 {
 	struct rk_config *c = NULL;
 	char *buf = NULL;
@@ -461,7 +475,7 @@ struct rk_config *rk_config_load(const char *path, struct rk_error *err)
 		return NULL;
 	}
 	if (read_file(f, path, &buf, &len, err) == 0)
-		c = rk_config_load_data(buf, len, path, err);
+		c = load_data(buf, len, path, flags, err);
 	free(buf);
 	fclose(f);
 	return c;

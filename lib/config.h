@@ -229,6 +229,15 @@ struct rk_config {
  */
 struct rk_config *rk_config_load(const char *path, struct rk_error *err);
 
+/*
+ * rk_config_load with flags: RK_CONFIG_FILES_TO_COME keeps a source's
+ * file pattern that matches no file yet as it is (reckon template makes
+ * the forms that will match it).
+ */
+#define RK_CONFIG_FILES_TO_COME 1u
+struct rk_config *rk_config_load_opts(const char *path, unsigned flags,
+				      struct rk_error *err);
+
 /* Loads from a buffer; name is used in errors and to resolve paths. */
 struct rk_config *rk_config_load_data(const char *data, size_t len,
 				      const char *name, struct rk_error *err);

@@ -379,6 +379,11 @@ static int build_files(struct cfg_loader *l, const yaml_node_t *n,
 			continue;
 		}
 		r = glob(path, 0, NULL, &g);
+		if (r == GLOB_NOMATCH && (l->flags & RK_CONFIG_FILES_TO_COME)) {
+			if (add_file(l, s, path) < 0)   /* forms to come */
+				goto out;
+			continue;
+		}
 		free(path);
 		if (r != 0) {
 			cfg_fail(l, fn, "no file matches '%s' (%s)",

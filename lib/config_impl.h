@@ -111,6 +111,7 @@ struct cfg_loader {
 	const char **dims;         /* dimension names, sorted */
 	size_t ndims;
 	const char *period_template; /* of the source being built, or NULL */
+	unsigned flags;            /* RK_CONFIG_FILES_TO_COME */
 };
 
 /* A key of a mapping and its position there, for finding duplicates. */

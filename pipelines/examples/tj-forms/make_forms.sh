@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Writes forms/register_*.xlsx: the register reckon template makes for the
+# coalition, filled with invented cases by three member organisations (a
+# few cases held by two of them).  Needs bin/reckon and Debian's
+# python3-openpyxl.  Run from the repository: pipelines/examples/tj-forms/make_forms.sh
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+export SOURCE_DATE_EPOCH=1727740800
+for org in nhrc ippt bureau; do
+	"$top/bin/reckon" template "$here/pipeline.yaml" --source coal --shape cases \
+		--rows 120 --organisation "$org" -o "$here/forms/empty_$org.xlsx"
+done
+/usr/bin/python3 - "$here/forms" <<'PY'
+import datetime, os, random, sys
+import openpyxl
+d = sys.argv[1]
+rnd = random.Random(20241001)
+regions = ["г. Душанбе", "Согдийская область", "Хатлонская область",
+           "Горно-Бадахшанская автономная область", "Районы республиканского подчинения"]
+weights = [5, 3, 3, 1, 2]
+sexes = ["мужчины", "женщины"]
+letters = "АБВГДЕЖЗИКЛМНОПРСТУФХЧШЭЮЯ"
+def case():
+    key = "".join(rnd.choice(letters) for _ in range(3)) + "%02d%02d%02d" % (
+        rnd.randint(1, 28), rnd.randint(1, 12), rnd.randint(60, 99))
+    sex = rnd.choices(sexes, [4, 1])[0]
+    key += "М" if sex == "мужчины" else "Ж"
+    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=rnd.randint(0, 272))
+    return key, day, rnd.choices(regions, weights)[0], sex
+cases = {org: [case() for _ in range(n)] for org, n in (("nhrc", 60), ("ippt", 40), ("bureau", 25))}
+cases["bureau"] += cases["nhrc"][:6]      # people who went to two members
+for org, rows in cases.items():
+    wb = openpyxl.load_workbook(os.path.join(d, "empty_%s.xlsx" % org))
+    ws = wb.worksheets[1]
+    for i, (key, day, region, sex) in enumerate(rows):
+        r = 5 + i
+        ws.cell(r, 1).value = key
+        ws.cell(r, 2).value = day
+        ws.cell(r, 2).number_format = "dd.mm.yyyy"
+        ws.cell(r, 4).value = region
+        ws.cell(r, 5).value = sex
+    wb.save(os.path.join(d, "register_%s.xlsx" % org))
+    os.remove(os.path.join(d, "empty_%s.xlsx" % org))
+PY
