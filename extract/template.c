@@ -626,6 +626,11 @@ struct template_cases {
 	char first_dup[1500];
 	char **line;                /* the case list: code, tidy key */
 	size_t nline, linecap;
+	struct reg {                /* what each register gave */
+		char *name;         /* its file and organisation */
+		size_t cases, dups;
+	} *reg;
+	size_t nreg, regcap;
 };
 
 static int grow_to(void **p, size_t *cap, size_t need, size_t size)
@@ -815,6 +820,21 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 		rk_error_oom(err);
 		goto out;
 	}
+	if (write) {
+		char name[700];
+
+		snprintf(name, sizeof(name), "%s%s%s%s", r->origin_name,
+			 t->org && *t->org ? " (" : "", t->org ? t->org : "",
+			 t->org && *t->org ? ")" : "");
+		if (grow_to((void **)&c->reg, &c->regcap, c->nreg + 1,
+			    sizeof(*c->reg)) ||
+		    !(c->reg[c->nreg].name = strdup(name))) {
+			rk_error_oom(err);
+			goto out;
+		}
+		c->reg[c->nreg].cases = c->reg[c->nreg].dups = 0;
+		c->nreg++;
+	}
 	for (long row = s->first; row <= s->last; row++) {
 		const struct cell *kc = cell_at(s, row, 0);
 		const struct cell *dc = cell_at(s, row, dcol);
@@ -887,6 +907,7 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 			cellref_format(row + 1, 0, ref);
 			snprintf(where, sizeof(where), "%s!%s", origin, ref);
 			if (rk_map_get(c->seen, id, strlen(id), &at)) {
+				c->reg[c->nreg - 1].dups++;
 				if (!c->dups++)
 					snprintf(c->first_dup,
 						 sizeof(c->first_dup),
@@ -903,6 +924,7 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 				goto out;
 			}
 			c->nseen++;
+			c->reg[c->nreg - 1].cases++;
 			tidy_key(t, s->indicator, period, code, key,
 				 sizeof(key));
 			if ((k = count_of(c, key, origin)) < 0) {
@@ -1128,10 +1150,21 @@ int template_cases_flush(struct template_cases *c, const struct template_read *r
 			free(line);
 		}
 	}
-	if (rc == 0 && c && c->dups && r->warning)
-		snprintf(r->warning, r->warning_size, "%zu case(s) are in more "
-			 "than one register (the same key and date), each "
-			 "counted once: first %s", c->dups, c->first_dup);
+	if (rc == 0 && c && c->dups && r->warning) {
+		size_t n = (size_t)snprintf(r->warning, r->warning_size,
+					    "%zu case(s) are in more than one "
+					    "register (the same key and date), "
+					    "each counted once: first %s; by "
+					    "register:", c->dups, c->first_dup);
+
+		for (size_t i = 0; i < c->nreg && n < r->warning_size; i++)
+			n += (size_t)snprintf(r->warning + n,
+					      r->warning_size - n,
+					      "%s %s %zu case(s), %zu already "
+					      "in another", i ? ";" : "",
+					      c->reg[i].name, c->reg[i].cases +
+					      c->reg[i].dups, c->reg[i].dups);
+	}
 	free(f);
 	return rc;
 }
@@ -1153,6 +1186,9 @@ void template_cases_free(struct template_cases *c)
 	free(c->origin);
 	free(c->where);
 	free(c->line);
+	for (size_t i = 0; i < c->nreg; i++)
+		free(c->reg[i].name);
+	free(c->reg);
 	rk_map_free(c->count);
 	rk_map_free(c->seen);
 	rk_fold_free(c->fold);
