@@ -121,7 +121,7 @@ static void agreement_value(struct brief_page *pg, const struct brief_pair *p,
 	const struct brief_formats *f = &pg->bk->f;
 	const char *s = brief_table_str(&b->summary, r, col);
 	enum kind k = kind_of(col);
-	char buf[512];
+	char buf[2048];
 	double x = brief_table_num(&b->summary, r, col);
 
 	switch (k) {
