@@ -162,12 +162,15 @@ void brief_book_escape(const char *s, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-static void footer(struct brief_book *bk, const char *left)
+void brief_book_footer(const struct brief_book *bk, lxw_worksheet *ws,
+		       const char *word)
 {
-	char esc[200];
+	char foot[400], esc[64];
 
-	brief_book_escape(left ? left : "", esc, sizeof(esc));
-	snprintf(bk->footer, sizeof(bk->footer), "&L&9 %s&R&9 &A · &P / &N", esc);
+	brief_book_escape(word ? word : "", esc, sizeof(esc));
+	snprintf(foot, sizeof(foot), "&L&9 %s&R&9 &A · %s%s&P", bk->footer, esc,
+		 word ? " " : "");
+	worksheet_set_footer(ws, foot);
 }
 
 struct brief_book *brief_book_open(const char *path,
@@ -199,7 +202,8 @@ struct brief_book *brief_book_open(const char *path,
 	p.comments = (char *)props->comments;
 	p.created = (time_t)props->created;
 	workbook_set_properties(bk->wb, &p);
-	footer(bk, props->footer);
+	brief_book_escape(props->footer ? props->footer : "", bk->footer,
+			  200);
 	if (props->header)
 		snprintf(bk->header, sizeof(bk->header), "&C&\"-,Bold\"&10%s",
 			 props->header);
@@ -244,7 +248,7 @@ static void print_setup(const struct brief_book *bk, lxw_worksheet *ws)
 	worksheet_set_paper(ws, 9);                 /* A4 */
 	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
 	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_footer(ws, bk->footer);
+	brief_book_footer(bk, ws, NULL);
 	if (bk->header[0])
 		worksheet_set_header(ws, bk->header);
 }

@@ -49,7 +49,7 @@ struct brief_book {
 	char *path, *tmp;
 	char **names;                     /* sheet names in use */
 	size_t nnames;
-	char footer[256];                 /* every sheet's footer */
+	char footer[256];                 /* every footer's left part */
 	char header[256];                 /* every sheet's header; "" none */
 	long k;                           /* suppress_below, for "<k" */
 	struct brief_anchor *anchor;      /* brief_book_anchor */
@@ -106,6 +106,14 @@ void brief_book_anchor(struct brief_book *bk, const char *key, lxw_row_t row,
 void brief_book_link(struct brief_book *bk, lxw_worksheet *ws, lxw_row_t row,
 		     lxw_col_t col, const char *key, const char *text,
 		     lxw_format *f);
+
+/*
+ * Sets ws's footer: the book's left part; on the right, the sheet's name
+ * and its page number after word ("page", "стр."; NULL: the number
+ * alone).  brief_book_sheet sets it with NULL.
+ */
+void brief_book_footer(const struct brief_book *bk, lxw_worksheet *ws,
+		       const char *word);
 
 /*
  * Closes the workbook and renames it into place.  Returns 0, or -1 with

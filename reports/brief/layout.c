@@ -75,6 +75,8 @@ int brief_page_open(struct brief_page *pg, struct brief_book *bk,
 	for (size_t i = 0; i < sizeof(pg->colw) / sizeof(*pg->colw); i++)
 		pg->colw[i] = DEFAULT_WIDTH;
 	pg->ws = brief_book_sheet(bk, name, err);
+	if (pg->ws)
+		brief_book_footer(bk, pg->ws, brief_t(lang, "footer.page"));
 	if (pg->ws && !bk->header[0])
 		page_header(pg);
 	return pg->ws ? 0 : -1;

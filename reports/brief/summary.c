@@ -416,6 +416,12 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.summary"),
 			    10, err) < 0)
 		return -1;
+	/* each language's sheets are numbered from 1 when the workbook is
+	   printed (the sheets after this one continue from it), so the
+	   reader's part starts at page 1 whatever comes before it
+	   (libxlsxwriter 1.1.4 writes useFirstPageNumber alone, and the
+	   first page number defaults to 1: only 1 works) */
+	worksheet_set_start_page(pg.ws, 1);
 	brief_page_cols(&pg, 0, 0, 26);
 	brief_page_cols(&pg, 1, 2, 30);
 	brief_page_cols(&pg, 3, 10, 11);
