@@ -267,7 +267,11 @@ static lxw_chart *new_chart(struct front_chart *fc, const char *indicator)
 	return ch;
 }
 
-/* The chart data, right of the print area: one row per drawn pair. */
+/*
+ * The chart data, right of the print area: one row per pair with both
+ * totals published; those with a total withheld or "<k" are named in
+ * left instead.
+ */
 static size_t chart_data(struct front_chart *fc, char *left, size_t size)
 {
 	struct brief_page *pg = fc->pg;
@@ -294,15 +298,17 @@ static size_t chart_data(struct front_chart *fc, char *left, size_t size)
 		category(fc, p, cat, sizeof(cat));
 		if (p->total_a || p->total_b || !isfinite(ta) ||
 		    !isfinite(tb)) {
-			if (p->summary >= 0 && len < size)
+			if ((p->total_a || p->total_b) && len < size)
 				len += (size_t)snprintf(left + len, size - len,
 							"%s%s", len ? ", " : "",
 							cat);
 			continue;
 		}
 		brief_put_str(pg->ws, fc->row, fc->col, cat, f->text);
-		brief_put_num(pg->ws, fc->row, fc->col + 1, ta, f->count);
-		brief_put_num(pg->ws, fc->row++, fc->col + 2, tb, f->count);
+		brief_put_count(pg->bk, pg->ws, fc->row, fc->col + 1, ta,
+				BRIEF_SHOWN, f->count);
+		brief_put_count(pg->bk, pg->ws, fc->row++, fc->col + 2, tb,
+				BRIEF_SHOWN, f->count);
 		n++;
 	}
 	return n;
