@@ -121,7 +121,7 @@ static void agreement_value(struct brief_page *pg, const struct brief_pair *p,
 	const struct brief_formats *f = &pg->bk->f;
 	const char *s = brief_table_str(&b->summary, r, col);
 	enum kind k = kind_of(col);
-	char buf[512];
+	char buf[2048];
 	double x = brief_table_num(&b->summary, r, col);
 
 	switch (k) {
@@ -202,11 +202,14 @@ int brief_write_agreement(struct brief_book *bk, const struct brief *b,
 				brief_col_label(lang, col, label,
 						sizeof(label)), bk->f.wrap);
 		c = 1;
-		for (size_t i = 0; i < b->npair; i++)
-			if (b->pair[i].summary >= 0)
-				agreement_value(&pg, &b->pair[i],
-						(size_t)b->pair[i].summary, col,
-						c++);
+		for (size_t i = 0; i < b->npair; i++) {
+			if (b->pair[i].summary < 0)
+				continue;
+			if (strcmp(col, "ccc") == 0)
+				brief_page_anchor(&pg, pg.row, c, "ccc", i);
+			agreement_value(&pg, &b->pair[i],
+					(size_t)b->pair[i].summary, col, c++);
+		}
 		brief_page_next(&pg);
 	}
 	brief_page_finish(&pg);

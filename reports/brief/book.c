@@ -112,6 +112,10 @@ static void formats(struct brief_book *bk)
 	f->flag_missing = workbook_add_format(wb);
 	format_set_bg_color(f->flag_missing, 0xEDEDED);
 	format_set_font_color(f->flag_missing, GREY);
+	f->link = fmt(wb);
+	format_set_font_color(f->link, INK);
+	format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+	format_set_align(f->link, LXW_ALIGN_RIGHT);
 }
 
 static int temp_name(struct brief_book *bk, const char *path,
@@ -158,12 +162,15 @@ void brief_book_escape(const char *s, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-static void footer(struct brief_book *bk, const char *left)
+void brief_book_footer(const struct brief_book *bk, lxw_worksheet *ws,
+		       const char *word)
 {
-	char esc[200];
+	char foot[400], esc[64];
 
-	brief_book_escape(left ? left : "", esc, sizeof(esc));
-	snprintf(bk->footer, sizeof(bk->footer), "&L&9 %s&R&9 &A · &P / &N", esc);
+	brief_book_escape(word ? word : "", esc, sizeof(esc));
+	snprintf(foot, sizeof(foot), "&L&9 %s&R&9 &A · %s%s&P", bk->footer, esc,
+		 word ? " " : "");
+	worksheet_set_footer(ws, foot);
 }
 
 struct brief_book *brief_book_open(const char *path,
@@ -195,7 +202,8 @@ struct brief_book *brief_book_open(const char *path,
 	p.comments = (char *)props->comments;
 	p.created = (time_t)props->created;
 	workbook_set_properties(bk->wb, &p);
-	footer(bk, props->footer);
+	brief_book_escape(props->footer ? props->footer : "", bk->footer,
+			  200);
 	if (props->header)
 		snprintf(bk->header, sizeof(bk->header), "&C&\"-,Bold\"&10%s",
 			 props->header);
@@ -240,7 +248,7 @@ static void print_setup(const struct brief_book *bk, lxw_worksheet *ws)
 	worksheet_set_paper(ws, 9);                 /* A4 */
 	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
 	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_footer(ws, bk->footer);
+	brief_book_footer(bk, ws, NULL);
 	if (bk->header[0])
 		worksheet_set_header(ws, bk->header);
 }
@@ -275,8 +283,107 @@ lxw_worksheet *brief_book_sheet(struct brief_book *bk, const char *name,
 	return ws;
 }
 
+/* ---- links ---- */
+
+void brief_book_anchor(struct brief_book *bk, const char *key, lxw_row_t row,
+		       lxw_col_t col)
+{
+	struct brief_anchor *a;
+
+	if (!bk->nnames)
+		return;
+	a = realloc(bk->anchor, (bk->nanchor + 1) * sizeof(*a));
+	if (!a)
+		return;
+	bk->anchor = a;
+	a += bk->nanchor;
+	a->key = strdup(key);
+	a->sheet = strdup(bk->names[bk->nnames - 1]);
+	a->row = row;
+	a->col = col;
+	if (!a->key || !a->sheet) {
+		free(a->key);
+		free(a->sheet);
+		return;
+	}
+	bk->nanchor++;
+}
+
+void brief_book_link(struct brief_book *bk, lxw_worksheet *ws, lxw_row_t row,
+		     lxw_col_t col, const char *key, const char *text,
+		     lxw_format *f)
+{
+	struct brief_link *l;
+
+	if (!text || !*text)
+		return;
+	l = realloc(bk->link, (bk->nlink + 1) * sizeof(*l));
+	if (!l)
+		return;
+	bk->link = l;
+	l += bk->nlink;
+	*l = (struct brief_link){ .ws = ws, .row = row, .col = col, .f = f,
+				  .key = strdup(key), .text = strdup(text) };
+	if (!l->key || !l->text) {
+		free(l->key);
+		free(l->text);
+		return;
+	}
+	bk->nlink++;
+}
+
+static const struct brief_anchor *anchor_of(const struct brief_book *bk,
+					    const char *key)
+{
+	for (size_t i = 0; i < bk->nanchor; i++)
+		if (strcmp(bk->anchor[i].key, key) == 0)
+			return &bk->anchor[i];
+	return NULL;
+}
+
+/* "internal:'Sheet name'!A12", the quote in a name doubled, into buf. */
+static void internal_url(const struct brief_anchor *a, char *buf, size_t size)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH];
+	size_t n = (size_t)snprintf(buf, size, "internal:'");
+
+	for (const char *p = a->sheet; *p && n + 3 < size; p++) {
+		if (*p == '\'')
+			buf[n++] = '\'';
+		buf[n++] = *p;
+	}
+	lxw_rowcol_to_cell(cell, a->row, a->col);
+	snprintf(buf + n, size - n, "'!%s", cell);
+}
+
+static void write_links(struct brief_book *bk)
+{
+	char url[256];
+
+	for (size_t i = 0; i < bk->nlink; i++) {
+		const struct brief_link *l = &bk->link[i];
+		const struct brief_anchor *a = anchor_of(bk, l->key);
+
+		if (!a)
+			continue;
+		internal_url(a, url, sizeof(url));
+		worksheet_write_url_opt(l->ws, l->row, l->col, url, l->f,
+					l->text, NULL);
+	}
+}
+
 static void free_book(struct brief_book *bk)
 {
+	for (size_t i = 0; i < bk->nanchor; i++) {
+		free(bk->anchor[i].key);
+		free(bk->anchor[i].sheet);
+	}
+	free(bk->anchor);
+	for (size_t i = 0; i < bk->nlink; i++) {
+		free(bk->link[i].key);
+		free(bk->link[i].text);
+	}
+	free(bk->link);
 	for (size_t i = 0; i < bk->nnames; i++)
 		free(bk->names[i]);
 	free(bk->names);
@@ -287,9 +394,11 @@ static void free_book(struct brief_book *bk)
 
 int brief_book_commit(struct brief_book *bk, struct rk_error *err)
 {
-	lxw_error e = workbook_close(bk->wb);
+	lxw_error e;
 	mode_t um;
 
+	write_links(bk);
+	e = workbook_close(bk->wb);
 	bk->wb = NULL;
 	if (e != LXW_NO_ERROR) {
 		rk_error_set(err, RK_EXIT_IOERR, bk->path, 0,

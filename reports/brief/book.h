@@ -24,6 +24,23 @@ struct brief_formats {
 	lxw_format *count, *decimal, *ratio, *pct, *pval, *stat, *mark;
 	lxw_format *code;
 	lxw_format *flag_sig, *flag_gap, *flag_missing;   /* conditional */
+	lxw_format *link;                 /* a link inside the workbook */
+};
+
+/* A place a link can go to: a key, the sheet and cell it names. */
+struct brief_anchor {
+	char *key, *sheet;
+	lxw_row_t row;
+	lxw_col_t col;
+};
+
+/* A cell that becomes a link to the anchor of its key, if there is one. */
+struct brief_link {
+	lxw_worksheet *ws;
+	lxw_row_t row;
+	lxw_col_t col;
+	char *key, *text;
+	lxw_format *f;
 };
 
 struct brief_book {
@@ -32,9 +49,13 @@ struct brief_book {
 	char *path, *tmp;
 	char **names;                     /* sheet names in use */
 	size_t nnames;
-	char footer[256];                 /* every sheet's footer */
+	char footer[256];                 /* every footer's left part */
 	char header[256];                 /* every sheet's header; "" none */
 	long k;                           /* suppress_below, for "<k" */
+	struct brief_anchor *anchor;      /* brief_book_anchor */
+	size_t nanchor;
+	struct brief_link *link;          /* brief_book_link */
+	size_t nlink;
 };
 
 /*
@@ -68,6 +89,31 @@ struct brief_book *brief_book_open(const char *path,
  */
 lxw_worksheet *brief_book_sheet(struct brief_book *bk, const char *name,
 				struct rk_error *err);
+
+/*
+ * Links inside the workbook (issue 20 item 7): a finding links to the row
+ * that holds its figures, which may be on a sheet written after it.  A
+ * sheet names a place with brief_book_anchor (key: any text, e.g.
+ * "ru/cell/12"; the place: row, col of the sheet added last); a cell
+ * already holding text asks for a link with brief_book_link.  At commit,
+ * each such cell whose key has an anchor is rewritten as an internal
+ * hyperlink showing the same text (text, never a formula); a key without
+ * an anchor leaves the text as it is.  The first anchor of a key counts.
+ * Out of memory, a request is dropped: the text stays, without a link.
+ */
+void brief_book_anchor(struct brief_book *bk, const char *key, lxw_row_t row,
+		       lxw_col_t col);
+void brief_book_link(struct brief_book *bk, lxw_worksheet *ws, lxw_row_t row,
+		     lxw_col_t col, const char *key, const char *text,
+		     lxw_format *f);
+
+/*
+ * Sets ws's footer: the book's left part; on the right, the sheet's name
+ * and its page number after word ("page", "стр."; NULL: the number
+ * alone).  brief_book_sheet sets it with NULL.
+ */
+void brief_book_footer(const struct brief_book *bk, lxw_worksheet *ws,
+		       const char *word);
 
 /*
  * Closes the workbook and renames it into place.  Returns 0, or -1 with

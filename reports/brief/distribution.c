@@ -111,6 +111,9 @@ static void dist_pair(struct brief_page *pg, const struct brief_pair *p)
 		snprintf(line, sizeof(line), "%s — %s", title,
 			 brief_dim_name(pg->lang, dim, name, sizeof(name)));
 		brief_page_heading(pg, line);
+		if (i == first && first == 0)
+			brief_page_anchor(pg, pg->row - 1, 0, "dist",
+					  (size_t)(p - b->pair));
 		brief_page_header(pg, head, 6, 0x3E);
 		while (i < p->ndist &&
 		       strcmp(brief_table_str(&b->dist, p->dist[i],

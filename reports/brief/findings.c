@@ -388,24 +388,46 @@ static void dist_sentence(const struct brief_facts *f, char *out)
 		    f->dist_dim, p);
 }
 
-size_t brief_findings(const struct brief_facts *f,
-		      char out[][BRIEF_SENTENCE_MAX])
+size_t brief_findings_kinds(const struct brief_facts *f,
+			    char out[][BRIEF_SENTENCE_MAX],
+			    enum brief_finding *kind)
 {
+	enum brief_finding k[BRIEF_FINDINGS_MAX];
 	size_t n = 0;
 
 	if (known(f->total_a) && known(f->total_b) && known(f->compared) &&
-	    f->compared > 0)
+	    f->compared > 0) {
+		k[n] = BRIEF_FINDING_TOTALS;
 		(ru(f) ? totals_ru : totals_en)(f, out[n++]);
-	if (known(f->tested) && f->tested > 0 && known(f->significant))
+	}
+	if (known(f->tested) && f->tested > 0 && known(f->significant)) {
+		k[n] = BRIEF_FINDING_CELLS;
 		cells_sentence(f, out[n++]);
-	if (known(f->only_a) && known(f->only_b) && known(f->missing))
+	}
+	if (known(f->only_a) && known(f->only_b) && known(f->missing)) {
+		k[n] = BRIEF_FINDING_COVERAGE;
 		coverage_sentence(f, out[n++]);
+	}
 	if (known(f->trend) && known(f->trend_lo) && known(f->trend_hi) &&
-	    known(f->trend_p) && known(f->periods) && f->periods >= 3)
+	    known(f->trend_p) && known(f->periods) && f->periods >= 3) {
+		k[n] = BRIEF_FINDING_TREND;
 		trend_sentence(f, out[n++]);
-	if (known(f->ccc))
+	}
+	if (known(f->ccc)) {
+		k[n] = BRIEF_FINDING_CCC;
 		ccc_sentence(f, out[n++]);
-	if (f->dist_dim && known(f->dist_p))
+	}
+	if (f->dist_dim && known(f->dist_p)) {
+		k[n] = BRIEF_FINDING_DIST;
 		dist_sentence(f, out[n++]);
+	}
+	if (kind)
+		memcpy(kind, k, n * sizeof(*k));
 	return n;
+}
+
+size_t brief_findings(const struct brief_facts *f,
+		      char out[][BRIEF_SENTENCE_MAX])
+{
+	return brief_findings_kinds(f, out, NULL);
 }

@@ -38,6 +38,7 @@ struct brief_facts {
 	const char *gap_where;         /* the largest significant gap with
 					  both counts published, or NULL */
 	double gap_a, gap_b;
+	size_t gap_row;                /* its row of cells.csv */
 
 	/* trend.csv interaction, NaN unknown */
 	double trend, trend_lo, trend_hi, trend_p, periods;
@@ -54,11 +55,26 @@ struct brief_facts {
 #define BRIEF_SENTENCE_MAX 768
 #define BRIEF_FINDINGS_MAX 6
 
+/* What a finding is about: where its figures are. */
+enum brief_finding {
+	BRIEF_FINDING_TOTALS,          /* the headline row */
+	BRIEF_FINDING_CELLS,           /* the pair's cell table */
+	BRIEF_FINDING_COVERAGE,        /* the pair's cell table */
+	BRIEF_FINDING_TREND,           /* the Trend sheet */
+	BRIEF_FINDING_CCC,             /* the Agreement sheet */
+	BRIEF_FINDING_DIST             /* the Distribution sheet */
+};
+
 /*
  * Writes up to BRIEF_FINDINGS_MAX sentences into out; returns how many.
+ * brief_findings_kinds also says what each is about (kind[i], when kind
+ * is not NULL).
  */
 size_t brief_findings(const struct brief_facts *f,
 		      char out[][BRIEF_SENTENCE_MAX]);
+size_t brief_findings_kinds(const struct brief_facts *f,
+			    char out[][BRIEF_SENTENCE_MAX],
+			    enum brief_finding *kind);
 
 /* "p < 0.001", "p = 0.034" (a comma in Russian), into buf. */
 char *brief_p_text(const char *lang, double p, char *buf, size_t size);

@@ -75,6 +75,8 @@ int brief_page_open(struct brief_page *pg, struct brief_book *bk,
 	for (size_t i = 0; i < sizeof(pg->colw) / sizeof(*pg->colw); i++)
 		pg->colw[i] = DEFAULT_WIDTH;
 	pg->ws = brief_book_sheet(bk, name, err);
+	if (pg->ws)
+		brief_book_footer(bk, pg->ws, brief_t(lang, "footer.page"));
 	if (pg->ws && !bk->header[0])
 		page_header(pg);
 	return pg->ws ? 0 : -1;
@@ -246,19 +248,52 @@ void brief_page_heading(struct brief_page *pg, const char *text)
 	brief_page_line(pg, text, pg->bk->f.heading);
 }
 
-void brief_page_para(struct brief_page *pg, const char *text, lxw_format *f)
+/* A paragraph wrapped across columns 0..last, its row made tall enough. */
+static void para(struct brief_page *pg, const char *text, lxw_format *f,
+		 lxw_col_t last)
 {
 	lxw_format *wrap = f ? f : pg->bk->f.wrap;
 	double width = 0, lines;
 
 	commit_cols(pg);
-	for (lxw_col_t c = 0; c <= pg->last && c < 64; c++)
+	for (lxw_col_t c = 0; c <= last && c < 64; c++)
 		width += pg->colw[c];
 	lines = lines_in(text, width);
-	worksheet_merge_range(pg->ws, pg->row, 0, pg->row, pg->last, "", wrap);
+	if (last > 0)
+		worksheet_merge_range(pg->ws, pg->row, 0, pg->row, last, "",
+				      wrap);
 	brief_put_str(pg->ws, pg->row, 0, text, wrap);
 	worksheet_set_row(pg->ws, pg->row, lines * LINE_POINTS + 3, NULL);
 	pg->row++;
+}
+
+void brief_page_para(struct brief_page *pg, const char *text, lxw_format *f)
+{
+	para(pg, text, f, pg->last);
+}
+
+void brief_page_anchor(struct brief_page *pg, lxw_row_t row, lxw_col_t col,
+		       const char *what, size_t i)
+{
+	char key[64];
+
+	snprintf(key, sizeof(key), "%s/%s/%zu", pg->lang, what, i);
+	brief_book_anchor(pg->bk, key, row, col);
+}
+
+/*
+ * The link is a short word in the last column, not the paragraph itself:
+ * LibreOffice does not wrap the text of a cell that holds a link.
+ */
+void brief_page_link_para(struct brief_page *pg, const char *text,
+			  const char *key)
+{
+	const char *word = brief_t(pg->lang, "link.figures");
+
+	para(pg, text, NULL, pg->last ? pg->last - 1 : 0);
+	brief_put_str(pg->ws, pg->row - 1, pg->last, word, pg->bk->f.link);
+	brief_book_link(pg->bk, pg->ws, pg->row - 1, pg->last, key, word,
+			pg->bk->f.link);
 }
 
 void brief_page_header(struct brief_page *pg, const char *const *keys,

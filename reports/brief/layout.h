@@ -25,6 +25,10 @@ struct brief_page {
 	double lines;              /* lines the current row needs */
 };
 
+/* The colours of source A and B in every chart (B is also hatched). */
+#define BRIEF_COLOUR_A 0x1F4E79
+#define BRIEF_COLOUR_B 0xC55A11
+
 /* A text in lang, else English, else any; NULL when none. */
 const char *brief_i18n(const struct rk_i18n *t, const char *lang);
 
@@ -82,6 +86,19 @@ void brief_internal_note(struct brief_page *pg);
  */
 void brief_page_header(struct brief_page *pg, const char *const *keys,
 		       size_t n, unsigned long numeric);
+
+/*
+ * Links (brief_book_anchor, brief_book_link) under keys "<lang>/<what>/<i>":
+ * what: "total" (the headline row of pair i), "cells" (the cell table of
+ * pair i), "cell" (row i of cells.csv on its pair sheet), "trend", "ccc",
+ * "dist" (pair i on those sheets).  brief_page_anchor names row, col of
+ * this sheet; brief_page_link_para writes a paragraph across all but the
+ * last column and, in the last, a word ("figures →") that links to key.
+ */
+void brief_page_anchor(struct brief_page *pg, lxw_row_t row, lxw_col_t col,
+		       const char *what, size_t i);
+void brief_page_link_para(struct brief_page *pg, const char *text,
+			  const char *key);
 
 /* A blank row. */
 void brief_page_skip(struct brief_page *pg);

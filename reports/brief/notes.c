@@ -134,5 +134,13 @@ const char *brief_summary_note(const struct brief *b, const char *lang,
 		while (*note == ';' || *note == ' ')
 			note++;
 	}
+	if (len >= size) {          /* cut short: not inside a character */
+		len = strlen(buf);
+		while (len && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len && ((unsigned char)buf[len - 1] & 0xC0) == 0xC0)
+			len--;
+		buf[len] = '\0';
+	}
 	return buf;
 }

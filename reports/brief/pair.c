@@ -16,8 +16,6 @@
 #include "wording.h"
 
 #define CHART_ROWS 17
-#define COLOUR_A 0x1F4E79
-#define COLOUR_B 0xC55A11
 #define MAX_DIMS 32
 
 struct pair_page {
@@ -159,6 +157,7 @@ static void table_row(struct pair_page *pp, size_t r)
 			     F(pp)->ratio, F(pp)->ratio, F(pp)->pval,
 			     F(pp)->pval };
 
+	brief_page_anchor(pg, pg->row, 0, "cell", r);
 	brief_put_str(ws, pg->row, c++,
 		      brief_period(pg->lang, brief_table_str(t, r, "period"),
 				   period, sizeof(period)), F(pp)->text);
@@ -230,6 +229,8 @@ static void cell_table(struct pair_page *pp)
 	lxw_row_t first;
 
 	brief_page_heading(pg, brief_t(pg->lang, "pair.cells"));
+	brief_page_anchor(pg, pg->row - 1, 0, "cells",
+			  (size_t)(pp->p - pg->b->pair));
 	pp->data_row = pg->row;
 	if (pp->p->ncell == 0) {
 		brief_page_line(pg, brief_t(pg->lang, "pair.nocells"),
@@ -364,11 +365,11 @@ static void both_series(struct pair_page *pp, lxw_chart *ch, lxw_row_t first,
 	if (drawn[0])
 		add_series(pp, ch, brief_source_name(b->labels,
 						     pp->p->reference, lang),
-			   first, last, 1, COLOUR_A);
+			   first, last, 1, BRIEF_COLOUR_A);
 	if (drawn[1])
 		add_series(pp, ch, brief_source_name(b->labels,
 						     pp->p->against, lang),
-			   first, last, 2, COLOUR_B);
+			   first, last, 2, BRIEF_COLOUR_B);
 }
 
 /*

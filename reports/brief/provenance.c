@@ -128,13 +128,17 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 			   struct rk_error *err)
 {
 	struct brief_page pg;
-	char name[128];
+	char name[128], word[64];
 
 	if (brief_page_open(&pg, bk, b, b->lang[0],
 			    joined(b, "sheet.provenance", " · ", name,
 				   sizeof(name)),
 			    6, err) < 0)
 		return -1;
+	/* the annex of all languages: its own pages, numbered in both */
+	worksheet_set_start_page(pg.ws, 1);
+	brief_book_footer(bk, pg.ws, all_langs(b, "footer.page", word,
+					       sizeof(word)));
 	brief_page_cols(&pg, 0, 0, 36);
 	brief_page_cols(&pg, 1, 1, 12);
 	brief_page_cols(&pg, 2, 2, 52);
@@ -175,13 +179,15 @@ int brief_write_data(struct brief_book *bk, const struct brief *b,
 	lxw_worksheet *ws;
 	lxw_row_t row = 1;
 	lxw_col_t ncols = (lxw_col_t)(b->ndims + 6);
-	char name[128];
+	char name[128], word[64];
 
 	if (!b->ndata)
 		return 0;
 	if (!(ws = brief_book_sheet(bk, joined(b, "sheet.data", " · ", name,
 					       sizeof(name)), err)))
 		return -1;
+	brief_book_footer(bk, ws, all_langs(b, "footer.page", word,
+					    sizeof(word)));
 	worksheet_set_column(ws, 0, 1, 20, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(2 + b->ndims), 11, NULL);
 	worksheet_set_column(ws, ncols - 3, ncols - 2, 10, NULL);

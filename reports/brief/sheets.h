@@ -30,6 +30,9 @@ int brief_write_rates(struct brief_book *bk, const struct brief *b,
 		      const char *lang, struct rk_error *err);
 int brief_write_trend(struct brief_book *bk, const struct brief *b,
 		      const char *lang, struct rk_error *err);
+/* The front page's key messages and its chart (front.c). */
+void brief_front_messages(struct brief_page *pg);
+void brief_front_chart(struct brief_page *pg);
 /* The front page's capture-recapture sentences (estimates.c). */
 void brief_estimate_sentences(struct brief_page *pg);
 int brief_write_estimates(struct brief_book *bk, const struct brief *b,

@@ -86,6 +86,7 @@ static void largest_gap(const struct brief *b, const struct brief_pair *p,
 		best = fabs(v - a);
 		f->gap_a = a;
 		f->gap_b = v;
+		f->gap_row = r;
 		brief_cell_where(b, r, p->dims, lang, where, size);
 		f->gap_where = where;
 	}
@@ -250,6 +251,7 @@ static void headline_row(struct brief_page *pg, const struct brief_pair *p)
 	int hide = brief_hidden(p->total_a) || brief_hidden(p->total_b);
 	double one = sum_num(b, p, "only_a") + sum_num(b, p, "only_b");
 
+	brief_page_anchor(pg, r, 0, "total", (size_t)(p - b->pair));
 	brief_page_wrap(pg, 0, brief_indicator(b->labels, p->indicator,
 					       pg->lang), f->wrap);
 	brief_page_wrap(pg, 1, brief_source_name(b->labels, p->reference,
@@ -296,11 +298,25 @@ static void headline_block(struct brief_page *pg)
 	}
 }
 
+/* Where a finding's figures are: the key of its anchor (layout.h). */
+static void finding_key(const char *lang, enum brief_finding kind, size_t i,
+			char *key, size_t size)
+{
+	static const char *const what[] = {
+		[BRIEF_FINDING_TOTALS] = "total", [BRIEF_FINDING_CELLS] = "cells",
+		[BRIEF_FINDING_COVERAGE] = "cells", [BRIEF_FINDING_TREND] = "trend",
+		[BRIEF_FINDING_CCC] = "ccc", [BRIEF_FINDING_DIST] = "dist",
+	};
+
+	snprintf(key, size, "%s/%s/%zu", lang, what[kind], i);
+}
+
 static void findings_block(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
 	char s[BRIEF_FINDINGS_MAX][BRIEF_SENTENCE_MAX];
-	char title[512], where[256], line[BRIEF_SENTENCE_MAX + 32];
+	enum brief_finding kind[BRIEF_FINDINGS_MAX];
+	char title[512], where[256], line[BRIEF_SENTENCE_MAX + 32], key[64];
 
 	brief_page_heading(pg, brief_t(pg->lang, "findings"));
 	for (size_t i = 0; i < b->npair; i++) {
@@ -309,7 +325,7 @@ static void findings_block(struct brief_page *pg)
 
 		brief_pair_facts(b, &b->pair[i], pg->lang, &f, where,
 				 sizeof(where));
-		n = brief_findings(&f, s);
+		n = brief_findings_kinds(&f, s, kind);
 		brief_pair_title(b, &b->pair[i], pg->lang, title,
 				 sizeof(title));
 		brief_page_line(pg, title, pg->bk->f.bold);
@@ -322,7 +338,8 @@ static void findings_block(struct brief_page *pg)
 		for (size_t k = 0; k < n; k++) {
 			snprintf(line, sizeof(line), "%zu. %.*s", k + 1,
 				 (int)(BRIEF_SENTENCE_MAX - 1), s[k]);
-			brief_page_para(pg, line, NULL);
+			finding_key(pg->lang, kind[k], i, key, sizeof(key));
+			brief_page_link_para(pg, line, key);
 		}
 	}
 }
@@ -392,17 +409,33 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 			const char *lang, struct rk_error *err)
 {
 	struct brief_page pg;
-	lxw_row_t breaks[2] = { 0, 0 };   /* libxlsxwriter copies them */
+	lxw_row_t breaks[3] = { 0, 0, 0 };   /* libxlsxwriter copies them */
+	lxw_row_t front;
+	size_t nbreak = 0;
 
 	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.summary"),
 			    10, err) < 0)
 		return -1;
+	/* each language's sheets are numbered from 1 when the workbook is
+	   printed (the sheets after this one continue from it), so the
+	   reader's part starts at page 1 whatever comes before it
+	   (libxlsxwriter 1.1.4 writes useFirstPageNumber alone, and the
+	   first page number defaults to 1: only 1 works) */
+	worksheet_set_start_page(pg.ws, 1);
 	brief_page_cols(&pg, 0, 0, 26);
 	brief_page_cols(&pg, 1, 2, 30);
 	brief_page_cols(&pg, 3, 10, 11);
 	heading_block(&pg);
 	brief_status_block(&pg);
 	revisions_line(&pg);
+	front = pg.row;
+	brief_front_messages(&pg);
+	brief_front_chart(&pg);
+	brief_estimate_sentences(&pg);
+	/* the first printed page: title, status, key messages, chart and
+	   the estimate of cases no source holds */
+	if (pg.row > front)
+		breaks[nbreak++] = pg.row;
 	/* the definitions name each source and its kind; without them the
 	   sources' table does */
 	if (!brief_any_definition(b))
@@ -410,11 +443,10 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_definitions_block(&pg);
 	if (b->npair)
 		headline_block(&pg);
-	brief_estimate_sentences(&pg);
 	brief_not_shown_block(&pg);
 	protection_block(&pg);
 	/* the page above stands alone when printed; the findings follow */
-	breaks[0] = pg.row;
+	breaks[nbreak] = pg.row;
 	worksheet_set_h_pagebreaks(pg.ws, breaks);
 	if (b->npair) {
 		findings_block(&pg);

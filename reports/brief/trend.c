@@ -39,6 +39,7 @@ static void trend_pair(struct brief_page *pg, const struct brief_pair *p)
 
 	brief_pair_title(b, p, pg->lang, title, sizeof(title));
 	brief_page_heading(pg, title);
+	brief_page_anchor(pg, pg->row - 1, 0, "trend", (size_t)(p - b->pair));
 	brief_page_header(pg, head, 10, 0x1FE);
 	worksheet_write_string(pg->ws, pg->row - 1, 9,
 			       brief_t(pg->lang, "col.note"), f->head_indent);

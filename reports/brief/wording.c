@@ -39,6 +39,17 @@ static const struct text texts[] = {
 	{ "agreement.title", "Agreement between the sources",
 	  "Согласованность источников" },
 	{ "all.cases", "All cases", "Все случаи" },
+	{ "by", "by ", "по " },
+	{ "by.age", "age", "возрасту" },
+	{ "by.and", " and ", " и " },
+	{ "by.day", "day", "дням" },
+	{ "by.facility", "facility", "учреждениям" },
+	{ "by.half", "half-year", "полугодиям" },
+	{ "by.month", "month", "месяцам" },
+	{ "by.quarter", "quarter", "кварталам" },
+	{ "by.region", "region", "регионам" },
+	{ "by.sex", "sex", "полу" },
+	{ "by.year", "year", "годам" },
 	/* %s: a dimension */
 	{ "chart.by_dim", "By %s (cells both sources report)",
 	  "По признаку «%s» (ячейки с данными обоих источников)" },
@@ -327,6 +338,21 @@ static const struct text texts[] = {
 	{ "flag.withheld_by_source", "withheld by the source",
 	  "скрыто источником" },
 	{ "flag.within_noise", "within chance", "в пределах случайных колебаний" },
+	{ "footer.page",
+	  "page",
+	  "стр." },
+	{ "front.chart.b", "Compared source (B), named on the left",
+	  "Сравниваемый источник (B), указан слева" },
+	{ "front.chart.count", "Count", "Число" },
+	/* %s: the comparisons left out */
+	{ "front.chart.left_out",
+	  "Not in the chart, because a total is withheld: %s.",
+	  "Не показаны на диаграмме, так как итог скрыт: %s." },
+	/* %s: the indicator */
+	{ "front.chart.title", "%s: totals where both sources report",
+	  "%s: итоги там, где есть данные обоих источников" },
+	/* %s: the reference source */
+	{ "front.chart.vs", " (A: %s)", " (A: %s)" },
 	{ "gap.missing", "the other source reports it as missing",
 	  "у другого источника отмечено как отсутствующее" },
 	{ "gap.withheld", "the other source withheld it itself",
@@ -365,6 +391,7 @@ static const struct text texts[] = {
 	{ "kind.nhri", "national human rights institution",
 	  "национальное правозащитное учреждение" },
 	{ "kind.other", "other", "другое" },
+	{ "link.figures", "figures →", "цифры →" },
 	/* %s %s: reckon version, date */
 	{ "made", "Prepared by reckon %s, dated %s.",
 	  "Подготовлено программой reckon %s, дата %s." },
@@ -381,6 +408,7 @@ static const struct text texts[] = {
 	  "скрыто, чтобы такое число нельзя было вычислить по итогам, "
 	  "разностям или числу другого источника. Величины, рассчитанные по "
 	  "скрытому числу, не показаны." },
+	{ "messages", "Key messages", "Главное" },
 	{ "method.agreement",
 	  "Pearson's r measures how closely the cells of the two sources "
 	  "follow a straight line, Spearman's ρ the same for their ranks. "

@@ -164,7 +164,8 @@ static int sums(struct table *t, struct rnd_table *rt)
 
 	if (!parts)
 		return -1;
-	qsort(t->link, t->nlink, sizeof(*t->link), by_total);
+	if (t->nlink)             /* qsort's base may not be NULL */
+		qsort(t->link, t->nlink, sizeof(*t->link), by_total);
 	for (size_t a = 0, b; a < t->nlink; a = b) {
 		for (b = a; b < t->nlink && t->link[b].total == t->link[a].total &&
 			    t->link[b].way == t->link[a].way; b++)
