@@ -50,13 +50,29 @@ const char *brief_title_in(const struct brief *b, const char *lang)
 static void page_header(struct brief_page *pg)
 {
 	const struct brief *b = pg->b;
-	char title[160], head[256], date[16];
+	char title[200], head[300], date[16];
 	time_t t = (time_t)b->created;
 	struct tm tm;
 
+	char cut[160];
+	const char *full = brief_title_in(b, pg->lang);
+
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-	brief_book_escape(brief_title_in(b, pg->lang), title, sizeof(title));
+	/* a long title ends at a word, with "…": never inside one (the header
+	   holds 255 characters with the date and status) */
+	if (strlen(full) < 140) {
+		snprintf(cut, sizeof(cut), "%s", full);
+	} else {
+		size_t n = 136;
+
+		while (n && full[n] != ' ')
+			n--;
+		while (n && strchr(" ,;:—–-", full[n - 1]))
+			n--;
+		snprintf(cut, sizeof(cut), "%.*s…", (int)n, full);
+	}
+	brief_book_escape(cut, title, sizeof(title));
 	snprintf(head, sizeof(head), "&L&9 %s&R&9 %s · %s", title, date,
 		 brief_t(pg->lang, b->data_final ? "header.final"
 						       : "header.provisional"));
