@@ -263,6 +263,17 @@ static void problem(struct tpl *t, const char *sheet, long row, long col,
 		t->plen += (size_t)n;
 }
 
+/* The error that lists the cells that break the form's rules. */
+static void problems(const struct tpl *t, const char *file, const char *of,
+		     const char *hint, struct rk_error *err)
+{
+	rk_error_set(err, RK_EXIT_DATAERR, file, 0, "%zu cell(s)%s break the "
+		     "form's rules: %s%s", t->nproblems, of, t->problems,
+		     t->nproblems > MAX_PROBLEMS_SHOWN ? "; …" : "");
+	snprintf(err->cell, sizeof(err->cell), "%s", t->first_cell);
+	rk_error_hint(err, "%s", hint);
+}
+
 /* The status a word names: the form's words, or any language's. */
 static const char *status_of(const struct tpl *t, const char *text)
 {
@@ -1056,14 +1067,9 @@ int template_extract(struct book *b, const struct template_read *r,
 		if (entries(&t, &s[i], 0, err) < 0)
 			goto out;
 	if (t.nproblems) {
-		rk_error_set(err, RK_EXIT_DATAERR, book_name(b), 0, "%zu "
-			     "cell(s) break the form's rules: %s%s",
-			     t.nproblems, t.problems,
-			     t.nproblems > MAX_PROBLEMS_SHOWN ? "; …" : "");
-		snprintf(err->cell, sizeof(err->cell), "%s", t.first_cell);
-		rk_error_hint(err, "correct them in the form (a value pasted "
-			      "into a cell escapes Excel's own check) and read "
-			      "it again");
+		problems(&t, book_name(b), "", "correct them in the form (a "
+			 "value pasted into a cell escapes Excel's own check) "
+			 "and read it again", err);
 		goto out;
 	}
 	t.empty = 0;
@@ -1237,14 +1243,9 @@ int template_register_rows(const struct template_read *r, const char *file,
 	if (map_dims(&t, file, err) < 0 || cases_sheet(&t, &s, 0, err) < 0)
 		goto out;
 	if (t.nproblems) {
-		rk_error_set(err, RK_EXIT_DATAERR, file, 0, "%zu cell(s) of the "
-			     "export break the form's rules: %s%s",
-			     t.nproblems, t.problems,
-			     t.nproblems > MAX_PROBLEMS_SHOWN ? "; …" : "");
-		snprintf(err->cell, sizeof(err->cell), "%s", t.first_cell);
-		rk_error_hint(err, "correct the submissions (the export's "
-			      "cells are named as a spreadsheet would name "
-			      "them) and export again");
+		problems(&t, file, " of the export", "correct the submissions "
+			 "(the export's cells are named as a spreadsheet would "
+			 "name them) and export again", err);
 		goto out;
 	}
 	if ((!(*r->header_written)++ &&

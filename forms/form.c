@@ -324,3 +324,21 @@ void form_release(struct form *f)
 	free(f->dim);
 	rk_fold_free(f->fold);
 }
+
+const char *form_dim_label(const char *dim, const char *lang)
+{
+	static const struct { const char *dim, *en, *ru, *tg; } names[] = {
+		{ "region", "Region", "Регион", "Минтақа" },
+		{ "sex", "Sex", "Пол", "Ҷинс" },
+		{ "age", "Age group", "Возрастная группа", "Гурӯҳи синну сол" },
+		{ "facility", "Facility", "Учреждение", "Муассиса" },
+		{ "institution", "Institution", "Учреждение", "Муассиса" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(names[i].dim, dim) == 0)
+			return !strcmp(lang, "ru") ? names[i].ru
+			       : !strcmp(lang, "tg") ? names[i].tg
+			       : names[i].en;
+	return dim;
+}

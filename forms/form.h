@@ -63,6 +63,9 @@ const char *form_indicator_label(const struct form *f, size_t i);
 const char *form_code(const struct form *f, size_t d, size_t k);
 const char *form_code_label(const struct form *f, size_t d, size_t k);
 
+/* A dimension's name as a form's heading says it in lang; else the name. */
+const char *form_dim_label(const char *dim, const char *lang);
+
 void form_release(struct form *f);
 
 #endif

@@ -66,18 +66,7 @@ static const char *i18n(const struct w *w, const struct rk_i18n *t)
 
 static const char *dim_name(const struct w *w, const char *dim)
 {
-	static const struct { const char *dim; struct words w; } names[] = {
-		{ "region", { "Region", "Регион", "Минтақа" } },
-		{ "sex", { "Sex", "Пол", "Ҷинс" } },
-		{ "age", { "Age group", "Возрастная группа", "Гурӯҳи синну сол" } },
-		{ "facility", { "Facility", "Учреждение", "Муассиса" } },
-		{ "institution", { "Institution", "Учреждение", "Муассиса" } },
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (strcmp(names[i].dim, dim) == 0)
-			return say(w, &names[i].w);
-	return dim;
+	return form_dim_label(dim, w->f->lang);
 }
 
 /* A definition's unit or date basis in the form's language. */

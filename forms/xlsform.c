@@ -41,21 +41,6 @@ static void question(lxw_worksheet *ws, lxw_row_t *r, const struct q *q)
 	row(ws, (*r)++, v, 7);
 }
 
-static const char *dim_label(const char *dim, size_t l)
-{
-	static const struct { const char *dim, *w[3]; } names[] = {
-		{ "region", { "Region", "Регион", "Минтақа" } },
-		{ "sex", { "Sex", "Пол", "Ҷинс" } },
-		{ "age", { "Age group", "Возрастная группа", "Гурӯҳи синну сол" } },
-		{ "facility", { "Facility", "Учреждение", "Муассиса" } },
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (!strcmp(names[i].dim, dim))
-			return names[i].w[l];
-	return dim;
-}
-
 int form_write_xlsform(const struct form *f, const char *path,
 		       long long created, struct rk_error *err)
 {
@@ -100,9 +85,9 @@ int form_write_xlsform(const struct form *f, const char *path,
 	for (size_t d = 0; d < f->ndims; d++) {
 		snprintf(type, sizeof(type), "select_one %s", f->dim[d].name);
 		question(survey, &r, &(struct q){ type, f->dim[d].name,
-			 dim_label(f->dim[d].name, 0),
-			 dim_label(f->dim[d].name, 1),
-			 dim_label(f->dim[d].name, 2), "yes", NULL });
+			 form_dim_label(f->dim[d].name, "en"),
+			 form_dim_label(f->dim[d].name, "ru"),
+			 form_dim_label(f->dim[d].name, "tg"), "yes", NULL });
 	}
 	question(survey, &r, &(struct q){ "text", "remark", "Remark",
 		 "Примечание", "Эзоҳ", "no", NULL });

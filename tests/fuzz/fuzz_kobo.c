@@ -13,11 +13,13 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "fuzzzip.h"
+
 #include "config.h"
 #include "kobo.h"
 
-#define NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-#define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS FUZZ_NS
+#define REL FUZZ_REL
 
 static const char workbook[] =
 	"<workbook xmlns=\"" NS "\" xmlns:r=\"" REL "\"><workbookPr date1904=\"0\"/>"
@@ -38,22 +40,6 @@ static const char config[] =
 	"  - {id: ngo, file: e.csv, constants: {indicator: complaints},\n"
 	"     layout: {xlsform: f.xlsx}}\n";
 
-static int add(zip_t *z, const char *name, const void *data, size_t len)
-{
-	zip_source_t *src = zip_source_buffer(z, data, len, 0);
-	zip_int64_t i;
-
-	if (!src)
-		return -1;
-	i = zip_file_add(z, name, src, ZIP_FL_OVERWRITE);
-	if (i < 0) {
-		zip_source_free(src);
-		return -1;
-	}
-	zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_STORE, 0);
-	return 0;
-}
-
 /* Packs the form; *rest is the export. */
 static int pack(const char *path, const uint8_t *data, size_t size,
 		const uint8_t **rest, size_t *nrest)
@@ -62,23 +48,20 @@ static int pack(const char *path, const uint8_t *data, size_t size,
 				 "xl/worksheets/sheet2.xml",
 				 "xl/sharedStrings.xml" };
 	const uint8_t *p = data, *end = data + size;
-	int zerr;
-	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+	zip_t *z = fuzz_zip_book(path, workbook, sizeof(workbook) - 1, rels,
+				  sizeof(rels) - 1);
 
 	if (!z)
 		return -1;
-	add(z, "[Content_Types].xml", "<Types/>", 8);
-	add(z, "xl/workbook.xml", workbook, sizeof(workbook) - 1);
-	add(z, "xl/_rels/workbook.xml.rels", rels, sizeof(rels) - 1);
 	for (int k = 0; k < 3; k++) {
 		const uint8_t *q = p < end ? memchr(p, 0, (size_t)(end - p)) : NULL;
 		size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
 
 		if (k == 2 && n == 0)
-			add(z, names[k], "<sst xmlns=\"" NS "\"/>",
-			    sizeof("<sst xmlns=\"" NS "\"/>") - 1);
+			fuzz_zip_add(z, names[k], FUZZ_EMPTY_SST,
+				     sizeof(FUZZ_EMPTY_SST) - 1);
 		else
-			add(z, names[k], p, n);
+			fuzz_zip_add(z, names[k], p, n);
 		p = q ? q + 1 : end;
 	}
 	*rest = p;

@@ -8,10 +8,12 @@
  */
 #include <zip.h>
 
+#include "fuzzzip.h"
+
 #include "fuzzbook.h"
 
-#define NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-#define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS FUZZ_NS
+#define REL FUZZ_REL
 
 static const char workbook[] =
 	"<workbook xmlns=\"" NS "\" xmlns:r=\"" REL "\"><workbookPr date1904=\"0\"/>"
@@ -23,40 +25,21 @@ static const char rels[] =
 	"<Relationship Id=\"rId3\" Type=\"" REL "/styles\" Target=\"styles.xml\"/>"
 	"</Relationships>";
 
-static int add(zip_t *z, const char *name, const void *data, size_t len)
-{
-	zip_source_t *src = zip_source_buffer(z, data, len, 0);
-	zip_int64_t i;
-
-	if (!src)
-		return -1;
-	i = zip_file_add(z, name, src, ZIP_FL_OVERWRITE);
-	if (i < 0) {
-		zip_source_free(src);
-		return -1;
-	}
-	zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_STORE, 0);
-	return 0;
-}
-
 static int pack(const char *path, const uint8_t *data, size_t size)
 {
 	const char *names[3] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
 				 "xl/styles.xml" };
 	const uint8_t *p = data, *end = data + size;
-	int zerr;
-	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+	zip_t *z = fuzz_zip_book(path, workbook, sizeof(workbook) - 1, rels,
+				  sizeof(rels) - 1);
 
 	if (!z)
 		return -1;
-	add(z, "[Content_Types].xml", "<Types/>", 8);
-	add(z, "xl/workbook.xml", workbook, sizeof(workbook) - 1);
-	add(z, "xl/_rels/workbook.xml.rels", rels, sizeof(rels) - 1);
 	for (int k = 0; k < 3 && p <= end; k++) {
 		const uint8_t *q = k < 2 ? memchr(p, 0, (size_t)(end - p)) : NULL;
 		size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
 
-		add(z, names[k], p, n);
+		fuzz_zip_add(z, names[k], p, n);
 		p += n + 1;
 	}
 	return zip_close(z) == 0 ? 0 : (zip_discard(z), -1);
