@@ -52,6 +52,8 @@ struct tpl {
 	const char *lang, *org;
 	char **fdim;            /* the form's dimensions (metadata "dims") */
 	size_t nfdim;
+	char **ffield;          /* a register's other columns ("fields") */
+	size_t nffield;
 	long *pos;              /* per pipeline dimension: its index among
 				   the form's, -1 none, -2 organisation */
 	char problems[1024];    /* the first cells that break the rules */
@@ -178,16 +180,22 @@ static int map_dims(struct tpl *t, const char *file, struct rk_error *err)
 	return 0;
 }
 
-/* The form's dimensions: its "dims" row. */
+/* The form's dimensions and a register's fields: its "dims" and "fields"
+   rows. */
 static void form_dims(struct tpl *t)
 {
-	for (size_t i = 0; i < t->m.n; i++)
-		if (strcmp(t->m.row[i].v[0], "dims") == 0) {
-			t->fdim = t->m.row[i].v + 1;
-			t->nfdim = t->m.row[i].n - 1;
-			while (t->nfdim && !*t->fdim[t->nfdim - 1])
-				t->nfdim--;
-		}
+	for (size_t i = 0; i < t->m.n; i++) {
+		int dims = !strcmp(t->m.row[i].v[0], "dims");
+		char ***list = dims ? &t->fdim : &t->ffield;
+		size_t *n = dims ? &t->nfdim : &t->nffield;
+
+		if (!dims && strcmp(t->m.row[i].v[0], "fields"))
+			continue;
+		*list = t->m.row[i].v + 1;
+		*n = t->m.row[i].n - 1;
+		while (*n && !*(*list)[*n - 1])
+			(*n)--;
+	}
 }
 
 static int check_form(struct tpl *t, struct book *b, struct rk_error *err)
@@ -220,12 +228,15 @@ static int check_form(struct tpl *t, struct book *b, struct rk_error *err)
 			      "made for", "a form made for source '%s', read "
 			      "as source '%s'", s, r->source_id);
 	form_dims(t);
-	if (!(names = malloc((t->nfdim + 1) * sizeof(*names))))
+	if (!(names = malloc((t->nfdim + t->nffield + 1) * sizeof(*names))))
 		return rk_error_oom(err);
 	names[0] = "indicator";
 	for (size_t d = 0; d < t->nfdim; d++)
 		names[d + 1] = t->fdim[d];
-	rc = form_codelists_hash(r->cfg, names, t->nfdim + 1, hex, err);
+	for (size_t d = 0; d < t->nffield; d++)
+		names[t->nfdim + d + 1] = t->ffield[d];
+	rc = form_codelists_hash(r->cfg, names, t->nfdim + t->nffield + 1,
+				 hex, err);
 	free(names);
 	if (rc < 0)
 		return -1;
@@ -637,6 +648,8 @@ struct template_cases {
 	char first_dup[1500];
 	char **line;                /* the case list: code, tidy key */
 	size_t nline, linecap;
+	char *field[16];            /* the registers' fields (case list) */
+	size_t nfield;
 	struct reg {                /* what each register gave */
 		char *name;         /* its file and organisation */
 		size_t cases, dups;
@@ -850,7 +863,7 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 		const struct cell *kc = cell_at(s, row, 0);
 		const struct cell *dc = cell_at(s, row, dcol);
 		const struct cell *oc = cell_at(s, row, 3 - dcol);
-		const char *code[16];
+		const char *code[16], *fcode[16];
 		int bad = 0, any = kc || dc || oc;
 		size_t first;
 
@@ -880,6 +893,18 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 				problem(t, s->name, row, (long)d + 3, x
 					? "'%.60s' is not in the list"
 					: "%snothing chosen", x ? x->text : "");
+				bad = 1;
+			}
+		}
+		for (size_t k = 0; k < t->nffield && k < 16; k++) {
+			long col = 3 + (long)t->nfdim + (long)k;
+			const struct cell *x = cell_at(s, row, col);
+
+			fcode[k] = "";           /* a field may be unknown */
+			if (x && !(fcode[k] = code_of(t, t->ffield[k],
+						      trim(x->text)))) {
+				problem(t, s->name, row, col, "'%.60s' is not "
+					"in the list", x->text);
 				bad = 1;
 			}
 		}
@@ -953,13 +978,31 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 				c->origin[k] = o;
 			}
 			case_code(t, id, hex);   /* the folded key: id's head */
-			if (grow_to((void **)&c->line, &c->linecap,
-				    c->nline + 1, sizeof(*c->line)) ||
-			    !(c->line[c->nline] = malloc(strlen(key) + 20))) {
-				rk_error_oom(err);
-				goto out;
+			{
+				size_t need = strlen(key) + 20, o;
+
+				for (size_t k = 0; k < t->nffield && k < 16; k++)
+					need += strlen(fcode[k]) + 1;
+				if (grow_to((void **)&c->line, &c->linecap,
+					    c->nline + 1, sizeof(*c->line)) ||
+				    !(c->line[c->nline] = malloc(need))) {
+					rk_error_oom(err);
+					goto out;
+				}
+				o = (size_t)sprintf(c->line[c->nline], "%s\037%s",
+						    hex, key);
+				for (size_t k = 0; k < t->nffield && k < 16; k++)
+					o += (size_t)sprintf(c->line[c->nline] + o,
+							     "\037%s", fcode[k]);
+				c->nline++;
 			}
-			sprintf(c->line[c->nline++], "%s\037%s", hex, key);
+			if (!c->nfield && t->nffield)
+				for (size_t k = 0; k < t->nffield && k < 16; k++)
+					if (!(c->field[c->nfield++] =
+						      strdup(t->ffield[k]))) {
+						rk_error_oom(err);
+						goto out;
+					}
 		}
 	}
 	rc = 0;
@@ -1113,7 +1156,7 @@ int template_cases_flush(struct template_cases *c, const struct template_read *r
 			 struct tidy_writer *w, struct tidy_writer *cases_out,
 			 struct rk_error *err)
 {
-	const char **f = calloc(r->ndims + 8, sizeof(*f));
+	const char **f = calloc(r->ndims + 24, sizeof(*f));
 	char num[40];
 	int rc = 0;
 
@@ -1137,11 +1180,13 @@ int template_cases_flush(struct template_cases *c, const struct template_read *r
 		free(key);
 	}
 	if (rc == 0 && cases_out) {
-		const char *head[4 + 16] = { "key", "indicator", "period" };
+		const char *head[4 + 16 + 1] = { "key", "indicator", "period" };
 		size_t nh = 3;
 
 		for (size_t d = 0; d < r->ndims && nh < 19; d++)
 			head[nh++] = r->dims[d];
+		for (size_t k = 0; c && k < c->nfield && nh < 20; k++)
+			head[nh++] = c->field[k];
 		rc = tidy_writer_row(cases_out, head, NULL, nh, err);
 		for (size_t i = 0; c && rc == 0 && i < c->nline; i++) {
 			char *line = strdup(c->line[i]);
@@ -1150,9 +1195,9 @@ int template_cases_flush(struct template_cases *c, const struct template_read *r
 				rc = rk_error_oom(err);
 				break;
 			}
-			rc = tidy_writer_row(cases_out, f,
-					     NULL, split(line, f, r->ndims + 3),
-					     err);
+			rc = tidy_writer_row(cases_out, f, NULL,
+					     split(line, f, r->ndims + 3 +
+							    c->nfield), err);
 			free(line);
 		}
 	}
@@ -1194,6 +1239,8 @@ void template_cases_free(struct template_cases *c)
 	free(c->line);
 	for (size_t i = 0; i < c->nreg; i++)
 		free(c->reg[i].name);
+	for (size_t i = 0; i < c->nfield; i++)
+		free(c->field[i]);
 	free(c->reg);
 	rk_map_free(c->count);
 	rk_map_free(c->seen);

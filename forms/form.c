@@ -100,15 +100,17 @@ static int load_list(struct form *f, const char *name,
 	return rc;
 }
 
-static int dimension(struct form *f, const char *name, struct rk_error *err)
+/* The categories of code list name, at f->dim[at] (the array grown). */
+static int dimension(struct form *f, size_t at, const char *name,
+		     struct rk_error *err)
 {
 	struct form_dim *d;
-	struct form_dim *p = realloc(f->dim, (f->ndims + 1) * sizeof(*p));
+	struct form_dim *p = realloc(f->dim, (at + 1) * sizeof(*p));
 
 	if (!p)
 		return oom(err);
 	f->dim = p;
-	d = &f->dim[f->ndims++];
+	d = &f->dim[at];
 	memset(d, 0, sizeof(*d));
 	d->name = name;
 	if (load_list(f, name, &d->cl, err) < 0)
@@ -123,8 +125,10 @@ static int dimension(struct form *f, const char *name, struct rk_error *err)
 		return -1;
 	}
 	if (!(d->code = malloc((rk_codelist_size(d->cl) + 1) *
-			       sizeof(*d->code))))
+			       sizeof(*d->code)))) {
+		rk_codelist_free(d->cl);
 		return oom(err);
+	}
 	for (size_t k = 0; k < rk_codelist_size(d->cl); k++)
 		if (strcmp(rk_codelist_code(d->cl, k)->code, RK_CODE_TOTAL))
 			d->code[d->ncode++] = k;
@@ -147,7 +151,7 @@ static int dimensions(struct form *f, const char *by, struct rk_error *err)
 			wanted = n == len && strncmp(p, d, n) == 0;
 			p += n + (p[n] == ',');
 		}
-		if (wanted && dimension(f, d, err) < 0)
+		if (wanted && dimension(f, f->ndims++, d, err) < 0)
 			return -1;
 	}
 	for (const char *p = by; p && *p;) {
@@ -249,9 +253,37 @@ static int periods(struct form *f, struct rk_error *err)
 	return 0;
 }
 
+/* --fields: code lists named, each a column of a register. */
+static int fields_of(struct form *f, const char *fields, struct rk_error *err)
+{
+	for (const char *p = fields; p && *p;) {
+		size_t n = strcspn(p, ",");
+		char name[128];
+
+		snprintf(name, sizeof(name), "%.*s", (int)(n < 127 ? n : 127), p);
+		if (!(f->field_names[f->nfield] = strdup(name)))
+			return oom(err);
+		if (f->nfield == 15 || has(f->cfg->dimensions.items,
+					   f->cfg->dimensions.n, name)) {
+			free(f->field_names[f->nfield]);
+			return rk_error_set(err, RK_EXIT_USAGE, NULL, 0, "--fields: "
+					    "'%s' is a dimension, or one too "
+					    "many", name);
+		}
+		if (dimension(f, f->ndims + f->nfield,
+			      f->field_names[f->nfield], err) < 0) {
+			free(f->field_names[f->nfield]);
+			return -1;
+		}
+		f->nfield++;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
 int form_build(struct form *f, const struct rk_config *cfg,
 	       const char *source, const char *lang, const char *by,
-	       struct rk_error *err)
+	       const char *fields, struct rk_error *err)
 {
 	char **names;
 	int rc;
@@ -274,14 +306,15 @@ int form_build(struct form *f, const struct rk_config *cfg,
 		return -1;
 	if (load_list(f, "indicator", &f->ind_cl, err) < 0 ||
 	    indicators(f, err) < 0 || dimensions(f, by, err) < 0 ||
-	    periods(f, err) < 0)
+	    fields_of(f, fields, err) < 0 || periods(f, err) < 0)
 		return -1;
-	if (!(names = malloc((f->ndims + 1) * sizeof(*names))))
+	if (!(names = malloc((f->ndims + f->nfield + 1) * sizeof(*names))))
 		return oom(err);
 	names[0] = "indicator";
-	for (size_t d = 0; d < f->ndims; d++)
+	for (size_t d = 0; d < f->ndims + f->nfield; d++)
 		names[d + 1] = (char *)f->dim[d].name;
-	rc = form_codelists_hash(cfg, names, f->ndims + 1, f->hash, err);
+	rc = form_codelists_hash(cfg, names, f->ndims + f->nfield + 1,
+				 f->hash, err);
 	free(names);
 	return rc;
 }
@@ -317,10 +350,12 @@ void form_release(struct form *f)
 	free_list(f->period, f->nper);
 	free_list(f->period_label, f->nlabel);
 	rk_codelist_free(f->ind_cl);
-	for (size_t d = 0; d < f->ndims; d++) {
+	for (size_t d = 0; d < f->ndims + f->nfield; d++) {
 		rk_codelist_free(f->dim[d].cl);
 		free(f->dim[d].code);
 	}
+	for (size_t i = 0; i < f->nfield; i++)
+		free(f->field_names[i]);
 	free(f->dim);
 	rk_fold_free(f->fold);
 }
@@ -333,6 +368,9 @@ const char *form_dim_label(const char *dim, const char *lang)
 		{ "age", "Age group", "Возрастная группа", "Гурӯҳи синну сол" },
 		{ "facility", "Facility", "Учреждение", "Муассиса" },
 		{ "institution", "Institution", "Учреждение", "Муассиса" },
+		{ "act", "Type of act", "Вид действия", "Намуди амал" },
+		{ "complaint_status", "Status of the complaint", "Статус жалобы",
+		  "Вазъи шикоят" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)

@@ -37,8 +37,12 @@ struct form {
 	char **indicator;                /* codes */
 	size_t nind;
 	struct rk_codelist *ind_cl;      /* NULL: no indicator list */
-	struct form_dim *dim;
-	size_t ndims;
+	struct form_dim *dim;            /* ndims dimensions, then nfield
+					    fields (--fields: a register's
+					    other columns from code lists,
+					    not counted by) */
+	size_t ndims, nfield;
+	char *field_names[16];
 	char **period, **period_label;   /* canonical, and as shown */
 	size_t nper, nlabel;
 	char hash[RK_SHA256_HEX];        /* form_codelists_hash */
@@ -47,14 +51,16 @@ struct form {
 
 /*
  * Builds the form for source in cfg.  by: the dimensions to break down
- * (comma-separated), NULL for all of the pipeline's.  Returns 0, or -1
+ * (comma-separated), NULL for all of the pipeline's; fields: a
+ * register's other columns (comma-separated code list names), or NULL.
+ * Returns 0, or -1
  * with err set: RK_EXIT_USAGE for an unknown source, dimension or
  * language; RK_EXIT_CONFIG when the pipeline gives no period range, or a
  * dimension has no code list to offer; the code lists' errors.
  */
 int form_build(struct form *f, const struct rk_config *cfg,
 	       const char *source, const char *lang, const char *by,
-	       struct rk_error *err);
+	       const char *fields, struct rk_error *err);
 
 /* An indicator's label in the form's language (the code without a list). */
 const char *form_indicator_label(const struct form *f, size_t i);

@@ -45,6 +45,10 @@ static const char help_text[] =
 	"      --rows N          long, cases: entry rows (default 500)\n"
 	"      --by DIMS         break figures down by these dimensions only\n"
 	"                        (default: all of the pipeline's)\n"
+	"      --fields LISTS    cases: more columns, each from the code list\n"
+	"                        of that name (type of act, institution, status\n"
+	"                        of the complaint): kept in the case list, not\n"
+	"                        counted by\n"
 	"      --xlsform         an XLSForm instead (survey, choices, settings)\n"
 	"                        of a case register for KoBoToolbox or ODK, its\n"
 	"                        choices the code lists' codes and labels;\n"
@@ -55,7 +59,8 @@ static const char help_text[] =
 	"  -V, --version         the version\n"
 	"\n";
 
-enum { OPT_LANG = 256, OPT_SHAPE, OPT_ROWS, OPT_BY, OPT_ORG, OPT_XLSFORM };
+enum { OPT_LANG = 256, OPT_SHAPE, OPT_ROWS, OPT_BY, OPT_ORG, OPT_XLSFORM,
+       OPT_FIELDS };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -67,6 +72,7 @@ static const struct option options[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "organisation", required_argument, NULL, OPT_ORG },
 	{ "xlsform", no_argument, NULL, OPT_XLSFORM },
+	{ "fields", required_argument, NULL, OPT_FIELDS },
 	RK_CLI_OPTIONS_END
 };
 
@@ -77,6 +83,7 @@ static struct rk_cli cli = {
 
 struct args {
 	const char *config, *source, *output, *lang, *shape, *by, *org;
+	const char *fields;
 	long rows;
 	int xlsform;
 };
@@ -96,6 +103,7 @@ static int parse(int argc, char **argv, struct args *a)
 		case OPT_BY: a->by = optarg; break;
 		case OPT_ORG: a->org = optarg; break;
 		case OPT_XLSFORM: a->xlsform = 1; break;
+		case OPT_FIELDS: a->fields = optarg; break;
 		case OPT_ROWS:
 			a->rows = strtol(optarg, &end, 10);
 			if (*end || a->rows < 1 || a->rows > 100000)
@@ -117,6 +125,9 @@ static int parse(int argc, char **argv, struct args *a)
 	    strcmp(a->shape, "long") && strcmp(a->shape, "cases"))
 		return rk_cli_usage(&cli, "--shape: crosstab, long or cases, "
 				    "not '%s'", a->shape);
+	if (a->fields && (!a->shape || strcmp(a->shape, "cases")))
+		return rk_cli_usage(&cli, "--fields is for a case register "
+				    "(--shape cases)");
 	if (a->org && (!*a->org || strpbrk(a->org, "\r\n")))
 		return rk_cli_usage(&cli, "--organisation: one line of text");
 	return -1;
@@ -150,7 +161,7 @@ int main(int argc, char **argv)
 		goto fail;
 	built = 1;
 	if (form_build(&f, cfg, a.source, a.lang ? a.lang : default_lang(cfg),
-		       a.by, &err) < 0)
+		       a.by, a.fields, &err) < 0)
 		goto fail;
 	f.shape = !a.shape || !strcmp(a.shape, "crosstab") ? FORM_CROSSTAB
 		  : !strcmp(a.shape, "long") ? FORM_LONG : FORM_CASES;

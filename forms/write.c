@@ -69,6 +69,7 @@ static const char *dim_name(const struct w *w, const char *dim)
 	return form_dim_label(dim, w->f->lang);
 }
 
+
 /* A definition's unit or date basis in the form's language. */
 static const char *basis(const struct w *w, const char *code)
 {
@@ -604,7 +605,7 @@ static void long_table(struct w *w, size_t ind, lxw_worksheet *ws,
 				      "Целое число от 0 и больше.",
 				      "Адади бутун аз 0 ва болотар.");
 	worksheet_data_validation_range(ws, FIRST_ROW, cv, r2, cv, &v);
-	dropdown(w, ws, cv + 1, r2, (lxw_col_t)(f->ndims + 1), 2);
+	dropdown(w, ws, cv + 1, r2, (lxw_col_t)(f->ndims + f->nfield + 1), 2);
 	for (lxw_row_t r = FIRST_ROW; r <= r2; r++)
 		for (lxw_col_t c = 0; c <= cv + 2; c++)
 			worksheet_write_blank(ws, r, c, w->entry);
@@ -636,7 +637,7 @@ static void cases_table(struct w *w, size_t ind, lxw_worksheet *ws,
 	const struct form *f = w->f;
 	const struct rk_definition *d =
 		rk_source_definition(f->src, f->indicator[ind]);
-	lxw_col_t cr = (lxw_col_t)(f->ndims + 3);
+	lxw_col_t cr = (lxw_col_t)(f->ndims + f->nfield + 3);
 	lxw_row_t r2 = (lxw_row_t)(FIRST_ROW + f->rows - 1);
 	lxw_data_validation v = { 0 };
 	lxw_datetime lo = { 1990, 1, 1, 0, 0, 0 }, hi = { 2100, 12, 31, 0, 0, 0 };
@@ -660,9 +661,11 @@ static void cases_table(struct w *w, size_t ind, lxw_worksheet *ws,
 					     "Дата события", "Санаи ҳодиса"),
 			       w->head);
 	worksheet_set_column(ws, 0, cr, 20, NULL);
-	for (size_t k = 0; k < f->ndims; k++) {
+	for (size_t k = 0; k < f->ndims + f->nfield; k++) {
 		worksheet_write_string(ws, 3, (lxw_col_t)(k + 3),
-				       dim_name(w, f->dim[k].name), w->head);
+				       k < f->ndims ? dim_name(w, f->dim[k].name)
+						    : dim_name(w, f->dim[k].name),
+				       w->head);
 		dropdown(w, ws, (lxw_col_t)(k + 3), r2, (lxw_col_t)(k + 1),
 			 f->dim[k].ncode);
 	}
@@ -734,7 +737,7 @@ static void lists(struct w *w, lxw_worksheet *ws)
 		val[2] = f->period_label[p];
 		meta(w, "label", val, 3);
 	}
-	for (size_t d = 0; d < f->ndims; d++)
+	for (size_t d = 0; d < f->ndims + f->nfield; d++)
 		for (size_t k = 0; k < f->dim[d].ncode; k++) {
 			worksheet_write_string(ws, (lxw_row_t)k,
 					       (lxw_col_t)(d + 1),
@@ -749,7 +752,8 @@ static void lists(struct w *w, lxw_worksheet *ws)
 						    f->lang);
 
 		worksheet_write_string(ws, (lxw_row_t)i,
-				       (lxw_col_t)(f->ndims + 1), word, NULL);
+				       (lxw_col_t)(f->ndims + f->nfield + 1),
+				       word, NULL);
 		val[0] = form_statuses[i];
 		val[1] = word;
 		meta(w, "status", val, 2);
@@ -773,6 +777,10 @@ static void head_meta(struct w *w)
 	for (size_t d = 0; d < f->ndims && n < 16; d++)
 		dims[n++] = f->dim[d].name;
 	meta(w, "dims", dims, n);
+	for (n = 0; n < f->nfield; n++)
+		dims[n] = f->dim[f->ndims + n].name;
+	if (f->nfield)
+		meta(w, "fields", dims, f->nfield);
 }
 
 static void formats(struct w *w)

@@ -10,7 +10,7 @@ top=$(cd "$here/../../.." && pwd)
 export SOURCE_DATE_EPOCH=1727740800
 for org in nhrc ippt bureau; do
 	"$top/bin/reckon" template "$here/pipeline.yaml" --source coal --shape cases \
-		--rows 120 --organisation "$org" -o "$here/forms/empty_$org.xlsx"
+		--fields act,complaint_status --rows 120 --organisation "$org" -o "$here/forms/empty_$org.xlsx"
 done
 /usr/bin/python3 - "$here/forms" <<'PY'
 import datetime, os, random, sys
@@ -22,25 +22,34 @@ regions = ["г. Душанбе", "Согдийская область", "Хат�
 weights = [5, 3, 3, 1, 2]
 sexes = ["мужчины", "женщины"]
 letters = "АБВГДЕЖЗИКЛМНОПРСТУФХЧШЭЮЯ"
+acts = ["Пытки", "Жестокое, бесчеловечное или унижающее достоинство обращение",
+        "Угрозы", "Сексуальное насилие", "Отказ в медицинской помощи",
+        "Содержание без связи с внешним миром", "Произвольное задержание"]
+statuses = ["Поступила", "Направлена в прокуратуру", "Возбуждено уголовное дело",
+            "Отказано в возбуждении дела", "Закрыта"]
 def case():
     key = "".join(rnd.choice(letters) for _ in range(3)) + "%02d%02d%02d" % (
         rnd.randint(1, 28), rnd.randint(1, 12), rnd.randint(60, 99))
     sex = rnd.choices(sexes, [4, 1])[0]
     key += "М" if sex == "мужчины" else "Ж"
     day = datetime.date(2024, 1, 1) + datetime.timedelta(days=rnd.randint(0, 272))
-    return key, day, rnd.choices(regions, weights)[0], sex
+    act = rnd.choices(acts, [6, 4, 3, 1, 2, 1, 2])[0]
+    status = rnd.choices(statuses, [3, 4, 1, 2, 1])[0]
+    return key, day, rnd.choices(regions, weights)[0], sex, act, status
 cases = {org: [case() for _ in range(n)] for org, n in (("nhrc", 60), ("ippt", 40), ("bureau", 25))}
 cases["bureau"] += cases["nhrc"][:6]      # people who went to two members
 for org, rows in cases.items():
     wb = openpyxl.load_workbook(os.path.join(d, "empty_%s.xlsx" % org))
     ws = wb.worksheets[1]
-    for i, (key, day, region, sex) in enumerate(rows):
+    for i, (key, day, region, sex, act, status) in enumerate(rows):
         r = 5 + i
         ws.cell(r, 1).value = key
         ws.cell(r, 2).value = day
         ws.cell(r, 2).number_format = "dd.mm.yyyy"
         ws.cell(r, 4).value = region
         ws.cell(r, 5).value = sex
+        ws.cell(r, 6).value = act
+        ws.cell(r, 7).value = status
     wb.save(os.path.join(d, "register_%s.xlsx" % org))
     os.remove(os.path.join(d, "empty_%s.xlsx" % org))
 PY
