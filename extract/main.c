@@ -13,7 +13,8 @@
 #include "tidy.h"
 
 static const char synopsis[] =
-	"usage: reckon-extract --config PIPELINE.yaml --source ID [-o FILE]\n"
+	"usage: reckon-extract --config PIPELINE.yaml --source ID [--edition NAME]\n"
+	"                      [-o FILE]\n"
 	"       reckon-extract [layout options] [-o FILE] FILE\n"
 	"       reckon-extract --cells [--sheet S] [--encoding ENC] [--delimiter C] FILE\n"
 	"       reckon-extract --list-sheets FILE\n";
@@ -28,6 +29,9 @@ static const char help_text[] =
 	"  -c, --config FILE        pipeline config; the file and layout come from it\n"
 	"  -s, --source ID          the source to extract; ad hoc: the id to write\n"
 	"                           (default: the file name without extension)\n"
+	"      --edition NAME       with --config: read the source's earlier edition\n"
+	"                           of that label or date (its editions: entry),\n"
+	"                           with the source's layout, instead of its file:\n"
 	"  -o, --output FILE        write FILE (whole or not at all) instead of stdout\n"
 	"      --cases-out FILE     with case registers (reckon template --shape\n"
 	"                           cases): their cases as a case list for\n"
@@ -73,12 +77,13 @@ static const char help_text[] =
 
 /* long options without a short form; layout ones go to source_request_option */
 enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_DRY_RUN, OPT_LAYOUT,
-       OPT_CASES_OUT };
+       OPT_CASES_OUT, OPT_EDITION };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "source", required_argument, NULL, 's' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "edition", required_argument, NULL, OPT_EDITION },
 	{ "cells", no_argument, NULL, OPT_CELLS },
 	{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
@@ -123,6 +128,7 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		case 'c': q->config = optarg; break;
 		case 's': q->source = optarg; break;
 		case 'o': q->output = optarg; break;
+		case OPT_EDITION: q->edition = optarg; break;
 		case OPT_CELLS: q->cells = 1; break;
 		case OPT_LIST_SHEETS: q->list_sheets = 1; break;
 		case OPT_DRY_RUN: q->dry_run = 1; break;
@@ -147,6 +153,9 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 				    argv[optind]);
 	if (q->config && !q->source)
 		return rk_cli_usage(&cli, "--config needs --source ID");
+	if (q->edition && !q->config)
+		return rk_cli_usage(&cli, "--edition names an edition in the "
+				    "config: give --config and --source");
 	if (q->config && q->file)
 		return rk_cli_usage(&cli, "give either --config or FILE, not "
 				    "both ('%s')", q->file);

@@ -208,6 +208,7 @@ static int is_book(const char *path, const char *name, struct rk_error *err)
 struct plan {
 	struct rk_config *cfg;
 	const struct rk_source *src;   /* from the config; NULL ad hoc */
+	const struct rk_strlist *files; /* src's files, or its edition's */
 	const struct rk_layout *layout;
 	const struct rk_kvlist *constants;
 	char *const *dims;
@@ -225,10 +226,37 @@ struct plan {
 					  once every file is read */
 };
 
+/* --edition names none of the source's editions: say which it has. */
+static void no_edition(const struct source_request *q,
+		       const struct rk_source *s, struct rk_error *err)
+{
+	char names[400] = "";
+	size_t used = 0;
+
+	rk_error_set(err, RK_EXIT_USAGE, q->config, 0,
+		     "no edition '%s' of source '%s' in the config",
+		     q->edition, s->id);
+	/* oldest first, the latest (file:) last */
+	for (size_t k = 0; k <= s->neditions && used < sizeof(names); k++) {
+		long e = k < s->neditions ? (long)k : RK_EDITION_LATEST;
+		const char *name = rk_source_edition_name(s, e);
+
+		if (name)
+			used += (size_t)snprintf(names + used,
+						 sizeof(names) - used, "%s'%s'",
+						 used ? ", " : "", name);
+	}
+	if (names[0])
+		rk_error_hint(err, "name one by its label or date: %s", names);
+	else
+		rk_error_hint(err, "the source has no editions: in the config");
+}
+
 static int plan_from_config(struct source_request *q, struct plan *p,
 			    struct rk_error *err)
 {
 	const struct rk_source *s;
+	long edition;
 
 	p->cfg = rk_config_load(q->config, err);
 	if (!p->cfg)
@@ -241,12 +269,19 @@ static int plan_from_config(struct source_request *q, struct plan *p,
 				   "their id");
 		return -1;
 	}
+	edition = q->edition ? rk_source_edition(s, q->edition)
+			     : RK_EDITION_LATEST;
+	if (edition == RK_EDITION_NONE) {
+		no_edition(q, s, err);
+		return -1;
+	}
 	p->src = s;
+	p->files = rk_source_edition_files(s, edition);
 	p->layout = &s->layout;
 	p->constants = &s->constants;
 	p->dims = p->cfg->dimensions.items;
 	p->ndims = p->cfg->dimensions.n;
-	p->path = p->name = s->file;
+	p->path = p->name = p->files->items[0];
 	p->source_id = strdup(s->id);
 	return 0;
 }
@@ -561,7 +596,7 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 			struct rk_error *err)
 {
 	struct tidy_writer *w = tidy_writer_open(out, p->out_name, err);
-	size_t nfiles = p->src ? p->src->files.n : 1;
+	size_t nfiles = p->files ? p->files->n : 1;
 	int rc = -1;
 
 	if (!w)
@@ -570,7 +605,7 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 		FILE *f = in;
 
 		if (i > 0) {              /* the first was opened already */
-			p->path = p->name = p->src->files.items[i];
+			p->path = p->name = p->files->items[i];
 			if ((p->book = is_book(p->path, p->name, err)) < 0)
 				goto out;
 			if (!p->book && !(f = open_input(p, err)))

@@ -18,6 +18,9 @@ struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
 	const char *cases_out;        /* --cases-out: the case registers'
 					 cases as a case list; NULL */
+	const char *edition;          /* --edition: with config, the
+					 source's edition of that label or
+					 date (editions:); NULL: file: */
 	int cells, quiet, list_sheets, dry_run;
 	rk_progress_fn *progress;    /* for long inputs; NULL for none */
 	void *progress_arg;          /* progress's first argument */

@@ -492,6 +492,52 @@ const struct rk_source *rk_config_source(const struct rk_config *c,
 	return NULL;
 }
 
+void rk_source_editions_on(const struct rk_source *s, const char *day,
+			   long *cur, long *prev)
+{
+	long k = (long)s->neditions - 1;
+
+	*cur = RK_EDITION_LATEST;
+	if (day && s->edition_date && strcmp(s->edition_date, day) > 0) {
+		while (k >= 0 && strcmp(s->editions[k].date, day) > 0)
+			k--;
+		*cur = k >= 0 ? k : RK_EDITION_NONE;
+		k--;
+	}
+	*prev = *cur != RK_EDITION_NONE && k >= 0 ? k : RK_EDITION_NONE;
+}
+
+const struct rk_strlist *rk_source_edition_files(const struct rk_source *s,
+						 long e)
+{
+	return e >= 0 && (size_t)e < s->neditions ? &s->editions[e].files
+						   : &s->files;
+}
+
+const char *rk_source_edition_name(const struct rk_source *s, long e)
+{
+	if (e >= 0 && (size_t)e < s->neditions)
+		return s->editions[e].label ? s->editions[e].label
+					    : s->editions[e].date;
+	return s->edition_label ? s->edition_label : s->edition_date;
+}
+
+long rk_source_edition(const struct rk_source *s, const char *name)
+{
+	const char *latest = rk_source_edition_name(s, RK_EDITION_LATEST);
+
+	for (size_t k = 0; name && k < s->neditions; k++)
+		if (!strcmp(rk_source_edition_name(s, (long)k), name))
+			return (long)k;
+	if (name && latest && !strcmp(latest, name))
+		return RK_EDITION_LATEST;
+	for (size_t k = 0; name && k < s->neditions; k++)
+		if (!strcmp(s->editions[k].date, name))
+			return (long)k;
+	return name && s->edition_date && !strcmp(s->edition_date, name)
+		       ? RK_EDITION_LATEST : RK_EDITION_NONE;
+}
+
 static void free_i18n(struct rk_i18n *t)
 {
 	free(t->en);
@@ -564,6 +610,12 @@ static void free_source(struct rk_source *s)
 	free(s->kind);
 	free(s->edition_label);
 	free(s->edition_date);
+	for (size_t k = 0; k < s->neditions; k++) {
+		free(s->editions[k].label);
+		free(s->editions[k].date);
+		free_strlist(&s->editions[k].files);
+	}
+	free(s->editions);
 	free(s->file);
 	free(s->file_as_written);
 	free_strlist(&s->files);

@@ -91,6 +91,14 @@ struct rk_definition {
 	struct rk_mark mark;
 };
 
+/* An earlier release of a source (editions:), in the source's layout. */
+struct rk_edition {
+	char *label;              /* NULL when not given */
+	char *date;               /* its publication day, YYYY-MM-DD */
+	struct rk_strlist files;  /* resolved, as the source's file: is */
+	struct rk_mark mark;
+};
+
 struct rk_source {
 	char *id;
 	struct rk_i18n name;
@@ -124,6 +132,12 @@ struct rk_source {
 				     file is (reckon-load --edition-of);
 				     NULL when not given */
 	char *edition_date;       /* its publication day, YYYY-MM-DD; NULL */
+	struct rk_edition *editions; /* editions: its earlier releases, oldest
+					first (dates ascending, each before
+					edition_date, which is then given);
+					what a files-only run compares the
+					current one with */
+	size_t neditions;
 	struct rk_mark mark;
 };
 
@@ -245,6 +259,39 @@ struct rk_config *rk_config_load_data(const char *data, size_t len,
 /* The source with that id, or NULL. */
 const struct rk_source *rk_config_source(const struct rk_config *c,
 					 const char *id);
+
+/*
+ * A source's editions by position: 0 .. neditions - 1 its earlier
+ * releases (editions:), RK_EDITION_LATEST the one its file: is, and
+ * RK_EDITION_NONE none.
+ */
+#define RK_EDITION_LATEST (-1L)
+#define RK_EDITION_NONE (-2L)
+
+/*
+ * The editions of s that a files-only run reads on day (YYYY-MM-DD; NULL
+ * for the latest): *cur, the last dated on or before day (a source whose
+ * edition: has no date is read as it is whatever the day), and *prev, the
+ * one before *cur (RK_EDITION_NONE when there is none).
+ */
+void rk_source_editions_on(const struct rk_source *s, const char *day,
+			   long *cur, long *prev);
+
+/* Edition e's files (the source's own for RK_EDITION_LATEST). */
+const struct rk_strlist *rk_source_edition_files(const struct rk_source *s,
+						 long e);
+
+/*
+ * Edition e's name: its label, else its date; NULL when it has neither
+ * (only RK_EDITION_LATEST can have neither).  Borrowed from s.
+ */
+const char *rk_source_edition_name(const struct rk_source *s, long e);
+
+/*
+ * The edition of s named name (its label, else its date), or
+ * RK_EDITION_NONE.
+ */
+long rk_source_edition(const struct rk_source *s, const char *name);
 
 /* The source's definition of indicator, or NULL (also for s NULL). */
 const struct rk_definition *rk_source_definition(const struct rk_source *s,

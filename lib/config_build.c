@@ -6,7 +6,6 @@
  * read from the node tree, and each value is checked on the way in.
  */
 #include "config_impl.h"
-#include "period.h"
 
 #include <glob.h>
 #include <stdlib.h>
@@ -333,36 +332,31 @@ static int has_glob(const char *s)
 	return strpbrk(s, "*?[") != NULL;
 }
 
-/* Adds path (resolved) to s->files; -1 out of memory. */
-static int add_file(struct cfg_loader *l, struct rk_source *s, char *path)
+/* Adds path (resolved) to files; -1 out of memory. */
+static int add_file(struct cfg_loader *l, struct rk_strlist *files,
+		    char *path)
 {
 	char **v;
 
 	if (!path)
 		return cfg_oom(l);
-	if (!(v = realloc(s->files.items, (s->files.n + 1) * sizeof(*v)))) {
+	if (!(v = realloc(files->items, (files->n + 1) * sizeof(*v)))) {
 		free(path);
 		return cfg_oom(l);
 	}
-	s->files.items = v;
-	v[s->files.n++] = path;
+	files->items = v;
+	v[files->n++] = path;
 	return 0;
 }
 
-/*
- * file: a path, a glob ("data/gpo_*.xlsx": the files it matches, sorted,
- * at least one) or a list of them: one source over many files.
- */
-static int build_files(struct cfg_loader *l, const yaml_node_t *n,
-		       const char *ctx, struct rk_source *s)
+int cfg_build_files(struct cfg_loader *l, const yaml_node_t *fn,
+		    const char *subject, struct rk_strlist *files,
+		    char **first_written)
 {
-	const yaml_node_t *fn = cfg_get(l, n, "file");
 	struct rk_strlist written = { 0 };
-	char subject[CTX_LEN];
 	int rc = -1;
 
-	snprintf(subject, sizeof(subject), "'file' in %.200s", ctx);
-	if (!fn || text_list(l, fn, subject, 1, &written) < 0)
+	if (text_list(l, fn, subject, 1, &written) < 0)
 		goto out;
 	for (size_t i = 0; i < written.n; i++) {
 		char *path = cfg_resolve(l, written.items[i]);
@@ -374,7 +368,7 @@ static int build_files(struct cfg_loader *l, const yaml_node_t *n,
 			goto out;
 		}
 		if (!has_glob(written.items[i])) {
-			if (add_file(l, s, path) < 0)
+			if (add_file(l, files, path) < 0)
 				goto out;
 			continue;
 		}
@@ -393,19 +387,20 @@ static int build_files(struct cfg_loader *l, const yaml_node_t *n,
 			goto out;
 		}
 		for (size_t k = 0; k < g.gl_pathc; k++)
-			if (add_file(l, s, strdup(g.gl_pathv[k])) < 0) {
+			if (add_file(l, files, strdup(g.gl_pathv[k])) < 0) {
 				globfree(&g);
 				goto out;
 			}
 		globfree(&g);
 	}
-	if (!s->files.n) {
+	if (!files->n) {
 		cfg_fail(l, fn, "no file in %s", subject);
 		goto out;
 	}
-	s->file = strdup(s->files.items[0]);
-	s->file_as_written = strdup(written.items[0]);
-	rc = s->file && s->file_as_written ? 0 : cfg_oom(l);
+	rc = 0;
+	if (first_written &&
+	    !(*first_written = strdup(written.items[0])))
+		rc = cfg_oom(l);
 out:
 	for (size_t i = 0; i < written.n; i++)
 		free(written.items[i]);
@@ -413,34 +408,22 @@ out:
 	return rc;
 }
 
-/* edition: {label, date}: the date a day that exists, YYYY-MM-DD. */
-static int build_edition(struct cfg_loader *l, struct y_source *y,
-			 const yaml_node_t *n, const char *ctx,
-			 struct rk_source *s)
+/*
+ * file: a path, a glob ("data/gpo_*.xlsx": the files it matches, sorted,
+ * at least one) or a list of them: one source over many files.
+ */
+static int build_files(struct cfg_loader *l, const yaml_node_t *n,
+		       const char *ctx, struct rk_source *s)
 {
-	const yaml_node_t *e = cfg_get(l, n, "edition");
-	struct rk_period p;
-	char why[RK_PERIOD_REASON];
-	const char *d;
+	const yaml_node_t *fn = cfg_get(l, n, "file");
+	char subject[CTX_LEN];
 
-	if (!y->edition)
-		return 0;
-	s->edition_label = take(&y->edition->label);
-	s->edition_date = take(&y->edition->date);
-	for (const char *c = s->edition_label; c && *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f) {
-			cfg_fail(l, e ? cfg_get(l, e, "label") : n,
-				 "invalid edition label in %s: one line, "
-				 "without control characters", ctx);
-			return -1;
-		}
-	d = s->edition_date;
-	if (!d || (strlen(d) == 10 && d[4] == '-' && d[7] == '-' &&
-		   rk_period_parse(d, 10, &p, why) == 0 && p.day))
-		return 0;
-	cfg_fail(l, e ? cfg_get(l, e, "date") : n, "invalid edition date "
-		 "'%s' in %s: give a day as YYYY-MM-DD", d, ctx);
-	return -1;
+	snprintf(subject, sizeof(subject), "'file' in %.200s", ctx);
+	if (!fn || cfg_build_files(l, fn, subject, &s->files,
+				   &s->file_as_written) < 0)
+		return -1;
+	s->file = strdup(s->files.items[0]);
+	return s->file ? 0 : cfg_oom(l);
 }
 
 static int build_source(struct cfg_loader *l, struct y_source *y,
@@ -459,7 +442,9 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	    build_files(l, n, ctx, s))
 		return -1;
 	l->period_template = NULL;
-	if (build_layout(l, y, n, ctx, s) || build_edition(l, y, n, ctx, s))
+	if (build_layout(l, y, n, ctx, s) ||
+	    cfg_build_edition(l, y->edition, n, ctx, s) ||
+	    cfg_build_editions(l, y->editions, n, ctx, s))
 		return -1;
 	if (cfg_get_flag(l, n, "cumulative", ctx, &s->cumulative) ||
 	    cfg_get_flag(l, n, "published", ctx, &s->published) ||

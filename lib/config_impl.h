@@ -45,6 +45,8 @@ struct y_source {
 	char *kind, *sheet;
 	struct y_layout *layout;
 	struct y_edition *edition;
+	struct y_edition *editions;
+	unsigned editions_count;
 };
 
 struct y_rule {
@@ -267,7 +269,27 @@ int cfg_check_source_ref(struct cfg_loader *l, const struct rk_config *c,
 char *cfg_resolve(struct cfg_loader *l, const char *path);
 /* The directory of path ("." when it has no '/'); NULL on OOM. */
 char *cfg_dir_of(const char *path);
+/*
+ * The files of fn (a path, a glob or a list of them; subject names it in
+ * errors), resolved, appended to files; *first_written the first as
+ * written when first_written is not NULL.
+ */
+int cfg_build_files(struct cfg_loader *l, const yaml_node_t *fn,
+		    const char *subject, struct rk_strlist *files,
+		    char **first_written);
 /* Moves what d holds into c, checking it on the way. */
 int cfg_build(struct cfg_loader *l, struct y_doc *d, struct rk_config *c);
+
+/* ---- config_edition.c ------------------------------------------------- */
+
+/* edition: {label, date} of source node n (y NULL: not given). */
+int cfg_build_edition(struct cfg_loader *l, struct y_edition *y,
+		      const yaml_node_t *n, const char *ctx,
+		      struct rk_source *s);
+/* editions: [{file, label, date}...] of source node n (y NULL: none);
+ * after the edition: (its date is needed). */
+int cfg_build_editions(struct cfg_loader *l, struct y_edition *y,
+		       const yaml_node_t *n, const char *ctx,
+		       struct rk_source *s);
 
 #endif

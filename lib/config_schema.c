@@ -89,6 +89,19 @@ static const cyaml_schema_field_t edition_fields[] = {
 	CYAML_FIELD_END
 };
 
+/* an entry of editions: (its file read like the source's, from the tree) */
+static const cyaml_schema_field_t earlier_edition_fields[] = {
+	CYAML_FIELD_IGNORE("file", REQ),
+	TEXT("label", OPT, struct y_edition, label),
+	TEXT("date", REQ, struct y_edition, date),
+	CYAML_FIELD_END
+};
+
+static const cyaml_schema_value_t earlier_edition_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct y_edition,
+			    earlier_edition_fields),
+};
+
 static const cyaml_schema_field_t source_fields[] = {
 	TEXT("id", REQ, struct y_source, id),
 	MAP("name", OPT, struct y_source, name, i18n_fields),
@@ -104,6 +117,8 @@ static const cyaml_schema_field_t source_fields[] = {
 	CYAML_FIELD_IGNORE("file_fields", OPT),
 	CYAML_FIELD_IGNORE("sheet_fields", OPT),
 	MAP("edition", OPT, struct y_source, edition, edition_fields),
+	LIST("editions", OPT, struct y_source, editions,
+	     &earlier_edition_entry, 1),
 	CYAML_FIELD_END
 };
 

@@ -33,7 +33,9 @@ static const char help_text[] =
 	"      --only IDS      only these sources (repeatable, or comma-separated)\n"
 	"      --as-of DAY     load nothing, and compare the editions of each\n"
 	"                      source current on DAY (YYYY-MM-DD): last\n"
-	"                      quarter's brief again, from the warehouse\n"
+	"                      quarter's brief again, from the warehouse; with\n"
+	"                      --no-db, from the files of the config's\n"
+	"                      edition: and editions: of that day\n"
 	"  -n, --dry-run       show the plan and check the inputs; run nothing\n"
 	"  -q, --quiet         no progress or summary on stderr\n"
 	"  -h, --help          this text\n"
@@ -108,9 +110,6 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->db && a->no_db)
 		return rk_cli_usage(&cli, "give --db or --no-db, not both");
-	if (a->as_of && a->no_db)
-		return rk_cli_usage(&cli, "--as-of reads the warehouse's "
-				    "editions: not with --no-db");
 	if (a->as_of && !day_valid(a->as_of))
 		return rk_cli_usage(&cli, "--as-of takes a day as YYYY-MM-DD, "
 				    "not '%s'", a->as_of);

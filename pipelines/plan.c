@@ -78,7 +78,7 @@ static struct plan_step *add_step(struct plan *p, enum plan_kind kind,
 }
 
 static int add_input(struct plan *p, const char *path, const char *source,
-		     struct rk_error *err)
+		     const char *edition, struct rk_error *err)
 {
 	struct plan_input *v = realloc(p->inputs, (p->ninputs + 1) * sizeof(*v));
 
@@ -87,6 +87,7 @@ static int add_input(struct plan *p, const char *path, const char *source,
 	p->inputs = v;
 	v[p->ninputs].path = strdup(path);
 	v[p->ninputs].source = source;
+	v[p->ninputs].edition = edition;
 	v[p->ninputs].exists = access(path, R_OK) == 0;
 	if (!v[p->ninputs].path)
 		return rk_error_oom(err);
@@ -149,49 +150,101 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/*
+ * Which editions of src the plan reads: without a database, the one
+ * current on as_of and the one before it (the config's editions:); with
+ * one, its file: (the warehouse keeps the editions it was given).
+ */
+static void editions_of(const struct plan *p, const struct rk_source *src,
+			long *cur, long *prev)
+{
+	*cur = RK_EDITION_LATEST;
+	*prev = RK_EDITION_NONE;
+	if (!p->use_db)
+		rk_source_editions_on(src, p->as_of, cur, prev);
+}
+
+/* The extract step of edition e of src, and its files as inputs. */
+static int add_extract(struct plan *p, const struct rk_source *src, long e,
+		       int previous, struct rk_error *err)
+{
+	const struct rk_strlist *files = rk_source_edition_files(src, e);
+	const char *edition = e == RK_EDITION_LATEST ? NULL
+				: rk_source_edition_name(src, e);
+	char *out = concat(previous ? "previous/raw/" : "raw/", src->id,
+			   ".csv");
+	struct plan_step *s;
+
+	if (!out)
+		return rk_error_oom(err);
+	s = add_step(p, PLAN_EXTRACT, previous ? "extract-previous" :
+		     "extract", "reckon-extract", out, err);
+	free(out);
+	if (!s)
+		return -1;
+	s->source = src;
+	s->edition = e;
+	s->previous = previous;
+	/* every file of the edition: each is hashed into the run */
+	for (size_t f = 0; f < files->n; f++)
+		if (add_input(p, files->items[f], src->id, edition, err) < 0)
+			return -1;
+	return 0;
+}
+
+/* Each selected source's edition, then the editions before them. */
+static int add_extracts(struct plan *p, char *const *only, size_t nonly,
+			struct rk_error *err)
+{
+	const struct rk_config *cfg = p->cfg;
+
+	for (int previous = 0; previous < 2; previous++)
+		for (size_t i = 0; i < cfg->nsources; i++) {
+			const struct rk_source *src = &cfg->sources[i];
+			long cur, prev, e;
+
+			if (!selected(src->id, only, nonly))
+				continue;
+			editions_of(p, src, &cur, &prev);
+			e = previous ? prev : cur;
+			if (e != RK_EDITION_NONE &&
+			    add_extract(p, src, e, previous, err) < 0)
+				return -1;
+		}
+	return 0;
+}
+
 static int add_steps(struct plan *p, char *const *only, size_t nonly,
 		     struct rk_error *err)
 {
 	const struct rk_config *cfg = p->cfg;
 	struct plan_step *s;
 
-	for (size_t i = 0; i < cfg->nsources; i++) {
-		const struct rk_source *src = &cfg->sources[i];
-		char *out;
-
-		if (!selected(src->id, only, nonly))
-			continue;
-		out = concat("raw/", src->id, ".csv");
-		if (!out)
-			return rk_error_oom(err);
-		s = add_step(p, PLAN_EXTRACT, "extract", "reckon-extract", out,
-			     err);
-		free(out);
-		if (!s)
-			return -1;
-		s->source = src;
-		/* every file of the source: each is hashed into the run */
-		for (size_t f = 0; f < src->files.n; f++)
-			if (add_input(p, src->files.items[f], src->id,
-				      err) < 0)
-				return -1;
-	}
+	if (add_extracts(p, only, nonly, err) < 0)
+		return -1;
 	/* case lists are inputs too: their hashes go into the run id */
 	for (size_t i = 0; i < cfg->ncompares; i++)
 		for (size_t k = 0; k < cfg->compares[i].cases.n; k++)
 			if (add_input(p, cfg->compares[i].cases.items[k].value,
 				      cfg->compares[i].cases.items[k].key,
-				      err) < 0)
+				      NULL, err) < 0)
 				return -1;
 	/* and so are the populations that counts become rates of */
 	for (size_t i = 0; i < cfg->ncompares; i++)
 		if (cfg->compares[i].denominators &&
 		    add_input(p, cfg->compares[i].denominators,
-			      "denominators", err) < 0)
+			      "denominators", NULL, err) < 0)
 			return -1;
 	if (!add_step(p, PLAN_NORMALISE, "normalise", "reckon-normalise",
 		      "tidy.csv", err))
 		return -1;
+	if (plan_has_previous(p)) {
+		s = add_step(p, PLAN_NORMALISE, "normalise-previous",
+			     "reckon-normalise", "previous/tidy.csv", err);
+		if (!s)
+			return -1;
+		s->previous = 1;
+	}
 	s = add_step(p, PLAN_LOAD, "load", "reckon-load", "", err);
 	if (!s)
 		return -1;
@@ -203,12 +256,22 @@ static int add_steps(struct plan *p, char *const *only, size_t nonly,
 	return 0;
 }
 
+int plan_has_previous(const struct plan *p)
+{
+	for (size_t i = 0; i < p->nsteps; i++)
+		if (p->steps[i].previous)
+			return 1;
+	return 0;
+}
+
 int plan_build(struct plan *p, const struct rk_config *cfg, int use_db,
-	       char *const *only, size_t nonly, struct rk_error *err)
+	       const char *as_of, char *const *only, size_t nonly,
+	       struct rk_error *err)
 {
 	memset(p, 0, sizeof(*p));
 	p->cfg = cfg;
 	p->use_db = use_db;
+	p->as_of = as_of;
 	if (check_only(cfg, only, nonly, err) < 0)
 		return -1;
 	p->brief = strdup(cfg->report.output ? base_name(cfg->report.output) :
@@ -271,6 +334,16 @@ int plan_check_inputs(const struct plan *p, struct rk_error *err)
 					   "name that in %s", p->cfg->path);
 			return -1;
 		}
+		if (p->inputs[i].edition) {
+			rk_error_set(err, RK_EXIT_NOINPUT, p->inputs[i].path,
+				     0, "edition '%s' of source '%s' is "
+				     "missing", p->inputs[i].edition,
+				     p->inputs[i].source);
+			rk_error_hint(err, "put the file there, or correct its "
+					   "file: under the source's editions: "
+					   "in %s", p->cfg->path);
+			return -1;
+		}
 		rk_error_set(err, RK_EXIT_NOINPUT, p->inputs[i].path, 0,
 			     "input of source '%s' is missing",
 			     p->inputs[i].source);
@@ -313,21 +386,42 @@ static int extract_cmd(const struct plan_step *s, const char *dir,
 {
 	if (add(c, "--source", err) < 0 || add(c, s->source->id, err) < 0)
 		return -1;
+	if (s->edition != RK_EDITION_LATEST &&
+	    (add(c, "--edition", err) < 0 ||
+	     add(c, rk_source_edition_name(s->source, s->edition), err) < 0))
+		return -1;
 	return opt_path(c, "-o", dir, s->output, err);
 }
 
-static int normalise_cmd(const struct plan *p, const char *dir,
-			 struct proc_cmd *c, struct rk_error *err)
+/* The current editions into tidy.csv; the ones before into previous/. */
+static int normalise_cmd(const struct plan *p, const struct plan_step *s,
+			 const char *dir, struct proc_cmd *c,
+			 struct rk_error *err)
 {
-	if (opt_path(c, "-o", dir, "tidy.csv", err) < 0 ||
-	    opt_path(c, "--rejects", dir, "rejects.csv", err) < 0 ||
-	    opt_path(c, "--unmapped", dir, "unmapped.csv", err) < 0)
-		return -1;
+	const char *sub = s->previous ? "previous/" : "";
+	char *out[3] = { concat(sub, "tidy.csv", ""),
+			 concat(sub, "rejects.csv", ""),
+			 concat(sub, "unmapped.csv", "") };
+	int rc = -1;
+
+	if (!out[0] || !out[1] || !out[2]) {
+		rk_error_oom(err);
+		goto out;
+	}
+	if (opt_path(c, "-o", dir, out[0], err) < 0 ||
+	    opt_path(c, "--rejects", dir, out[1], err) < 0 ||
+	    opt_path(c, "--unmapped", dir, out[2], err) < 0)
+		goto out;
 	for (size_t i = 0; i < p->nsteps; i++)
 		if (p->steps[i].kind == PLAN_EXTRACT &&
+		    p->steps[i].previous == s->previous &&
 		    add_path(c, dir, p->steps[i].output, err) < 0)
-			return -1;
-	return 0;
+			goto out;
+	rc = 0;
+out:
+	for (size_t i = 0; i < 3; i++)
+		free(out[i]);
+	return rc;
 }
 
 /* Which editions compare reads: a run's again, or a day's. */
@@ -339,6 +433,50 @@ static int editions_opt(const struct plan *p, struct proc_cmd *c,
 						     : add(c, p->editions, err);
 	if (p->as_of)
 		return add(c, "--as-of", err) < 0 ? -1 : add(c, p->as_of, err);
+	return 0;
+}
+
+static int add_of(struct proc_cmd *c, const char *opt, const char *id,
+		  const char *value, struct rk_error *err);
+
+/* The extract step of src's current edition, or NULL. */
+static const struct plan_step *current_of(const struct plan *p,
+					  const struct rk_source *src)
+{
+	for (size_t i = 0; i < p->nsteps; i++)
+		if (p->steps[i].kind == PLAN_EXTRACT && !p->steps[i].previous &&
+		    p->steps[i].source == src)
+			return &p->steps[i];
+	return NULL;
+}
+
+/*
+ * Without a database: the editions before, and the names revisions.csv
+ * gives each source's two editions (the config's labels, else dates).
+ */
+static int previous_opts(const struct plan *p, const char *dir,
+			 struct proc_cmd *c, struct rk_error *err)
+{
+	if (!plan_has_previous(p))
+		return 0;
+	if (opt_path(c, "--previous", dir, "previous/tidy.csv", err) < 0)
+		return -1;
+	for (size_t i = 0; i < p->nsteps; i++) {
+		const struct plan_step *s = &p->steps[i], *cur;
+		const char *name;
+
+		if (s->kind != PLAN_EXTRACT || !s->previous)
+			continue;
+		cur = current_of(p, s->source);
+		name = cur ? rk_source_edition_name(s->source, cur->edition)
+			   : NULL;
+		if ((name && add_of(c, "--edition-of", s->source->id, name,
+				    err) < 0) ||
+		    add_of(c, "--previous-edition-of", s->source->id,
+			   rk_source_edition_name(s->source, s->edition),
+			   err) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -354,7 +492,9 @@ static int compare_cmd(const struct plan *p, const char *dir,
 			       ? -1 :
 		       !p->run_id ? 0 :
 		       add(c, "--run-id", err) < 0 ? -1 : add(c, p->run_id, err);
-	return opt_path(c, "--from", dir, "tidy.csv", err);
+	if (opt_path(c, "--from", dir, "tidy.csv", err) < 0)
+		return -1;
+	return previous_opts(p, dir, c, err);
 }
 
 /* opt SOURCE=VALUE */
@@ -378,7 +518,7 @@ static int load_cmd(const struct plan *p, const char *dir,
 	for (size_t i = 0; i < p->nsteps; i++) {
 		const struct rk_source *s = p->steps[i].source;
 
-		if (p->steps[i].kind != PLAN_EXTRACT)
+		if (p->steps[i].kind != PLAN_EXTRACT || p->steps[i].previous)
 			continue;
 		if ((s->edition_label &&
 		     add_of(c, "--edition-of", s->id, s->edition_label,
@@ -414,7 +554,7 @@ int plan_step_cmd(const struct plan *p, const struct plan_step *s,
 		return -1;
 	switch (s->kind) {
 	case PLAN_EXTRACT: return extract_cmd(s, dir, c, err);
-	case PLAN_NORMALISE: return normalise_cmd(p, dir, c, err);
+	case PLAN_NORMALISE: return normalise_cmd(p, s, dir, c, err);
 	case PLAN_LOAD: return load_cmd(p, dir, c, err);
 	case PLAN_COMPARE: return compare_cmd(p, dir, c, err);
 	case PLAN_REPORT: return report_cmd(p, dir, c, err);
@@ -459,9 +599,12 @@ static void write_inputs(const struct plan *p, FILE *f)
 			p->codelists_missing ? "MISSING" : "ok",
 			cfg->codelists_dir, p->ncodelists);
 	for (size_t i = 0; i < p->ninputs; i++)
-		fprintf(f, "  %-8s %s (source %s)\n",
+		fprintf(f, "  %-8s %s (source %s%s%s%s)\n",
 			p->inputs[i].exists ? "ok" : "MISSING",
-			p->inputs[i].path, p->inputs[i].source);
+			p->inputs[i].path, p->inputs[i].source,
+			p->inputs[i].edition ? ", edition '" : "",
+			p->inputs[i].edition ? p->inputs[i].edition : "",
+			p->inputs[i].edition ? "'" : "");
 }
 
 int plan_write(const struct plan *p, const char *dir, FILE *f,

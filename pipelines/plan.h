@@ -23,6 +23,14 @@ struct plan_step {
 	const char *stage;               /* "extract", ... (static) */
 	const char *program;             /* "reckon-extract", ... (static) */
 	const struct rk_source *source;  /* extract: borrowed; else NULL */
+	long edition;                    /* extract: the source's edition it
+					    reads (RK_EDITION_LATEST: its
+					    file:; else one of editions:) */
+	int previous;                    /* files only: a step on the
+					    sources' editions before
+					    (editions:), writing under
+					    previous/ for compare's
+					    --previous */
 	char *output;                    /* relative to the run directory */
 	int skipped;                     /* load with --no-db */
 	char *path;                      /* the program found; NULL before
@@ -33,6 +41,9 @@ struct plan_step {
 struct plan_input {
 	char *path;                      /* as the config resolves it */
 	const char *source;              /* its source id; NULL for others */
+	const char *edition;             /* the name of the source's earlier
+					    edition it is a file of; NULL:
+					    its file: (borrowed) */
 	int exists;
 };
 
@@ -52,8 +63,10 @@ struct plan {
 					    records its cells under it in
 					    the database */
 	const char *as_of;               /* reckon run --as-of: nothing is
-					    loaded, and compare reads the
-					    editions of that day; NULL */
+					    loaded; compare reads the
+					    editions of that day (from the
+					    database, or without one the
+					    config's editions: files); NULL */
 	const char *editions;            /* reckon verify: compare reads the
 					    editions this editions.csv names
 					    (over as_of); NULL */
@@ -62,11 +75,19 @@ struct plan {
 /*
  * Builds the plan for cfg: every source, or those named in only (ids,
  * each naming a source: RK_EXIT_USAGE otherwise), in config order.
- * Looks at the disk only to list the code lists and to see which inputs
- * exist.  Returns 0, or -1 with err set.
+ * Without a database (use_db 0), a source with editions: is read in its
+ * edition current on as_of (NULL: the latest; a source with no edition
+ * on or before as_of is left out) and in the edition before that, which
+ * previous steps extract and normalise for compare's --previous.  Looks
+ * at the disk only to list the code lists and to see which inputs exist.
+ * Returns 0, or -1 with err set.
  */
 int plan_build(struct plan *p, const struct rk_config *cfg, int use_db,
-	       char *const *only, size_t nonly, struct rk_error *err);
+	       const char *as_of, char *const *only, size_t nonly,
+	       struct rk_error *err);
+
+/* Whether the plan has previous steps (a previous/ directory). */
+int plan_has_previous(const struct plan *p);
 
 /*
  * Finds each stage's program (proc_find).  Returns 0 when all are there,

@@ -45,9 +45,9 @@ int run_plan(struct run *r, const struct rk_config *cfg,
 		rk_error_hint(err, "use letters, digits, '-' and '_'");
 		return -1;
 	}
-	if (plan_build(&r->plan, cfg, o->use_db, o->only, o->nonly, err) < 0)
+	if (plan_build(&r->plan, cfg, o->use_db, o->as_of, o->only, o->nonly,
+		       err) < 0)
 		return -1;
-	r->plan.as_of = o->as_of;
 	r->plan.editions = o->editions;
 	for (size_t i = 0; o->as_of && i < r->plan.nsteps; i++)
 		if (r->plan.steps[i].kind == PLAN_LOAD)
@@ -75,7 +75,7 @@ static int hash_only(struct run *r, struct rk_error *err)
 	for (size_t i = 0; i < r->plan.nsteps; i++) {
 		const struct plan_step *s = &r->plan.steps[i];
 
-		if (s->kind == PLAN_EXTRACT &&
+		if (s->kind == PLAN_EXTRACT && !s->previous &&
 		    manifest_set(&r->m.only[r->m.nonly++], s->source->id,
 				 err) < 0)
 			return -1;
@@ -413,6 +413,25 @@ static void log_file(struct run *r, int fd, int keep)
 	free(text);
 }
 
+/* Without a database, --as-of leaves out a source with no edition yet. */
+static void log_left_out(struct run *r)
+{
+	for (size_t i = 0; !r->opt.use_db && r->opt.as_of &&
+			   i < r->cfg->nsources; i++) {
+		const struct rk_source *s = &r->cfg->sources[i];
+		long cur, prev;
+		int selected = r->opt.nonly == 0;
+
+		for (size_t k = 0; k < r->opt.nonly; k++)
+			selected |= !strcmp(r->opt.only[k], s->id);
+		rk_source_editions_on(s, r->opt.as_of, &cur, &prev);
+		if (selected && cur == RK_EDITION_NONE)
+			fprintf(r->log, "left out: source %s, whose first "
+				"edition is dated after %s\n", s->id,
+				r->opt.as_of);
+	}
+}
+
 static void log_start(struct run *r)
 {
 	time_t t = time(NULL);
@@ -431,6 +450,7 @@ static void log_start(struct run *r)
 	if (r->opt.as_of)
 		fprintf(r->log, "as of: %s (nothing loaded; the editions "
 			"current on that day compared)\n", r->opt.as_of);
+	log_left_out(r);
 	if (r->opt.use_db && r->opt.db_note)
 		fprintf(r->log, "database: %s\n", r->opt.db_note);
 	if (r->m.source_date_epoch)
@@ -583,10 +603,18 @@ static int count_step(struct run *r, size_t i, struct manifest_stage *ms,
 		if (count_rows(r, s, s->output, NULL, &t, 1, err) < 0)
 			return -1;
 		ms->rows = t.rows;
-		r->m.raw_rows = (r->m.raw_rows < 0 ? 0 : r->m.raw_rows) + t.rows;
+		if (!s->previous)
+			r->m.raw_rows = (r->m.raw_rows < 0 ? 0 : r->m.raw_rows)
+					+ t.rows;
 		return 0;
 	}
 	case PLAN_NORMALISE:
+		if (s->previous) {      /* the editions before: rows only */
+			if (count_rows(r, s, s->output, NULL, &t, 1, err) < 0)
+				return -1;
+			ms->rows = t.rows;
+			return 0;
+		}
 		if (count_rows(r, s, "tidy.csv", NULL, &t, 1, err) < 0)
 			return -1;
 		ms->rows = r->m.tidy_rows = t.rows;
@@ -795,6 +823,19 @@ static int run_stages(struct run *r, struct rk_error *err)
 	return hashed(r, err);      /* when no stage ran */
 }
 
+/* previous/raw/: where the editions before are extracted. */
+static int previous_dirs(struct run *r, struct rk_error *err)
+{
+	char *p = rk_path_join(r->dir.tmp, "previous/raw");
+	int rc;
+
+	if (!p)
+		return rk_error_oom(err);
+	rc = rundir_mkdirs(p, err);
+	free(p);
+	return rc;
+}
+
 int run_execute(struct run *r, struct rk_error *err)
 {
 	double t0 = now();
@@ -813,6 +854,8 @@ int run_execute(struct run *r, struct rk_error *err)
 				    "directory");
 	if (r->m.run_id)
 		log_start(r);
+	if (plan_has_previous(&r->plan) && previous_dirs(r, err) < 0)
+		return -1;
 	if (add_stages(r, err) < 0)
 		return -1;
 	if (run_stages(r, err) < 0) {

@@ -88,20 +88,13 @@ static const char *sheet_of(const struct brief *b, const char *source)
 	return s ? s->layout.sheet : NULL;
 }
 
-/*
- * Is path (as the manifest has it, from the config's directory) one of the
- * source's own files, rather than another input under its id (a case
- * list)?
- */
-static int source_file(const struct brief *b, const char *source,
-		       const char *path)
+/* Is path (as the manifest has it, from the config's directory) in l? */
+static int listed(const struct rk_strlist *l, const char *path)
 {
-	const struct rk_source *s = source ? rk_config_source(b->cfg, source)
-					   : NULL;
 	size_t n = strlen(path);
 
-	for (size_t k = 0; s && k < s->files.n; k++) {
-		const char *f = s->files.items[k];
+	for (size_t k = 0; k < l->n; k++) {
+		const char *f = l->items[k];
 		size_t m = strlen(f);
 
 		if (!strcmp(f, path) ||
@@ -109,6 +102,30 @@ static int source_file(const struct brief *b, const char *source,
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Is path one of the source's own files, rather than another input under
+ * its id (a case list)?  1: of the edition the run read, 2: of the
+ * edition before it (a files-only run of a source with editions:), 0.
+ */
+static int source_file(const struct brief *b, const struct brief_manifest *m,
+		       const char *source, const char *path)
+{
+	const struct rk_source *s = source ? rk_config_source(b->cfg, source)
+					   : NULL;
+	int files_only = m->mode && !strcmp(m->mode, "files");
+	long cur = RK_EDITION_LATEST, prev = RK_EDITION_NONE;
+
+	if (!s)
+		return 0;
+	if (files_only)
+		rk_source_editions_on(s, m->as_of, &cur, &prev);
+	if (cur != RK_EDITION_NONE &&
+	    listed(rk_source_edition_files(s, cur), path))
+		return 1;
+	return prev != RK_EDITION_NONE &&
+	       listed(rk_source_edition_files(s, prev), path) ? 2 : 0;
 }
 
 /* The records of a CSV file (its header not counted); -1 unreadable. */
@@ -172,7 +189,7 @@ static int manifest_inputs(struct brief *b, const struct brief_manifest *m,
 	for (size_t i = 0; i < m->nfile; i++) {
 		const struct brief_manifest_file *mf = &m->file[i];
 		const char *path = mf->path ? mf->path : "";
-		int own = source_file(b, mf->source, path);
+		int own = source_file(b, m, mf->source, path);
 		struct brief_file *f;
 
 		if (strcmp(mf->role, "input") != 0)
@@ -186,7 +203,8 @@ static int manifest_inputs(struct brief *b, const struct brief_manifest *m,
 		snprintf(f->sha256, sizeof(f->sha256), "%s",
 			 mf->sha256 ? mf->sha256 : "");
 		f->size = mf->size;
-		f->rows = own ? mf->rows : csv_records(b, path);
+		f->rows = own == 1 ? mf->rows : own == 2 ? mf->rows_previous
+						   : csv_records(b, path);
 	}
 	return manifest_codelists(b, m, err);
 }

@@ -137,7 +137,11 @@ void brief_quality_revisions(struct brief_page *pg)
 	if (!t->ncols)
 		return;
 	brief_page_heading(pg, brief_t(pg->lang, "revisions"));
-	brief_page_para(pg, brief_t(pg->lang, "revisions.reading"), NULL);
+	/* without a database the editions are the pipeline's files */
+	brief_page_para(pg, brief_t(pg->lang, pg->b->db_target &&
+				    !pg->b->db_target[0] ?
+				    "revisions.reading_files" :
+				    "revisions.reading"), NULL);
 	if (!t->nrows) {
 		brief_page_line(pg, brief_t(pg->lang, "none"),
 				pg->bk->f.note);

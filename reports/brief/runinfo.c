@@ -14,7 +14,7 @@ static int dup(char **out, const char *s)
 }
 
 static int add_file(struct brief_manifest *m, const struct manifest_file *in,
-		    const char *role, long rows)
+		    const char *role, long rows, long rows_previous)
 {
 	struct brief_manifest_file *f;
 	void *p = realloc(m->file, (m->nfile + 1) * sizeof(*m->file));
@@ -26,17 +26,19 @@ static int add_file(struct brief_manifest *m, const struct manifest_file *in,
 	memset(f, 0, sizeof(*f));
 	f->size = in->size;
 	f->rows = rows;
+	f->rows_previous = rows_previous;
 	return dup(&f->role, role) | dup(&f->source, in->source) |
 	       dup(&f->path, in->path) |
 	       dup(&f->sha256, in->sha256[0] ? in->sha256 : NULL);
 }
 
-/* Rows the extract stage of source wrote; -1 when not recorded. */
-static long extracted(const struct manifest *r, const char *source)
+/* Rows the stage of source wrote; -1 when not recorded. */
+static long extracted(const struct manifest *r, const char *stage,
+		      const char *source)
 {
 	for (size_t i = 0; source && i < r->nstages; i++)
 		if (r->stages[i].source && r->stages[i].name &&
-		    !strcmp(r->stages[i].name, "extract")
+		    !strcmp(r->stages[i].name, stage)
 		    && !strcmp(r->stages[i].source, source))
 			return r->stages[i].rows;
 	return -1;
@@ -49,14 +51,17 @@ static int fill(struct brief_manifest *m, const struct manifest *r)
 	    dup(&m->run_id, r->run_id) < 0 ||
 	    dup(&m->mode, r->use_db ? "database" : "files") < 0 ||
 	    dup(&m->source_date_epoch, r->source_date_epoch) < 0 ||
-	    add_file(m, &r->config, "config", -1) < 0)
+	    dup(&m->as_of, r->as_of) < 0 ||
+	    add_file(m, &r->config, "config", -1, -1) < 0)
 		return -1;
 	for (size_t i = 0; i < r->ncodelists; i++)
-		if (add_file(m, &r->codelists[i], "codelist", -1) < 0)
+		if (add_file(m, &r->codelists[i], "codelist", -1, -1) < 0)
 			return -1;
 	for (size_t i = 0; i < r->ninputs; i++)
 		if (add_file(m, &r->inputs[i], "input",
-			     extracted(r, r->inputs[i].source)) < 0)
+			     extracted(r, "extract", r->inputs[i].source),
+			     extracted(r, "extract-previous",
+				       r->inputs[i].source)) < 0)
 			return -1;
 	return 0;
 }
@@ -95,5 +100,6 @@ void brief_manifest_release(struct brief_manifest *m)
 	free(m->run_id);
 	free(m->mode);
 	free(m->source_date_epoch);
+	free(m->as_of);
 	memset(m, 0, sizeof(*m));
 }

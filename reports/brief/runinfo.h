@@ -18,11 +18,16 @@ struct brief_manifest_file {
 	char *path;
 	char *sha256;            /* NULL when not recorded */
 	long long size;          /* -1 when not recorded */
-	long rows;               /* inputs: rows extracted; -1 */
+	long rows;               /* inputs: rows extracted from its
+				    source's edition read; -1 */
+	long rows_previous;      /* inputs: rows extracted from its
+				    source's edition before (files only,
+				    the config's editions:); -1 */
 };
 
 struct brief_manifest {
 	char *version, *pipeline, *run_id, *mode, *source_date_epoch;
+	char *as_of;             /* reckon run --as-of; NULL */
 	struct brief_manifest_file *file;
 	size_t nfile;
 };

@@ -1010,6 +1010,18 @@ static const struct text texts[] = {
 	  "выпуск; хранилище сохраняет все выпуски, поэтому справку по "
 	  "прежнему выпуску можно составить заново в точности "
 	  "(reckon-compare --as-of)." },
+	{ "revisions.reading_files",
+	  "Figures the source's latest edition changed from its edition before: "
+	  "revised (another value, or provisional made final), added, or "
+	  "withdrawn. The brief uses the latest edition; with each edition's "
+	  "file listed in the pipeline (editions:), a brief made from an "
+	  "earlier one can be made again exactly (reckon run --no-db --as-of).",
+	  "Числа, которые последний выпуск источника изменил по сравнению с "
+	  "прежним: уточнены (другое значение или предварительные стали "
+	  "окончательными), добавлены или изъяты. Справка использует последний "
+	  "выпуск; если файлы выпусков перечислены в конвейере (editions:), "
+	  "справку по прежнему выпуску можно составить заново в точности "
+	  "(reckon run --no-db --as-of)." },
 	{ "revisions.revised", "revised", "уточнено" },
 	{ "revisions.withdrawn", "withdrawn (no longer in the latest edition)",
 	  "изъято (нет в последнем выпуске)" },

@@ -47,6 +47,12 @@ static const char help_text[] =
 	"      --previous FILE      without --db: tidy observations of the\n"
 	"                           sources' edition before (repeatable):\n"
 	"                           revisions.csv compares the files with it\n"
+	"      --edition-of SOURCE=NAME  with --previous: what revisions.csv\n"
+	"                           calls SOURCE's edition in the files\n"
+	"                           (default: the file its rows came from)\n"
+	"      --previous-edition-of SOURCE=NAME  the same for its edition in\n"
+	"                           the --previous files (reckon run passes the\n"
+	"                           config's edition labels); repeatable\n"
 	"      --editions FILE      with --db: exactly the editions an earlier\n"
 	"                           editions.csv names (reckon verify passes\n"
 	"                           the run's), whatever came after; with --db,\n"
@@ -78,7 +84,8 @@ static const char help_text[] =
 	"\n";
 
 enum { OPT_DB = 256, OPT_ALPHA, OPT_CASES, OPT_KEY, OPT_RUN_ID, OPT_AS_OF,
-       OPT_EDITIONS, OPT_PREVIOUS, OPT_STOCK, OPT_NO_ROUNDING };
+       OPT_EDITIONS, OPT_PREVIOUS, OPT_STOCK, OPT_NO_ROUNDING,
+       OPT_EDITION_OF, OPT_PREVIOUS_EDITION_OF };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -95,6 +102,9 @@ static const struct option options[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "editions", required_argument, NULL, OPT_EDITIONS },
 	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "edition-of", required_argument, NULL, OPT_EDITION_OF },
+	{ "previous-edition-of", required_argument, NULL,
+	  OPT_PREVIOUS_EDITION_OF },
 	{ "stock", required_argument, NULL, OPT_STOCK },
 	{ "no-rounding", no_argument, NULL, OPT_NO_ROUNDING },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -107,6 +117,7 @@ struct args {
 	char *from[MAX_ITEMS], *against[MAX_ITEMS], *previous[MAX_ITEMS];
 	char *stocks[MAX_ITEMS];
 	struct mse_list cases[MAX_ITEMS];
+	struct compare_edition_name names[MAX_ITEMS];
 	int quiet;
 };
 
@@ -137,6 +148,19 @@ static int add_case_list(struct args *a, char *s)
 	return 0;
 }
 
+/* SOURCE=NAME: what revisions.csv calls a source's edition. */
+static int add_name(struct args *a, char *s, int previous)
+{
+	char *eq = strchr(s, '=');
+
+	if (!eq || eq == s || !eq[1] || a->q.nnames == MAX_ITEMS)
+		return -1;
+	*eq = '\0';
+	a->names[a->q.nnames++] = (struct compare_edition_name){ s, eq + 1,
+								 previous };
+	return 0;
+}
+
 static int parse_alpha(const char *s, double *alpha)
 {
 	char *end;
@@ -163,6 +187,8 @@ static int option(struct args *a, int c)
 			return -1;
 		a->previous[a->q.nprevious++] = optarg;
 		return 0;
+	case OPT_EDITION_OF: return add_name(a, optarg, 0);
+	case OPT_PREVIOUS_EDITION_OF: return add_name(a, optarg, 1);
 	case 'o': a->q.out = optarg; return 0;
 	case 'r': a->q.reference = optarg; return 0;
 	case 'a': return add_against(a, optarg);
@@ -226,6 +252,10 @@ static int check_args(struct args *a, int argc, char **argv)
 	if (a->q.nprevious && a->q.use_db)
 		return rk_cli_usage(u, "--previous is for tidy files; with "
 				    "--db the warehouse keeps the editions");
+	if (a->q.nnames && !a->q.nprevious)
+		return rk_cli_usage(u, "--edition-of and --previous-edition-of "
+				    "name the editions revisions.csv compares: "
+				    "give --previous");
 	if (a->q.editions && !a->q.use_db)
 		return rk_cli_usage(u, "--editions reads the warehouse's "
 				    "editions: give --db");
@@ -307,6 +337,7 @@ int main(int argc, char **argv)
 	a.q.stocks = a.stocks;
 	a.q.against = a.against;
 	a.q.cases = a.cases;
+	a.q.names = a.names;
 	if (a.config && (config = rk_config_load(a.config, &err)) == NULL) {
 		rk_error_print(stderr, cli.name, &err);
 		return err.code;

@@ -17,6 +17,8 @@ struct change {
 
 struct diff {
 	const struct obs_set *prev, *cur;
+	const struct compare_edition_name *names;
+	size_t nnames;
 	long *dimmap;             /* cur's dimension d in prev, or -1 */
 	struct rk_map *prev_sources;
 	struct change *ch;
@@ -174,6 +176,21 @@ static long first_of(const struct obs_set *s, const char *src)
 	return -1;
 }
 
+/* src's edition in s (prev: the edition before): as named, else its file. */
+static void edition_of(const struct diff *df, const char *src, int prev,
+		       char *buf, size_t size)
+{
+	const struct obs_set *s = prev ? df->prev : df->cur;
+
+	for (size_t i = 0; i < df->nnames; i++)
+		if (df->names[i].previous == prev &&
+		    !strcmp(df->names[i].source, src)) {
+			snprintf(buf, size, "%s", df->names[i].name);
+			return;
+		}
+	file_of(s, first_of(s, src), buf, size);
+}
+
 static const char *value_text(const struct obs_set *s, long i, char *buf)
 {
 	buf[0] = '\0';
@@ -191,8 +208,8 @@ static int emit(struct compare_revisions *r, const struct diff *df,
 	char ov[TIDY_VALUE_MAX], nv[TIDY_VALUE_MAX], dv[32], oe[256], ne[256];
 	const size_t *v = obs_set_dims(s, (size_t)i);
 
-	file_of(p, first_of(p, src), oe, sizeof(oe));
-	file_of(c, first_of(c, src), ne, sizeof(ne));
+	edition_of(df, src, 1, oe, sizeof(oe));
+	edition_of(df, src, 0, ne, sizeof(ne));
 	f[0] = src;
 	f[1] = s->str[s->row[i].indicator];
 	f[2] = s->str[s->row[i].period];
@@ -227,10 +244,12 @@ static long *map_dims(const struct obs_set *prev, const struct obs_set *cur)
 
 int compare_revisions_files(struct compare_revisions *r,
 			    const struct obs_set *prev,
-			    const struct obs_set *cur, struct rk_error *err)
+			    const struct obs_set *cur,
+			    const struct compare_edition_name *names, size_t n,
+			    struct rk_error *err)
 {
-	struct diff df = { prev, cur, map_dims(prev, cur), rk_map_new(),
-			   NULL, 0, 0 };
+	struct diff df = { prev, cur, names, n, map_dims(prev, cur),
+			   rk_map_new(), NULL, 0, 0 };
 	struct rk_map *cells = rk_map_new();
 	unsigned char *seen = calloc(prev->n + 1, 1);
 	const char **f = calloc(cur->ndims + 12, sizeof(*f));

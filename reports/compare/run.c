@@ -262,7 +262,8 @@ static int read_previous(const struct compare_request *q,
 		if (compare_read_tidy(prev, q->previous[i], err) < 0)
 			goto out;
 	if ((x->revisions = compare_revisions_new(s, err)) != NULL)
-		rc = compare_revisions_files(x->revisions, prev, s, err);
+		rc = compare_revisions_files(x->revisions, prev, s, q->names,
+					     q->nnames, err);
 out:
 	obs_set_free(prev);
 	return rc;

@@ -8,6 +8,13 @@
 #include "config.h"
 #include "error.h"
 
+/* --edition-of, --previous-edition-of: what a source's edition is called. */
+struct compare_edition_name {
+	const char *source, *name;
+	int previous;                     /* its edition in the --previous
+					     files; 0: in the --from files */
+};
+
 /*
  * What reckon-compare is asked to do.  Comparisons come from the config's
  * compare entries, or ad hoc from reference/against (every indicator both
@@ -28,6 +35,10 @@ struct compare_request {
 					     editions before (no database):
 					     revisions.csv */
 	size_t nprevious;
+	const struct compare_edition_name *names; /* the editions' names in
+					     revisions.csv; a source not
+					     named is named by its file */
+	size_t nnames;
 	int use_db;                       /* read the database instead */
 	const char *db;                   /* --db; NULL: RECKON_DB etc. */
 	const char *as_of;                /* with use_db: the editions

@@ -401,7 +401,7 @@ static void test_unknown_key(void **state)
 	expect_hint(yaml, "check the spelling; allowed here: id, name, kind, "
 		    "file, sheet, layout, constants, cumulative, "
 		    "fiscal_year_start, published, definitions, file_fields, "
-		    "sheet_fields, edition");
+		    "sheet_fields, edition, editions");
 }
 
 static void test_unknown_key_nested(void **state)
@@ -1017,6 +1017,83 @@ static void test_edition(void **state)
 		     "day as YYYY-MM-DD");
 }
 
+/* editions: a source's earlier releases (issue 22 item 4). */
+#define EDITIONS_HEAD "pipeline: p\nsources:\n  - id: a\n    file: b\n"
+static void test_editions(void **state)
+{
+	struct rk_error err;
+	struct rk_config *c = load(EDITIONS_HEAD
+		"    edition: {label: rev 2, date: 2024-11-20}\n"
+		"    editions:\n"
+		"      - {file: p.csv, label: provisional, date: 2024-10-15}\n"
+		"      - {file: [r1a.csv, r1b.csv], date: 2024-11-01}\n",
+		&err);
+	const struct rk_source *s;
+	long cur, prev;
+
+	(void)state;
+	assert_non_null(c);
+	s = &c->sources[0];
+	assert_int_equal(s->neditions, 2);
+	assert_string_equal(s->editions[0].label, "provisional");
+	assert_string_equal(s->editions[0].files.items[0], "pipelines/tj/p.csv");
+	assert_null(s->editions[1].label);
+	assert_int_equal(s->editions[1].files.n, 2);
+	assert_string_equal(rk_source_edition_name(s, 1), "2024-11-01");
+	assert_string_equal(rk_source_edition_name(s, RK_EDITION_LATEST),
+			    "rev 2");
+	assert_int_equal(rk_source_edition(s, "provisional"), 0);
+	assert_int_equal(rk_source_edition(s, "2024-10-15"), 0);
+	assert_int_equal(rk_source_edition(s, "2024-11-01"), 1);
+	assert_int_equal(rk_source_edition(s, "rev 2"), RK_EDITION_LATEST);
+	assert_int_equal(rk_source_edition(s, "rev 3"), RK_EDITION_NONE);
+	rk_source_editions_on(s, NULL, &cur, &prev);
+	assert_int_equal(cur, RK_EDITION_LATEST);
+	assert_int_equal(prev, 1);
+	rk_source_editions_on(s, "2024-11-20", &cur, &prev);
+	assert_int_equal(cur, RK_EDITION_LATEST);
+	assert_int_equal(prev, 1);
+	rk_source_editions_on(s, "2024-11-19", &cur, &prev);
+	assert_int_equal(cur, 1);
+	assert_int_equal(prev, 0);
+	rk_source_editions_on(s, "2024-10-31", &cur, &prev);
+	assert_int_equal(cur, 0);
+	assert_int_equal(prev, RK_EDITION_NONE);
+	rk_source_editions_on(s, "2024-10-14", &cur, &prev);
+	assert_int_equal(cur, RK_EDITION_NONE);
+	assert_int_equal(prev, RK_EDITION_NONE);
+	rk_config_free(c);
+	expect_error(EDITIONS_HEAD "    editions: [{file: p.csv, date: "
+		     "2024-10-15}]\n", 5, 15, "no date of the current edition "
+		     "in source 'a': editions: are the releases before it");
+	expect_error(EDITIONS_HEAD "    edition: {date: 2024-11-20}\n"
+		     "    editions: [{file: p.csv, date: 2024-11-02}, "
+		     "{file: q.csv, date: 2024-11-01}]\n", 6, 69,
+		     "editions of source 'a' out of order: entry 2 dated "
+		     "2024-11-01 is not after entry 1 dated 2024-11-02");
+	expect_error(EDITIONS_HEAD "    edition: {date: 2024-11-20}\n"
+		     "    editions: [{file: p.csv, label: x, date: "
+		     "2024-11-21}]\n", 6, 46, "edition 'x' of source 'a' is "
+		     "dated 2024-11-21, not before the current edition's "
+		     "2024-11-20");
+	expect_error(EDITIONS_HEAD "    edition: {date: 2024-11-20}\n"
+		     "    editions: [{file: p.csv, date: 2024-02-30}]\n", 6,
+		     36, "invalid edition date '2024-02-30' in entry 1 of "
+		     "'editions' in source 'a': give a day as YYYY-MM-DD");
+	expect_error(EDITIONS_HEAD "    edition: {label: x, date: 2024-11-20}\n"
+		     "    editions: [{file: p.csv, label: x, date: "
+		     "2024-10-01}]\n", 6, 16, "edition 'x' of source 'a' named "
+		     "twice");
+	expect_error(EDITIONS_HEAD "    edition: {date: 2024-11-20}\n"
+		     "    editions: [{label: x, date: 2024-10-01}]\n", 6, 16,
+		     "missing required key 'file' in entry 1 of 'editions' in "
+		     "source 'a'");
+	expect_error(EDITIONS_HEAD "    edition: {date: 2024-11-20}\n"
+		     "    editions: [{file: p.csv}]\n", 6, 16,
+		     "missing required key 'date' in entry 1 of 'editions' in "
+		     "source 'a'");
+}
+
 static void test_codelists_indicator(void **state)
 {
 	struct rk_error err;
@@ -1078,6 +1155,7 @@ int main(void)
 		cmocka_unit_test(test_rules_normalise_errors),
 		cmocka_unit_test(test_cumulative_and_year),
 		cmocka_unit_test(test_edition),
+		cmocka_unit_test(test_editions),
 		cmocka_unit_test(test_codelists_indicator),
 	};
 
