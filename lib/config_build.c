@@ -374,7 +374,7 @@ int cfg_build_files(struct cfg_loader *l, const yaml_node_t *fn,
 		}
 		r = glob(path, 0, NULL, &g);
 		if (r == GLOB_NOMATCH && (l->flags & RK_CONFIG_FILES_TO_COME)) {
-			if (add_file(l, s, path) < 0)   /* forms to come */
+			if (add_file(l, files, path) < 0)   /* forms to come */
 				goto out;
 			continue;
 		}

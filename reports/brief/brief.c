@@ -130,6 +130,19 @@ static int check_rates(const struct brief *b, struct rk_error *err)
 	return 0;
 }
 
+/* compare --db writes editions.csv: the editions are the warehouse's. */
+static int warehouse_editions(struct brief *b, const char *dir,
+			      struct rk_error *err)
+{
+	char *path = rk_path_join(dir, RESULTS_EDITIONS);
+
+	if (!path)
+		return rk_error_oom(err);
+	b->warehouse_editions = access(path, F_OK) == 0;
+	free(path);
+	return 0;
+}
+
 /*
  * Results rounded for a brief that is not (the analyst's copy), or not
  * rounded for one that is, would publish the wrong figures: refused.
@@ -179,6 +192,7 @@ static int load_results(struct brief *b, const char *dir, struct rk_error *err)
 	    load_result(b, &b->rates, dir, RESULTS_RATES, 0, err) < 0 ||
 	    load_result(b, &b->revisions, dir, RESULTS_REVISIONS, 0, err) < 0 ||
 	    load_result(b, &b->rounded, dir, RESULTS_ROUNDED, 0, err) < 0 ||
+	    warehouse_editions(b, dir, err) < 0 ||
 	    check_rounded(b, err) < 0)
 		return -1;
 	if ((b->summary.ncols &&

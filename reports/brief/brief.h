@@ -78,6 +78,10 @@ struct brief {
 					  sources' counts are rounded to
 					  multiples of it (by reckon-compare,
 					  before every statistic); 0: none */
+	int warehouse_editions;        /* the results came from the warehouse's
+					  editions (compare --db wrote
+					  editions.csv), though --db was not
+					  given */
 	struct brief_table rounded;    /* rounded.csv: those counts; ncols 0
 					  when compare rounded nothing */
 	size_t nrounded;               /* Data rows shown rounded */

@@ -139,7 +139,8 @@ void brief_quality_revisions(struct brief_page *pg)
 	brief_page_heading(pg, brief_t(pg->lang, "revisions"));
 	/* without a database the editions are the pipeline's files */
 	brief_page_para(pg, brief_t(pg->lang, pg->b->db_target &&
-				    !pg->b->db_target[0] ?
+				    !pg->b->db_target[0] &&
+				    !pg->b->warehouse_editions ?
 				    "revisions.reading_files" :
 				    "revisions.reading"), NULL);
 	if (!t->nrows) {
