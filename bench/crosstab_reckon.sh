@@ -8,15 +8,23 @@
 # sheets go to stdout under one header.  bench/all.sh times it.
 #
 #   bench/crosstab_reckon.sh RECKON-EXTRACT FILE.xlsx SHEETS.tsv
+#   bench/crosstab_reckon.sh --config FILE.xlsx CONFIG.yaml
 #
 # SHEETS.tsv is gen_crosstab.py's stdout (used by bench/all.sh to check the
-# row count).
+# row count).  With --config it only writes the pipeline config: bench/all.sh
+# writes it once, as an analyst's pipeline has it, and times reckon-extract
+# alone, not bash, mktemp and the here-document.
 set -euo pipefail
-[ $# = 3 ] || { echo "usage: bench/crosstab_reckon.sh RECKON-EXTRACT FILE.xlsx SHEETS.tsv" >&2; exit 64; }
-rx=$1 xlsx=$2
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-cat >"$dir/p.yaml" <<YAML
+if [ "${1:-}" = --config ] && [ $# = 3 ]; then
+	xlsx=$2 cfg=$3
+else
+	[ $# = 3 ] || { echo "usage: bench/crosstab_reckon.sh RECKON-EXTRACT FILE.xlsx SHEETS.tsv" >&2; exit 64; }
+	rx=$1 xlsx=$2
+	dir=$(mktemp -d)
+	trap 'rm -rf "$dir"' EXIT
+	cfg=$dir/p.yaml
+fi
+cat >"$cfg" <<YAML
 pipeline: crosstab
 dimensions: [region, district, sex]
 sources:
@@ -35,4 +43,5 @@ sources:
       skip_rows: "^(Итого|Всего)"
       stop_at: "^\\\\*"
 YAML
-"$rx" -q --config "$dir/p.yaml" --source crosstab
+[ "${1:-}" = --config ] && exit 0
+"$rx" -q --config "$cfg" --source crosstab

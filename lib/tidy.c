@@ -120,18 +120,56 @@ static int put_quoted(struct tidy_writer *w, const char *s, size_t n,
 	return put(w, "\"", 1, err);
 }
 
+/*
+ * A field of unknown length: copied into the buffer while it is scanned
+ * for the bytes that need quotes, in one pass (the common case: a code,
+ * a number, a period); a field with such a byte, or longer than the room
+ * left, goes the long way.
+ */
+static int put_field(struct tidy_writer *w, const char *s,
+		     struct rk_error *err)
+{
+	char *d = w->buf + w->len;
+	size_t room = WBUF_SIZE - w->len, k;
+
+	static const unsigned char stop[256] = {
+		['\0'] = 1, [','] = 2, ['"'] = 2, ['\n'] = 2, ['\r'] = 2
+	};
+
+	for (size_t i = 0; i < room; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (stop[c]) {
+			if (c != '\0')
+				break;
+			w->len += i;
+			return 0;
+		}
+		d[i] = (char)c;
+	}
+	k = strlen(s);
+	return needs_quotes(s, k) ? put_quoted(w, s, k, err)
+				  : put(w, s, k, err);
+}
+
 int tidy_writer_row(struct tidy_writer *w, const char *const *field,
 		    const size_t *len, size_t n, struct rk_error *err)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *s = field[i] ? field[i] : "";
-		size_t k = len ? len[i] : strlen(s);
 		int rc;
 
-		if (i && put(w, ",", 1, err) < 0)
-			return -1;
-		rc = needs_quotes(s, k) ? put_quoted(w, s, k, err)
-					: put(w, s, k, err);
+		if (i) {
+			if (w->len < WBUF_SIZE)
+				w->buf[w->len++] = ',';
+			else if (put(w, ",", 1, err) < 0)
+				return -1;
+		}
+		if (!len)
+			rc = put_field(w, s, err);
+		else
+			rc = needs_quotes(s, len[i]) ? put_quoted(w, s, len[i], err)
+						     : put(w, s, len[i], err);
 		if (rc < 0)
 			return -1;
 	}
