@@ -124,10 +124,11 @@ def make_note(rnd):
 
 def generate(rows, seed, out):
     """Writes rows lines (after the header) to the text stream out.
-    Returns how many of them are 'Итого' totals."""
+    Returns how many of them are 'Итого' totals, and how many of those
+    are not given ('н/д')."""
     rnd = random.Random(seed)
     weights = [w for w, _ in REGIONS]
-    totals = 0
+    totals = not_given = 0
     buf = [";".join(HEADER)]
     for _ in range(rows):
         if rnd.random() < 0.02:
@@ -139,8 +140,11 @@ def generate(rows, seed, out):
             region = rnd.choice(names)
             sex = rnd.choices(SEXES, SEX_WEIGHTS)[0]
         quarter = rnd.choice(QUARTERS)
+        value = make_value(rnd)
+        if region in TOTALS and value.strip() == "н/д":
+            not_given += 1            # a total not given: none to check
         line = ";".join((csv_field(region), sex, quarter,
-                         csv_field(make_value(rnd)),
+                         csv_field(value),
                          csv_field(make_note(rnd))))
         buf.append(line)
         if len(buf) >= 8192:
@@ -148,7 +152,7 @@ def generate(rows, seed, out):
             buf = []
     if buf:
         out.write("\r\n".join(buf) + "\r\n")
-    return totals
+    return totals, not_given
 
 
 def self_sha256():
@@ -176,7 +180,7 @@ def main():
     try:
         with open(tmp, "w", encoding=pyenc, errors="strict", newline="",
                   buffering=1 << 20) as f:
-            totals = generate(a.rows, a.seed, f)
+            totals, not_given = generate(a.rows, a.seed, f)
         os.replace(tmp, a.output)
     finally:
         if os.path.exists(tmp):
@@ -189,6 +193,7 @@ def main():
         "rows": a.rows,
         "encoding": a.encoding,
         "totals": totals,
+        "totals_not_given": not_given,
         "data_rows": a.rows - totals,
         "bytes": size,
     }

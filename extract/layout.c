@@ -1448,8 +1448,10 @@ static int emit(struct layout *L, const struct grid_row *r,
  * A skipped row that is the source's own total ("Итого"): its values are
  * written with status source_total and the total's label left empty (all
  * of that field), for reckon-normalise to check against the sum of the
- * parts and leave out.  A value that is not a number is not a total to
- * check.  Other skipped rows write nothing.
+ * parts and leave out.  A sentinel is read as in the body ("-" a total of
+ * 0, to be checked like any other); a value that is not a number, or a
+ * sentinel for a figure not given, is not a total to check.  Other skipped
+ * rows write nothing.
  */
 static int emit_total(struct layout *L, const struct grid_row *r,
 		      struct tidy_writer *w, struct rk_error *err)
@@ -1472,11 +1474,18 @@ static int emit_total(struct layout *L, const struct grid_row *r,
 		const char *s = (size_t)vc->col < r->n ? r->cell[vc->col] : "";
 		size_t n = (size_t)vc->col < r->n ? r->len[vc->col] : 0;
 
+		const char *sv, *st;
+
 		value_trim(&s, &n);
 		if (grow_num(L, n, err) < 0)
 			return -1;
-		if (value_parse(s, n, L->dec, L->num) != VALUE_OK)
+		if (sentinel(L, s, n, &sv, &st)) {
+			if (*st || !*sv)
+				continue;      /* a total not given: none to check */
+			snprintf(L->num, L->numcap, "%s", sv);   /* "-": 0 */
+		} else if (value_parse(s, n, L->dec, L->num) != VALUE_OK) {
 			continue;
+		}
 		L->out[TIDY_SOURCE] = L->spec.source_id;
 		for (size_t k = 0; k < SLOT_FIRST_DIM + L->spec.ndims; k++)
 			L->out[1 + k] = slot_value(L, k, vc);
