@@ -538,6 +538,21 @@ static int crosstab(struct w *w, size_t ind, lxw_worksheet *ws,
 	return 0;
 }
 
+/* The metadata of a sheet of entries from FIRST_ROW to r2 (formmeta.h). */
+static void sheet_meta(struct w *w, const char *name, const char *shape,
+		       const char *indicator, lxw_row_t r2, unsigned remark)
+{
+	char first[16], last[16], col[16];
+	const char *val[5] = { name, shape, indicator, first, last };
+
+	snprintf(first, sizeof(first), "%d", FIRST_ROW);
+	snprintf(last, sizeof(last), "%u", (unsigned)r2);
+	meta(w, "sheet", val, 5);
+	snprintf(col, sizeof(col), "%u", remark);
+	val[1] = col;
+	meta(w, "remark", val, 2);
+}
+
 /* A dropdown from column col of the lists sheet, n entries. */
 static void dropdown(struct w *w, lxw_worksheet *ws, lxw_col_t c,
 		     lxw_row_t r2, lxw_col_t list_col, size_t n)
@@ -563,12 +578,10 @@ static void long_table(struct w *w, size_t ind, lxw_worksheet *ws,
 		       const char *name)
 {
 	const struct form *f = w->f;
-	char title[512], first[32], last[32];
+	char title[512];
 	lxw_col_t cv = (lxw_col_t)(f->ndims + 1);
 	lxw_row_t r2 = (lxw_row_t)(FIRST_ROW + f->rows - 1);
 	lxw_data_validation v = { 0 };
-	const char *val[5];
-	char buf[32];
 
 	snprintf(title, sizeof(title), "%s — %s", form_indicator_label(f, ind),
 		 source_name(w));
@@ -609,17 +622,7 @@ static void long_table(struct w *w, size_t ind, lxw_worksheet *ws,
 	for (lxw_row_t r = FIRST_ROW; r <= r2; r++)
 		for (lxw_col_t c = 0; c <= cv + 2; c++)
 			worksheet_write_blank(ws, r, c, w->entry);
-	snprintf(first, sizeof(first), "%d", FIRST_ROW);
-	snprintf(last, sizeof(last), "%u", (unsigned)r2);
-	val[0] = name;
-	val[1] = "long";
-	val[2] = f->indicator[ind];
-	val[3] = first;
-	val[4] = last;
-	meta(w, "sheet", val, 5);
-	snprintf(buf, sizeof(buf), "%u", (unsigned)(cv + 2));
-	val[1] = buf;
-	meta(w, "remark", val, 2);
+	sheet_meta(w, name, "long", f->indicator[ind], r2, (unsigned)(cv + 2));
 	worksheet_freeze_panes(ws, FIRST_ROW, 0);
 	protect(ws);
 	print_setup(ws, FIRST_ROW);
@@ -641,8 +644,8 @@ static void cases_table(struct w *w, size_t ind, lxw_worksheet *ws,
 	lxw_row_t r2 = (lxw_row_t)(FIRST_ROW + f->rows - 1);
 	lxw_data_validation v = { 0 };
 	lxw_datetime lo = { 1990, 1, 1, 0, 0, 0 }, hi = { 2100, 12, 31, 0, 0, 0 };
-	const char *val[5];
-	char title[512], first[32], last[32], buf[32];
+	const char *val[2] = { name, NULL };
+	char title[512];
 
 	snprintf(title, sizeof(title), "%s — %s", form_indicator_label(f, ind),
 		 source_name(w));
@@ -702,17 +705,7 @@ static void cases_table(struct w *w, size_t ind, lxw_worksheet *ws,
 			worksheet_write_blank(ws, r, c, c == 1 || c == 2
 					      ? w->date : w->entry);
 	}
-	snprintf(first, sizeof(first), "%d", FIRST_ROW);
-	snprintf(last, sizeof(last), "%u", (unsigned)r2);
-	val[0] = name;
-	val[1] = "cases";
-	val[2] = f->indicator[ind];
-	val[3] = first;
-	val[4] = last;
-	meta(w, "sheet", val, 5);
-	snprintf(buf, sizeof(buf), "%u", (unsigned)cr);
-	val[1] = buf;
-	meta(w, "remark", val, 2);
+	sheet_meta(w, name, "cases", f->indicator[ind], r2, (unsigned)cr);
 	/* the date a case counts by: the event's for a count by incident */
 	val[1] = d && d->date && !strcmp(d->date, "incident") ? "event"
 							      : "received";

@@ -463,16 +463,15 @@ static void free_groups(struct group *g, size_t n)
 	free(g);
 }
 
-int rnd_run(struct rnd_table *t)
+/* Calls fn on every group of items linked by sums, until one fails. */
+static int each_group(const struct rnd_table *t,
+		      int (*fn)(const struct rnd_table *, const struct group *,
+				int *, void *), void *arg)
 {
 	struct group *g;
 	size_t ng = 0;
 	int *col, rc = 0;
 
-	if (t->done)
-		return 0;
-	if (directions(t) < 0)
-		return -1;
 	if (!(col = calloc(t->n ? t->n : 1, sizeof(*col))))
 		return -1;
 	if (!(g = groups(t, &ng))) {
@@ -481,10 +480,29 @@ int rnd_run(struct rnd_table *t)
 	}
 	glp_term_out(GLP_OFF);
 	for (size_t k = 0; k < ng && rc == 0; k++)
-		rc = round_group(t, &g[k], col);
+		rc = fn(t, &g[k], col, arg);
 	glp_term_out(GLP_ON);
 	free_groups(g, ng);
 	free(col);
+	return rc;
+}
+
+static int round_fn(const struct rnd_table *t, const struct group *g,
+		    int *col, void *arg)
+{
+	(void)t;
+	return round_group(arg, g, col);
+}
+
+int rnd_run(struct rnd_table *t)
+{
+	int rc;
+
+	if (t->done)
+		return 0;
+	if (directions(t) < 0)
+		return -1;
+	rc = each_group(t, round_fn, t);
 	t->done = 1;
 	return rc;
 }
@@ -604,25 +622,23 @@ static int audit_group(const struct rnd_table *t, const struct group *g,
 	return rc;
 }
 
+struct bounds {
+	double *lo, *hi;
+};
+
+static int audit_fn(const struct rnd_table *t, const struct group *g,
+		    int *col, void *arg)
+{
+	struct bounds *b = arg;
+
+	return audit_group(t, g, col, b->lo, b->hi);
+}
+
 int rnd_audit(const struct rnd_table *t, double *lo, double *hi)
 {
-	struct group *g;
-	size_t ng = 0;
-	int *col, rc = 0;
+	struct bounds b = { lo, hi };
 
-	if (!(col = calloc(t->n ? t->n : 1, sizeof(*col))))
-		return -1;
-	if (!(g = groups(t, &ng))) {
-		free(col);
-		return -1;
-	}
-	glp_term_out(GLP_OFF);
-	for (size_t k = 0; k < ng && rc == 0; k++)
-		rc = audit_group(t, &g[k], col, lo, hi);
-	glp_term_out(GLP_ON);
-	free_groups(g, ng);
-	free(col);
-	return rc;
+	return each_group(t, audit_fn, &b);
 }
 
 int rnd_audit_wide_enough(const struct rnd_table *t, double lo, double hi)
