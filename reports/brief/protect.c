@@ -436,7 +436,7 @@ static int audit(struct brief *b, struct supp_table *t)
 	for (int round = 0, tries = 0;; round++) {
 		int more;
 
-		if (supp_audit(t, lo, hi) < 0)
+		if (supp_audit_protects(t, lo, hi) < 0)
 			goto out;
 		bad = 0;
 		for (size_t i = 0; i < n; i++) {

@@ -128,6 +128,18 @@ size_t supp_check(const struct supp_table *t);
 int supp_audit(const struct supp_table *t, double *lo, double *hi);
 
 /*
+ * The audit as the brief needs it: the same, except that the search for
+ * an item's extreme stops once an integer table shows it far enough (a
+ * "<k" count reaching 1 and k - 1, any other withheld item k - 1
+ * consecutive values), and gives up after a fixed number of
+ * branch-and-bound nodes.  So lo and hi are values that consistent integer
+ * tables reach (never beyond the true extremes), exact where the interval
+ * is narrower than the protection; supp_audit_wide_enough on them holds
+ * only where the true interval is wide enough.
+ */
+int supp_audit_protects(const struct supp_table *t, double *lo, double *hi);
+
+/*
  * Whether the interval [lo, hi] protects withheld item i: a "<k" count can
  * be any of 1 .. k-1 (nothing is learnt beyond its mark), any other
  * withheld item any of at least as many (k - 1) consecutive values.

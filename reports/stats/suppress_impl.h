@@ -119,4 +119,21 @@ int supp_build(struct supp_table *t);
  */
 int supp_box_step(struct supp_table *t, size_t target, int step, int dir);
 
+/*
+ * What is published of item i bounds its sum: the GLPK row type and
+ * bounds (suppress_audit.c).
+ */
+void supp_published_bounds(const struct supp_table *t, size_t i, int *type,
+			   double *lo, double *hi);
+
+/*
+ * supp_audit_protects, with (local 1) or without the search near each item
+ * first: the tests check both paths against the exact audit.
+ */
+int supp_audit_goals(const struct supp_table *t, double *lo, double *hi,
+		     int local);
+
+/* Whether item i's value is the sum of its base cells' values. */
+int supp_sum_of_parts(const struct supp_table *t, size_t i);
+
 #endif

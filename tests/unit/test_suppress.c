@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "stats/suppress.h"
+#include "stats/suppress_impl.h"
 
 #define A SUPP_ALL
 #define MAXI 128
@@ -760,6 +761,109 @@ static void test_audit_primary_whole_range(void **state)
 	supp_free(t);
 }
 
+/*
+ * A cube with every margin (period x region x sex, as the brief's tables):
+ * one value of base cell (p, r, s) into seed-made values.
+ */
+static struct supp_table *cube(size_t np, size_t nr, unsigned seed)
+{
+	struct supp_table *t = supp_new(3, 5);
+	double v[12][10][2];
+	size_t dims[3] = { np, nr, 2 };
+
+	assert_non_null(t);
+	for (size_t p = 0; p < np; p++)
+		for (size_t r = 0; r < nr; r++)
+			for (size_t s = 0; s < 2; s++) {
+				seed = seed * 1103515245u + 12345u;
+				v[p][r][s] = (seed >> 16) % 5 == 0
+					? (seed >> 8) % 5 : 5 + (seed >> 8) % 30;
+			}
+	for (uint32_t mask = 0; mask < 8; mask++) {
+		uint32_t c[3] = { 0, 0, 0 };
+
+		for (;;) {
+			uint32_t x[3];
+			double sum = 0;
+			size_t d;
+
+			for (d = 0; d < 3; d++)
+				x[d] = mask & (1u << d) ? A : c[d];
+			for (size_t p = 0; p < np; p++)
+				for (size_t r = 0; r < nr; r++)
+					for (size_t s = 0; s < 2; s++)
+						if ((x[0] == A || x[0] == p) &&
+						    (x[1] == A || x[1] == r) &&
+						    (x[2] == A || x[2] == s))
+							sum += v[p][r][s];
+			assert_true(supp_cell(t, x, sum) >= 0);
+			for (d = 0; d < 3; d++) {
+				if (mask & (1u << d))
+					continue;
+				if (++c[d] < dims[d])
+					break;
+				c[d] = 0;
+			}
+			if (d == 3)
+				break;
+		}
+	}
+	assert_int_equal(supp_run(t), 0);
+	return t;
+}
+
+/*
+ * The brief's audit (supp_audit_protects) decides as the exact one does:
+ * on cubes with every margin, each withheld item is wide enough for one
+ * exactly when it is for the other, and every bound it reports lies within
+ * the exact interval (it is reached by a consistent table); with the search
+ * near each item and without it (the part's relaxation, witness tables and
+ * branching), and the same on a second run.
+ */
+static void test_audit_protects_agrees(void **state)
+{
+	static double lo[4096], hi[4096], plo[4096], phi[4096], qlo[4096],
+		qhi[4096];
+	int wide = 0, narrow = 0;
+
+	(void)state;
+	for (unsigned seed = 1; seed <= 6; seed++) {
+		struct supp_table *t = cube(4 + seed % 3 * 4, 4 + seed % 2 * 6,
+					    seed * 7919u);
+		size_t n = supp_items(t);
+
+		assert_true(n <= 4096);
+		assert_int_equal(supp_audit(t, lo, hi), 0);
+		for (int local = 0; local <= 1; local++) {
+			assert_int_equal(supp_audit_goals(t, plo, phi, local),
+					 0);
+			for (size_t i = 0; i < n; i++) {
+				int ew, pw;
+
+				if (supp_state(t, i) == SUPP_SHOWN)
+					continue;
+				ew = supp_audit_wide_enough(t, i, lo[i], hi[i]);
+				pw = supp_audit_wide_enough(t, i, plo[i],
+							    phi[i]);
+				assert_int_equal(ew, pw);
+				assert_true(plo[i] >= lo[i] && phi[i] <= hi[i]);
+				if (local) {
+					wide += ew;
+					narrow += !ew;
+				}
+			}
+		}
+		assert_int_equal(supp_audit_protects(t, qlo, qhi), 0);
+		assert_int_equal(supp_audit_protects(t, plo, phi), 0);
+		assert_memory_equal(qlo, plo, n * sizeof(*plo));
+		assert_memory_equal(qhi, phi, n * sizeof(*phi));
+		supp_free(t);
+	}
+	assert_true(wide > 50);
+	print_message("audit on cubes: %d wide enough, %d too narrow\n", wide,
+		      narrow);
+}
+
 /* Larger tables: the boxes check, and the same input gives the same result. */
 static void test_large_deterministic(void **state)
 {
@@ -859,6 +963,7 @@ int main(void)
 		cmocka_unit_test(test_attacker_sees_naive),
 		cmocka_unit_test(test_audit_matches_brute_force),
 		cmocka_unit_test(test_audit_primary_whole_range),
+		cmocka_unit_test(test_audit_protects_agrees),
 		cmocka_unit_test(test_bad_arguments),
 	};
 
