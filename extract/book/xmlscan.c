@@ -33,8 +33,11 @@ struct xmlscan {
 	int depth;
 	size_t name_off[XMLSCAN_MAX_DEPTH + 1];
 	struct bytebuf names;        /* qualified names of open elements */
+	int ns_at[XMLSCAN_MAX_DEPTH + 1];        /* their namespaces */
+	size_t local_at[XMLSCAN_MAX_DEPTH + 1];  /* their local names' offsets */
 	struct binding bind[MAX_BINDINGS];
 	int nbind;
+	int dflt;                    /* the default namespace in scope */
 
 	int pending_end;             /* a self-closing tag still to close */
 	const char *pending_local;
@@ -265,6 +268,8 @@ static int bind(struct xmlscan *x, const char *prefix, const char *uri,
 	b->len = strlen(prefix);
 	b->ns = ns;
 	b->depth = x->depth;
+	if (b->len == 0)
+		x->dflt = ns;
 	return 0;
 }
 
@@ -282,6 +287,8 @@ static int resolve(const struct xmlscan *x, const char *qname, size_t n,
 			break;
 		}
 	*local = colon ? colon + 1 : qname;
+	if (!colon)
+		return x->dflt;
 	for (int i = x->nbind - 1; i >= 0; i--)
 		if (x->bind[i].len == plen &&
 		    (plen == 0 || memcmp(x->bind[i].prefix, qname, plen) == 0))
@@ -392,6 +399,8 @@ static int start_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 	ns = resolve(x, name, nlen, &t->local);
 	if (ns < 0)
 		return malformed(x, "an unbound namespace prefix", err);
+	x->ns_at[x->depth] = ns;
+	x->local_at[x->depth] = (size_t)(t->local - name);
 	t->kind = XS_START;
 	t->ns = ns;
 	t->atts = x->atts;
@@ -404,10 +413,25 @@ static int start_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 	return 1;
 }
 
+/* The innermost default namespace binding's, or none (0). */
+static int default_ns(const struct xmlscan *x)
+{
+	for (int i = x->nbind - 1; i >= 0; i--)
+		if (x->bind[i].len == 0)
+			return x->bind[i].ns;
+	return 0;
+}
+
 static void close_element(struct xmlscan *x)
 {
-	while (x->nbind > 0 && x->bind[x->nbind - 1].depth >= x->depth)
+	int popped = 0;
+
+	while (x->nbind > 0 && x->bind[x->nbind - 1].depth >= x->depth) {
+		popped |= x->bind[x->nbind - 1].len == 0;
 		x->nbind--;
+	}
+	if (popped)
+		x->dflt = default_ns(x);
 	x->names.len = x->name_off[x->depth];
 	x->depth--;
 	if (x->depth == 0)
@@ -418,7 +442,6 @@ static int end_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 		   struct rk_error *err)
 {
 	char *name = x->buf + x->pos + 2, *p = gt;
-	int ns;
 	size_t n, open;
 
 	while (p > name && is_space(p[-1]))
@@ -429,9 +452,10 @@ static int end_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 	if (x->depth == 0 || n != open ||
 	    memcmp(name, x->names.p + x->name_off[x->depth], n) != 0)
 		return malformed(x, "an end tag that does not match its start", err);
-	ns = resolve(x, name, n, &t->local);
+	/* the name its start tag had, in the same bindings */
+	t->local = name + x->local_at[x->depth];
 	t->kind = XS_END;
-	t->ns = ns < 0 ? 0 : ns;
+	t->ns = x->ns_at[x->depth];
 	close_element(x);
 	x->pos = (size_t)(gt - x->buf) + 1;
 	return 1;
@@ -467,7 +491,7 @@ static int declaration(struct xmlscan *x, char *close, struct rk_error *err)
 		if (enc && strncasecmp(enc + 1, "utf-8", 5) != 0 &&
 		    strncasecmp(enc + 1, "utf8", 4) != 0) {
 			rk_error_set(err, RK_EXIT_DATAERR, xmlzip_name(x->z), 0,
-				     "worksheet '%s' is not in UTF-8",
+				     "XML part '%s' is not in UTF-8",
 				     xmlzip_part_name(x->part));
 			rk_error_hint(err, "save the workbook again in Excel or "
 					   "LibreOffice");
@@ -562,7 +586,7 @@ static int check_start(struct xmlscan *x, struct rk_error *err)
 	else if (x->end >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) ||
 				 (b[0] == 0xFF && b[1] == 0xFE))) {
 		rk_error_set(err, RK_EXIT_DATAERR, xmlzip_name(x->z), 0,
-			     "worksheet '%s' is in UTF-16, not UTF-8",
+			     "XML part '%s' is in UTF-16, not UTF-8",
 			     xmlzip_part_name(x->part));
 		rk_error_hint(err, "save the workbook again in Excel or LibreOffice");
 		return -1;
