@@ -121,24 +121,35 @@ static int put_quoted(struct tidy_writer *w, const char *s, size_t n,
 }
 
 /*
- * A field of unknown length: its clean prefix measured by strcspn (which
- * libc does 16 bytes at a time), then copied; most fields are clean (a
- * code, a number, a period, a label).
+ * A field of unknown length: copied into the buffer while it is scanned
+ * for the bytes that need quotes, in one pass (the common case: a code,
+ * a number, a period); a field with such a byte, or longer than the room
+ * left, goes the long way.
  */
 static int put_field(struct tidy_writer *w, const char *s,
 		     struct rk_error *err)
 {
-	size_t k = strcspn(s, ",\"\n\r");
+	char *d = w->buf + w->len;
+	size_t room = WBUF_SIZE - w->len, k;
 
-	if (s[k] == '\0' && k <= WBUF_SIZE - w->len) {
-		memcpy(w->buf + w->len, s, k);
-		w->len += k;
-		return 0;
+	static const unsigned char stop[256] = {
+		['\0'] = 1, [','] = 2, ['"'] = 2, ['\n'] = 2, ['\r'] = 2
+	};
+
+	for (size_t i = 0; i < room; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (stop[c]) {
+			if (c != '\0')
+				break;
+			w->len += i;
+			return 0;
+		}
+		d[i] = (char)c;
 	}
-	if (s[k] == '\0')
-		return put(w, s, k, err);
-	k += strlen(s + k);
-	return put_quoted(w, s, k, err);
+	k = strlen(s);
+	return needs_quotes(s, k) ? put_quoted(w, s, k, err)
+				  : put(w, s, k, err);
 }
 
 int tidy_writer_row(struct tidy_writer *w, const char *const *field,
