@@ -235,10 +235,14 @@ static char *tag_end(struct xmlscan *x)
 {
 	char *p = x->buf + x->pos + 1, *end = x->buf + x->end;
 
+	static const unsigned char stop[256] = {
+		['>'] = 1, ['"'] = 1, ['\''] = 1
+	};
+
 	while (p < end) {
 		char *q = p;
 
-		while (q < end && *q != '>' && *q != '"' && *q != '\'')
+		while (q < end && !stop[(unsigned char)*q])
 			q++;
 		if (q == end)
 			return NULL;
@@ -301,9 +305,14 @@ static int resolve(const struct xmlscan *x, const char *qname, size_t n,
 /* Decodes an attribute value in place (references; white space as space). */
 static int attr_value(struct xmlscan *x, char *s, char *end, struct rk_error *err)
 {
+	static const unsigned char special[256] = {
+		['<'] = 1, ['&'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1
+	};
 	char *w = s;
 
-	for (char *r = s; r < end;) {
+	while (w < end && !special[(unsigned char)*w])
+		w++;                  /* most values ("A1", "s") stay as they are */
+	for (char *r = w; r < end;) {
 		size_t k, m;
 		char tmp[4];
 
@@ -391,8 +400,12 @@ static int start_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 		return malformed(x, "elements nested too deep", err);
 	x->depth++;
 	x->name_off[x->depth] = x->names.len;
-	if (bytebuf_add(&x->names, name, nlen) < 0 || bytebuf_add(&x->names, "", 1) < 0)
+	if (bytebuf_reserve(&x->names, nlen + 1) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+	memcpy(x->names.p + x->names.len, name, nlen);
+	x->names.len += nlen + 1;
+	x->names.p[x->names.len - 1] = '\0';
+	x->names.p[x->names.len] = '\0';
 	if (attributes(x, p, attend, err) < 0)
 		return -1;
 	name[nlen] = '\0';
@@ -438,6 +451,15 @@ static void close_element(struct xmlscan *x)
 		x->root_done = 1;
 }
 
+/* Names are short ("c", "v", "row"): compared here, not by a memcmp call. */
+static int same_name(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static int end_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 		   struct rk_error *err)
 {
@@ -450,7 +472,7 @@ static int end_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 	n = (size_t)(p - name);
 	open = x->depth ? x->names.len - x->name_off[x->depth] - 1 : 0;
 	if (x->depth == 0 || n != open ||
-	    memcmp(name, x->names.p + x->name_off[x->depth], n) != 0)
+	    !same_name(name, x->names.p + x->name_off[x->depth], n))
 		return malformed(x, "an end tag that does not match its start", err);
 	/* the name its start tag had, in the same bindings */
 	t->local = name + x->local_at[x->depth];
