@@ -10,9 +10,23 @@
 #include "header.h"
 #include "merge.h"
 #include "rx.h"
+#include "tidy.h"
 #include "value.h"
 
 enum slot_kind { SLOT_NONE, SLOT_CONST, SLOT_COLUMN, SLOT_VALUE_HEADER };
+
+/*
+ * A tidy field's length and whether it needs quotes, kept while the field
+ * is the same text: the same pointer to a text that stays (seq 0), or to
+ * a label of the same row (seq: the row's).  Most of a tidy row is the
+ * same on every row of a column, and the writer need not look at it again.
+ */
+struct known {
+	const char *p;
+	long seq;
+	size_t len;
+	unsigned char clean;
+};
 
 /* A tidy field and where its value comes from. */
 /* What a blank label cell of a field column means (layout.blank_labels). */
@@ -38,6 +52,7 @@ struct slot {
 	char *above;               /* SLOT_COLUMN: the last label seen, */
 	long above_row;            /* and its row (line); for BLANK_FILL
 				      and for messages */
+	struct known label_known;  /* SLOT_COLUMN: this row's label */
 };
 
 enum { SLOT_INDICATOR = 0, SLOT_PERIOD = 1, SLOT_FIRST_DIM = 2 };
@@ -50,6 +65,9 @@ struct value_col {
 	char *period;              /* the period template expanded for this
 				      column, when it names no label column
 				      (the same on every row); NULL */
+	struct known *known;       /* per tidy field, the texts that stay
+				      (constants, headers, statuses); NULL
+				      until the column's first value */
 };
 
 struct sentinel {
@@ -106,13 +124,18 @@ struct layout {
 	size_t ncols;              /* width every text row must have; 0 any */
 	long written;
 	const char **out;          /* the tidy row being written */
+	size_t *outlen;            /* and what is known of its fields */
+	unsigned char *outclean;
 	size_t nout;
+	long seq;                  /* rows fed: which row a label is of */
 	char *num;                 /* parsed value */
 	size_t numcap;
 	char *period;              /* expanded period template */
 	size_t periodcap;
 	char origin[1024];         /* "file:" or "file#sheet!", then the place */
 	size_t origin_len;
+	size_t origin_n;           /* the length with the place */
+	int origin_clean;          /* the file and sheet need no quotes */
 	long remark_col;           /* layout.remark, resolved; -1 none */
 	const char *row_status;    /* the status this row's remark gives its
 				      figures (layout.remarks); NULL */
@@ -415,6 +438,7 @@ static int init_origin(struct layout *L)
 
 	L->origin_len = n < 0 || (size_t)n >= sizeof(L->origin) - 32
 				? sizeof(L->origin) - 33 : (size_t)n;
+	L->origin_clean = tidy_field_clean(L->origin, L->origin_len);
 	return 0;
 }
 
@@ -422,9 +446,11 @@ static int init_buffers(struct layout *L, struct rk_error *err)
 {
 	L->nout = 6 + L->spec.ndims;
 	L->out = calloc(L->nout, sizeof(*L->out));
+	L->outlen = calloc(L->nout, sizeof(*L->outlen));
+	L->outclean = calloc(L->nout, sizeof(*L->outclean));
 	L->label = calloc(L->nslots, sizeof(*L->label));
 	L->head = header_new(L->ntiers);
-	if (!L->out || !L->label || !L->head)
+	if (!L->out || !L->outlen || !L->outclean || !L->label || !L->head)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	return 0;
@@ -563,7 +589,7 @@ static int add_vcol(struct layout *L, long col, struct rk_error *err)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
 	L->vcols = v;
-	v[L->nvcols++] = (struct value_col){ col, "", NULL, 0, NULL };
+	v[L->nvcols++] = (struct value_col){ col, "", NULL, 0, NULL, NULL };
 	return 0;
 }
 
@@ -1379,17 +1405,25 @@ static int expand_period(struct layout *L, struct value_col *vc,
 	return 0;
 }
 
-/* "file:LINE" or "file#sheet!C12", without printf: this runs per value. */
-static const char *origin(struct layout *L, const struct grid_row *r, long col)
+/*
+ * "file:LINE" or "file#sheet!C12", without printf: this runs per value.
+ * letters: the column's (a value column keeps its own), or NULL.
+ */
+static const char *origin_at(struct layout *L, const struct grid_row *r,
+			     long col, const char *letters)
 {
-	char digits[24];
+	char digits[24], own[8];
 	size_t n = 0, o = L->origin_len;
 	unsigned long v = L->spec.sheet ? (unsigned long)r->index
 					: (unsigned long)(r->line > 0 ? r->line : 0);
 
 	if (L->spec.sheet) {
-		cellref_letters(col, L->origin + o);
-		o += strlen(L->origin + o);
+		if (!letters || !*letters) {
+			cellref_letters(col, own);
+			letters = own;
+		}
+		while (*letters)
+			L->origin[o++] = *letters++;
 	}
 	do
 		digits[n++] = (char)('0' + v % 10);
@@ -1397,7 +1431,13 @@ static const char *origin(struct layout *L, const struct grid_row *r, long col)
 	while (n)
 		L->origin[o++] = digits[--n];
 	L->origin[o] = '\0';
+	L->origin_n = o;
 	return L->origin;
+}
+
+static const char *origin(struct layout *L, const struct grid_row *r, long col)
+{
+	return origin_at(L, r, col, NULL);
 }
 
 /* Whether cell col of r holds something. */
@@ -1421,6 +1461,46 @@ static int take_value(struct layout *L, const struct grid_row *r,
 	return rc;
 }
 
+/* Field j is s: its length and cleanness from k, measured when k holds
+ * another text, or the same text of another row. */
+static void know(struct layout *L, size_t j, const char *s, struct known *k,
+		 long seq)
+{
+	if (!s)
+		s = "";               /* as the writer writes NULL */
+	if (k->p != s || k->seq != seq) {
+		k->p = s;
+		k->seq = seq;
+		k->len = strlen(s);
+		k->clean = (unsigned char)tidy_field_clean(s, k->len);
+	}
+	L->outlen[j] = k->len;
+	L->outclean[j] = k->clean;
+}
+
+/* What is known of the fields of L->out for a value of vc. */
+static void know_fields(struct layout *L, struct value_col *vc)
+{
+	struct known fresh = { 0 };
+
+	know(L, TIDY_SOURCE, L->out[TIDY_SOURCE], &vc->known[TIDY_SOURCE], 0);
+	for (size_t i = 0; i < SLOT_FIRST_DIM + L->spec.ndims; i++) {
+		struct slot *sl = &L->slots[i];
+
+		if (sl->kind == SLOT_COLUMN)
+			know(L, 1 + i, L->out[1 + i], &sl->label_known, L->seq);
+		else if (1 + i != TIDY_PERIOD || !L->ntmpl ||
+			 L->out[1 + i] == vc->period)
+			know(L, 1 + i, L->out[1 + i], &vc->known[1 + i], 0);
+		else
+			know(L, 1 + i, L->out[1 + i], &fresh, -1);
+	}
+	know(L, L->nout - 3, L->out[L->nout - 3], &fresh, -1);
+	know(L, L->nout - 2, L->out[L->nout - 2], &vc->known[L->nout - 2], 0);
+	L->outlen[L->nout - 1] = L->origin_n;
+	L->outclean[L->nout - 1] = (unsigned char)L->origin_clean;
+}
+
 /* One tidy row; 1 when its cell holds text (see read_value). */
 static int emit(struct layout *L, const struct grid_row *r,
 		struct value_col *vc, struct tidy_writer *w,
@@ -1430,6 +1510,8 @@ static int emit(struct layout *L, const struct grid_row *r,
 
 	if (rc)
 		return rc;
+	if (!vc->known && !(vc->known = calloc(L->nout, sizeof(*vc->known))))
+		return rk_error_oom(err);
 	if (L->row_status && (!*L->out[L->nout - 2] ||
 			      !strcmp(L->out[L->nout - 2], "missing")))
 		L->out[L->nout - 2] = L->row_status;
@@ -1438,10 +1520,12 @@ static int emit(struct layout *L, const struct grid_row *r,
 		L->out[1 + i] = slot_value(L, i, vc);
 	if (L->ntmpl && expand_period(L, vc, err) < 0)
 		return -1;
-	L->out[L->nout - 1] = origin(L, r, vc->col);
+	L->out[L->nout - 1] = origin_at(L, r, vc->col, vc->letters);
 	L->written++;
 	dry_row(L, "writes", L->out, L->nout);
-	return tidy_writer_row(w, L->out, NULL, L->nout, err);
+	know_fields(L, vc);
+	return tidy_writer_row_known(w, L->out, L->outlen, L->outclean,
+				     L->nout, err);
 }
 
 /*
@@ -1990,6 +2074,7 @@ int layout_row(struct layout *L, const struct grid_row *r,
 	long col;
 	int rc;
 
+	L->seq++;
 	if (L->merges && merges_row(L->merges, r) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0,
 				    "out of memory");
@@ -2115,6 +2200,7 @@ void layout_free(struct layout *L)
 			free(L->vcols[i].tier[k]);
 		free(L->vcols[i].tier);
 		free(L->vcols[i].period);
+		free(L->vcols[i].known);
 	}
 	for (size_t i = 0; L->slots && i < L->nslots; i++)
 		free(L->slots[i].above);
@@ -2132,6 +2218,8 @@ void layout_free(struct layout *L)
 	rk_rx_free(L->total);
 	rk_rx_free(L->stop);
 	free(L->out);
+	free(L->outlen);
+	free(L->outclean);
 	free(L->num);
 	free(L->note);
 	free(L->period);

@@ -33,6 +33,11 @@ void value_trim(const char **s, size_t *len)
 	const unsigned char *p = (const unsigned char *)*s;
 	size_t n = *len, k;
 
+	/* the common case, a label or figure that starts with a letter or
+	 * digit and ends in ASCII, has nothing to trim */
+	if (n && p[0] > ' ' && p[0] < 0xC2 && p[n - 1] > ' ' && p[n - 1] < 0x80)
+		return;
+
 	while (n && (k = space_len(p, n)) > 0)
 		p += k, n -= k;
 	while (n && (k = space_len_back(p, n)) > 0)
@@ -184,6 +189,24 @@ static void canonicalise(char sign, const char *digits, size_t nint,
 	out[o] = '\0';
 }
 
+/*
+ * The common case, digits alone ("1234", "007"): written without leading
+ * zeros, as the general path writes them.  0 when s holds anything else.
+ */
+static int plain_digits(const char *s, size_t n, char *out)
+{
+	size_t i = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	while (i + 1 < n && s[i] == '0')
+		i++;
+	memcpy(out, s + i, n - i);
+	out[n - i] = '\0';
+	return 1;
+}
+
 enum value_result value_parse(const char *s, size_t len, enum value_decimal dec,
 			      char *out)
 {
@@ -196,6 +219,8 @@ enum value_result value_parse(const char *s, size_t len, enum value_decimal dec,
 	value_trim(&s, &len);
 	if (len == 0)
 		return VALUE_EMPTY;
+	if (len < sizeof(sk.s) && plain_digits(s, len, out))
+		return VALUE_OK;
 	if (skeletonise((const unsigned char *)s, len, &sk) < 0)
 		return VALUE_NOT_A_NUMBER;
 	r = decide_decimal(&sk, dec, &mark);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int bytebuf_reserve(struct bytebuf *b, size_t n)
+int bytebuf_grow(struct bytebuf *b, size_t n)
 {
 	size_t want = b->len + n + 1, cap = b->cap ? b->cap : 256;
 	char *p;
@@ -23,17 +23,6 @@ int bytebuf_reserve(struct bytebuf *b, size_t n)
 		return -1;
 	b->p = p;
 	b->cap = cap;
-	return 0;
-}
-
-int bytebuf_add(struct bytebuf *b, const char *s, size_t n)
-{
-	if (bytebuf_reserve(b, n) < 0)
-		return -1;
-	if (n)
-		memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
 	return 0;
 }
 

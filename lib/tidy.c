@@ -176,6 +176,40 @@ int tidy_writer_row(struct tidy_writer *w, const char *const *field,
 	return put(w, "\n", 1, err);
 }
 
+int tidy_field_clean(const char *s, size_t n)
+{
+	return !needs_quotes(s, n);
+}
+
+int tidy_writer_row_known(struct tidy_writer *w, const char *const *field,
+			  const size_t *len, const unsigned char *clean,
+			  size_t n, struct rk_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *s = field[i] ? field[i] : "";
+		int rc;
+
+		if (i) {
+			if (w->len < WBUF_SIZE)
+				w->buf[w->len++] = ',';
+			else if (put(w, ",", 1, err) < 0)
+				return -1;
+		}
+		if (!clean[i]) {
+			rc = put_field(w, s, err);
+		} else if (len[i] <= WBUF_SIZE - w->len) {
+			memcpy(w->buf + w->len, s, len[i]);
+			w->len += len[i];
+			rc = 0;
+		} else {
+			rc = put(w, s, len[i], err);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	return put(w, "\n", 1, err);
+}
+
 int tidy_writer_header(struct tidy_writer *w, char *const *dims, size_t ndims,
 		       struct rk_error *err)
 {

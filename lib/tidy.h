@@ -47,6 +47,21 @@ struct tidy_writer *tidy_writer_open(FILE *out, const char *name,
 int tidy_writer_row(struct tidy_writer *w, const char *const *field,
 		    const size_t *len, size_t n, struct rk_error *err);
 
+/* Whether s[0..n) is written as it is: no comma, quote, CR or LF in it. */
+int tidy_field_clean(const char *s, size_t n);
+
+/*
+ * tidy_writer_row for a caller that knows some of its fields already (a
+ * constant, a header's text, a number: the same on many rows): where
+ * clean[i] is set, field i is len[i] bytes that tidy_field_clean passed,
+ * copied without a look; the other fields are written as tidy_writer_row
+ * writes them, and their len[i] is not read.  The bytes written are the
+ * same as tidy_writer_row's.
+ */
+int tidy_writer_row_known(struct tidy_writer *w, const char *const *field,
+			  const size_t *len, const unsigned char *clean,
+			  size_t n, struct rk_error *err);
+
 /* Writes the tidy header for these dimensions. */
 int tidy_writer_header(struct tidy_writer *w, char *const *dims, size_t ndims,
 		       struct rk_error *err);

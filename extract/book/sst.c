@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "bytebuf.h"
-#include "ooxml.h"
+#include "xmlscan.h"
 #include "xstring.h"
 
 struct sst {
@@ -16,13 +16,24 @@ struct sst {
 
 enum collect { NONE, PLAIN, RUN };
 
+/*
+ * The table is read with xmlscan, as the worksheets are: a big table
+ * (tens of thousands of labels) took expat longer than the sheets that
+ * use it.
+ */
 struct loader {
-	struct xmlzip_user u;
 	struct xmlzip *z;
 	struct sst *t;
+	struct rk_error *err;
 	struct bytebuf plain, runs;
 	long depth, si_depth, r_depth, t_depth;
 	enum collect collect;
+};
+
+static const char *const main_ns[] = {
+	"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+	"http://purl.oclc.org/ooxml/spreadsheetml/main",
+	NULL
 };
 
 static int push_offset(struct loader *L)
@@ -42,43 +53,33 @@ static int push_offset(struct loader *L)
 	return 0;
 }
 
-static void end_item(struct loader *L)
+static int end_item(struct loader *L)
 {
 	struct sst *t = L->t;
 	size_t start = t->arena.len, len;
 
-	if (t->n >= SST_MAX_COUNT) {
-		xmlzip_abort(&L->u, L->z, "more than %u shared strings",
-			     SST_MAX_COUNT);
-		return;
-	}
-	if (t->arena.len + L->plain.len + L->runs.len + 1 > SST_MAX_BYTES) {
-		xmlzip_abort(&L->u, L->z, "shared strings longer than %zu "
-			     "bytes in all", SST_MAX_BYTES);
-		return;
-	}
+	if (t->n >= SST_MAX_COUNT)
+		return rk_error_set(L->err, RK_EXIT_DATAERR, xmlzip_name(L->z),
+				    0, "more than %u shared strings",
+				    SST_MAX_COUNT);
+	if (t->arena.len + L->plain.len + L->runs.len + 1 > SST_MAX_BYTES)
+		return rk_error_set(L->err, RK_EXIT_DATAERR, xmlzip_name(L->z),
+				    0, "shared strings longer than %zu bytes "
+				    "in all", SST_MAX_BYTES);
 	if (bytebuf_add(&t->arena, L->plain.p, L->plain.len) < 0 ||
 	    bytebuf_add(&t->arena, L->runs.p, L->runs.len) < 0)
-		goto oom;
+		return rk_error_oom(L->err);
 	len = xstring_decode(t->arena.p + start, t->arena.len - start);
 	t->arena.len = start + len;
 	if (bytebuf_add(&t->arena, "", 1) < 0 || push_offset(L) < 0)
-		goto oom;
-	return;
-oom:
-	rk_error_set(L->u.err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-	XML_StopParser(L->u.parser, XML_FALSE);
+		return rk_error_oom(L->err);
+	return 0;
 }
 
-static void XMLCALL on_start(void *data, const XML_Char *name,
-			     const XML_Char **atts)
+static void on_start(struct loader *L, int ns, const char *local)
 {
-	struct loader *L = data;
-	const char *local;
-
-	(void)atts;
 	L->depth++;
-	if (ooxml_name(name, &local) != OOXML_NS_MAIN)
+	if (!ns)
 		return;
 	if (L->si_depth == 0) {
 		if (strcmp(local, "si") == 0) {
@@ -98,44 +99,55 @@ static void XMLCALL on_start(void *data, const XML_Char *name,
 	}
 }
 
-static void XMLCALL on_end(void *data, const XML_Char *name)
+static int on_end(struct loader *L)
 {
-	struct loader *L = data;
+	int rc = 0;
 
-	(void)name;
 	if (L->collect != NONE && L->depth == L->t_depth)
 		L->collect = NONE;
 	if (L->r_depth == L->depth)
 		L->r_depth = 0;
 	if (L->si_depth == L->depth) {
 		L->si_depth = 0;
-		end_item(L);
+		rc = end_item(L);
 	}
 	L->depth--;
+	return rc;
 }
 
-static void XMLCALL on_text(void *data, const XML_Char *s, int len)
+static int on_text(struct loader *L, const char *s, size_t len)
 {
-	struct loader *L = data;
 	struct bytebuf *b = L->collect == PLAIN ? &L->plain : &L->runs;
 
 	if (L->collect == NONE || L->depth != L->t_depth)
-		return;
-	if (b->len + (size_t)len > SST_MAX_ITEM) {
-		xmlzip_abort(&L->u, L->z, "a shared string longer than %zu "
-			     "bytes", SST_MAX_ITEM);
-		return;
+		return 0;
+	if (b->len + len > SST_MAX_ITEM)
+		return rk_error_set(L->err, RK_EXIT_DATAERR, xmlzip_name(L->z),
+				    0, "a shared string longer than %zu bytes",
+				    SST_MAX_ITEM);
+	return bytebuf_add(b, s, len) < 0 ? rk_error_oom(L->err) : 0;
+}
+
+static int scan(struct loader *L, struct xmlscan *x)
+{
+	struct xmlscan_tok tok;
+	int rc;
+
+	while ((rc = xmlscan_next(x, &tok, L->err)) > 0) {
+		if (tok.kind == XS_START)
+			on_start(L, tok.ns, tok.local);
+		else if ((tok.kind == XS_END ? on_end(L)
+					     : on_text(L, tok.text, tok.len)) < 0)
+			return -1;
 	}
-	if (bytebuf_add(b, s, (size_t)len) < 0) {
-		rk_error_set(L->u.err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
-		XML_StopParser(L->u.parser, XML_FALSE);
-	}
+	return rc;
 }
 
 struct sst *sst_load(struct xmlzip *z, long idx, struct rk_error *err)
 {
-	struct loader L = { .z = z };
+	struct loader L = { .z = z, .err = err };
 	struct xmlzip_part *p = NULL;
+	struct xmlscan *x = NULL;
 	struct sst *t = calloc(1, sizeof(*t));
 	int rc = -1;
 
@@ -147,18 +159,13 @@ struct sst *sst_load(struct xmlzip *z, long idx, struct rk_error *err)
 	}
 	t->cap = 1024;
 	t->off[0] = 0;
-	if (xmlzip_parser(&L.u, err) < 0)
-		goto out;
-	XML_SetElementHandler(L.u.parser, on_start, on_end);
-	XML_SetCharacterDataHandler(L.u.parser, on_text);
 	p = xmlzip_part_open(z, idx, err);
-	if (!p || xmlzip_parse(p, &L.u) != 0)
+	if (!p || !(x = xmlscan_open(z, p, main_ns, err)) || scan(&L, x) < 0)
 		goto out;
 	rc = 0;
 out:
+	xmlscan_close(x);
 	xmlzip_part_close(p);
-	if (L.u.parser)
-		XML_ParserFree(L.u.parser);
 	bytebuf_free(&L.plain);
 	bytebuf_free(&L.runs);
 	if (rc < 0) {

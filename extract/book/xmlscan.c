@@ -33,8 +33,11 @@ struct xmlscan {
 	int depth;
 	size_t name_off[XMLSCAN_MAX_DEPTH + 1];
 	struct bytebuf names;        /* qualified names of open elements */
+	int ns_at[XMLSCAN_MAX_DEPTH + 1];        /* their namespaces */
+	size_t local_at[XMLSCAN_MAX_DEPTH + 1];  /* their local names' offsets */
 	struct binding bind[MAX_BINDINGS];
 	int nbind;
+	int dflt;                    /* the default namespace in scope */
 
 	int pending_end;             /* a self-closing tag still to close */
 	const char *pending_local;
@@ -232,10 +235,14 @@ static char *tag_end(struct xmlscan *x)
 {
 	char *p = x->buf + x->pos + 1, *end = x->buf + x->end;
 
+	static const unsigned char stop[256] = {
+		['>'] = 1, ['"'] = 1, ['\''] = 1
+	};
+
 	while (p < end) {
 		char *q = p;
 
-		while (q < end && *q != '>' && *q != '"' && *q != '\'')
+		while (q < end && !stop[(unsigned char)*q])
 			q++;
 		if (q == end)
 			return NULL;
@@ -265,6 +272,8 @@ static int bind(struct xmlscan *x, const char *prefix, const char *uri,
 	b->len = strlen(prefix);
 	b->ns = ns;
 	b->depth = x->depth;
+	if (b->len == 0)
+		x->dflt = ns;
 	return 0;
 }
 
@@ -282,6 +291,8 @@ static int resolve(const struct xmlscan *x, const char *qname, size_t n,
 			break;
 		}
 	*local = colon ? colon + 1 : qname;
+	if (!colon)
+		return x->dflt;
 	for (int i = x->nbind - 1; i >= 0; i--)
 		if (x->bind[i].len == plen &&
 		    (plen == 0 || memcmp(x->bind[i].prefix, qname, plen) == 0))
@@ -294,9 +305,14 @@ static int resolve(const struct xmlscan *x, const char *qname, size_t n,
 /* Decodes an attribute value in place (references; white space as space). */
 static int attr_value(struct xmlscan *x, char *s, char *end, struct rk_error *err)
 {
+	static const unsigned char special[256] = {
+		['<'] = 1, ['&'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1
+	};
 	char *w = s;
 
-	for (char *r = s; r < end;) {
+	while (w < end && !special[(unsigned char)*w])
+		w++;                  /* most values ("A1", "s") stay as they are */
+	for (char *r = w; r < end;) {
 		size_t k, m;
 		char tmp[4];
 
@@ -384,14 +400,20 @@ static int start_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 		return malformed(x, "elements nested too deep", err);
 	x->depth++;
 	x->name_off[x->depth] = x->names.len;
-	if (bytebuf_add(&x->names, name, nlen) < 0 || bytebuf_add(&x->names, "", 1) < 0)
+	if (bytebuf_reserve(&x->names, nlen + 1) < 0)
 		return rk_error_set(err, RK_EXIT_SOFTWARE, NULL, 0, "out of memory");
+	memcpy(x->names.p + x->names.len, name, nlen);
+	x->names.len += nlen + 1;
+	x->names.p[x->names.len - 1] = '\0';
+	x->names.p[x->names.len] = '\0';
 	if (attributes(x, p, attend, err) < 0)
 		return -1;
 	name[nlen] = '\0';
 	ns = resolve(x, name, nlen, &t->local);
 	if (ns < 0)
 		return malformed(x, "an unbound namespace prefix", err);
+	x->ns_at[x->depth] = ns;
+	x->local_at[x->depth] = (size_t)(t->local - name);
 	t->kind = XS_START;
 	t->ns = ns;
 	t->atts = x->atts;
@@ -404,21 +426,44 @@ static int start_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 	return 1;
 }
 
+/* The innermost default namespace binding's, or none (0). */
+static int default_ns(const struct xmlscan *x)
+{
+	for (int i = x->nbind - 1; i >= 0; i--)
+		if (x->bind[i].len == 0)
+			return x->bind[i].ns;
+	return 0;
+}
+
 static void close_element(struct xmlscan *x)
 {
-	while (x->nbind > 0 && x->bind[x->nbind - 1].depth >= x->depth)
+	int popped = 0;
+
+	while (x->nbind > 0 && x->bind[x->nbind - 1].depth >= x->depth) {
+		popped |= x->bind[x->nbind - 1].len == 0;
 		x->nbind--;
+	}
+	if (popped)
+		x->dflt = default_ns(x);
 	x->names.len = x->name_off[x->depth];
 	x->depth--;
 	if (x->depth == 0)
 		x->root_done = 1;
 }
 
+/* Names are short ("c", "v", "row"): compared here, not by a memcmp call. */
+static int same_name(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static int end_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 		   struct rk_error *err)
 {
 	char *name = x->buf + x->pos + 2, *p = gt;
-	int ns;
 	size_t n, open;
 
 	while (p > name && is_space(p[-1]))
@@ -427,11 +472,12 @@ static int end_tag(struct xmlscan *x, char *gt, struct xmlscan_tok *t,
 	n = (size_t)(p - name);
 	open = x->depth ? x->names.len - x->name_off[x->depth] - 1 : 0;
 	if (x->depth == 0 || n != open ||
-	    memcmp(name, x->names.p + x->name_off[x->depth], n) != 0)
+	    !same_name(name, x->names.p + x->name_off[x->depth], n))
 		return malformed(x, "an end tag that does not match its start", err);
-	ns = resolve(x, name, n, &t->local);
+	/* the name its start tag had, in the same bindings */
+	t->local = name + x->local_at[x->depth];
 	t->kind = XS_END;
-	t->ns = ns < 0 ? 0 : ns;
+	t->ns = x->ns_at[x->depth];
 	close_element(x);
 	x->pos = (size_t)(gt - x->buf) + 1;
 	return 1;
@@ -467,7 +513,7 @@ static int declaration(struct xmlscan *x, char *close, struct rk_error *err)
 		if (enc && strncasecmp(enc + 1, "utf-8", 5) != 0 &&
 		    strncasecmp(enc + 1, "utf8", 4) != 0) {
 			rk_error_set(err, RK_EXIT_DATAERR, xmlzip_name(x->z), 0,
-				     "worksheet '%s' is not in UTF-8",
+				     "XML part '%s' is not in UTF-8",
 				     xmlzip_part_name(x->part));
 			rk_error_hint(err, "save the workbook again in Excel or "
 					   "LibreOffice");
@@ -562,7 +608,7 @@ static int check_start(struct xmlscan *x, struct rk_error *err)
 	else if (x->end >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) ||
 				 (b[0] == 0xFF && b[1] == 0xFE))) {
 		rk_error_set(err, RK_EXIT_DATAERR, xmlzip_name(x->z), 0,
-			     "worksheet '%s' is in UTF-16, not UTF-8",
+			     "XML part '%s' is in UTF-16, not UTF-8",
 			     xmlzip_part_name(x->part));
 		rk_error_hint(err, "save the workbook again in Excel or LibreOffice");
 		return -1;

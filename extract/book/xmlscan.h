@@ -8,9 +8,10 @@
 #include "xmlzip.h"
 
 /*
- * A pull scanner for the one XML part that must be fast: a worksheet, which
+ * A pull scanner for the XML parts that must be fast: a worksheet, which
  * may hold millions of cells (expat alone, with no handlers, takes longer
- * over a 100k-row sheet than the whole extraction may).  It reads UTF-8
+ * over a 100k-row sheet than the whole extraction may), and the shared
+ * strings.  It reads UTF-8
  * XML from a zip part in large chunks and hands out start tags, end tags
  * and text, with namespace prefixes resolved against a list of URIs the
  * caller cares about.  It checks what a reader needs: tags nest and match,

@@ -111,6 +111,35 @@ static void test_trim(void **state)
 	assert_memory_equal(s, "x", 1);
 }
 
+/* The digits-only fast path gives what the general path gives, up to the
+ * 127 digits the general path takes and no further. */
+static void test_digits_alone(void **state)
+{
+	char in[130], out[140];
+
+	(void)state;
+	expect("000", VALUE_DECIMAL_AUTO, "0");
+	expect("0012", VALUE_DECIMAL_COMMA, "12");
+	memset(in, '9', sizeof(in));
+	assert_int_equal(value_parse(in, 127, VALUE_DECIMAL_AUTO, out), VALUE_OK);
+	assert_int_equal(strlen(out), 127);
+	assert_int_equal(value_parse(in, 128, VALUE_DECIMAL_AUTO, out),
+			 VALUE_NOT_A_NUMBER);
+}
+
+/* Nothing to trim, and a label that ends in a byte like a space's last. */
+static void test_trim_untouched(void **state)
+{
+	const char *s = "Итого", *t = "x\xe2\x80\x8b";
+	size_t n = strlen(s), m = strlen(t);
+
+	(void)state;
+	value_trim(&s, &n);
+	assert_int_equal(n, strlen("Итого"));
+	value_trim(&t, &m);
+	assert_int_equal(m, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +150,8 @@ int main(void)
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_huge_is_exact),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_digits_alone),
+		cmocka_unit_test(test_trim_untouched),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
