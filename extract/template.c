@@ -11,6 +11,7 @@
 #include "config.h"
 #include "fold.h"
 #include "formmeta.h"
+#include "grow.h"
 #include "map.h"
 #include "period.h"
 #include "sha256.h"
@@ -33,6 +34,8 @@ struct cell {
 	char type;              /* 0 empty, else as struct sheet_cell */
 	char *text;
 	long row, col;          /* 0-based row as the metadata counts */
+	size_t seq;             /* order read: of a cell given twice, the
+				   first counts */
 };
 
 struct sheet_read {
@@ -380,6 +383,17 @@ static int emit(struct tpl *t, const char *indicator, const char *period,
 
 /* ---- entry sheets ---- */
 
+static int cmp_cell(const void *pa, const void *pb)
+{
+	const struct cell *x = pa, *y = pb;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
 static int read_cells(struct book *b, struct sheet_read *s,
 		      struct rk_error *err)
 {
@@ -406,18 +420,13 @@ static int read_cells(struct book *b, struct sheet_read *s,
 			const struct sheet_cell *c = &row.cell[k];
 			struct cell *x;
 
-			if (s->ncell == s->cap) {
-				size_t cap = s->cap ? 2 * s->cap : 64;
-				void *p = realloc(s->cell, cap * sizeof(*x));
-
-				if (!p) {
-					rc = rk_error_oom(err);
-					break;
-				}
-				s->cell = p;
-				s->cap = cap;
+			if (rk_grow((void **)&s->cell, &s->cap, s->ncell + 1,
+				    sizeof(*x)) < 0) {
+				rc = rk_error_oom(err);
+				break;
 			}
 			x = &s->cell[s->ncell];
+			x->seq = s->ncell;
 			if (!(x->text = strndup(c->text, c->len))) {
 				rc = rk_error_oom(err);
 				break;
@@ -431,15 +440,30 @@ static int read_cells(struct book *b, struct sheet_read *s,
 			break;
 	}
 	sheet_close(sh);
-	return rc < 0 ? -1 : 0;
+	if (rc < 0)
+		return -1;
+	/* a register or an export can hold many thousands of rows: the
+	   cells sorted once, found by halving */
+	qsort(s->cell, s->ncell, sizeof(*s->cell), cmp_cell);
+	return 0;
 }
 
 static const struct cell *cell_at(const struct sheet_read *s, long row,
 				  long col)
 {
-	for (size_t i = 0; i < s->ncell; i++)     /* forms are small */
-		if (s->cell[i].row == row && s->cell[i].col == col)
-			return s->cell[i].type ? &s->cell[i] : NULL;
+	size_t a = 0, b = s->ncell;
+
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		const struct cell *c = &s->cell[m];
+
+		if (c->row < row || (c->row == row && c->col < col))
+			a = m + 1;
+		else
+			b = m;
+	}
+	if (a < s->ncell && s->cell[a].row == row && s->cell[a].col == col)
+		return s->cell[a].type ? &s->cell[a] : NULL;
 	return NULL;
 }
 
@@ -657,22 +681,6 @@ struct template_cases {
 	size_t nreg, regcap;
 };
 
-static int grow_to(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if (!(q = realloc(*p, c * size)))
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 /* The count of a tidy key, added at 0 when new; -1 when out of memory. */
 static long count_of(struct template_cases *c, const char *key,
 		     const char *origin)
@@ -681,7 +689,7 @@ static long count_of(struct template_cases *c, const char *key,
 
 	if (rk_map_get(c->count, key, len, &v))
 		return (long)v;
-	if (grow_to((void **)&c->key, &c->cap, c->nkeys + 1, sizeof(*c->key)) ||
+	if (rk_grow((void **)&c->key, &c->cap, c->nkeys + 1, sizeof(*c->key)) ||
 	    !(c->n = realloc(c->n, c->cap * sizeof(*c->n))) ||
 	    !(c->origin = realloc(c->origin, c->cap * sizeof(*c->origin))))
 		return -1;
@@ -850,7 +858,7 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 		snprintf(name, sizeof(name), "%s%s%s%s", r->origin_name,
 			 t->org && *t->org ? " (" : "", t->org ? t->org : "",
 			 t->org && *t->org ? ")" : "");
-		if (grow_to((void **)&c->reg, &c->regcap, c->nreg + 1,
+		if (rk_grow((void **)&c->reg, &c->regcap, c->nreg + 1,
 			    sizeof(*c->reg)) ||
 		    !(c->reg[c->nreg].name = strdup(name))) {
 			rk_error_oom(err);
@@ -951,7 +959,7 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 						 where);
 				continue;
 			}
-			if (grow_to((void **)&c->where, &c->seencap,
+			if (rk_grow((void **)&c->where, &c->seencap,
 				    c->nseen + 1, sizeof(*c->where)) ||
 			    !(c->where[c->nseen] = strdup(where)) ||
 			    rk_map_put(c->seen, id, strlen(id), c->nseen,
@@ -983,7 +991,7 @@ static int cases_sheet(struct tpl *t, const struct sheet_read *s, int write,
 
 				for (size_t k = 0; k < t->nffield && k < 16; k++)
 					need += strlen(fcode[k]) + 1;
-				if (grow_to((void **)&c->line, &c->linecap,
+				if (rk_grow((void **)&c->line, &c->linecap,
 					    c->nline + 1, sizeof(*c->line)) ||
 				    !(c->line[c->nline] = malloc(need))) {
 					rk_error_oom(err);

@@ -21,7 +21,6 @@
 struct compare_rounding {
 	const struct obs_set *s;
 	unsigned char *rounded;      /* per row of s: 1 when rounded */
-	size_t items, changed, broken;
 	struct rk_out out;
 	struct tidy_writer *w;
 	char *path;
@@ -253,9 +252,6 @@ static int round_table(struct compare_rounding *cr, struct table *t,
 		s->row[t->row[i]].value = rnd_value(rt, i);
 		cr->rounded[t->row[i]] = 1;
 	}
-	cr->items += rnd_items(rt);
-	cr->changed += rnd_changed(rt);
-	cr->broken += rnd_broken(rt) > 0;
 	rc = 0;
 	goto out;
 fail:
@@ -329,8 +325,7 @@ static int round_obs(struct compare_rounding *cr, const struct rk_config *c,
 }
 
 /* The capture histories of each group, and the keys seen again. */
-static int round_mse(struct compare_rounding *cr, long base,
-		     struct mse_data *m, struct rk_error *err)
+static int round_mse(long base, struct mse_data *m, struct rk_error *err)
 {
 	for (size_t g = 0; g < m->ngroups; g++) {
 		struct mse_group *gr = &m->group[g];
@@ -366,8 +361,6 @@ static int round_mse(struct compare_rounding *cr, long base,
 				if (h >> i & 1)
 					gr->size[i] += gr->count[h];
 		}
-		cr->items += rnd_items(rt);
-		cr->changed += rnd_changed(rt);
 		rnd_free(rt);
 	}
 	return 0;
@@ -389,7 +382,7 @@ int compare_round(const struct rk_config *c, struct obs_set *s,
 	}
 	cr->s = s;
 	if (round_obs(cr, c, s, err) < 0 ||
-	    (m && round_mse(cr, c->report.rounding, m, err) < 0)) {
+	    (m && round_mse(c->report.rounding, m, err) < 0)) {
 		compare_rounding_free(cr);
 		return -1;
 	}
@@ -485,14 +478,6 @@ int compare_rounding_commit(struct compare_rounding *r, const char *dir,
 		return -1;
 	}
 	return rk_out_commit(&r->out, err);
-}
-
-void compare_rounding_counts(const struct compare_rounding *r, size_t *items,
-			     size_t *changed, size_t *broken)
-{
-	*items = r ? r->items : 0;
-	*changed = r ? r->changed : 0;
-	*broken = r ? r->broken : 0;
 }
 
 void compare_rounding_free(struct compare_rounding *r)

@@ -44,11 +44,6 @@ int compare_rounding_write(struct compare_rounding *r, const char *dir,
 int compare_rounding_commit(struct compare_rounding *r, const char *dir,
 			    struct rk_error *err);
 
-/* Counts rounded, and changed by the rounding; tables whose sums could
-   not all be kept. */
-void compare_rounding_counts(const struct compare_rounding *r, size_t *items,
-			     size_t *changed, size_t *broken);
-
 void compare_rounding_free(struct compare_rounding *r);
 
 #endif

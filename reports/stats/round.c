@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "sha256.h"
 
 struct item {
@@ -49,22 +50,6 @@ struct rnd_table {
 	int done;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	void *q;
-	size_t c = *cap ? *cap : 16;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if (!(q = realloc(*p, c * size)))
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 struct rnd_table *rnd_new(long base)
 {
 	struct rnd_table *t;
@@ -81,7 +66,7 @@ long rnd_item(struct rnd_table *t, const void *key, size_t keylen,
 	struct item *it;
 
 	if (t->done || !isfinite(value) || value < 0 ||
-	    grow((void **)&t->item, &t->cap, t->n + 1, sizeof(*t->item)))
+	    rk_grow((void **)&t->item, &t->cap, t->n + 1, sizeof(*t->item)))
 		return -1;
 	it = &t->item[t->n];
 	memset(it, 0, sizeof(*it));
@@ -108,8 +93,8 @@ int rnd_sum(struct rnd_table *t, size_t total, const size_t *parts, size_t n)
 	}
 	if (sum != t->item[total].value)
 		return 0;
-	if (grow((void **)&t->rel, &t->relcap, t->nrel + 1, sizeof(*t->rel)) ||
-	    grow((void **)&t->part, &t->partcap, t->npart + n,
+	if (rk_grow((void **)&t->rel, &t->relcap, t->nrel + 1, sizeof(*t->rel)) ||
+	    rk_grow((void **)&t->part, &t->partcap, t->npart + n,
 		 sizeof(*t->part)))
 		return -1;
 	t->rel[t->nrel++] = (struct rel){ total, t->npart, n };
