@@ -598,11 +598,9 @@ static double part_extreme(struct part *pt, const struct supp_table *t,
 	}
 	if (dir == GLP_MAX ? g.best >= goal : g.best <= goal)
 		return g.best;     /* the true table reaches the goal */
-	if (w->local && isfinite(goal))
-		for (size_t most = LOCAL_CELLS; most <= 9 * LOCAL_CELLS;
-		     most *= 3)
-			if (local_reaches(t, w, i, part, dir, goal, most) == 1)
-				return goal;
+	if (w->local && isfinite(goal) &&
+	    local_reaches(t, w, i, part, dir, goal, LOCAL_CELLS) == 1)
+		return goal;
 	glp_set_obj_dir(lp, dir);
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
@@ -630,7 +628,12 @@ static double part_extreme(struct part *pt, const struct supp_table *t,
 	if (dir == GLP_MAX ? bound < goal : bound > goal) {
 		g.goal = bound;
 	} else {
-
+		/* reachable in the relaxation: nearby first, wider, then
+		   anywhere in the part */
+		for (size_t most = 3 * LOCAL_CELLS;
+		     w->local && most <= 9 * LOCAL_CELLS; most *= 3)
+			if (local_reaches(t, w, i, part, dir, goal, most) == 1)
+				return goal;
 		if (!pt->wp)
 			pt->wp = witness_problem(lp, t, pt->cols, nc);
 		if (witness(pt->wp, t, w, i, part, dir, goal, pt->ind,
