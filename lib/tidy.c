@@ -152,6 +152,16 @@ static int put_field(struct tidy_writer *w, const char *s,
 				  : put(w, s, k, err);
 }
 
+/* The separator before a field: the common case without a call. */
+static int put_comma(struct tidy_writer *w, struct rk_error *err)
+{
+	if (w->len < WBUF_SIZE) {
+		w->buf[w->len++] = ',';
+		return 0;
+	}
+	return put(w, ",", 1, err);
+}
+
 int tidy_writer_row(struct tidy_writer *w, const char *const *field,
 		    const size_t *len, size_t n, struct rk_error *err)
 {
@@ -159,12 +169,8 @@ int tidy_writer_row(struct tidy_writer *w, const char *const *field,
 		const char *s = field[i] ? field[i] : "";
 		int rc;
 
-		if (i) {
-			if (w->len < WBUF_SIZE)
-				w->buf[w->len++] = ',';
-			else if (put(w, ",", 1, err) < 0)
-				return -1;
-		}
+		if (i && put_comma(w, err) < 0)
+			return -1;
 		if (!len)
 			rc = put_field(w, s, err);
 		else
@@ -189,12 +195,8 @@ int tidy_writer_row_known(struct tidy_writer *w, const char *const *field,
 		const char *s = field[i] ? field[i] : "";
 		int rc;
 
-		if (i) {
-			if (w->len < WBUF_SIZE)
-				w->buf[w->len++] = ',';
-			else if (put(w, ",", 1, err) < 0)
-				return -1;
-		}
+		if (i && put_comma(w, err) < 0)
+			return -1;
 		if (!clean[i]) {
 			rc = put_field(w, s, err);
 		} else if (len[i] <= WBUF_SIZE - w->len) {

@@ -284,6 +284,21 @@ static void on_event(glp_tree *tree, void *info)
 	}
 }
 
+/* Branch and bound as the audit runs it: quiet, depth first on the most
+ * fractional cell (a table reaching the goal is found soonest so), with
+ * the callback that stops it. */
+static void branch_parm(glp_iocp *iocp, int presolve,
+			void (*cb)(glp_tree *, void *), void *info)
+{
+	glp_init_iocp(iocp);
+	iocp->presolve = presolve;
+	iocp->msg_lev = GLP_MSG_OFF;
+	iocp->cb_func = cb;
+	iocp->cb_info = info;
+	iocp->br_tech = GLP_BR_MFV;
+	iocp->bt_tech = GLP_BT_DFS;
+}
+
 /*
  * ---- the local search: a table that reaches the goal, found nearby ----
  *
@@ -418,13 +433,7 @@ static int local_reaches(const struct supp_table *t, struct audit_work *w,
 			}
 		}
 		glp_set_obj_dir(lp, dir);
-		glp_init_iocp(&iocp);
-		iocp.presolve = GLP_ON;
-		iocp.msg_lev = GLP_MSG_OFF;
-		iocp.cb_func = on_event;
-		iocp.cb_info = &g;
-		iocp.br_tech = GLP_BR_MFV;
-		iocp.bt_tech = GLP_BT_DFS;
+		branch_parm(&iocp, GLP_ON, on_event, &g);
 		if (glp_intopt(lp, &iocp) == 0 &&
 		    glp_mip_status(lp) == GLP_OPT) {
 			double z = round(glp_mip_obj_val(lp));
@@ -552,13 +561,7 @@ static int witness(glp_prob *wp, const struct supp_table *t,
 	}
 	if (integral)
 		return 1;
-	glp_init_iocp(&iocp);
-	iocp.presolve = GLP_OFF;
-	iocp.msg_lev = GLP_MSG_OFF;
-	iocp.cb_func = on_first;
-	iocp.cb_info = &f;
-	iocp.br_tech = GLP_BR_MFV;
-	iocp.bt_tech = GLP_BT_DFS;
+	branch_parm(&iocp, GLP_OFF, on_first, &f);
 	glp_intopt(wp, &iocp);
 	return f.found;
 }
@@ -642,13 +645,7 @@ static double part_extreme(struct part *pt, const struct supp_table *t,
 	}
 	if (g.best == g.goal)
 		return g.best;
-	glp_init_iocp(&iocp);
-	iocp.presolve = GLP_OFF;   /* from the relaxation just solved */
-	iocp.msg_lev = GLP_MSG_OFF;
-	iocp.cb_func = on_event;
-	iocp.cb_info = &g;
-	iocp.br_tech = GLP_BR_MFV;
-	iocp.bt_tech = GLP_BT_DFS;
+	branch_parm(&iocp, GLP_OFF, on_event, &g);
 	rc = glp_intopt(lp, &iocp);
 	if (rc == 0 && glp_mip_status(lp) == GLP_OPT)
 		return round(glp_mip_obj_val(lp));
