@@ -23,6 +23,7 @@
  * changes what is shown, is in suppress_widen.c.
  */
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,8 +77,8 @@ int supp_sum_of_parts(const struct supp_table *t, size_t i)
  * and each withheld item's least and largest value is the known part of
  * its sum plus the extremes of its unknown cells in each part, found by
  * integer programming on that part alone.  The feasible tables are the
- * same as those of the whole problem (problem() above); the programs are
- * the size of a part, not of the table.
+ * same as those of the whole table's program (suppress_widen.c builds
+ * it); the programs are the size of a part, not of the table.
  */
 
 struct audit_pair {
@@ -107,12 +108,6 @@ static int unknown(const struct supp_table *t, size_t c)
 	return t->base[c] && t->state[c] != SUPP_SHOWN;
 }
 
-/* Whether item i's published bounds constrain its base cells. */
-static int constrains(const struct supp_table *t, size_t i)
-{
-	return t->memb_off[i] < t->memb_off[i + 1] && supp_sum_of_parts(t, i);
-}
-
 struct audit_work {
 	size_t *parent;              /* union-find over items (unknown cells) */
 	double *known;               /* per item: the sum of its shown cells */
@@ -122,6 +117,9 @@ struct audit_work {
 	size_t *seen;                /* scratch: one item's parts */
 	unsigned *nparts;            /* per withheld item: parts it holds */
 	size_t *unk_off, *unk;       /* per item: its unknown cells */
+	unsigned char *tight;        /* per item: its published bounds
+					constrain its base cells (it has
+					some, and is their sum) */
 	/* the local search (local_reaches) */
 	int *lcol, *lrow;            /* per item: column, row, or 0 */
 	double *lsum;                /* per row: truth of its local cells */
@@ -144,12 +142,15 @@ static int push_pair(struct audit_pair **a, size_t *n, size_t *cap,
 /* The parts, the rows of each and the (part, withheld item) objectives. */
 static int audit_parts(const struct supp_table *t, struct audit_work *w)
 {
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
 		w->parent[i] = i;
+		w->tight[i] = t->memb_off[i] < t->memb_off[i + 1] &&
+			      supp_sum_of_parts(t, i);
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		size_t first = SIZE_MAX;
 
-		if (!constrains(t, i))
+		if (!w->tight[i])
 			continue;
 		for (size_t m = t->memb_off[i]; m < t->memb_off[i + 1]; m++) {
 			size_t c = t->memb[m], a, b;
@@ -188,7 +189,7 @@ static int audit_parts(const struct supp_table *t, struct audit_work *w)
 			if (s < nseen)
 				continue;
 			w->seen[nseen++] = r;
-			if (constrains(t, i) &&
+			if (w->tight[i] &&
 			    push_pair(&w->rows, &w->nrows, &w->cap_rows, r,
 				      i) < 0)
 				return -1;
@@ -234,11 +235,10 @@ static glp_prob *part_problem(const struct supp_table *t, struct audit_work *w,
 		int len = 0, type;
 		double lo, hi;
 
-		for (size_t m = t->memb_off[i]; m < t->memb_off[i + 1]; m++)
-			if (unknown(t, t->memb[m])) {
-				ind[++len] = w->col[t->memb[m]];
-				val[len] = 1;
-			}
+		for (size_t u = w->unk_off[i]; u < w->unk_off[i + 1]; u++) {
+			ind[++len] = w->col[w->unk[u]];
+			val[len] = 1;
+		}
 		glp_set_mat_row(lp, (int)r + 1, len, ind, val);
 		supp_published_bounds(t, i, &type, &lo, &hi);
 		glp_set_row_bnds(lp, (int)r + 1, type, lo - w->known[i],
@@ -248,14 +248,14 @@ static glp_prob *part_problem(const struct supp_table *t, struct audit_work *w,
 }
 
 /* Branch and bound stops once its best table reaches the goal, once no
- * open node can, or after this many nodes (a count, not a clock, so that
- * reruns give the same result). */
+ * open node can, or, searching for the goal, after this many nodes (a
+ * count, not a clock, so that reruns give the same result). */
 #define NODE_BUDGET 2000
 
 struct goal {
 	int dir;
 	double goal, best;      /* best: the best integer value seen */
-	long nodes;
+	long nodes, budget;     /* budget: LONG_MAX for the extreme itself */
 };
 
 static void on_event(glp_tree *tree, void *info)
@@ -275,8 +275,12 @@ static void on_event(glp_tree *tree, void *info)
 	case GLP_ISELECT:
 		p = glp_ios_best_node(tree);
 		z = p ? glp_ios_node_bound(tree, p) : g->best;
-		if (++g->nodes > NODE_BUDGET ||
-		    (up ? z < g->goal - 1e-6 : z > g->goal + 1e-6))
+		/* searching for the goal, a tree that cannot reach it is
+		   done (what it found is short of it: the safe side); the
+		   extreme itself needs the whole tree */
+		if (++g->nodes > g->budget ||
+		    (g->budget != LONG_MAX &&
+		     (up ? z < g->goal - 1e-6 : z > g->goal + 1e-6)))
 			glp_ios_terminate(tree);
 		break;
 	default:
@@ -303,8 +307,9 @@ static void branch_parm(glp_iocp *iocp, int presolve,
  * ---- the local search: a table that reaches the goal, found nearby ----
  *
  * A table that differs from the true one only in the cells near item i
- * (reached from its cells through published sums of few cells, up to
- * LOCAL_CELLS of them) is one of the consistent tables; so when the
+ * (reached from its cells through published sums of few cells, up to a
+ * bound: LOCAL_CELLS, then three and nine times as many) is one of the
+ * consistent tables; so when the
  * program over those cells alone, every other cell held at its true value,
  * reaches the goal, the goal is reached.  It is small, so it is quick;
  * where it falls short the whole part is searched.
@@ -349,7 +354,7 @@ static size_t local_cells(const struct supp_table *t, struct audit_work *w,
 		for (size_t x = t->inc_off[c]; x < t->inc_off[c + 1]; x++) {
 			size_t r = t->inc[x];
 
-			if (!constrains(t, r) ||
+			if (!w->tight[r] ||
 			    w->unk_off[r + 1] - w->unk_off[r] > most / 2)
 				continue;
 			for (size_t u = w->unk_off[r];
@@ -375,7 +380,7 @@ static glp_prob *local_problem(const struct supp_table *t,
 		for (size_t x = t->inc_off[c]; x < t->inc_off[c + 1]; x++) {
 			size_t r = t->inc[x];
 
-			if (!constrains(t, r))
+			if (!w->tight[r])
 				continue;
 			if (!w->lrow[r]) {
 				w->lrows[(*nr)++] = r;
@@ -416,7 +421,7 @@ static int local_reaches(const struct supp_table *t, struct audit_work *w,
 			 size_t i, size_t part, int dir, double goal,
 			 size_t most)
 {
-	struct goal g = { dir, goal, 0, 0 };
+	struct goal g = { dir, goal, 0, 0, NODE_BUDGET };
 	size_t nq = local_cells(t, w, i, part, most), nr = 0;
 	glp_prob *lp = local_problem(t, w, nq, &nr);
 	int reached = -1;
@@ -582,7 +587,8 @@ static double part_extreme(struct part *pt, const struct supp_table *t,
 			   struct audit_work *w, size_t i, size_t part,
 			   int dir, double goal)
 {
-	struct goal g = { dir, goal, 0, 0 };
+	struct goal g = { dir, goal, 0, 0,
+			  isfinite(goal) ? NODE_BUDGET : LONG_MAX };
 	glp_prob *lp = pt->lp;
 	glp_smcp smcp;
 	glp_iocp iocp;
@@ -664,6 +670,7 @@ static void audit_work_free(struct audit_work *w)
 	free(w->nparts);
 	free(w->unk_off);
 	free(w->unk);
+	free(w->tight);
 	free(w->lcol);
 	free(w->lrow);
 	free(w->lsum);
@@ -721,6 +728,7 @@ static int audit_run(const struct supp_table *t, double *lo, double *hi,
 	w.seen = malloc(n1 * sizeof(*w.seen));
 	w.nparts = calloc(n1, sizeof(*w.nparts));
 	w.unk_off = calloc(n1 + 1, sizeof(*w.unk_off));
+	w.tight = malloc(n1);
 	w.lcol = calloc(n1, sizeof(*w.lcol));
 	w.lrow = calloc(n1, sizeof(*w.lrow));
 	w.lsum = malloc(n1 * sizeof(*w.lsum));
@@ -729,7 +737,7 @@ static int audit_run(const struct supp_table *t, double *lo, double *hi,
 	ind = malloc((n1 + 1) * sizeof(*ind));
 	val = malloc((n1 + 1) * sizeof(*val));
 	if (!w.parent || !w.known || !w.col || !w.cols || !w.seen ||
-	    !w.nparts || !w.unk_off || !w.lcol || !w.lrow || !w.lsum ||
+	    !w.nparts || !w.unk_off || !w.tight || !w.lcol || !w.lrow || !w.lsum ||
 	    !w.queue || !w.lrows || !ind || !val || audit_parts(t, &w) < 0)
 		goto out;
 	glp_term_out(GLP_OFF);
