@@ -102,6 +102,8 @@ struct rk_edition {
 struct rk_source {
 	char *id;
 	struct rk_i18n name;
+	char *name_ru_genitive;   /* name_ru: the Russian name's case forms */
+	char *name_ru_instrumental; /* (Генеральной прокуратуры, -ой); NULL */
 	char *kind;               /* government | nhri | civil_society |
 				     international | other; NULL */
 	char *file;               /* resolved against the config's directory;

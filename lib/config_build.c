@@ -436,6 +436,10 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	s->mark = cfg_mark_of(n);
 	s->id = take(&y->id);
 	take_i18n(&s->name, y->name);
+	if (y->name_ru) {
+		s->name_ru_genitive = take(&y->name_ru->genitive);
+		s->name_ru_instrumental = take(&y->name_ru->instrumental);
+	}
 	s->kind = take(&y->kind);
 	if (cfg_check_source_id(l, n, s->id) ||
 	    cfg_check_word(l, n, "kind", s->kind, cfg_kinds, ctx) ||

@@ -39,9 +39,14 @@ struct y_edition {
 	char *label, *date;
 };
 
+struct y_name_ru {
+	char *genitive, *instrumental;
+};
+
 struct y_source {
 	char *id;
 	struct rk_i18n *name;
+	struct y_name_ru *name_ru;
 	char *kind, *sheet;
 	struct y_layout *layout;
 	struct y_edition *edition;

@@ -102,9 +102,16 @@ static const cyaml_schema_value_t earlier_edition_entry = {
 			    earlier_edition_fields),
 };
 
+static const cyaml_schema_field_t name_ru_fields[] = {
+	TEXT("genitive", OPT, struct y_name_ru, genitive),
+	TEXT("instrumental", OPT, struct y_name_ru, instrumental),
+	CYAML_FIELD_END
+};
+
 static const cyaml_schema_field_t source_fields[] = {
 	TEXT("id", REQ, struct y_source, id),
 	MAP("name", OPT, struct y_source, name, i18n_fields),
+	MAP("name_ru", OPT, struct y_source, name_ru, name_ru_fields),
 	TEXT("kind", OPT, struct y_source, kind),
 	CYAML_FIELD_IGNORE("file", REQ),
 	TEXT("sheet", OPT, struct y_source, sheet),

@@ -70,11 +70,19 @@ static void summed_text(const struct brief *b, const char *lang,
 		from = strstr(piece, " from ");
 		if (from) {
 			piece[from - piece] = '\0';
+			const char *gen = brief_source_case(b->labels,
+							    from + 6, lang,
+							    'g');
+
 			dims_text(lang, piece, dims, sizeof(dims));
 			len += (size_t)snprintf(buf + len, size - len,
-				brief_t(lang, "summed.from"), len ? "; " : "",
+				brief_t(lang, gen ? "summed.from.case"
+						  : "summed.from"),
+				len ? "; " : "",
 				brief_lower_first(dims, low, sizeof(low)),
-				brief_source_name(b->labels, from + 6, lang));
+				gen ? gen
+				    : brief_source_name(b->labels, from + 6,
+							lang));
 		} else {
 			len += (size_t)snprintf(buf + len, size - len, "%s%s",
 						len ? "; " : "", piece);

@@ -265,7 +265,12 @@ static void coverage_sentence(const struct brief_facts *f, char *out)
 			say(out, "Все ячейки есть у обоих источников.");
 			return;
 		}
-		if (one > 0)
+		if (one > 0 && f->a_gen && f->b_gen)
+			snprintf(gaps, sizeof(gaps), "ячеек только у одного "
+				 "источника — %.0f (%.0f — только в данных %s, "
+				 "%.0f — только в данных %s)", one, f->only_a,
+				 f->a_gen, f->only_b, f->b_gen);
+		else if (one > 0)
 			snprintf(gaps, sizeof(gaps), "ячеек только у одного "
 				 "источника — %.0f (только в данных: %s — %.0f; "
 				 "%s — %.0f)", one, f->a, f->only_a, f->b,

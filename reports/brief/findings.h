@@ -17,6 +17,8 @@ struct brief_facts {
 	const char *lang;              /* "en" or "ru" */
 	const char *indicator;         /* label, as written */
 	const char *a, *b;             /* source names */
+	const char *a_gen, *b_gen;     /* in the genitive (Russian, from
+					  name_ru), or NULL */
 	double alpha;
 	long k;                        /* suppress_below, 0 none */
 

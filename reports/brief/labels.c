@@ -162,6 +162,18 @@ const char *brief_source_name(const struct brief_labels *l, const char *id,
 	return name ? name : id;
 }
 
+const char *brief_source_case(const struct brief_labels *l, const char *id,
+			      const char *lang, char form)
+{
+	const struct rk_source *s = rk_config_source(l->cfg, id);
+
+	if (strcmp(lang, "ru") != 0)
+		return brief_source_name(l, id, lang);
+	if (!s || !s->name.ru)
+		return NULL;
+	return form == 'g' ? s->name_ru_genitive : s->name_ru_instrumental;
+}
+
 const char *brief_source_kind(const struct brief_labels *l, const char *id)
 {
 	const struct rk_source *s = rk_config_source(l->cfg, id);

@@ -47,6 +47,16 @@ int brief_indicator_is_count(const struct brief_labels *l, const char *code);
 const char *brief_source_name(const struct brief_labels *l, const char *id,
 			      const char *lang);
 
+/*
+ * A source's name in a case: form 'g' genitive (данные Генеральной
+ * прокуратуры), 'i' instrumental (в сравнении с Генеральной прокуратурой).
+ * Russian takes it from the config's name_ru (NULL when not given, or when
+ * the source has no Russian name: the caller words the sentence so that
+ * the name stays in the nominative); English and Tajik do not decline it.
+ */
+const char *brief_source_case(const struct brief_labels *l, const char *id,
+			      const char *lang, char form);
+
 /* A source's kind as configured, or "" (valid while the config lives). */
 const char *brief_source_kind(const struct brief_labels *l, const char *id);
 

@@ -326,10 +326,14 @@ void brief_page_header(struct brief_page *pg, const char *const *keys,
 void brief_pair_title(const struct brief *b, const struct brief_pair *p,
 		      const char *lang, char *buf, size_t size)
 {
-	snprintf(buf, size, brief_t(lang, "pair.title"),
+	const char *ins = brief_source_case(b->labels, p->reference, lang,
+					    'i');
+
+	snprintf(buf, size,
+		 brief_t(lang, ins ? "pair.title.case" : "pair.title"),
 		 brief_indicator(b->labels, p->indicator, lang),
 		 brief_source_name(b->labels, p->against, lang),
-		 brief_source_name(b->labels, p->reference, lang));
+		 ins ? ins : brief_source_name(b->labels, p->reference, lang));
 }
 
 /* prefix.name in lang, or name itself when it has no translation. */

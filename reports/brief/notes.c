@@ -64,8 +64,12 @@ static int part(const struct brief *b, const char *lang, const char *p,
 			return 1;
 		}
 	if (sscanf(p, "no rows of %255s", a) == 1) {
-		snprintf(out, size, brief_t(lang, "note.no_rows"),
-			 brief_source_name(b->labels, a, lang));
+		const char *gen = brief_source_case(b->labels, a, lang, 'g');
+
+		snprintf(out, size,
+			 brief_t(lang, gen ? "note.no_rows.case"
+					   : "note.no_rows"),
+			 gen ? gen : brief_source_name(b->labels, a, lang));
 		return 1;
 	}
 	if (sscanf(p, "%zu period(s) of %255s not broken down by %255[^\n]",
@@ -101,10 +105,17 @@ static int part(const struct brief *b, const char *lang, const char *p,
 		const char *of = strstr(p, " summed out of ");
 
 		if (of) {
+			const char *gen = brief_source_case(b->labels, of + 15,
+							    lang, 'g');
+
 			snprintf(c, sizeof(c), "%.*s", (int)(of - p), p);
 			dims(lang, c, d, sizeof(d));
-			snprintf(out, size, brief_t(lang, "note.summed_out"), d,
-				 brief_source_name(b->labels, of + 15, lang));
+			snprintf(out, size,
+				 brief_t(lang, gen ? "note.summed_out.case"
+						   : "note.summed_out"), d,
+				 gen ? gen
+				     : brief_source_name(b->labels, of + 15,
+							 lang));
 			return 1;
 		}
 	}

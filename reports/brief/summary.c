@@ -121,6 +121,8 @@ void brief_pair_facts(const struct brief *b, const struct brief_pair *p,
 	f->indicator = brief_indicator(b->labels, p->indicator, lang);
 	f->a = brief_source_name(b->labels, p->reference, lang);
 	f->b = brief_source_name(b->labels, p->against, lang);
+	f->a_gen = brief_source_case(b->labels, p->reference, lang, 'g');
+	f->b_gen = brief_source_case(b->labels, p->against, lang, 'g');
 	f->alpha = p->alpha;
 	f->k = b->k;
 	f->total_a = sum_num(b, p, "total_a");

@@ -51,10 +51,17 @@ static void trend_pair(struct brief_page *pg, const struct brief_pair *p)
 		if (strcmp(t, "interaction") == 0)
 			snprintf(term, sizeof(term), "%s",
 				 brief_t(pg->lang, "trend.gap"));
-		else if (strcmp(t, "trend") == 0)
+		else if (strcmp(t, "trend") == 0) {
+			const char *gen = brief_source_case(b->labels, src,
+							    pg->lang, 'g');
+
 			snprintf(term, sizeof(term),
-				 brief_t(pg->lang, "trend.of"),
-				 brief_source_name(b->labels, src, pg->lang));
+				 brief_t(pg->lang, gen ? "trend.of.case"
+						       : "trend.of"),
+				 gen ? gen
+				     : brief_source_name(b->labels, src,
+							 pg->lang));
+		}
 		else
 			snprintf(term, sizeof(term), "%s %s", t, src);
 		brief_page_wrap(pg, 0, term, f->wrap);

@@ -775,6 +775,9 @@ static const struct text texts[] = {
 	  "нет ячеек с данными обоих источников" },
 	{ "note.no_rows", "no rows of %s",
 	  "нет строк источника: %s" },
+	/* %s: a source in the genitive */
+	{ "note.no_rows.case", "no rows of %s",
+	  "нет строк в данных %s" },
 	{ "note.not_whole",
 	  "%zu cell(s) not whole counts: not tested",
 	  "ячеек с нецелыми числами: %zu — не проверялись" },
@@ -799,6 +802,9 @@ static const struct text texts[] = {
 	  "суммирования по датам" },
 	{ "note.summed_out", "%s summed out of %s",
 	  "%s: суммировано у источника %s" },
+	/* %s %s: dimensions, a source in the genitive */
+	{ "note.summed_out.case", "%s summed out of %s",
+	  "%s: суммировано в данных %s" },
 	{ "note.totals_qualified",
 	  "the totals include them and are not tested",
 	  "итоги включают их и не проверяются" },
@@ -825,6 +831,9 @@ static const struct text texts[] = {
 	/* %s %s %s: indicator, B, A */
 	{ "pair.title", "%s: %s compared with %s",
 	  "%s: %s (B) и %s (A)" },
+	/* %s %s %s: indicator, B, A in the instrumental (name_ru) */
+	{ "pair.title.case", "%s: %s compared with %s",
+	  "%s: %s (B) в сравнении с %s (A)" },
 	{ "period", "Period", "Период" },
 	{ "protection", "Protection of small numbers", "Защита малых чисел" },
 	/* %ld %ld %ld: base, base - 1, base - 1 */
@@ -1089,11 +1098,16 @@ static const struct text texts[] = {
 	/* %s %s %s: "; " or "", dimensions, source */
 	{ "summed.from", "%s%s summed out of %s",
 	  "%s%s: суммировано у источника: %s" },
+	/* %s %s %s: "; " or "", dimensions, source in the genitive */
+	{ "summed.from.case", "%s%s summed out of %s",
+	  "%s%s: суммировано в данных %s" },
 	{ "total", "Total", "Всего" },
 	{ "trend.gap", "Gap: B's trend relative to A's",
 	  "Разрыв: тренд B относительно тренда A" },
 	/* %s: a source */
 	{ "trend.of", "Trend of %s", "Тренд: %s" },
+	/* %s: a source in the genitive */
+	{ "trend.of.case", "Trend of %s", "Тренд по данным %s" },
 	{ "trend.reading",
 	  "A trend is the factor by which a source's count changes from one "
 	  "period to the next (1: flat). The gap term compares the two "
