@@ -14,21 +14,25 @@
 #include "status.h"
 #include "wording.h"
 
-/* The sheet languages: en and ru as configured; tg goes on the summary. */
+/* The sheet languages, in the config's order, each once: en, ru, tg. */
 static void languages(struct brief *b)
 {
+	static const char *const known[] = { "en", "ru", "tg" };
 	const struct rk_strlist *l = &b->cfg->report.languages;
 
-	for (size_t i = 0; i < l->n; i++) {
-		if (strcmp(l->items[i], "tg") == 0)
-			b->tg = 1;
-		else if (brief_text_lang_ok(l->items[i]) && b->nlang < 2 &&
-			 (b->nlang == 0 || strcmp(b->lang[0], l->items[i])))
-			b->lang[b->nlang++] =
-				strcmp(l->items[i], "ru") == 0 ? "ru" : "en";
-	}
-	if (b->nlang == 0)             /* Tajik alone: officials read Russian */
-		b->lang[b->nlang++] = b->tg ? "ru" : "en";
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < 3; k++) {
+			size_t j = 0;
+
+			if (strcmp(l->items[i], known[k]) != 0)
+				continue;
+			while (j < b->nlang && b->lang[j] != known[k])
+				j++;
+			if (j == b->nlang && b->nlang < 3)
+				b->lang[b->nlang++] = known[k];
+		}
+	if (b->nlang == 0)
+		b->lang[b->nlang++] = "en";
 }
 
 /* The internal copy withholds nothing; it says what the other withholds. */

@@ -88,9 +88,9 @@ struct brief {
 	long internal;                 /* the internal copy: suppress_below
 					  of the brief for distribution (k is
 					  then 0); 0: not internal */
-	const char *lang[2];           /* the sheet languages, "en" / "ru" */
+	const char *lang[3];           /* the sheet languages, "en" / "ru" /
+					  "tg", the reader's first */
 	size_t nlang;
-	int tg;                        /* Tajik title and names on summaries */
 	size_t ndims;
 	char **dims;                   /* the pipeline's dimensions */
 

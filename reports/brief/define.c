@@ -15,14 +15,6 @@
 #include "layout.h"
 #include "wording.h"
 
-static const char *in_lang(const struct rk_i18n *t, const char *lang)
-{
-	const char *s = !strcmp(lang, "ru") ? t->ru
-			: !strcmp(lang, "tg") ? t->tg : t->en;
-
-	return s ? s : t->en ? t->en : t->ru ? t->ru : t->tg;
-}
-
 /* "unit.complaint" in lang; "" when word is NULL. */
 static const char *word(const char *lang, const char *kind, const char *w)
 {
@@ -51,17 +43,17 @@ static void definition_para(struct brief_page *pg,
 
 	buf[0] = '\0';
 	len = add(buf, sizeof(buf), len, lang, "def.counts",
-		  in_lang(&d->counts, lang));
+		  brief_i18n(&d->counts, lang));
 	len = add(buf, sizeof(buf), len, lang, "def.unit",
 		  word(lang, "unit", d->unit));
 	len = add(buf, sizeof(buf), len, lang, "def.date",
 		  word(lang, "date", d->date));
 	len = add(buf, sizeof(buf), len, lang, "def.coverage",
-		  in_lang(&d->coverage, lang));
+		  brief_i18n(&d->coverage, lang));
 	len = add(buf, sizeof(buf), len, lang, "def.legal_basis",
-		  in_lang(&d->legal_basis, lang));
+		  brief_i18n(&d->legal_basis, lang));
 	add(buf, sizeof(buf), len, lang, "def.publication",
-	    in_lang(&d->publication, lang));
+	    brief_i18n(&d->publication, lang));
 	brief_page_para(pg, buf, NULL);
 }
 

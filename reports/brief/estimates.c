@@ -43,6 +43,46 @@ static int has_models(const struct brief *b)
 	return 0;
 }
 
+/*
+ * A log-linear model in words: "independence", or the pairs of lists it
+ * lets depend on each other by the sources' names ("gpo:omb+omb:wol" →
+ * "dependence: Prosecutor General's Office × Ombudsman; …").
+ */
+static void model_text(const struct brief *b, const char *lang,
+		       const char *model, char *buf, size_t size)
+{
+	size_t len;
+
+	if (strcmp(model, "independence") == 0) {
+		snprintf(buf, size, "%s", brief_t(lang, "mse.model.independence"));
+		return;
+	}
+	len = (size_t)snprintf(buf, size, "%s",
+			       brief_t(lang, "mse.model.dependence"));
+	for (const char *s = model; *s && len < size;) {
+		size_t n = strcspn(s, "+"), colon = strcspn(s, ":");
+		char one[128], two[128];
+
+		if (colon < n) {
+			snprintf(one, sizeof(one), "%.*s", (int)colon, s);
+			snprintf(two, sizeof(two), "%.*s", (int)(n - colon - 1),
+				 s + colon + 1);
+			len += (size_t)snprintf(buf + len, size - len,
+						"%s%s × %s", s == model ? "" : "; ",
+						brief_source_name(b->labels, one,
+								  lang),
+						brief_source_name(b->labels, two,
+								  lang));
+		} else {
+			len += (size_t)snprintf(buf + len, size - len, "%s%.*s",
+						s == model ? "" : "; ", (int)n, s);
+		}
+		s += n;
+		if (*s == '+')
+			s++;
+	}
+}
+
 static void mse_row(struct brief_page *pg, size_t r, int models)
 {
 	const struct brief *b = pg->b;
@@ -56,11 +96,12 @@ static void mse_row(struct brief_page *pg, size_t r, int models)
 
 	brief_put_str(pg->ws, pg->row, 0, brief_word(pg->lang, "mse", kind),
 		      f->text);
-	if (strcmp(kind, "loglinear") == 0)
+	if (strcmp(kind, "loglinear") == 0 && *brief_table_str(t, r, "model"))
+		model_text(b, pg->lang, brief_table_str(t, r, "model"), what,
+			   sizeof(what));
+	else if (strcmp(kind, "loglinear") == 0)
 		snprintf(what, sizeof(what), "%s",
-			 *brief_table_str(t, r, "model")
-				 ? brief_table_str(t, r, "model")
-				 : brief_table_str(t, r, "pattern"));
+			 brief_table_str(t, r, "pattern"));
 	else
 		pattern_text(b, pg->lang, brief_table_str(t, r, "lists"),
 			     strcmp(kind, "pattern") == 0

@@ -16,6 +16,11 @@ static int ru(const struct brief_facts *f)
 	return strcmp(f->lang, "ru") == 0;
 }
 
+static int tg(const struct brief_facts *f)
+{
+	return strcmp(f->lang, "tg") == 0;
+}
+
 __attribute__((format(printf, 2, 3)))
 static void say(char *out, const char *fmt, ...)
 {
@@ -62,9 +67,12 @@ static char *count_text(const struct brief_facts *f, double x, int mark,
 			char *buf)
 {
 	if (mark == 1)
-		snprintf(buf, NUM, ru(f) ? "менее %ld" : "fewer than %ld", f->k);
+		snprintf(buf, NUM, ru(f) ? "менее %ld" : tg(f) ? "камтар аз %ld"
+					 : "fewer than %ld", f->k);
 	else if (mark)
-		snprintf(buf, NUM, ru(f) ? "скрытое число" : "a withheld number");
+		snprintf(buf, NUM, ru(f) ? "скрытое число"
+				 : tg(f) ? "шумораи пинҳоншуда"
+					 : "a withheld number");
 	else
 		brief_num(f->lang, x, x == floor(x) ? 0 : 1, buf, NUM);
 	return buf;
@@ -84,7 +92,8 @@ static char *interval(const struct brief_facts *f, double lo, double hi,
 		brief_num(f->lang, hi, 2, b, NUM);
 	}
 	if (lo < 0)
-		snprintf(buf, size, ru(f) ? "от %s до %s" : "%s to %s", a, b);
+		snprintf(buf, size, ru(f) ? "от %s до %s" : tg(f) ? "аз %s то %s"
+					  : "%s to %s", a, b);
 	else
 		snprintf(buf, size, "%s–%s", a, b);
 	return buf;
@@ -149,6 +158,52 @@ static void totals_en(const struct brief_facts *f, char *out)
 		       f->qualified_what);
 }
 
+static void totals_tg(const struct brief_facts *f, char *out)
+{
+	char a[NUM], b[NUM], r[NUM], ci[3 * NUM], how[512] = "";
+
+	count_text(f, f->total_a, f->mark_a, a);
+	count_text(f, f->total_b, f->mark_b, b);
+	if (f->mark_a || f->mark_b) {
+		say(out, "Ба ҳисоб гирифта шудааст: %s — %s, %s — %s (%.0f "
+			 "катак бо маълумоти ҳар ду манбаъ); таносуб нишон "
+			 "дода намешавад, то шахсони бақайдгирифта ҳифз "
+			 "шаванд.", f->b, b, f->a, a, f->compared);
+		return;
+	}
+	if (f->total_a == 0 && f->total_b == 0) {
+		say(out, "Ҳар ду манбаъ 0 хабар медиҳанд (%.0f катак бо "
+			 "маълумоти ҳар ду манбаъ).", f->compared);
+		return;
+	}
+	if (known(f->ratio) && known(f->lo) && known(f->hi)) {
+		interval(f, f->lo, f->hi, 1, ci, sizeof(ci));
+		brief_ratio(f->lang, f->ratio, r, NUM);
+		if (f->ratio >= 1)
+			snprintf(how, sizeof(how), ": %s маротиба бештар "
+				 "(фосилаи эътимоди 95 %% %s)", r, ci);
+		else
+			snprintf(how, sizeof(how), ": %s %% аз шумораи "
+				 "манбаи A (%s; фосилаи эътимоди 95 %% барои "
+				 "таносуб %s)",
+				 brief_num(f->lang, 100 * f->ratio, 0, r, NUM),
+				 f->a, ci);
+	}
+	say(out, "Ба ҳисоб гирифта шудааст: %s — %s, %s — %s (%.0f катак бо "
+		 "маълумоти ҳар ду манбаъ)%s%s.", f->b, b, f->a, a,
+	    f->compared, how,
+	    !known(f->p) ? "" : f->p < f->alpha
+		? "; фарқ аз он чи тасодуф ба вуҷуд оварда метавонад, "
+		  "калонтар аст"
+		: "; фарқ дар доираи он аст, ки тасодуф ба вуҷуд оварда "
+		  "метавонад");
+	if (f->qualified > 0)
+		append(out, 0, " Дар %.0f катаки инҳо манбаъ рақамҳоро "
+		       "пешакӣ ё бо шарти дигар меномад (%s), бинобар ин "
+		       "ҷамъҳо санҷида намешаванд.", f->qualified,
+		       f->qualified_what);
+}
+
 static void totals_ru(const struct brief_facts *f, char *out)
 {
 	char a[NUM], b[NUM], r[NUM], ci[3 * NUM], how[512] = "";
@@ -206,6 +261,8 @@ static void cells_sentence(const struct brief_facts *f, char *out)
 		brief_num(f->lang, f->gap_b, 0, b, NUM);
 		snprintf(gap, sizeof(gap), ru(f)
 			 ? " Наибольшая такая разница — %s: %s — %s, %s — %s."
+			 : tg(f)
+			 ? " Бузургтарин чунин фарқ — %s: %s — %s, %s — %s."
 			 : " The largest such gap is in %s: %s %s, %s %s.",
 			 f->gap_where, f->b, b, f->a, a);
 	}
@@ -233,6 +290,26 @@ static void cells_sentence(const struct brief_facts *f, char *out)
 		else if (f->too_few > 0)
 			append(out, 1, "; в %.0f из них случаев слишком мало, "
 			       "чтобы была видна даже двукратная разница.",
+			       f->too_few);
+		return;
+	}
+	if (tg(f)) {
+		if (f->significant > 0)
+			say(out, "Дар %.0f аз %.0f катаки санҷидашуда фарқ аз "
+				 "он чи тасодуф дода метавонад, калонтар аст "
+				 "(ҳиссаи кашфиёти бардурӯғ %s %%).%s",
+			    f->significant, f->tested, g, gap);
+		else
+			say(out, "Дар ҳеҷ яке аз %.0f катаки санҷидашуда фарқ "
+				 "аз доираи тасодуф берун намебарояд (ҳиссаи "
+				 "кашфиёти бардурӯғ %s %%).", f->tested, g);
+		if (f->too_few > 0 && f->significant > 0)
+			append(out, 0, " Дар %.0f катаки дигар ҳолатҳо хеле "
+			       "каманд, то ҳатто фарқи дучанд намоён шавад.",
+			       f->too_few);
+		else if (f->too_few > 0)
+			append(out, 1, "; дар %.0f катаки онҳо ҳолатҳо хеле "
+			       "каманд, то ҳатто фарқи дучанд намоён шавад.",
 			       f->too_few);
 		return;
 	}
@@ -282,6 +359,23 @@ static void coverage_sentence(const struct brief_facts *f, char *out)
 		    *gaps && *miss ? "; " : "", miss);
 		return;
 	}
+	if (tg(f)) {
+		if (one == 0 && f->missing == 0) {
+			say(out, "Ҳамаи катакҳо дар ҳар ду манбаъ ҳастанд.");
+			return;
+		}
+		if (one > 0)
+			snprintf(gaps, sizeof(gaps), "катакҳое, ки танҳо дар як "
+				 "манбаъ ҳастанд — %.0f (танҳо дар маълумоти %s "
+				 "— %.0f; танҳо дар маълумоти %s — %.0f)", one,
+				 f->a, f->only_a, f->b, f->only_b);
+		if (f->missing > 0)
+			snprintf(miss, sizeof(miss), "ҳамчун мавҷуднабуда "
+				 "қайд шудаанд — %.0f", f->missing);
+		say(out, "Холигиҳо дар фарогирӣ: %s%s%s.", gaps,
+		    *gaps && *miss ? "; " : "", miss);
+		return;
+	}
 	if (one == 0 && f->missing == 0) {
 		say(out, "Both sources report every cell.");
 		return;
@@ -301,18 +395,18 @@ static void coverage_sentence(const struct brief_facts *f, char *out)
 
 static const char *per_text(const struct brief_facts *f)
 {
-	static const char *const names[][3] = {
-		{ "quarter", "quarter", "квартал" },
-		{ "month", "month", "месяц" },
-		{ "year", "year", "год" },
-		{ "half", "half-year", "полугодие" },
-		{ "day", "day", "день" },
+	static const char *const names[][4] = {
+		{ "quarter", "quarter", "квартал", "семоҳа" },
+		{ "month", "month", "месяц", "моҳ" },
+		{ "year", "year", "год", "сол" },
+		{ "half", "half-year", "полугодие", "нимсола" },
+		{ "day", "day", "день", "рӯз" },
 	};
 
 	for (size_t i = 0; f->per && i < sizeof(names) / sizeof(*names); i++)
 		if (strcmp(f->per, names[i][0]) == 0)
-			return names[i][ru(f) ? 2 : 1];
-	return ru(f) ? "период" : "period";
+			return names[i][ru(f) ? 2 : tg(f) ? 3 : 1];
+	return ru(f) ? "период" : tg(f) ? "давра" : "period";
 }
 
 static void trend_sentence(const struct brief_facts *f, char *out)
@@ -332,6 +426,13 @@ static void trend_sentence(const struct brief_facts *f, char *out)
 				 "%s за %s (95 %% ДИ %s, %s).",
 			    wide ? "растёт" : "сокращается", f->b, f->a, e,
 			    ru_times(e), per, ci, p);
+		else if (tg(f))
+			say(out, "Тафовут %s: таносуби шумораи манбаи B (%s) "
+				 "ба шумораи манбаи A (%s) дар ҳар %s %s "
+				 "маротиба тағйир меёбад (фосилаи эътимоди "
+				 "95 %% %s, %s).",
+			    wide ? "меафзояд" : "кам мешавад", f->b, f->a,
+			    per, e, ci, p);
 		else
 			say(out, "The gap is %s: relative to %s, %s's count "
 				 "changes by a factor of %s per %s (95 %% CI "
@@ -344,6 +445,9 @@ static void trend_sentence(const struct brief_facts *f, char *out)
 			 "растёт или сокращается (%s).", f->periods,
 		    brief_ru_plural(f->periods, "период", "периода",
 				    "периодов"), p);
+	else if (tg(f))
+		say(out, "Дар %.0f давра нишонаҳои равшане нест, ки тафовут "
+			 "меафзояд ё кам мешавад (%s).", f->periods, p);
 	else
 		say(out, "Over the %.0f periods there is no clear sign that "
 			 "the gap is widening or narrowing (%s).", f->periods,
@@ -358,6 +462,7 @@ static void ccc_sentence(const struct brief_facts *f, char *out)
 	brief_num(f->lang, f->ccc, 2, c, NUM);
 	if (known(f->ccc_lo) && known(f->ccc_hi))
 		snprintf(ci, sizeof(ci), ru(f) ? ", 95 %% ДИ %s"
+					 : tg(f) ? ", фосилаи эътимоди 95 %% %s"
 					       : ", 95 %% CI %s",
 			 interval(f, f->ccc_lo, f->ccc_hi, 0, range,
 				  sizeof(range)));
@@ -365,6 +470,10 @@ static void ccc_sentence(const struct brief_facts *f, char *out)
 		say(out, "Коэффициент согласия Лина по ячейкам — %s%s (1 — "
 			 "одинаковые числа во всех ячейках, 0 — согласие не "
 			 "выше случайного).", c, ci);
+	else if (tg(f))
+		say(out, "Коэффитсиенти мувофиқати Лин аз рӯи катакҳо — %s%s "
+			 "(1 — рақамҳои якхела дар ҳамаи катакҳо, 0 — "
+			 "мувофиқат на бештар аз тасодуф).", c, ci);
 	else
 		say(out, "Cell by cell, Lin's concordance coefficient is "
 			 "%s%s (1 would be the same number in every cell, 0 "
@@ -383,6 +492,13 @@ static void dist_sentence(const struct brief_facts *f, char *out)
 			  "различается (критерий χ², %s)."
 			: "Критерий χ² не находит явного различия в "
 			  "распределении по признаку «%s» (%s).",
+		    f->dist_dim, p);
+	else if (tg(f))
+		say(out, f->dist_p < f->alpha
+			? "Тақсимот аз рӯи аломати «%s» дар ду манбаъ фарқ "
+			  "мекунад (санҷиши χ², %s)."
+			: "Санҷиши χ² дар тақсимот аз рӯи аломати «%s» фарқи "
+			  "равшан намеёбад (%s).",
 		    f->dist_dim, p);
 	else if (f->dist_p < f->alpha)
 		say(out, "The two sources spread %s by %s differently "
@@ -403,7 +519,8 @@ size_t brief_findings_kinds(const struct brief_facts *f,
 	if (known(f->total_a) && known(f->total_b) && known(f->compared) &&
 	    f->compared > 0) {
 		k[n] = BRIEF_FINDING_TOTALS;
-		(ru(f) ? totals_ru : totals_en)(f, out[n++]);
+		(ru(f) ? totals_ru : tg(f) ? totals_tg : totals_en)(f,
+								  out[n++]);
 	}
 	if (known(f->tested) && f->tested > 0 && known(f->significant)) {
 		k[n] = BRIEF_FINDING_CELLS;

@@ -14,7 +14,7 @@
  * p is not.
  */
 struct brief_facts {
-	const char *lang;              /* "en" or "ru" */
+	const char *lang;              /* "en", "ru" or "tg" */
 	const char *indicator;         /* label, as written */
 	const char *a, *b;             /* source names */
 	const char *a_gen, *b_gen;     /* in the genitive (Russian, from

@@ -156,7 +156,7 @@ const char *brief_source_name(const struct brief_labels *l, const char *id,
 	if (strcmp(lang, "ru") == 0)
 		name = s->name.ru;
 	else if (strcmp(lang, "tg") == 0)
-		name = s->name.tg;
+		name = s->name.tg ? s->name.tg : s->name.ru;
 	if (!name)
 		name = s->name.en;
 	return name ? name : id;

@@ -27,19 +27,19 @@
 
 const char *brief_i18n(const struct rk_i18n *t, const char *lang)
 {
-	const char *s = strcmp(lang, "ru") == 0 ? t->ru :
-			strcmp(lang, "tg") == 0 ? t->tg : t->en;
+	int tg = strcmp(lang, "tg") == 0;
+	const char *s = strcmp(lang, "ru") == 0 ? t->ru : tg ? t->tg : t->en;
 
+	if (!s && tg)
+		s = t->ru;             /* a Tajik reader reads Russian next */
 	return s ? s : t->en ? t->en : t->ru ? t->ru : t->tg;
 }
 
 const char *brief_title_in(const struct brief *b, const char *lang)
 {
-	const struct rk_i18n *t = &b->cfg->title;
-	const char *s = strcmp(lang, "ru") == 0 ? t->ru :
-			strcmp(lang, "tg") == 0 ? t->tg : t->en;
+	const char *s = brief_i18n(&b->cfg->title, lang);
 
-	return s ? s : t->en ? t->en : b->cfg->pipeline;
+	return s ? s : b->cfg->pipeline;
 }
 
 /*

@@ -24,7 +24,7 @@ static const char synopsis[] =
 static const char help_text[] =
 	"\n"
 	"Writes the brief: an Excel workbook an official can read without\n"
-	"help, in the config's report languages (en, ru; tg titles), from the\n"
+	"help, in the config's report languages (en, ru, tg), from the\n"
 	"results of reckon-compare (--results), the tidy data (--data), and\n"
 	"the run's quality files and manifest.  Counts below the config's\n"
 	"report.suppress_below are withheld, with secondary suppression;\n"

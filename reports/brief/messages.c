@@ -16,6 +16,11 @@ static int ru(const struct brief_facts *f)
 	return strcmp(f->lang, "ru") == 0;
 }
 
+static int tg(const struct brief_facts *f)
+{
+	return strcmp(f->lang, "tg") == 0;
+}
+
 static int known(double x)
 {
 	return isfinite(x);
@@ -62,15 +67,20 @@ static void times(const struct brief_facts *f, double big, double small,
 		r = big / small;
 	brief_ratio(f->lang, r, x, NUM);
 	if (strcmp(x, "1.0") == 0 || strcmp(x, "1,0") == 0) {
-		add(out, ru(f) ? ", то есть почти поровну" : ": about as many");
+		add(out, ru(f) ? ", то есть почти поровну"
+			 : tg(f) ? ", яъне қариб баробар" : ": about as many");
 		return;
 	}
 	if (ru(f))
 		add(out, ", то есть в %s %s больше", x, ru_times(x));
+	else if (tg(f))
+		add(out, ", яъне %s маротиба бештар", x);
 	else
 		add(out, ": %s times as many", x);
 	if (known(lo) && known(hi) && lo > 0)
-		add(out, ru(f) ? " (95 %% ДИ %s–%s)" : " (95 %% CI %s–%s)",
+		add(out, ru(f) ? " (95 %% ДИ %s–%s)"
+			 : tg(f) ? " (фосилаи эътимоди 95 %% %s–%s)"
+				 : " (95 %% CI %s–%s)",
 		    brief_ratio(f->lang, lo, l, NUM),
 		    brief_ratio(f->lang, hi, h, NUM));
 }
@@ -81,11 +91,15 @@ static void chance(const struct brief_facts *f, char *out)
 	if (f->qualified > 0)
 		add(out, ru(f) ? "; часть чисел ещё не окончательна (%s), "
 				 "поэтому разница не проверялась на случайность"
+			 : tg(f) ? "; баъзе рақамҳо ҳанӯз ниҳоӣ нестанд (%s), "
+				   "бинобар ин фарқ ба тасодуфӣ будан санҷида "
+				   "нашудааст"
 			       : "; some of the figures are not final yet "
 				 "(%s), so the gap is not tested against chance",
 		    f->qualified_what);
 	else if (known(f->p) && f->p >= f->alpha)
 		add(out, ru(f) ? "; такая разница может быть случайной"
+			 : tg(f) ? "; чунин фарқ метавонад тасодуфӣ бошад"
 			       : "; a gap this size could be chance");
 }
 
@@ -106,6 +120,10 @@ static void no_gap(const struct brief_facts *f, const char *by, char *out)
 			    brief_ru_plural(f->tested, "сравнения",
 					    "сравнений", "сравнений"),
 			    *by ? " " : "", by);
+		else if (tg(f))
+			add(out, ". Дар ҳар яке аз %s муқоиса%s%s ҳолатҳо хеле "
+				 "каманд, то ҳатто фарқи дучанд намоён шавад",
+			    n, *by ? " " : "", by);
 		else if (f->tested == 1)
 			add(out, ". The one comparison%s%s holds too few "
 				 "cases to show even a twofold gap",
@@ -124,6 +142,14 @@ static void no_gap(const struct brief_facts *f, const char *by, char *out)
 		if (f->too_few > 0)
 			add(out, " (в %s из них случаев слишком мало, чтобы "
 				 "судить)", few);
+		return;
+	}
+	if (tg(f)) {
+		add(out, ". Дар ҳеҷ яке аз %s муқоиса%s%s фарқ аз доираи "
+			 "тасодуф берун намебарояд", n, *by ? " " : "", by);
+		if (f->too_few > 0)
+			add(out, " (дар %s муқоисаи онҳо ҳолатҳо барои хулоса "
+				 "хеле каманд)", few);
 		return;
 	}
 	add(out, ". None of the %s gap%s%s%s goes beyond chance", n,
@@ -149,14 +175,19 @@ int brief_message_totals(const struct brief_facts *f, const char *by,
 	if (ru(f))
 		add(out, "%s там, где есть данные обоих источников: ",
 		    f->indicator);
+	else if (tg(f))
+		add(out, "%s дар ҷойҳое, ки ҳар ду манбаъ маълумот доранд: ",
+		    f->indicator);
 	else
 		add(out, "%s where both sources report: ", f->indicator);
 	if (big == 0) {
-		add(out, ru(f) ? "оба сообщают 0" : "none in either");
+		add(out, ru(f) ? "оба сообщают 0"
+			 : tg(f) ? "ҳар ду 0 хабар медиҳанд" : "none in either");
 	} else {
 		count(f, big, x);
 		count(f, small, y);
-		add(out, ru(f) ? "%s — %s, %s — %s" : "%s %s, %s %s", bn, x,
+		add(out, ru(f) || tg(f) ? "%s — %s, %s — %s"
+					: "%s %s, %s %s", bn, x,
 		    sn, y);
 		if (small > 0)
 			times(f, big, small, b_first, out);
@@ -187,6 +218,11 @@ int brief_message_gap(const struct brief_facts *f, const char *by, char *out)
 						       "сравнений",
 						       "сравнений"),
 		    *by ? " " : "", by);
+	} else if (tg(f)) {
+		add(out, "Бузургтарин фарқе, ки бо тасодуф шарҳ дода "
+			 "намешавад, — %s: %s — %s, %s — %s. Чунин фарқҳо — %s "
+			 "аз %s муқоиса%s%s.", f->gap_where, f->b, b, f->a, a,
+		    n, t, *by ? " " : "", by);
 	} else {
 		add(out, "The largest gap beyond chance is in %s: %s %s, %s "
 			 "%s. %s of the %s comparisons%s%s differ%s beyond "

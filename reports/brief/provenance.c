@@ -14,23 +14,48 @@
 #include "sheets.h"
 #include "wording.h"
 
-/* key in every sheet language, sep-joined, into buf. */
-static const char *joined(const struct brief *b, const char *key,
-			  const char *sep, char *buf, size_t size)
+/* Characters (not bytes) of UTF-8 s. */
+static size_t chars(const char *s)
 {
-	if (b->nlang < 2 || strcmp(brief_t(b->lang[0], key),
-				   brief_t(b->lang[1], key)) == 0)
-		snprintf(buf, size, "%s", brief_t(b->lang[0], key));
-	else
-		snprintf(buf, size, "%s%s%s", brief_t(b->lang[0], key), sep,
-			 brief_t(b->lang[1], key));
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * key in every sheet language, the reader's first, sep-joined into buf;
+ * a text the same as one before it once.  With max, only as many
+ * languages as fit in max characters (a sheet name: never one cut off).
+ */
+static const char *joined(const struct brief *b, const char *key,
+			  const char *sep, size_t max, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t l = 0; l < b->nlang; l++) {
+		const char *s = brief_t(b->lang[l], key);
+		int seen = 0;
+
+		for (size_t k = 0; k < l; k++)
+			seen |= strcmp(s, brief_t(b->lang[k], key)) == 0;
+		if (seen || (l && max && chars(buf) + chars(sep) + chars(s) >
+						 max))
+			continue;
+		if (len >= size)
+			break;
+		len += (size_t)snprintf(buf + len, size - len,
+					"%s%s", l ? sep : "", s);
+	}
 	return buf;
 }
 
 static const char *all_langs(const struct brief *b, const char *key,
 			     char *buf, size_t size)
 {
-	return joined(b, key, " / ", buf, size);
+	return joined(b, key, " / ", 0, buf, size);
 }
 
 static void fact(struct brief_page *pg, const char *key, const char *value)
@@ -128,10 +153,10 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 			   struct rk_error *err)
 {
 	struct brief_page pg;
-	char name[128], word[64];
+	char name[128], word[128];
 
 	if (brief_page_open(&pg, bk, b, b->lang[0],
-			    joined(b, "sheet.provenance", " · ", name,
+			    joined(b, "sheet.provenance", " · ", 31, name,
 				   sizeof(name)),
 			    6, err) < 0)
 		return -1;
@@ -179,11 +204,11 @@ int brief_write_data(struct brief_book *bk, const struct brief *b,
 	lxw_worksheet *ws;
 	lxw_row_t row = 1;
 	lxw_col_t ncols = (lxw_col_t)(b->ndims + 6);
-	char name[128], word[64];
+	char name[128], word[128];
 
 	if (!b->ndata)
 		return 0;
-	if (!(ws = brief_book_sheet(bk, joined(b, "sheet.data", " · ", name,
+	if (!(ws = brief_book_sheet(bk, joined(b, "sheet.data", " · ", 31, name,
 					       sizeof(name)), err)))
 		return -1;
 	brief_book_footer(bk, ws, all_langs(b, "footer.page", word,

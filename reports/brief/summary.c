@@ -202,8 +202,6 @@ static void heading_block(struct brief_page *pg)
 			 brief_t(pg->lang, "period"), range);
 		brief_page_line(pg, line, pg->bk->f.subtitle);
 	}
-	if (b->tg && b->cfg->title.tg)
-		brief_page_line(pg, b->cfg->title.tg, pg->bk->f.subtitle);
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
 	if (b->run_id && !brief_protects(b))
@@ -226,17 +224,10 @@ static void sources_block(struct brief_page *pg)
 	brief_page_header(pg, head, 3, 0);
 	for (size_t i = 0; i < b->cfg->nsources; i++) {
 		const char *id = b->cfg->sources[i].id;
-		const char *tg = b->tg ? brief_source_name(b->labels, id, "tg")
-				       : NULL;
-		char name[512];
 
-		snprintf(name, sizeof(name), "%s", brief_source_name(b->labels,
-								   id, pg->lang));
-		if (tg && strcmp(tg, name) != 0 &&
-		    strcmp(tg, brief_source_name(b->labels, id, "en")) != 0)
-			snprintf(name + strlen(name), sizeof(name) - strlen(name),
-				 " (%s)", tg);
-		brief_page_wrap(pg, 0, name, pg->bk->f.wrap);
+		brief_page_wrap(pg, 0, brief_source_name(b->labels, id,
+							 pg->lang),
+				pg->bk->f.wrap);
 		brief_page_wrap(pg, 1, brief_kind_text(b, id, pg->lang),
 				pg->bk->f.wrap);
 		brief_put_str(pg->ws, pg->row, 2, id, pg->bk->f.code);

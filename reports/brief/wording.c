@@ -738,6 +738,9 @@ static const struct text texts[] = {
 	{ "mse.chapman", "Chapman estimate", "Оценка Чапмена" },
 	{ "mse.list", "List", "Список" },
 	{ "mse.loglinear", "Log-linear model", "Лог-линейная модель" },
+	{ "mse.model.dependence", "dependence: ", "зависимость: " },
+	{ "mse.model.independence", "independence of the lists",
+	  "независимость списков" },
 	{ "mse.pattern", "Cases on exactly", "Случаи только в" },
 	{ "none", "None.", "Нет." },
 	{ "not_shown",
@@ -1136,14 +1139,37 @@ static const struct text texts[] = {
 
 #define NTEXTS (sizeof(texts) / sizeof(*texts))
 
+struct text_tg {
+	const char *key, *tg;
+};
+
+/* The Tajik column, in the same order (test_brief_text checks the keys). */
+static const struct text_tg texts_tg[] = {
+#include "wording_tg.inc"
+};
+
+#define NTEXTS_TG (sizeof(texts_tg) / sizeof(*texts_tg))
+
 int brief_text_lang_ok(const char *lang)
 {
-	return strcmp(lang, "en") == 0 || strcmp(lang, "ru") == 0;
+	return strcmp(lang, "en") == 0 || strcmp(lang, "ru") == 0 ||
+	       strcmp(lang, "tg") == 0;
+}
+
+/* Russian and Tajik write numbers and dates the same way (12 345,6). */
+static int cyrillic(const char *lang)
+{
+	return strcmp(lang, "ru") == 0 || strcmp(lang, "tg") == 0;
 }
 
 static int cmp_key(const void *k, const void *t)
 {
 	return strcmp(k, ((const struct text *)t)->key);
+}
+
+static int cmp_key_tg(const void *k, const void *t)
+{
+	return strcmp(k, ((const struct text_tg *)t)->key);
 }
 
 const char *brief_t(const char *lang, const char *key)
@@ -1153,7 +1179,20 @@ const char *brief_t(const char *lang, const char *key)
 
 	if (!t)
 		return key;
+	if (strcmp(lang, "tg") == 0) {
+		const struct text_tg *g = bsearch(key, texts_tg, NTEXTS_TG,
+						  sizeof(*texts_tg),
+						  cmp_key_tg);
+
+		if (g && g->tg)
+			return g->tg;
+	}
 	return strcmp(lang, "ru") == 0 && t->ru ? t->ru : t->en;
+}
+
+const char *brief_text_tg_key(size_t i)
+{
+	return i < NTEXTS_TG ? texts_tg[i].key : NULL;
 }
 
 const char *brief_word(const char *lang, const char *prefix,
@@ -1194,7 +1233,7 @@ static size_t grouped(unsigned long long v, const char *sep, int group,
 char *brief_num(const char *lang, double x, int decimals, char *buf,
 		size_t size)
 {
-	int ru = strcmp(lang, "ru") == 0;
+	int ru = cyrillic(lang);
 	char frac[32] = "";
 	double scale = pow(10, decimals), r;
 	unsigned long long whole;
@@ -1236,13 +1275,17 @@ static const char *const months_ru[] = {
 	"январь", "февраль", "март", "апрель", "май", "июнь",
 	"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"
 };
+static const char *const months_tg[] = {
+	"январ", "феврал", "март", "апрел", "май", "июн",
+	"июл", "август", "сентябр", "октябр", "ноябр", "декабр"
+};
 static const char *const roman[] = { "I", "II", "III", "IV" };
 
 char *brief_period(const char *lang, const char *tidy, char *buf, size_t size)
 {
 	struct rk_period p;
 	char why[RK_PERIOD_REASON];
-	int ru = strcmp(lang, "ru") == 0;
+	int ru = strcmp(lang, "ru") == 0, tg = strcmp(lang, "tg") == 0;
 
 	snprintf(buf, size, "%s", tidy);
 	if (strlen(tidy) < 4 || tidy[0] < '0' || tidy[0] > '9' ||
@@ -1256,6 +1299,9 @@ char *brief_period(const char *lang, const char *tidy, char *buf, size_t size)
 		if (ru)
 			snprintf(buf, size, "%s полугодие %d",
 				 roman[p.first / 6], p.year);
+		else if (tg)
+			snprintf(buf, size, "нимсолаи %s %d",
+				 roman[p.first / 6], p.year);
 		else
 			snprintf(buf, size, "H%d %d", p.first / 6 + 1, p.year);
 		break;
@@ -1263,15 +1309,20 @@ char *brief_period(const char *lang, const char *tidy, char *buf, size_t size)
 		if (ru)
 			snprintf(buf, size, "%s кв. %d", roman[p.first / 3],
 				 p.year);
+		else if (tg)
+			snprintf(buf, size, "семоҳаи %s %d",
+				 roman[p.first / 3], p.year);
 		else
 			snprintf(buf, size, "Q%d %d", p.first / 3 + 1, p.year);
 		break;
 	case RK_GRAIN_MONTH:
 		snprintf(buf, size, "%s %d", ru ? months_ru[p.first - 1]
-					     : months_en[p.first - 1], p.year);
+					     : tg ? months_tg[p.first - 1]
+						  : months_en[p.first - 1],
+			 p.year);
 		break;
 	case RK_GRAIN_DAY:
-		if (ru)
+		if (ru || tg)
 			snprintf(buf, size, "%02d.%02d.%d", p.day, p.first,
 				 p.year);
 		else
@@ -1314,10 +1365,17 @@ static uint32_t decode(const unsigned char *s, int *len)
 	return 0xFFFD;
 }
 
+/* Tajik's own capitals: Ғ Қ Ҳ Ҷ Ӣ Ӯ (each one below its small letter). */
+static int tajik_upper(uint32_t c)
+{
+	return c == 0x492 || c == 0x49A || c == 0x4B2 || c == 0x4B6 ||
+	       c == 0x4E2 || c == 0x4EE;
+}
+
 static int is_upper(uint32_t c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F) ||
-	       c == 0x401;
+	       c == 0x401 || tajik_upper(c);
 }
 
 static uint32_t to_lower(uint32_t c)
@@ -1326,6 +1384,8 @@ static uint32_t to_lower(uint32_t c)
 		return c + 32;
 	if (c >= 0x410 && c <= 0x42F)
 		return c + 0x20;
+	if (tajik_upper(c))
+		return c + 1;
 	return c == 0x401 ? 0x451 : c;
 }
 

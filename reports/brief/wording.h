@@ -5,12 +5,13 @@
 #include <stddef.h>
 
 /*
- * The words of the brief in the languages it is written in ("en", "ru"),
+ * The words of the brief in the languages it is written in ("en", "ru",
+ * "tg": the Tajik column is wording_tg.inc),
  * and numbers and periods written for people.  Nothing here depends on the
  * process locale: decimal commas and digit groups are written by hand.
  */
 
-/* The sheet languages reckon-report writes: "en" and "ru". */
+/* The sheet languages reckon-report writes: "en", "ru" and "tg". */
 int brief_text_lang_ok(const char *lang);
 
 /*
@@ -30,6 +31,9 @@ const char *brief_word(const char *lang, const char *prefix,
 
 /* Every key, for the tests: key i, NULL past the end. */
 const char *brief_text_key(size_t i);
+
+/* Key i of the Tajik column (wording_tg.inc), NULL past its end. */
+const char *brief_text_tg_key(size_t i);
 
 /*
  * x with the given decimals, digits grouped in thousands (en "12,345.6",

@@ -6,15 +6,6 @@
 #include "sheets.h"
 #include "wording.h"
 
-static const char *title_of(const struct brief *b)
-{
-	const struct rk_i18n *t = &b->cfg->title;
-	const char *first = b->lang[0];
-
-	if (strcmp(first, "ru") == 0 && t->ru)
-		return t->ru;
-	return t->en ? t->en : t->ru ? t->ru : b->cfg->pipeline;
-}
 
 static int lang_sheets(struct brief_book *bk, const struct brief *b,
 		       const char *lang, struct rk_error *err)
@@ -40,7 +31,7 @@ int brief_write(const struct brief *b, const char *path, struct rk_error *err)
 {
 	struct brief_props props = { 0 };
 	struct brief_book *bk;
-	char comments[256], footer[256], header[200];
+	char comments[256], footer[256], header[256];
 	/* the run id fingerprints the inputs: not in a protecting brief */
 	const char *id = brief_protects(b) ? NULL : b->run_id;
 	size_t len = 0;
@@ -49,14 +40,19 @@ int brief_write(const struct brief *b, const char *path, struct rk_error *err)
 		 RECKON_VERSION, id ? ", run " : "", id ? id : "");
 	snprintf(footer, sizeof(footer), "%s%s%s", b->cfg->pipeline,
 		 id ? " · " : "", id ? id : "");
+	/* the notice in each language that fits whole in a page header
+	 * (book.c prefixes 16 bytes; Excel takes 255 characters) */
 	header[0] = '\0';
-	for (size_t l = 0; b->internal && l < b->nlang && len < sizeof(header);
-	     l++)
+	for (size_t l = 0; b->internal && l < b->nlang; l++) {
+		const char *s = brief_t(b->lang[l], "internal.header");
+
+		if (len + strlen(" · ") + strlen(s) + 16 >= 255)
+			continue;
 		len += (size_t)snprintf(header + len, sizeof(header) - len,
-					"%s%s", l ? " · " : "",
-					brief_t(b->lang[l], "internal.header"));
+					"%s%s", l ? " · " : "", s);
+	}
 	props.header = b->internal ? header : NULL;
-	props.title = title_of(b);
+	props.title = brief_title_in(b, b->lang[0]);
 	props.subject = brief_t(b->lang[0], "doc.subject");
 	props.keywords = b->cfg->pipeline;
 	props.author = brief_i18n(&b->cfg->report.organisation, b->lang[0]);

@@ -49,13 +49,42 @@ static void test_conversions_match(void **state)
 
 	(void)state;
 	for (size_t i = 0; (key = brief_text_key(i)) != NULL; i++) {
-		char ce[16], cr[16];
+		char ce[16], cr[16], ct[16];
 
 		conversions(brief_t("en", key), ce, sizeof(ce));
 		conversions(brief_t("ru", key), cr, sizeof(cr));
+		conversions(brief_t("tg", key), ct, sizeof(ct));
 		if (strcmp(ce, cr) != 0)
 			fail_msg("%s: en has %s, ru has %s", key, ce, cr);
+		if (strcmp(ce, ct) != 0)
+			fail_msg("%s: en has %s, tg has %s", key, ce, ct);
 	}
+}
+
+/* The Tajik column has every key, in the same order, and no Russian left
+ * in it (no letter that Tajik does not have: ц щ ы ь). */
+static void test_tajik_every_key(void **state)
+{
+	const char *key, *tg;
+	size_t i;
+
+	(void)state;
+	for (i = 0; (key = brief_text_key(i)) != NULL; i++) {
+		if (!brief_text_tg_key(i))
+			fail_msg("the Tajik column ends before '%s'", key);
+		if (strcmp(key, brief_text_tg_key(i)) != 0)
+			fail_msg("Tajik key %zu is '%s', not '%s'", i,
+				 brief_text_tg_key(i), key);
+		tg = brief_t("tg", key);
+		/* letters Tajik does not have: Russian left in by mistake */
+		for (size_t k = 0; k < 8; k++)
+			if (strstr(tg, (const char *[]){ "ц", "щ", "ы", "ь",
+						    "Ц", "Щ", "Ы", "Ь" }[k]))
+				fail_msg("%s: a Russian letter in the Tajik "
+					 "text '%s'", key, tg);
+	}
+	assert_null(brief_text_tg_key(i));
+	assert_string_equal(brief_t("tg", "sheet.summary"), "Ҷамъбаст");
 }
 
 static void test_unknown_key(void **state)
@@ -104,6 +133,15 @@ static void test_periods(void **state)
 			    "15 Jul 2024");
 	assert_string_equal(brief_period("ru", "2024-07-15", b, 64),
 			    "15.07.2024");
+	assert_string_equal(brief_period("tg", "2024-Q3", b, 64),
+			    "семоҳаи III 2024");
+	assert_string_equal(brief_period("tg", "2024-S1", b, 64),
+			    "нимсолаи I 2024");
+	assert_string_equal(brief_period("tg", "2024-07", b, 64), "июл 2024");
+	assert_string_equal(brief_period("tg", "2024-07-15", b, 64),
+			    "15.07.2024");
+	assert_string_equal(brief_num("tg", 12345.67, 1, b, 64),
+			    "12\xC2\xA0" "345,7");
 	assert_string_equal(brief_period("en", "2024", b, 64), "2024");
 	assert_string_equal(brief_period("en", "whenever", b, 64), "whenever");
 }
@@ -133,6 +171,14 @@ static void test_plural_and_case(void **state)
 	assert_string_equal(brief_lower_first("ГБАО", b, 64), "ГБАО");
 	assert_string_equal(brief_lower_first("Ёлка", b, 64), "ёлка");
 	assert_string_equal(brief_lower_first("", b, 64), "");
+	/* Tajik capitals: Ҷинс (sex), Ҳолат, Қисм, Ғайр, Ӯ, Ӣ */
+	assert_string_equal(brief_lower_first("Ҷинс", b, 64), "ҷинс");
+	assert_string_equal(brief_lower_first("Ҳолат", b, 64), "ҳолат");
+	assert_string_equal(brief_lower_first("Қисм", b, 64), "қисм");
+	assert_string_equal(brief_lower_first("Ғайр", b, 64), "ғайр");
+	assert_string_equal(brief_lower_first("Ӯ", b, 64), "ӯ");
+	assert_string_equal(brief_lower_first("Ӣх", b, 64), "ӣх");
+	assert_string_equal(brief_lower_first("ҶТ", b, 64), "ҶТ");
 }
 
 int main(void)
@@ -140,6 +186,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys_sorted_and_translated),
 		cmocka_unit_test(test_conversions_match),
+		cmocka_unit_test(test_tajik_every_key),
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_periods),
