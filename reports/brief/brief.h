@@ -95,7 +95,9 @@ struct brief {
 	char **dims;                   /* the pipeline's dimensions */
 
 	struct brief_table cells, summary, dist, trend, mse;
-	int data_final;                /* brief_data_final, counted once */
+	int data_final;                /* brief_data_final, counted once:
+					  1 final, 0 provisional, -1 not
+					  known (no --data) */
 	struct brief_table rates;      /* ncols 0 when compare had no
 					  denominators; row r is cells.csv's */
 	long *cells_dim;               /* ndims columns of cells.csv, -1 */

@@ -74,7 +74,8 @@ static void page_header(struct brief_page *pg)
 	}
 	brief_book_escape(cut, title, sizeof(title));
 	snprintf(head, sizeof(head), "&L&9 %s&R&9 %s · %s", title, date,
-		 brief_t(pg->lang, b->data_final ? "header.final"
+		 brief_t(pg->lang, b->data_final > 0 ? "header.final"
+				   : b->data_final < 0 ? "header.unchecked"
 						       : "header.provisional"));
 	worksheet_set_header(pg->ws, head);
 }

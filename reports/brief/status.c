@@ -95,6 +95,8 @@ int brief_data_final(const struct brief *b)
 {
 	struct unresolved u;
 
+	if (!b->ndata)
+		return -1;           /* made without the data: not known */
 	count(b, "en", &u);
 	return !u.figures && !u.labels && !u.rejected && !u.totals;
 }
@@ -106,6 +108,11 @@ void brief_status_block(struct brief_page *pg)
 	char buf[2048], one[1024];
 	size_t len;
 
+	if (pg->b->data_final < 0) {
+		brief_page_para(pg, brief_t(lang, "status.unchecked"),
+				pg->bk->f.label);
+		return;
+	}
 	count(pg->b, lang, &u);
 	if (!u.figures && !u.labels && !u.rejected && !u.totals) {
 		brief_page_para(pg, brief_t(lang, "status.final"),

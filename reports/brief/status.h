@@ -13,7 +13,8 @@
  */
 void brief_status_block(struct brief_page *pg);
 
-/* Is every figure final, every label matched, no row rejected? */
+/* Is every figure final, every label matched, no row rejected?  1 yes,
+ * 0 no, -1 not known: the brief was made without the tidy data. */
 int brief_data_final(const struct brief *b);
 
 /* "What this brief does not show": the limits of a comparison of records. */

@@ -359,6 +359,8 @@ static const struct text texts[] = {
 	  "другой источник сам скрыл это число" },
 	{ "header.final", "final data", "окончательные данные" },
 	{ "header.provisional", "PROVISIONAL data", "ПРЕДВАРИТЕЛЬНЫЕ данные" },
+	{ "header.unchecked", "data status NOT CHECKED",
+	  "статус данных НЕ ПРОВЕРЕН" },
 	{ "headline", "Headline figures", "Основные цифры" },
 	{ "headline.note",
 	  "Totals and ratios are over the cells both sources report.",
@@ -1086,6 +1088,18 @@ static const struct text texts[] = {
 	{ "status.totals",
 	  "%zu of the sources' own totals are not the sum of their parts.",
 	  "Итогов источников, не равных сумме своих частей: %zu." },
+	{ "status.unchecked",
+	  "Data status: NOT CHECKED. This brief was made from the results of "
+	  "the comparison alone, without the run's tidy data and quality "
+	  "files, so it cannot say whether any figure is provisional, any "
+	  "label unmatched or any row rejected. Make the brief with reckon "
+	  "run (or give reckon-report --data, --rejects and --unmapped).",
+	  "Статус данных: НЕ ПРОВЕРЕН. Справка составлена только по "
+	  "результатам сравнения, без очищенных данных и файлов проверки "
+	  "качества, поэтому нельзя сказать, есть ли среди чисел "
+	  "предварительные, несопоставленные названия или отклонённые строки. "
+	  "Составьте справку командой reckon run (или передайте reckon-report "
+	  "параметры --data, --rejects и --unmapped)." },
 	{ "summary.no_pairs",
 	  "This brief compares no sources: the config has no compare entries. "
 	  "It shows each source's figures (the Data sheet, with the cell each "
