@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "reasons.h"
 #include "sheets.h"
 #include "wording.h"
 #include "map.h"
@@ -91,27 +92,6 @@ static void unmapped(struct brief_page *pg)
 }
 
 /* ---- rejects by reason ---- */
-
-/*
- * The most common reason, a label that is in no code list ("region 'X'
- * is not in codelists/region.csv"), in lang; other reasons as written.
- */
-static const char *reason_text(const struct brief_page *pg,
-			       const char *reason, char *buf, size_t size)
-{
-	const char *q1 = strchr(reason, '\''), *q2, *in;
-	char dim[64], name[64], label[256];
-
-	if (!strcmp(pg->lang, "en") || !q1 || q1 == reason ||
-	    !(q2 = strstr(q1 + 1, "' is not in ")))
-		return reason;
-	in = q2 + strlen("' is not in ");
-	snprintf(dim, sizeof(dim), "%.*s", (int)(q1 - reason - 1), reason);
-	snprintf(label, sizeof(label), "%.*s", (int)(q2 - q1 - 1), q1 + 1);
-	snprintf(buf, size, brief_t(pg->lang, "reason.unmapped"), label,
-		 brief_dim_name(pg->lang, dim, name, sizeof(name)), in);
-	return buf;
-}
 
 static int is_source_total(const struct brief_table *t, size_t r)
 {
@@ -199,8 +179,10 @@ static void rejects(struct brief_page *pg)
 				brief_table_str(t, r, "action")), f->wrap);
 		brief_put_num(pg->ws, pg->row, 3,
 			      (double)(t->count ? t->count[r] : 1), f->count);
-		brief_page_wrap(pg, 4, reason_text(pg, reason_shown(pg, t, r),
-						   why, sizeof(why)), f->indent);
+		brief_page_wrap(pg, 4, brief_reason(pg->lang,
+							reason_shown(pg, t, r),
+							why, sizeof(why)),
+				f->indent);
 		brief_page_wrap(pg, 5, brief_table_str(t, r, "origin"), f->wrap);
 		brief_page_next(pg);
 	}

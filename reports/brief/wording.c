@@ -992,10 +992,91 @@ static const struct text texts[] = {
 	  "чисел. Показатель для скрытого числа скрыт вместе с ним." },
 	{ "rates.title", "Rates per population",
 	  "Показатели на численность населения" },
-	/* %s %s %s: the label, the dimension, the code list */
+	/* reckon-normalise's reasons (reasons.c): {N} a part of the reason,
+	 * {Nd} a dimension by its name */
+	{ "reason.hierarchy",
+	  "{1d} '{2}' is {3}, but the {4} parts of it present sum to {5}",
+	  "{1d} «{2}»: {3}, а сумма имеющихся частей ({4}) — {5}; "
+	  "сравниваются части, а не итог" },
+	{ "reason.indicator_unmapped",
+	  "indicator '{1}' is in no code list: {2}",
+	  "показателя «{1}» нет в справочнике кодов: {2}" },
+	{ "reason.maximum",
+	  "value {1} is above the maximum {2}",
+	  "значение {1} больше допустимого максимума {2}" },
+	{ "reason.months_missing",
+	  "{1} has figures for {2} only: {3} missing",
+	  "за {1} есть числа только за {2}; нет за {3}" },
+	{ "reason.negative",
+	  "value {1} is negative",
+	  "отрицательное значение {1}" },
+	{ "reason.overlap",
+	  "{1} sums rows for a whole period and for its parts: they would "
+	  "be counted twice",
+	  "за {1} есть строки и за весь период, и за его части: они были "
+	  "бы учтены дважды" },
+	{ "reason.parts",
+	  "the parts over {1d} sum to {2}, not the total {3} (tolerance "
+	  "{4})",
+	  "части по признаку «{1d}» в сумме дают {2}, а не итог {3} "
+	  "(допуск {4})" },
+	{ "reason.parts_known",
+	  "the known parts over {1d} sum to {2}, more than the total {3} "
+	  "(tolerance {4})",
+	  "известные части по признаку «{1d}» в сумме дают {2} — больше "
+	  "итога {3} (допуск {4})" },
+	{ "reason.period_across",
+	  "period '{1}' runs across years; a year-to-date figure runs "
+	  "from January",
+	  "период «{1}» захватывает два года, а число нарастающим итогом "
+	  "считается с января" },
+	{ "reason.period_day",
+	  "period '{1}' is a day; a year-to-date figure needs a month, "
+	  "quarter, half-year or year",
+	  "период «{1}» — один день; для числа нарастающим итогом нужен "
+	  "месяц, квартал, полугодие или год" },
+	{ "reason.period_grain",
+	  "period '{1}' ({2}) is longer than one period of the comparison",
+	  "период «{1}» ({2}) длиннее одного периода сравнения" },
+	{ "reason.period_no_year",
+	  "period '{1}' names no year",
+	  "в периоде «{1}» не указан год" },
+	{ "reason.period_odd",
+	  "period '{1}' ({2}) is not a year, half-year, quarter, month or "
+	  "day",
+	  "период «{1}» ({2}) не год, не полугодие, не квартал, не месяц "
+	  "и не день" },
+	{ "reason.period_unread",
+	  "period '{1}' could not be read",
+	  "период «{1}» не удалось прочитать" },
+	{ "reason.rows_without_value",
+	  "{1}: {2} of the {3} rows summed have no value (missing or "
+	  "withheld); the figure is the sum of the others",
+	  "{1}: в {2} из {3} суммируемых строк нет значения (нет данных "
+	  "или скрыто); число — сумма остальных" },
+	{ "reason.stock",
+	  "the stock in {1} has rows for {2} and for {3}: a count on a "
+	  "date is never summed",
+	  "показатель на дату за {1} дан и на {2}, и на {3}: такие числа "
+	  "не суммируются" },
 	{ "reason.unmapped",
-	  "'%s' (%s) is in no code list: %s",
-	  "«%s» (%s) нет в справочнике кодов: %s" },
+	  "'{2}' ({1d}) is in no code list: {3}",
+	  "«{2}» ({1d}) нет в справочнике кодов: {3}" },
+	{ "reason.value",
+	  "value '{1}' could not be read as a number",
+	  "значение «{1}» не удалось прочитать как число" },
+	{ "reason.ytd_fell",
+	  "the year-to-date figure fell from {1} ({2}) to {3} ({4})",
+	  "число нарастающим итогом уменьшилось с {1} ({2}) до {3} ({4})" },
+	{ "reason.ytd_first",
+	  "year-to-date {1} is the first figure of its year, and {2} is "
+	  "not one {3}: the earlier figures are missing",
+	  "число нарастающим итогом за {1} — первое в году, а {2} — не "
+	  "один период сравнения: более ранних чисел нет" },
+	{ "reason.ytd_gap",
+	  "year-to-date {1} minus {2} leaves {3}, which is not one {4}",
+	  "разность чисел нарастающим итогом за {1} и {2} приходится на "
+	  "{3} — это не один период сравнения" },
 	{ "release.by", "Released by %s", "Выпуск: %s" },
 	{ "release.contact", "contact: ", "контакт: " },
 	{ "release.version", "version ", "версия " },
