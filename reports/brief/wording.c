@@ -82,11 +82,13 @@ static const struct text texts[] = {
 	  "Скорректированный остаток (B)" },
 	{ "col.against", "Compared source (B)", "Сравниваемый источник (B)" },
 	{ "col.aic", "AIC", "AIC" },
-	{ "col.alpha", "False discovery rate used (alpha)",
-	  "Доля ложных открытий (альфа)" },
+	{ "col.alpha",
+	  "False discovery rate used (alpha)",
+	  "Допустимая доля ложных открытий (α)" },
 	{ "col.b", "B", "B" },
-	{ "col.ba_pairs", "Cells in Bland–Altman (both above 0)",
-	  "Ячеек в анализе Бланда — Альтмана (оба больше 0)" },
+	{ "col.ba_pairs",
+	  "Cells in Bland–Altman (both above 0)",
+	  "Ячеек в анализе Бланда — Альтмана (оба числа больше 0)" },
 	{ "col.breakdown", "Compared by", "Признаки сравнения" },
 	{ "col.bytes", "Bytes", "Байт" },
 	{ "col.category", "Category", "Категория" },
@@ -120,7 +122,9 @@ static const struct text texts[] = {
 	{ "col.exposure_a", "Population (A)", "Население (A)" },
 	{ "col.exposure_b", "Population (B)", "Население (B)" },
 	{ "col.file", "File", "Файл" },
-	{ "col.first_origin", "First seen at", "Где встретилась впервые" },
+	{ "col.first_origin",
+	  "First seen at",
+	  "Где встретилось впервые" },
 	{ "col.flag", "Assessment", "Оценка разницы" },
 	{ "col.g2", "G²", "G²" },
 	{ "col.g2_p", "p (G²)", "p (G²)" },
@@ -147,13 +151,17 @@ static const struct text texts[] = {
 	  "Ячеек только у одного источника" },
 	{ "col.only_a", "Cells only in A", "Ячеек только у A" },
 	{ "col.only_b", "Cells only in B", "Ячеек только у B" },
-	{ "col.origin", "Origin", "Источник ячейки" },
+	{ "col.origin",
+	  "Origin",
+	  "Место в исходном файле" },
 	{ "col.p", "p", "p" },
 	{ "col.pearson_r", "Pearson r", "r Пирсона" },
 	{ "col.period", "Period", "Период" },
 	{ "col.periods", "Periods", "Периодов" },
 	{ "col.q", "q", "q" },
-	{ "col.rank", "Rank (AIC)", "Место (AIC)" },
+	{ "col.rank",
+	  "Rank (AIC)",
+	  "Ранг по AIC" },
 	/* %s: the base, "100,000" */
 	{ "col.rate_a", "A per %s", "A на %s" },
 	/* %s: the base, "100,000" */
@@ -170,8 +178,9 @@ static const struct text texts[] = {
 	{ "col.share_a", "Share A, %", "Доля A, %" },
 	{ "col.share_b", "Share B, %", "Доля B, %" },
 	{ "col.sheet", "Sheet", "Лист" },
-	{ "col.significant", "Cells larger than chance",
-	  "Ячеек с разницей сверх случайной" },
+	{ "col.significant",
+	  "Cells larger than chance",
+	  "Ячеек с разницей сверх случайных колебаний" },
 	{ "col.smape", "sMAPE, %", "sMAPE, %" },
 	{ "col.source", "Source", "Источник" },
 	{ "col.source_total", "Source's total", "Итог источника" },
@@ -194,7 +203,9 @@ static const struct text texts[] = {
 	  "B / A для итогов, 95 % ДИ до" },
 	{ "col.total_ratio_lo", "B / A of the totals, 95 % CI from",
 	  "B / A для итогов, 95 % ДИ от" },
-	{ "col.tv", "Total variation", "Полная вариация" },
+	{ "col.tv",
+	  "Total variation",
+	  "Расстояние полной вариации" },
 	{ "col.value", "Value", "Значение" },
 	{ "col.wape", "WAPE, %", "WAPE, %" },
 	{ "col.where", "Where", "Где" },
@@ -203,18 +214,20 @@ static const struct text texts[] = {
 	{ "date.receipt", "receipt", "поступления" },
 	{ "date.registration", "registration", "регистрации" },
 	{ "date.reporting", "the report", "отчёта" },
-	{ "dated.run", "after the run's period", "после периода запуска" },
+	{ "dated.run",
+	  "the day after the pipeline's period",
+	  "по окончании периода данных" },
 	{ "def.counts", "What it counts: %s.", "Что учитывается: %s." },
 	{ "def.coverage", "Coverage: %s.", "Охват: %s." },
 	{ "def.date", "Counted by the date of %s.", "Учёт по дате %s." },
 	/* %s %s %s %s %s %s: A, its units, its date; B, its units, its date */
 	{ "def.differ",
-	  "%s counts %s by the date of %s; %s counts %s by the date of %s: "
-	  "part of the gap may come from what is counted rather than from "
-	  "counting.",
+	  "%s counts %s by the date of %s; %s counts %s by the date of "
+	  "%s: part of the gap may come from what is counted rather than "
+	  "from counting.",
 	  "%s учитывает %s по дате %s, а %s — %s по дате %s: часть "
-	  "расхождения может объясняться тем, что именно учитывается, а не "
-	  "подсчётом." },
+	  "расхождения может объясняться тем, что и как учитывается, а не "
+	  "различиями в подсчёте." },
 	{ "def.head", "What each source counts",
 	  "Что учитывает каждый источник" },
 	{ "def.legal_basis", "Legal basis: %s.", "Правовая основа: %s." },
@@ -241,28 +254,29 @@ static const struct text texts[] = {
 	{ "dist.few", "Fewer than 2 categories with counts: no test.",
 	  "Меньше двух категорий с числами: проверка не проводится." },
 	{ "dist.monte_carlo",
-	  "Expected counts below 5: p by Monte Carlo (10,000 tables with the "
-	  "same totals), not the χ² approximation.",
-	  "Ожидаемые числа меньше 5: p методом Монте-Карло (10 000 таблиц с "
-	  "теми же итогами), а не по приближению χ²." },
+	  "Expected counts below 5: p by Monte Carlo (10,000 tables with "
+	  "the same totals), not the χ² approximation.",
+	  "Ожидаемые числа меньше 5: p рассчитано методом Монте-Карло (10 "
+	  "000 таблиц с теми же итогами), а не по приближению χ²." },
 	{ "dist.no_cells", "No compared cells.", "Нет сопоставленных ячеек." },
 	{ "dist.nothing", "A source counts nothing here: no test.",
 	  "Один из источников здесь ничего не учёл: проверка не "
 	  "проводится." },
 	{ "distribution.reading",
-	  "Whether the two sources spread their counts over the categories in "
-	  "the same way, whatever their totals. A small p (χ² or G test of "
-	  "homogeneity) means they do not; adjusted residuals beyond ±2 show "
-	  "the categories where B's share departs most from A's. Cramér's V, "
-	  "total variation and Jensen–Shannon measure how far apart the two "
-	  "spreads are, from 0 (the same) to 1.",
-	  "Одинаково ли два источника распределяют свои числа по категориям, "
-	  "независимо от итогов. Малое p (критерии однородности χ² и G) "
-	  "означает, что нет; скорректированные остатки больше ±2 указывают "
-	  "категории, где доля источника B сильнее всего отличается от доли "
-	  "A. V Крамера, полная вариация и расстояние Йенсена — Шеннона "
-	  "измеряют, насколько различаются распределения: от 0 (одинаковы) "
-	  "до 1." },
+	  "Whether the two sources spread their counts over the "
+	  "categories in the same way, whatever their totals. A small p "
+	  "(χ² or G test of homogeneity) means they do not; adjusted "
+	  "residuals beyond ±2 show the categories where B's share "
+	  "departs most from A's. Cramér's V, total variation and "
+	  "Jensen–Shannon measure how far apart the two spreads are, from "
+	  "0 (the same) to 1.",
+	  "Одинаково ли два источника распределяют свои числа по "
+	  "категориям, независимо от итогов. Малое p (критерии "
+	  "однородности χ² и G) означает, что нет; скорректированные "
+	  "остатки больше ±2 указывают категории, где доля источника B "
+	  "сильнее всего отличается от доли A. V Крамера, расстояние "
+	  "полной вариации и расстояние Йенсена — Шеннона измеряют, "
+	  "насколько различаются распределения: от 0 (одинаковы) до 1." },
 	{ "distribution.title", "How the counts are spread",
 	  "Распределение по категориям" },
 	{ "doc.subject", "Reconciliation of human-rights statistics",
@@ -332,7 +346,9 @@ static const struct text texts[] = {
 	  "предварительные данные: не проверялась" },
 	{ "flag.revised", "revised figure: not tested",
 	  "уточнённое число: не проверялось" },
-	{ "flag.significant", "larger than chance", "разница сверх случайной" },
+	{ "flag.significant",
+	  "larger than chance",
+	  "разница сверх случайных колебаний" },
 	{ "flag.too_few", "too few to tell", "слишком мало данных" },
 	{ "flag.untested", "not tested", "не проверялась" },
 	{ "flag.withheld_by_source", "withheld by the source",
@@ -386,7 +402,9 @@ static const struct text texts[] = {
 	  "Это внутренний экземпляр для аналитика; скрытие малых чисел не "
 	  "настроено (report.suppress_below), поэтому он совпадает со справкой "
 	  "для распространения." },
-	{ "kind.civil_society", "civil society", "гражданское общество" },
+	{ "kind.civil_society",
+	  "civil society",
+	  "организация гражданского общества" },
 	{ "kind.government", "government", "государственный орган" },
 	{ "kind.international", "international organisation",
 	  "международная организация" },
@@ -513,24 +531,25 @@ static const struct text texts[] = {
 	  "|B − A| по ячейкам, отнесённая к сумме A, в процентах." },
 	{ "method.errors.head", "Average discrepancy", "Среднее расхождение" },
 	{ "method.flags",
-	  "Each cell is assessed as: larger than chance (q below the false "
-	  "discovery rate, 5 % unless the configuration says otherwise); "
-	  "within chance (the cell holds enough cases to show a twofold gap, "
-	  "and shows none beyond chance); too few to tell (so few cases that "
-	  "even one source counting twice as many as the other would not "
-	  "stand out from chance: the test says nothing either way, which is "
-	  "not the same as the sources agreeing); no information (0 in both: "
-	  "nothing to compare); only in A or only in B (a coverage gap); "
-	  "reported as missing.",
-	  "Каждой ячейке дана оценка: разница сверх случайной (q меньше доли ложных "
-	  "открытий — 5 %, если в конфигурации не указано иное); в пределах "
-	  "случайной (случаев достаточно, чтобы была видна двукратная "
-	  "разница, и разница не выходит за пределы случайных колебаний); слишком мало "
-	  "данных (случаев так мало, что даже вдвое большее число у одного "
+	  "Each cell is assessed as: larger than chance (q below the "
+	  "false discovery rate, 5 % unless the configuration says "
+	  "otherwise); within chance (the cell holds enough cases to show "
+	  "a twofold gap, and shows none beyond chance); too few to tell "
+	  "(so few cases that even one source counting twice as many as "
+	  "the other would not stand out from chance: the test says "
+	  "nothing either way, which is not the same as the sources "
+	  "agreeing); no information (0 in both: nothing to compare); "
+	  "only in A or only in B (a coverage gap); reported as missing.",
+	  "Каждой ячейке дана оценка: разница сверх случайных колебаний "
+	  "(q меньше доли ложных открытий — 5 %, если в конфигурации не "
+	  "указано иное); в пределах случайных колебаний (случаев "
+	  "достаточно, чтобы была видна двукратная разница, и разница не "
+	  "выходит за пределы случайных колебаний); слишком мало данных "
+	  "(случаев так мало, что даже вдвое большее число у одного "
 	  "источника не выделилось бы на фоне случайности: проверка не "
-	  "говорит ни о чём, и это не значит, что источники согласны); нет "
-	  "информации (0 у обоих — сравнивать нечего); только у A или только "
-	  "у B (пробел в охвате); нет данных." },
+	  "говорит ни о чём, и это не значит, что источники согласны); "
+	  "нет информации (0 у обоих — сравнивать нечего); только у A или "
+	  "только у B (пробел в охвате); нет данных." },
 	{ "method.flags.head", "Assessment of a cell", "Оценка ячейки" },
 	{ "method.intro",
 	  "How each figure in this brief is computed, in plain words. Every "
@@ -552,46 +571,48 @@ static const struct text texts[] = {
 	  "модели пересечений, упорядоченные по AIC." },
 	{ "method.mse.head", "Unrecorded cases", "Неучтённые случаи" },
 	{ "method.p",
-	  "p is the exact two-sided p-value of the conditional binomial test "
-	  "of equal counts: given A + B, B is compared with half of it. "
-	  "Two-sided by the central method: twice the smaller tail, at most "
-	  "1. The sources are registers, not samples: they count events, and "
-	  "the counts of two bodies differ for reasons a test cannot see. What "
-	  "p answers is narrower: if both bodies received complaints at the "
-	  "same underlying rate, each count varying as independent events "
-	  "do, how often would a gap at least this large arise? A small p "
-	  "says such a gap would be unusual; a large p says the cell cannot "
-	  "tell, not that the sources agree.",
+	  "p is the exact two-sided p-value of the conditional binomial "
+	  "test of equal counts: given A + B, B is compared with half of "
+	  "it. Two-sided by the central method: twice the smaller tail, "
+	  "at most 1. The sources are registers, not samples: they count "
+	  "events, and the counts of two bodies differ for reasons a test "
+	  "cannot see. What p answers is narrower: if both bodies "
+	  "received complaints at the same underlying rate, each count "
+	  "varying as independent events do, how often would a gap at "
+	  "least this large arise? A small p says such a gap would be "
+	  "unusual; a large p says the cell cannot tell, not that the "
+	  "sources agree.",
 	  "p — точное двустороннее p-значение условного биномиального "
 	  "критерия равенства чисел: при известной сумме A + B число B "
-	  "сравнивается с её половиной. Двусторонность — центральным методом: "
-	  "удвоенный меньший хвост, не более 1. Источники — это реестры, а не "
-	  "выборки: они учитывают события, и числа двух ведомств расходятся "
-	  "по причинам, которых проверка не видит. p отвечает на более узкий "
-	  "вопрос: если бы оба ведомства получали жалобы с одной и той же "
-	  "интенсивностью и каждое число колебалось, как колеблется число "
-	  "независимых событий, как часто возникала бы разница не меньше "
-	  "этой? Малое p говорит, что такая разница была бы необычной; "
-	  "большое p — что по ячейке судить нельзя, а не что источники "
-	  "согласны." },
+	  "сравнивается с её половиной. Двустороннее p вычисляется "
+	  "центральным методом: удвоенный меньший хвост, но не более 1. "
+	  "Источники — это реестры, а не выборки: они учитывают события, "
+	  "и числа двух ведомств расходятся по причинам, которых проверка "
+	  "не видит. p отвечает на более узкий вопрос: если бы оба "
+	  "ведомства получали жалобы с одной и той же интенсивностью и "
+	  "каждое число колебалось, как колеблется число независимых "
+	  "событий, как часто возникала бы разница не меньше этой? Малое "
+	  "p говорит, что такая разница была бы необычной; большое p — "
+	  "что по ячейке судить нельзя, а не что источники согласны." },
 	{ "method.p.head", "p-value", "p-значение" },
 	{ "method.q",
 	  "q is p adjusted for testing many cells at once "
-	  "(Benjamini–Hochberg): among cells with q below 5 %, at most 5 % "
-	  "are expected to be false alarms. Each comparison (one sheet, one "
-	  "pair of sources) is one family: “larger than chance” "
-	  "holds within its sheet, and with several comparisons a few false "
+	  "(Benjamini–Hochberg): among cells with q below 5 %, at most 5 "
+	  "% are expected to be false alarms. Each comparison (one sheet, "
+	  "one pair of sources) is one family: “larger than chance” holds "
+	  "within its sheet, and with several comparisons a few false "
 	  "alarms across the whole brief are more likely than within one. "
-	  "In a brief that withholds small counts, the family is the cells "
-	  "whose counts are both published.",
-	  "q — p-значение с поправкой на одновременную проверку многих ячеек "
-	  "(Бенджамини — Хохберг): среди ячеек с q меньше 5 % ожидается не "
-	  "более 5 % ложных срабатываний. Каждое сравнение (один лист, одна "
-	  "пара источников) — отдельное семейство проверок: оценка «разница "
-	  "сверх случайной» действует в пределах своего листа, и при "
-	  "нескольких сравнениях ложное срабатывание где-то в справке "
-	  "вероятнее, чем в одном из них. Если малые числа скрыты, семейство "
-	  "составляют ячейки, оба числа которых опубликованы." },
+	  "In a brief that withholds small counts, the family is the "
+	  "cells whose counts are both published.",
+	  "q — p-значение с поправкой на одновременную проверку многих "
+	  "ячеек (Бенджамини — Хохберг): среди ячеек с q меньше 5 % "
+	  "ожидается не более 5 % ложных срабатываний. Каждое сравнение "
+	  "(один лист, одна пара источников) — отдельное семейство "
+	  "проверок: оценка «разница сверх случайных колебаний» действует "
+	  "в пределах своего листа, и при нескольких сравнениях ложное "
+	  "срабатывание где-то в справке вероятнее, чем в одном из них. "
+	  "Если малые числа скрыты, семейство составляют ячейки, оба "
+	  "числа которых опубликованы." },
 	{ "method.q.head", "q-value", "q-значение" },
 	{ "method.ratio",
 	  "B / A: B's count divided by A's, that is how many times as many B "
@@ -711,28 +732,30 @@ static const struct text texts[] = {
 	{ "method.totals.head", "The totals' interval",
 	  "Интервал для итогов" },
 	{ "method.trend",
-	  "The trend of each source over the periods is a Poisson regression "
-	  "of its counts on time, fitted by iteratively reweighted least "
-	  "squares: the estimate is the factor by which the count changes "
-	  "per period. The source × time interaction says whether the gap "
-	  "changes: above 1 with a small p, B's count grows faster than A's "
-	  "(the gap widens). Intervals are 95 %, widened for overdispersion.",
+	  "The trend of each source over the periods is a Poisson "
+	  "regression of its counts on time, fitted by iteratively "
+	  "reweighted least squares: the estimate is the factor by which "
+	  "the count changes per period. The source × time interaction "
+	  "says whether the gap changes: above 1 with a small p, B's "
+	  "count grows faster than A's (the gap widens). Intervals are 95 "
+	  "%, widened for overdispersion.",
 	  "Тренд каждого источника по периодам — регрессия Пуассона его "
 	  "чисел на время, оценённая итеративно перевзвешенным методом "
 	  "наименьших квадратов: оценка — множитель, на который число "
-	  "меняется за период. Взаимодействие «источник × время» показывает, "
-	  "меняется ли разрыв: больше 1 при малом p — число B растёт быстрее "
-	  "числа A (разрыв увеличивается). Интервалы 95 %, расширены с "
-	  "учётом сверхдисперсии." },
+	  "меняется за период. Взаимодействие «источник × время» "
+	  "показывает, меняется ли разрыв: больше 1 при малом p — число B "
+	  "растёт быстрее числа A (разрыв увеличивается). Интервалы 95 %, "
+	  "расширенные с учётом сверхдисперсии." },
 	{ "method.trend.head", "Trend", "Динамика" },
 	{ "method.zero",
-	  "Zero and missing are different: 0 means the source counted none; "
-	  "an empty cell means it gave no figure. Cells with 0 in both "
-	  "sources carry no information about a gap and are never divided.",
-	  "Ноль и отсутствие данных — разные вещи: 0 означает, что источник "
-	  "не учёл ни одного случая; пустая ячейка — что число не приведено. "
-	  "Ячейки с 0 у обоих источников ничего не говорят о разнице и не "
-	  "делятся." },
+	  "Zero and missing are different: 0 means the source counted "
+	  "none; an empty cell means it gave no figure. Cells with 0 in "
+	  "both sources carry no information about a gap and are never "
+	  "divided.",
+	  "Ноль и отсутствие данных — разные вещи: 0 означает, что "
+	  "источник не учёл ни одного случая; пустая ячейка — что число "
+	  "не приведено. Ячейки с 0 у обоих источников ничего не говорят "
+	  "о разнице и в отношениях не участвуют." },
 	{ "method.zero.head", "Zero and missing", "Ноль и отсутствие данных" },
 	{ "model.exact_poisson", "exact (Poisson)", "точная (пуассоновская)" },
 	{ "model.quasi_poisson", "quasi-Poisson (cells vary more than chance)",
@@ -746,21 +769,23 @@ static const struct text texts[] = {
 	{ "mse.pattern", "Cases on exactly", "Случаи только в" },
 	{ "none", "None.", "Нет." },
 	{ "not_shown",
-	  "It compares the figures each body recorded. It does not show how "
-	  "many people were tortured, whether any complaint is founded, or "
-	  "cases that no body recorded (the capture–recapture estimate "
-	  "aside). A gap between two sources can come from what each counts "
-	  "(see the definitions), from the date a case is counted by, or from "
-	  "cases one of them never received; a test says only whether a gap "
-	  "is larger than chance variation would make it.",
+	  "It compares the figures each body recorded. It does not show "
+	  "how many people were tortured, whether any complaint is "
+	  "founded, or cases that no body recorded (the capture–recapture "
+	  "estimate aside). A gap between two sources can come from what "
+	  "each counts (see the definitions), from the date a case is "
+	  "counted by, or from cases one of them never received; a test "
+	  "says only whether a gap is larger than chance variation would "
+	  "make it.",
 	  "Справка сравнивает числа, учтённые каждым органом. Она не "
-	  "показывает, сколько людей подверглись пыткам, обоснована ли "
-	  "какая-либо жалоба, и случаи, которые не учёл ни один орган (кроме "
-	  "оценки методом пересечения списков). Расхождение между "
-	  "источниками может объясняться тем, что именно каждый учитывает "
-	  "(см. определения), датой, по которой учитывается случай, или "
-	  "случаями, которые один из них не получал; проверка говорит лишь "
-	  "о том, больше ли расхождение, чем дали бы случайные колебания." },
+	  "показывает, сколько людей подверглись пыткам и обоснована ли "
+	  "какая-либо жалоба, а также случаи, которые не учёл ни один "
+	  "орган (их оценивает лишь метод пересечения списков). "
+	  "Расхождение между источниками может объясняться тем, что "
+	  "именно каждый учитывает (см. определения), датой, по которой "
+	  "учитывается случай, или случаями, которые один из них не "
+	  "получал; проверка говорит лишь о том, больше ли расхождение, "
+	  "чем дали бы случайные колебания." },
 	{ "not_shown.head", "What this brief does not show",
 	  "Чего эта справка не показывает" },
 	{ "note.all_zero", "every compared cell is 0 vs 0",
@@ -769,7 +794,7 @@ static const struct text texts[] = {
 	  "ноль в каждой ячейке: анализа Бланда — Альтмана нет" },
 	{ "note.coarse_periods",
 	  "%s: not broken down by %s in %zu period(s)",
-	  "%s: нет разбивки по признакам «%s» в периодах: %zu" },
+	  "%s: нет разбивки по признаку «%s» (периодов: %zu)" },
 	{ "note.constant", "a constant series: no correlations or CCC",
 	  "постоянный ряд: корреляций и CCC нет" },
 	{ "note.few_cells", "fewer than 3 cells compared: no CCC interval",
@@ -824,9 +849,9 @@ static const struct text texts[] = {
 	  "Assessment: “larger than chance” when q is below %s; q is p "
 	  "adjusted for testing many cells at once. The Methodology sheet "
 	  "explains every column.",
-	  "Оценка: «разница сверх случайной», когда q меньше %s; q — p-значение с "
-	  "поправкой на проверку многих ячеек сразу. Все столбцы объяснены на "
-	  "листе «Методология»." },
+	  "Оценка: «разница сверх случайных колебаний», когда q меньше "
+	  "%s; q — p-значение с поправкой на проверку многих ячеек сразу. "
+	  "Все столбцы объяснены на листе «Методология»." },
 	{ "pair.nocells", "The results hold no cells for this comparison.",
 	  "В результатах нет ячеек для этого сравнения." },
 	/* %s %s: B, A */
@@ -889,11 +914,15 @@ static const struct text texts[] = {
 	  "при изменении хотя бы одного байта файла, поэтому любой, у кого "
 	  "есть те же файлы, может их проверить и повторно запустить "
 	  "конвейер, получив ту же справку байт в байт." },
-	{ "prov.report_version", "Report by", "Справку составила" },
+	{ "prov.report_version",
+	  "Report by",
+	  "Справка составлена программой" },
 	{ "prov.rounding", "Protected counts rounded to multiples of",
 	  "Защищённые числа округлены до кратных" },
 	{ "prov.run_id", "Run id", "Идентификатор запуска" },
-	{ "prov.run_version", "reckon version of the run", "Версия reckon запуска" },
+	{ "prov.run_version",
+	  "reckon version of the run",
+	  "Версия reckon при запуске" },
 	{ "prov.suppress_below", "Counts withheld below", "Скрыты числа меньше" },
 	{ "prov.title", "Provenance", "Происхождение" },
 	{ "prov.withheld",
@@ -969,12 +998,12 @@ static const struct text texts[] = {
 	{ "quality.unmapped", "Labels that could not be matched to a code",
 	  "Названия, не сопоставленные с кодами" },
 	{ "quality.unmapped.reading",
-	  "A label is never guessed into a code: these need an alias in the "
-	  "code list (the suggestions are the closest codes), or a decision "
-	  "that they are something else.",
-	  "Название никогда не сопоставляется с кодом наугад: для этих нужен "
-	  "синоним в справочнике кодов (предложены ближайшие коды) или "
-	  "решение, что это нечто иное." },
+	  "A label is never guessed into a code: these need an alias in "
+	  "the code list (the suggestions are the closest codes), or a "
+	  "decision that they are something else.",
+	  "Название никогда не сопоставляется с кодом наугад: для этих "
+	  "названий нужен синоним в справочнике кодов (предложены "
+	  "ближайшие коды) или решение, что они означают нечто иное." },
 	{ "rates.no_population", "no population for this cell",
 	  "нет данных о населении для этой ячейки" },
 	{ "rates.reading",
