@@ -182,19 +182,72 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 
 /* ---- Data ---- */
 
+/* The columns' names in every sheet language (no codes, issue 20 item 7). */
 static void data_header(lxw_worksheet *ws, const struct brief *b,
 			const struct brief_formats *f)
 {
-	static const char *const head[] = { "source", "indicator", "period" };
-	static const char *const tail[] = { "value", "status", "origin" };
+	static const char *const head[] = { "col.source", "col.indicator",
+					    "col.period" };
+	static const char *const tail[] = { "col.value", "col.figure_status",
+					    "col.origin" };
+	char text[512], word[128];
 	lxw_col_t c = 0;
 
 	for (size_t i = 0; i < 3; i++)
-		brief_put_str(ws, 0, c++, head[i], f->head);
-	for (size_t d = 0; d < b->ndims; d++)
-		brief_put_str(ws, 0, c++, b->dims[d], f->head);
+		brief_put_str(ws, 0, c++, all_langs(b, head[i], text,
+						    sizeof(text)), f->head);
+	for (size_t d = 0; d < b->ndims; d++) {
+		size_t len = 0;
+
+		text[0] = '\0';
+		for (size_t l = 0; l < b->nlang && len < sizeof(text); l++) {
+			const char *s = brief_dim_name(b->lang[l], b->dims[d],
+						       word, sizeof(word));
+
+			if (!strstr(text, s))
+				len += (size_t)snprintf(text + len,
+							sizeof(text) - len,
+							"%s%s", len ? " / " : "",
+							s);
+		}
+		brief_put_str(ws, 0, c++, text, f->head);
+	}
 	for (size_t i = 0; i < 3; i++)
-		brief_put_str(ws, 0, c++, tail[i], i ? f->head : f->head_num);
+		brief_put_str(ws, 0, c++, all_langs(b, tail[i], text,
+						    sizeof(text)),
+			      i ? f->head : f->head_num);
+}
+
+/* Row r of a Data table as the reader reads it: names and labels in the
+ * first language, the period written for people, the status in words. */
+static void data_row(lxw_worksheet *ws, lxw_row_t row,
+		     const struct brief *b, size_t i, size_t r,
+		     struct brief_book *bk)
+{
+	const struct brief_table *t = &b->data[i];
+	const char *lang = b->lang[0];
+	long nc = (long)t->ncols;
+	const char *v = brief_table_get(t, r, nc - 3);
+	const char *st = brief_table_get(t, r, nc - 2);
+	char per[64];
+	lxw_col_t c = 0;
+
+	brief_put_str(ws, row, c++, brief_source_name(b->labels,
+			brief_table_get(t, r, 0), lang), NULL);
+	brief_put_str(ws, row, c++, brief_indicator(b->labels,
+			brief_table_get(t, r, 1), lang), NULL);
+	brief_put_str(ws, row, c++, brief_period(lang,
+			brief_table_get(t, r, 2), per, sizeof(per)), NULL);
+	for (size_t d = 0; d < b->ndims; d++)
+		brief_put_str(ws, row, c++, brief_label(b->labels, d,
+			brief_table_get(t, r, b->data_dim[i][d]), lang), NULL);
+	if (*v)
+		brief_put_count(bk, ws, row, c, atof(v), b->data_mark[i][r],
+				bk->f.count);
+	c++;
+	brief_put_str(ws, row, c++, *st ? brief_word(lang, "status", st) : "",
+		      NULL);
+	brief_put_str(ws, row, c, brief_table_get(t, r, nc - 1), NULL);
 }
 
 int brief_write_data(struct brief_book *bk, const struct brief *b,
@@ -218,32 +271,9 @@ int brief_write_data(struct brief_book *bk, const struct brief *b,
 	worksheet_set_column(ws, ncols - 3, ncols - 2, 10, NULL);
 	worksheet_set_column(ws, ncols - 1, ncols - 1, 40, NULL);
 	data_header(ws, b, f);
-	for (size_t i = 0; i < b->ndata; i++) {
-		const struct brief_table *t = &b->data[i];
-		long nc = (long)t->ncols;
-
-		for (size_t r = 0; r < t->nrows; r++, row++) {
-			lxw_col_t c = 0;
-			const char *v = brief_table_get(t, r, nc - 3);
-
-			for (long k = 0; k < 3; k++)
-				brief_put_str(ws, row, c++,
-					      brief_table_get(t, r, k), NULL);
-			for (size_t d = 0; d < b->ndims; d++)
-				brief_put_str(ws, row, c++,
-					      brief_table_get(t, r,
-							      b->data_dim[i][d]),
-					      NULL);
-			if (*v)
-				brief_put_count(bk, ws, row, c, atof(v),
-						b->data_mark[i][r], f->count);
-			c++;
-			brief_put_str(ws, row, c++, brief_table_get(t, r, nc - 2),
-				      NULL);
-			brief_put_str(ws, row, c, brief_table_get(t, r, nc - 1),
-				      NULL);
-		}
-	}
+	for (size_t i = 0; i < b->ndata; i++)
+		for (size_t r = 0; r < b->data[i].nrows; r++, row++)
+			data_row(ws, row, b, i, r, bk);
 	worksheet_freeze_panes(ws, 1, 0);
 	worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, ncols - 1);
 	worksheet_repeat_rows(ws, 0, 0);

@@ -121,6 +121,7 @@ static const struct text texts[] = {
 	{ "col.example", "Reason (first row)", "Причина (первая строка)" },
 	{ "col.exposure_a", "Population (A)", "Население (A)" },
 	{ "col.exposure_b", "Population (B)", "Население (B)" },
+	{ "col.figure_status", "Status", "Статус" },
 	{ "col.file", "File", "Файл" },
 	{ "col.first_origin",
 	  "First seen at",
@@ -1183,6 +1184,7 @@ static const struct text texts[] = {
 	{ "status.labels",
 	  "%zu label(s) not matched to a code: their figures are left out.",
 	  "Названий, не сопоставленных с кодами: %zu — их числа не учтены." },
+	{ "status.missing", "not given", "нет данных" },
 	{ "status.more", "Further periods: %zu.", "Ещё периодов: %zu." },
 	{ "status.none", "—", "—" },
 	{ "status.provisional", "provisional", "предварительные" },
@@ -1195,6 +1197,7 @@ static const struct text texts[] = {
 	  "them.",
 	  "Выводы, основанные на них, это оговаривают; они перечислены на "
 	  "листе «Качество данных»." },
+	{ "status.suppressed", "withheld by the source", "скрыто источником" },
 	{ "status.totals",
 	  "%zu of the sources' own totals are not the sum of their parts.",
 	  "Итогов источников, не равных сумме своих частей: %zu." },
