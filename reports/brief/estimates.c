@@ -83,6 +83,77 @@ static void model_text(const struct brief *b, const char *lang,
 	}
 }
 
+/*
+ * The total of source's table for indicator over the cells of the first
+ * comparison it is in (all its cells, those the other source lacks too),
+ * as the list is to be set beside it (issue 20 item 5).  0 when it is in
+ * no comparison, has no figure, or when the sum could give away a count
+ * the brief withholds: only a published source's figures, or a brief that
+ * protects nothing, are summed.
+ */
+static int table_total(const struct brief *b, const char *indicator,
+		       const char *source, double *total)
+{
+	const struct brief_table *t = &b->cells;
+	const struct rk_source *s = rk_config_source(b->cfg, source);
+	const char *ref = NULL, *against = NULL;
+	int any = 0;
+
+	if (!s || (!s->published && brief_protects(b)))
+		return 0;
+	*total = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *a = brief_table_str(t, r, "reference");
+		const char *o = brief_table_str(t, r, "against");
+		int side;
+
+		if (strcmp(brief_table_str(t, r, "indicator"), indicator))
+			continue;
+		if (!ref && (!strcmp(a, source) || !strcmp(o, source))) {
+			ref = a;
+			against = o;
+		}
+		if (!ref || strcmp(a, ref) || strcmp(o, against))
+			continue;
+		side = strcmp(a, source) == 0;
+		if (!isnan(brief_table_num(t, r, side ? "a" : "b"))) {
+			*total += brief_table_num(t, r, side ? "a" : "b");
+			any = 1;
+		}
+	}
+	return any;
+}
+
+/* A list's count beside its source's table, after the note of row r. */
+static void reconcile(const struct brief_page *pg, size_t r, char *buf,
+		      size_t size)
+{
+	const struct brief *b = pg->b;
+	const struct brief_table *t = &b->mse;
+	const char *lang = pg->lang;
+	double n = brief_table_num(t, r, "count"), total;
+	char x[32], d[32], one[512];
+	size_t len;
+
+	snprintf(buf, size, "%s", brief_table_str(t, r, "note"));
+	if (strcmp(brief_table_str(t, r, "kind"), "list") ||
+	    brief_hidden(b->mse_mark[r]) || isnan(n))
+		return;
+	if (!table_total(b, brief_table_str(t, r, "indicator"),
+			 brief_table_str(t, r, "lists"), &total))
+		snprintf(one, sizeof(one), "%s",
+			 brief_t(lang, "estimates.table_withheld"));
+	else
+		snprintf(one, sizeof(one),
+			 brief_t(lang, n > total ? "estimates.table_more"
+				       : n < total ? "estimates.table_fewer"
+						   : "estimates.table_same"),
+			 brief_num(lang, total, 0, x, sizeof(x)),
+			 brief_num(lang, fabs(n - total), 0, d, sizeof(d)));
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "%s%s", len ? "; " : "", one);
+}
+
 static void mse_row(struct brief_page *pg, size_t r, int models)
 {
 	const struct brief *b = pg->b;
@@ -115,8 +186,8 @@ static void mse_row(struct brief_page *pg, size_t r, int models)
 		brief_put_num(pg->ws, pg->row, (lxw_col_t)(3 + i),
 			      brief_table_num(t, r, nums[i]),
 			      i == 5 || i == 6 ? f->stat : f->count);
-	brief_page_wrap(pg, models ? 11 : 7, brief_table_str(t, r, "note"),
-			f->indent);
+	reconcile(pg, r, what, sizeof(what));
+	brief_page_wrap(pg, models ? 11 : 7, what, f->indent);
 	brief_page_next(pg);
 }
 
@@ -199,6 +270,7 @@ int brief_write_estimates(struct brief_book *bk, const struct brief *b,
 	brief_page_para(&pg, brief_t(lang, "estimates.reading"), NULL);
 	brief_page_para(&pg, brief_t(lang, models ? "estimates.loglinear"
 						  : "estimates.chapman"), NULL);
+	brief_page_para(&pg, brief_t(lang, "estimates.reconcile"), NULL);
 	for (size_t r = 0; r < b->mse.nrows; r++) {
 		const char *ind = brief_table_str(&b->mse, r, "indicator");
 

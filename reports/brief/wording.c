@@ -327,6 +327,37 @@ static const struct text texts[] = {
 	  "пересекаются независимо составленные списки: чем меньше общих "
 	  "случаев у двух списков, тем больше тех, что не попали ни в "
 	  "один." },
+	{ "estimates.reconcile",
+	  "Each list is set beside its source's table (in the note), and they "
+	  "need not agree: the table counts what the body recorded, by its "
+	  "own unit and date (see the definitions on the summary), the list "
+	  "the cases that carry a linkage key. The estimate rests on the "
+	  "lists' cases, not on the tables.",
+	  "Каждый список сопоставлен с таблицей своего источника (в "
+	  "примечании), и они не обязаны совпадать: таблица учитывает то, что "
+	  "зарегистрировал орган, в своей единице и по своей дате (см. "
+	  "определения в сводке), а список — случаи с ключом связывания. "
+	  "Оценка опирается на случаи из списков, а не на таблицы." },
+	/* %s %s: the table's total, the difference (the list holds fewer) */
+	{ "estimates.table_fewer",
+	  "its table for the periods compared: %s; the list holds %s fewer",
+	  "в таблице источника за периоды сравнения — %s; в списке на %s "
+	  "меньше" },
+	/* %s %s: the table's total, the difference (the list holds more) */
+	{ "estimates.table_more",
+	  "its table for the periods compared: %s; the list holds %s more",
+	  "в таблице источника за периоды сравнения — %s; в списке на %s "
+	  "больше" },
+	/* %s %s: the table's total, 0 */
+	{ "estimates.table_same",
+	  "its table for the periods compared: %s, as many as the list%.0s",
+	  "в таблице источника за периоды сравнения — %s, столько же, "
+	  "сколько в списке%.0s" },
+	{ "estimates.table_withheld",
+	  "its table's total is not shown beside the list: the table holds "
+	  "protected counts",
+	  "итог таблицы источника рядом со списком не показан: в ней есть "
+	  "защищённые числа" },
 	{ "estimates.title", "Estimates of unrecorded cases",
 	  "Оценки неучтённых случаев" },
 	{ "findings", "Findings", "Выводы" },
