@@ -224,6 +224,21 @@ void brief_page_wrap(struct brief_page *pg, lxw_col_t c, const char *text,
 		pg->lines = l;
 }
 
+void brief_page_wrap_span(struct brief_page *pg, lxw_col_t first,
+			  lxw_col_t last, const char *text, lxw_format *f)
+{
+	double width = 0, l;
+
+	commit_cols(pg);
+	for (lxw_col_t c = first; c <= last; c++)
+		width += c < 64 ? pg->colw[c] : DEFAULT_WIDTH;
+	worksheet_merge_range(pg->ws, pg->row, first, pg->row, last,
+			      text ? text : "", f);
+	l = text && *text ? lines_in(text, width) : 1;
+	if (l > pg->lines)
+		pg->lines = l;
+}
+
 void brief_page_next(struct brief_page *pg)
 {
 	commit_cols(pg);

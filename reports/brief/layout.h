@@ -61,6 +61,11 @@ void brief_page_cols(struct brief_page *pg, lxw_col_t first, lxw_col_t last,
 void brief_page_wrap(struct brief_page *pg, lxw_col_t c, const char *text,
 		     lxw_format *f);
 
+/* text in the cells first..last of the current row, merged, wrapped, the
+ * row as tall as it needs at their width together. */
+void brief_page_wrap_span(struct brief_page *pg, lxw_col_t first,
+			  lxw_col_t last, const char *text, lxw_format *f);
+
 /* Ends the current row (its height fitted to wrapped text). */
 void brief_page_next(struct brief_page *pg);
 

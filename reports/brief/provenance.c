@@ -62,11 +62,9 @@ static void fact(struct brief_page *pg, const char *key, const char *value)
 {
 	char label[256];
 
-	worksheet_merge_range(pg->ws, pg->row, 1, pg->row, 4, "",
-			      pg->bk->f.text);
 	brief_page_wrap(pg, 0, all_langs(pg->b, key, label, sizeof(label)),
 			pg->bk->f.label);
-	brief_put_str(pg->ws, pg->row, 1, value, pg->bk->f.text);
+	brief_page_wrap_span(pg, 1, 4, value, pg->bk->f.wrap);
 	brief_page_next(pg);
 }
 
@@ -164,12 +162,15 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 	worksheet_set_start_page(pg.ws, 1);
 	brief_book_footer(bk, pg.ws, all_langs(b, "footer.page", word,
 					       sizeof(word)));
-	brief_page_cols(&pg, 0, 0, 36);
-	brief_page_cols(&pg, 1, 1, 12);
-	brief_page_cols(&pg, 2, 2, 52);
-	brief_page_cols(&pg, 3, 3, 12);
-	brief_page_cols(&pg, 4, 4, 66);
-	brief_page_cols(&pg, 5, 6, 10);
+	/* the SHA-256 column holds a whole digest (64 digits) at 9 points or
+	   more: the others are as narrow as their words allow */
+	brief_page_cols(&pg, 0, 0, 16);
+	brief_page_cols(&pg, 1, 1, 7);
+	brief_page_cols(&pg, 2, 2, 28);
+	brief_page_cols(&pg, 3, 3, 10);
+	brief_page_cols(&pg, 4, 4, 70);
+	brief_page_cols(&pg, 5, 5, 9);
+	brief_page_cols(&pg, 6, 6, 8);
 	brief_page_line(&pg, all_langs(b, "prov.title", name, sizeof(name)),
 			bk->f.title);
 	for (size_t l = 0; l < b->nlang; l++)
@@ -193,9 +194,11 @@ static void data_header(lxw_worksheet *ws, const struct brief *b,
 	char text[512], word[128];
 	lxw_col_t c = 0;
 
+	/* one line per language */
+	worksheet_set_row(ws, 0, 13.0 * (double)b->nlang + 4, NULL);
 	for (size_t i = 0; i < 3; i++)
-		brief_put_str(ws, 0, c++, all_langs(b, head[i], text,
-						    sizeof(text)), f->head);
+		brief_put_str(ws, 0, c++, joined(b, head[i], "\n", 0, text,
+						 sizeof(text)), f->head);
 	for (size_t d = 0; d < b->ndims; d++) {
 		size_t len = 0;
 
@@ -207,14 +210,14 @@ static void data_header(lxw_worksheet *ws, const struct brief *b,
 			if (!strstr(text, s))
 				len += (size_t)snprintf(text + len,
 							sizeof(text) - len,
-							"%s%s", len ? " / " : "",
+							"%s%s", len ? "\n" : "",
 							s);
 		}
 		brief_put_str(ws, 0, c++, text, f->head);
 	}
 	for (size_t i = 0; i < 3; i++)
-		brief_put_str(ws, 0, c++, all_langs(b, tail[i], text,
-						    sizeof(text)),
+		brief_put_str(ws, 0, c++, joined(b, tail[i], "\n", 0, text,
+						 sizeof(text)),
 			      i ? f->head : f->head_num);
 }
 
@@ -232,22 +235,24 @@ static void data_row(lxw_worksheet *ws, lxw_row_t row,
 	char per[64];
 	lxw_col_t c = 0;
 
+	lxw_format *f = bk->f.text;       /* the value's size and alignment */
+
 	brief_put_str(ws, row, c++, brief_source_name(b->labels,
-			brief_table_get(t, r, 0), lang), NULL);
+			brief_table_get(t, r, 0), lang), f);
 	brief_put_str(ws, row, c++, brief_indicator(b->labels,
-			brief_table_get(t, r, 1), lang), NULL);
+			brief_table_get(t, r, 1), lang), f);
 	brief_put_str(ws, row, c++, brief_period(lang,
-			brief_table_get(t, r, 2), per, sizeof(per)), NULL);
+			brief_table_get(t, r, 2), per, sizeof(per)), f);
 	for (size_t d = 0; d < b->ndims; d++)
 		brief_put_str(ws, row, c++, brief_label(b->labels, d,
-			brief_table_get(t, r, b->data_dim[i][d]), lang), NULL);
+			brief_table_get(t, r, b->data_dim[i][d]), lang), f);
 	if (*v)
 		brief_put_count(bk, ws, row, c, atof(v), b->data_mark[i][r],
 				bk->f.count);
 	c++;
 	brief_put_str(ws, row, c++, *st ? brief_word(lang, "status", st) : "",
-		      NULL);
-	brief_put_str(ws, row, c, brief_table_get(t, r, nc - 1), NULL);
+		      f);
+	brief_put_str(ws, row, c, brief_table_get(t, r, nc - 1), f);
 }
 
 int brief_write_data(struct brief_book *bk, const struct brief *b,
@@ -266,10 +271,16 @@ int brief_write_data(struct brief_book *bk, const struct brief *b,
 		return -1;
 	brief_book_footer(bk, ws, all_langs(b, "footer.page", word,
 					    sizeof(word)));
-	worksheet_set_column(ws, 0, 1, 20, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)(2 + b->ndims), 11, NULL);
-	worksheet_set_column(ws, ncols - 3, ncols - 2, 10, NULL);
-	worksheet_set_column(ws, ncols - 1, ncols - 1, 40, NULL);
+	/* names and labels as wide as the printed page allows (fitted to
+	   its width, more would print the rows below 9 points) */
+	worksheet_set_column(ws, 0, 0, 22, NULL);
+	worksheet_set_column(ws, 1, 1, 16, NULL);
+	worksheet_set_column(ws, 2, 2, 11, NULL);
+	worksheet_set_column(ws, 3, (lxw_col_t)(2 + b->ndims),
+			     b->ndims > 2 ? 12 : 17, NULL);
+	worksheet_set_column(ws, ncols - 3, ncols - 3, 8, NULL);
+	worksheet_set_column(ws, ncols - 2, ncols - 2, 12, NULL);
+	worksheet_set_column(ws, ncols - 1, ncols - 1, 30, NULL);
 	data_header(ws, b, f);
 	for (size_t i = 0; i < b->ndata; i++)
 		for (size_t r = 0; r < b->data[i].nrows; r++, row++)

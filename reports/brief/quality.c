@@ -153,6 +153,7 @@ static void rejects(struct brief_page *pg)
 	const struct brief_table *t = &pg->b->rejects;   /* grouped */
 	const struct brief_formats *f = &pg->bk->f;
 	char why[768];
+	size_t shown = 0;
 
 	brief_page_heading(pg, brief_t(pg->lang, "quality.rejects"));
 	brief_page_para(pg, brief_t(pg->lang, "quality.rejects.reading"), NULL);
@@ -160,8 +161,10 @@ static void rejects(struct brief_page *pg)
 		not_given(pg);
 		return;
 	}
-	if (!t->nrows) {
-		none(pg);
+	for (size_t r = 0; r < t->nrows; r++)
+		shown += !is_source_total(t, r);
+	if (!shown) {              /* only the sources' totals and notes, */
+		none(pg);          /* which have their own sections */
 		return;
 	}
 	brief_page_header(pg, head, 6, 0x8);
