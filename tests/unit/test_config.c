@@ -401,7 +401,7 @@ static void test_unknown_key(void **state)
 	expect_hint(yaml, "check the spelling; allowed here: id, name, kind, "
 		    "file, sheet, layout, constants, cumulative, "
 		    "fiscal_year_start, published, definitions, file_fields, "
-		    "sheet_fields, edition, editions");
+		    "sheet_fields, edition, editions, collect");
 }
 
 static void test_unknown_key_nested(void **state)
