@@ -57,6 +57,55 @@ int template_extract(struct book *b, const struct template_read *r,
 		     struct tidy_writer *w, struct rk_error *err);
 
 /*
+ * A filled template read and checked, its figures not yet written: so that
+ * every form of a source is checked, and its problems gathered, before any
+ * is written.
+ */
+struct template_form;
+
+/*
+ * Reads template b and checks it against the pipeline and every entry
+ * against the form's rules, writing nothing.  *out is the form whether or
+ * not it can be written (template_form_problems says what is wrong); it
+ * borrows r's pointers (the config, the dimensions, header_written, cases,
+ * warning), which must outlive it, and copies r->origin_name and the
+ * book's name: b may be closed.  Returns 0, or -1 with err set when the
+ * form cannot be read for another reason than what it holds (out of
+ * memory, an error of the reader other than RK_EXIT_DATAERR).
+ */
+int template_form_read(struct book *b, const struct template_read *r,
+		       struct template_form **out, struct rk_error *err);
+
+/*
+ * The organisation the form was made for ("" when none); NULL when its
+ * metadata could not be read.  Valid until template_form_free.
+ */
+const char *template_form_organisation(const struct template_form *f);
+
+/*
+ * How many problems keep the form from being written: the cells that
+ * break its rules, or 1 for a form refused whole (made for another
+ * pipeline, source or code-list version, a sheet gone, a damaged
+ * workbook); 0 when none.  *why is the error that says what they are (as
+ * template_extract gives it; NULL when none), valid until
+ * template_form_free.
+ */
+size_t template_form_problems(const struct template_form *f,
+			      const struct rk_error **why);
+
+/*
+ * Writes the form's figures into w as template_extract does (the header
+ * first, unless *r->header_written; register cases into *r->cases).
+ * Returns 0, or -1 with err set: the form's problems when it has any, or
+ * the writer's error.  Once per form.
+ */
+int template_form_write(struct template_form *f, struct tidy_writer *w,
+			struct rk_error *err);
+
+/* Frees; accepts NULL. */
+void template_form_free(struct template_form *f);
+
+/*
  * Writes the counts of the registers read into *r->cases: for each
  * indicator, period of the form and combination of categories, the
  * number of cases (0 where there is none: a register covers its period
