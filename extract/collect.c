@@ -132,7 +132,7 @@ static int organisation_list(struct collect *c, const struct rk_config *cfg,
 static int expected_list(struct collect *c, const struct rk_collect *k,
 			 struct rk_error *err)
 {
-	size_t n = k && k->organisations.n ? k->organisations.n
+	size_t n = !k ? 0 : k->organisations.n ? k->organisations.n
 		   : c->list ? rk_codelist_size(c->list) : 0;
 
 	if (!n)
@@ -140,7 +140,7 @@ static int expected_list(struct collect *c, const struct rk_collect *k,
 	if (!(c->exp = calloc(n, sizeof(*c->exp))))
 		return rk_error_oom(err);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = k && k->organisations.n
+		const char *name = k->organisations.n
 				   ? k->organisations.items[i]
 				   : rk_codelist_code(c->list, i)->code;
 
@@ -150,8 +150,8 @@ static int expected_list(struct collect *c, const struct rk_collect *k,
 	return 0;
 }
 
-struct collect *collect_new(const struct rk_config *cfg,
-			    const struct rk_source *s, struct rk_error *err)
+struct collect *collect_new(const struct rk_config *cfg, const char *id,
+			    const struct rk_collect *k, struct rk_error *err)
 {
 	struct collect *c = calloc(1, sizeof(*c));
 
@@ -159,15 +159,14 @@ struct collect *collect_new(const struct rk_config *cfg,
 		rk_error_oom(err);
 		return NULL;
 	}
-	c->asked = s->collect != NULL;
-	if (!(c->id = strdup(s->id)) || (s->collect && s->collect->due &&
-					 !(c->due = strdup(s->collect->due)))) {
+	c->asked = k != NULL;
+	if (!(c->id = strdup(id)) || (k && k->due && !(c->due = strdup(k->due)))) {
 		rk_error_oom(err);
 		collect_free(c);
 		return NULL;
 	}
 	if (!(c->fold = rk_fold_new(err)) || organisation_list(c, cfg, err) < 0 ||
-	    expected_list(c, s->collect, err) < 0) {
+	    expected_list(c, k, err) < 0) {
 		collect_free(c);
 		return NULL;
 	}

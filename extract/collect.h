@@ -20,7 +20,8 @@
  *
  * The organisations expected are collect.organisations, else the codes of
  * the pipeline's organisation code list (codelists.dir/organisation.csv)
- * when it has one, else none (the summary then lists the forms read).  A
+ * when it has one, else none (the summary then lists the forms read); none
+ * without collect:.  A
  * form's organisation is the one it was made for (reckon template
  * --organisation), matched to an expected one through that code list
  * (code, labels, aliases) when there is one, else by its folded text
@@ -62,13 +63,13 @@ struct collect_row {
 struct collect;
 
 /*
- * A summary for source s of cfg (both borrowed for the call only: what the
- * summary needs is copied).  Loads the organisation code list
- * when the config has one.  Returns NULL
- * with err set: the code list's errors, out of memory.
+ * A summary for the source id of cfg, measured against its collect: k
+ * (NULL: none; cfg and k are borrowed for the call only).  Loads the
+ * organisation code list when the config has one.  Returns NULL with err
+ * set: the code list's errors, out of memory.
  */
-struct collect *collect_new(const struct rk_config *cfg,
-			    const struct rk_source *s, struct rk_error *err);
+struct collect *collect_new(const struct rk_config *cfg, const char *id,
+			    const struct rk_collect *k, struct rk_error *err);
 
 /*
  * Adds a form: its file (as errors name it), the organisation it was made
@@ -93,7 +94,7 @@ long collect_close(struct collect *c, struct rk_error *err);
 /* The forms added. */
 size_t collect_forms(const struct collect *c);
 
-/* 1 when the source has collect: (its summary is asked for), else 0. */
+/* 1 when made with a collect: (its summary is asked for), else 0. */
 int collect_asked(const struct collect *c);
 
 /* The rows after collect_close; each valid until collect_free. */

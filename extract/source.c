@@ -597,7 +597,11 @@ static int read_forms(struct plan *p, struct rk_error *err)
 		return 0;
 	if (!(p->forms = calloc(n, sizeof(*p->forms))))
 		return rk_error_oom(err);
-	if (!(p->collect = collect_new(p->cfg, p->src, err)))
+	/* collect: says what the source's file: is due to hold, not what an
+	   earlier edition held */
+	if (!(p->collect = collect_new(p->cfg, p->source_id,
+				       p->files == &p->src->files
+				       ? p->src->collect : NULL, err)))
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		int is_form;
