@@ -443,8 +443,9 @@ static int read_cells(struct book *b, struct sheet_read *s,
 	if (rc < 0)
 		return -1;
 	/* a register or an export can hold many thousands of rows: the
-	   cells sorted once, found by halving */
-	qsort(s->cell, s->ncell, sizeof(*s->cell), cmp_cell);
+	   cells sorted once, found by halving (none: no array to sort) */
+	if (s->ncell > 1)
+		qsort(s->cell, s->ncell, sizeof(*s->cell), cmp_cell);
 	return 0;
 }
 
@@ -1211,19 +1212,6 @@ int template_form_write(struct template_form *f, struct tidy_writer *w,
 			 "left empty, read as missing (not 0), first on sheet "
 			 "'%s'", f->file, t->empty, t->first_empty);
 	return 0;
-}
-
-int template_extract(struct book *b, const struct template_read *r,
-		     struct tidy_writer *w, struct rk_error *err)
-{
-	struct template_form *f;
-	int rc;
-
-	if (template_form_read(b, r, &f, err) < 0)
-		return -1;
-	rc = template_form_write(f, w, err);
-	template_form_free(f);
-	return rc;
 }
 
 /* Splits a "\037"-joined key into fields[0..max); returns how many. */
