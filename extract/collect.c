@@ -144,7 +144,8 @@ static int expected_list(struct collect *c, const struct rk_collect *k,
 				   ? k->organisations.items[i]
 				   : rk_codelist_code(c->list, i)->code;
 
-		if (strcmp(name, RK_CODE_TOTAL) && add_expected(c, name, err) < 0)
+		if (strcmp(name, RK_CODE_TOTAL) &&
+		    add_expected(c, name, err) < 0)
 			return -1;
 	}
 	return 0;
@@ -160,12 +161,14 @@ struct collect *collect_new(const struct rk_config *cfg, const char *id,
 		return NULL;
 	}
 	c->asked = k != NULL;
-	if (!(c->id = strdup(id)) || (k && k->due && !(c->due = strdup(k->due)))) {
+	if (!(c->id = strdup(id)) ||
+	    (k && k->due && !(c->due = strdup(k->due)))) {
 		rk_error_oom(err);
 		collect_free(c);
 		return NULL;
 	}
-	if (!(c->fold = rk_fold_new(err)) || organisation_list(c, cfg, err) < 0 ||
+	if (!(c->fold = rk_fold_new(err)) ||
+	    organisation_list(c, cfg, err) < 0 ||
 	    expected_list(c, k, err) < 0) {
 		collect_free(c);
 		return NULL;
@@ -363,6 +366,17 @@ static void errors(struct collect *c)
 	}
 }
 
+/* Form i's organisation sent another form after it, not yet seen. */
+static int sent_again(const struct collect *c, size_t i)
+{
+	const struct form *f = &c->form[i];
+
+	for (size_t k = i + 1; k < c->nform && f->key && f->group < 0; k++)
+		if (c->form[k].key && !strcmp(c->form[k].key, f->key))
+			return 1;
+	return 0;
+}
+
 /* Among the problems of many forms, each says whose it is. */
 static void name_organisation(const struct collect *c, struct form *f)
 {
@@ -394,16 +408,9 @@ long collect_close(struct collect *c, struct rk_error *err)
 			}
 	if (!(c->dup = calloc(c->nform + 1, sizeof(*c->dup))))
 		return rk_error_oom(err);
-	for (size_t i = 0; i < c->nform; i++) {
-		const struct form *f = &c->form[i];
-		int again = 0;
-
-		for (size_t k = i + 1; k < c->nform && f->key && f->group < 0; k++)
-			again |= c->form[k].key && !strcmp(c->form[k].key,
-							   f->key);
-		if (again && duplicates(c, i, err) < 0)
+	for (size_t i = 0; i < c->nform; i++)
+		if (sent_again(c, i) && duplicates(c, i, err) < 0)
 			return -1;
-	}
 	if (rows(c, err) < 0)
 		return -1;
 	for (size_t i = 0; i < c->nform && c->nform > 1; i++)
@@ -434,9 +441,20 @@ const struct rk_error *collect_error(const struct collect *c, size_t i)
 	return i < c->nerr ? c->err[i] : NULL;
 }
 
+/* Whether row i is the first row of its form's duplicates. */
+static int first_of_group(const struct collect *c, size_t i)
+{
+	const struct form *f = c->row_form[i];
+
+	for (size_t k = 0; k < i && f->group >= 0; k++)
+		if (c->row_form[k] && c->row_form[k]->group == f->group)
+			return 0;
+	return 1;
+}
+
 void collect_fail(const struct collect *c, struct rk_error *err)
 {
-	char list[800] = "";
+	char list[800] = "", what[40];
 	size_t used = 0, bad = 0;
 
 	if (c->nform == 1 && c->form[0].problems) {
@@ -445,26 +463,20 @@ void collect_fail(const struct collect *c, struct rk_error *err)
 	}
 	for (size_t i = 0; i < c->nrow; i++) {
 		const struct form *f = c->row_form[i];
-		int first_of_group = 1;
 
 		if (!f || (!f->problems && f->group < 0))
 			continue;
 		bad++;
-		for (size_t k = 0; k < i && f->group >= 0; k++)
-			if (c->row_form[k] && c->row_form[k]->group == f->group)
-				first_of_group = 0;
-		if (used >= sizeof(list) || (!f->problems && !first_of_group))
+		if (used >= sizeof(list) || (!f->problems && !first_of_group(c, i)))
 			continue;
 		if (f->problems)
-			used += (size_t)snprintf(list + used, sizeof(list) - used,
-						 "%s%s (%zu %s)", used ? ", " : "",
-						 called(c, f), f->problems,
-						 plural(f->problems, "problem",
-							"problems"));
+			snprintf(what, sizeof(what), "%zu %s", f->problems,
+				 plural(f->problems, "problem", "problems"));
 		else
-			used += (size_t)snprintf(list + used, sizeof(list) - used,
-						 "%s%s (more than one form)",
-						 used ? ", " : "", called(c, f));
+			snprintf(what, sizeof(what), "more than one form");
+		used += (size_t)snprintf(list + used, sizeof(list) - used,
+					 "%s%s (%s)", used ? ", " : "",
+					 called(c, f), what);
 	}
 	rk_error_set(err, RK_EXIT_DATAERR, NULL, 0, "%zu of the %zu forms of "
 		     "source '%s' cannot be read, so none is: %s", bad,
