@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "collect.h"
 #include "config.h"
 #include "csvsrc.h"
 #include "error.h"
@@ -14,7 +15,7 @@
 
 static const char synopsis[] =
 	"usage: reckon-extract --config PIPELINE.yaml --source ID [--edition NAME]\n"
-	"                      [-o FILE]\n"
+	"                      [--forms-summary FILE] [-o FILE]\n"
 	"       reckon-extract [layout options] [-o FILE] FILE\n"
 	"       reckon-extract --cells [--sheet S] [--encoding ENC] [--delimiter C] FILE\n"
 	"       reckon-extract --list-sheets FILE\n";
@@ -37,6 +38,11 @@ static const char help_text[] =
 	"                           cases): their cases as a case list for\n"
 	"                           capture-recapture, each key replaced by a\n"
 	"                           code made from it\n"
+	"      --forms-summary FILE a source of forms (reckon template, read with\n"
+	"                           no layout): one line per organisation and\n"
+	"                           form as CSV, who sent one, when, on time,\n"
+	"                           late, invalid or missing (also when the\n"
+	"                           forms stop the source)\n"
 	"      --cells              write every non-empty cell instead of tidy rows\n"
 	"      --list-sheets        write the workbook's sheet names\n"
 	"      --dry-run            say what the layout finds instead: for each\n"
@@ -70,14 +76,15 @@ static const char help_text[] =
 	"                           repeatable\n"
 	"      --period TEMPLATE    period built from fields, e.g. '{quarter} {year}'\n"
 	"      --decimal , | .      the decimal mark (default: decided per number)\n"
-	"  -q, --quiet              no progress or summary on stderr\n"
+	"  -q, --quiet              no progress or summary on stderr (a source\n"
+	"                           with collect: prints who sent its forms)\n"
 	"  -h, --help               this text\n"
 	"  -V, --version            the version\n"
 	"\n";
 
 /* long options without a short form; layout ones go to source_request_option */
 enum { OPT_CELLS = 256, OPT_LIST_SHEETS, OPT_DRY_RUN, OPT_LAYOUT,
-       OPT_CASES_OUT, OPT_EDITION };
+       OPT_CASES_OUT, OPT_EDITION, OPT_FORMS_SUMMARY };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -88,6 +95,7 @@ static const struct option options[] = {
 	{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "cases-out", required_argument, NULL, OPT_CASES_OUT },
+	{ "forms-summary", required_argument, NULL, OPT_FORMS_SUMMARY },
 	{ "sheet", required_argument, NULL, OPT_LAYOUT },
 	{ "range", required_argument, NULL, OPT_LAYOUT },
 	{ "header-rows", required_argument, NULL, OPT_LAYOUT },
@@ -133,6 +141,7 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		case OPT_LIST_SHEETS: q->list_sheets = 1; break;
 		case OPT_DRY_RUN: q->dry_run = 1; break;
 		case OPT_CASES_OUT: q->cases_out = optarg; break;
+		case OPT_FORMS_SUMMARY: q->forms_summary = optarg; break;
 		case 'e': q->encoding = optarg; break;
 		case 't': q->delimiter = optarg; break;
 		case 'q': q->quiet = 1; break;
@@ -156,6 +165,9 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 	if (q->edition && !q->config)
 		return rk_cli_usage(&cli, "--edition names an edition in the "
 				    "config: give --config and --source");
+	if (q->forms_summary && !q->config)
+		return rk_cli_usage(&cli, "--forms-summary sums up the forms "
+				    "of a source: give --config and --source");
 	if (q->config && q->file)
 		return rk_cli_usage(&cli, "give either --config or FILE, not "
 				    "both ('%s')", q->file);
@@ -163,6 +175,23 @@ static int parse_args(int argc, char **argv, struct source_request *q)
 		return rk_cli_usage(&cli, "no input: give FILE (or - for stdin) "
 				    "or --config and --source");
 	return -1;
+}
+
+/*
+ * A source of forms: who sent which (when it has collect:), and, when
+ * some of its forms cannot be read, what is wrong with each.
+ */
+static void report_forms(const struct source_request *q, int failed)
+{
+	const struct collect *c = q->forms;
+
+	if (!c)
+		return;
+	if (collect_asked(c) && !q->quiet)
+		collect_table(c, cli.name, stderr);
+	if (failed && collect_forms(c) > 1)
+		for (size_t i = 0; i < collect_errors(c); i++)
+			rk_error_print(stderr, cli.name, collect_error(c, i));
 }
 
 int main(int argc, char **argv)
@@ -189,6 +218,7 @@ int main(int argc, char **argv)
 	}
 	rc = source_run(&q, out.f, &err);
 	rk_progress_end(&progress);
+	report_forms(&q, rc < 0);
 	if (q.warning[0])
 		fprintf(stderr, "%s: warning: %s\n", cli.name, q.warning);
 	if (rc < 0 || rk_out_commit(&out, &err) < 0) {

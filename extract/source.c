@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "book/book.h"
 #include "bookcells.h"
 #include "booksrc.h"
+#include "collect.h"
 #include "csvsrc.h"
 #include "infile.h"
 #include "layout.h"
@@ -224,6 +226,13 @@ struct plan {
 	FILE *dry;                 /* --dry-run: the report; NULL */
 	struct template_cases *cases;  /* case registers' cases, counted
 					  once every file is read */
+	const char *forms_summary;     /* --forms-summary */
+	struct template_form **forms;  /* per file, a source of forms: its
+					  form, read and checked before any
+					  is written; NULL */
+	size_t at;                     /* the file being read */
+	struct collect *collect;       /* a source of forms: who sent which */
+	int forms_read;                /* every form read and summed up */
 };
 
 /* --edition names none of the source's editions: say which it has. */
@@ -487,22 +496,161 @@ static void template_req(struct plan *p, struct template_read *r)
 	};
 }
 
+/* A form of the file being read, checked by read_forms: its figures. */
 static int template_input(struct plan *p, struct tidy_writer *w,
 			  struct rk_error *err)
 {
-	struct book *b;
-	struct template_read r;
-	int rc = 0;
+	struct template_form *f = p->forms ? p->forms[p->at] : NULL;
 
-	template_req(p, &r);
-	if (!p->cfg || !no_layout(p->layout))
+	if (!f)
 		return 0;
-	if (!(b = book_open(p->path, p->name, err)))
+	return template_form_write(f, w, err) < 0 ? -1 : 1;
+}
+
+/*
+ * When a form was received: when the workbook was last saved, unless that
+ * is still when it was made (a form filled by a program that leaves the
+ * properties alone), else when the file was last changed.
+ */
+static int received(struct book *b, const char *path, long long *when,
+		    enum collect_from *from, struct rk_error *err)
+{
+	struct book_props props = { 0 };
+	struct stat st;
+
+	if (b && book_props(b, &props, err) < 0)
 		return -1;
-	if (template_is(b))
-		rc = template_extract(b, &r, w, err) < 0 ? -1 : 1;
+	if (props.has_modified && (!props.has_created ||
+				   props.modified > props.created)) {
+		*when = props.modified;
+		*from = COLLECT_FROM_WORKBOOK;
+		return 0;
+	}
+	if (stat(path, &st) < 0)
+		return rk_error_set(err, RK_EXIT_NOINPUT, path, 0,
+				    "cannot read: %s", strerror(errno));
+	*when = (long long)st.st_mtime;
+	*from = COLLECT_FROM_FILE;
+	return 0;
+}
+
+/*
+ * File i of a source with no layout: a form read and checked into
+ * p->forms[i] and summed up; *is_form 1 when it is one, a damaged
+ * workbook counted as a form that cannot be read.  Returns 0, or -1 with
+ * err set for what stops the source at once.
+ */
+static int read_form(struct plan *p, size_t i, int *is_form,
+		     struct rk_error *err)
+{
+	const char *path = p->files->items[i];
+	struct rk_error why = { 0 };
+	struct template_read r;
+	struct book *b = NULL;
+	enum collect_from from = COLLECT_FROM_FILE;
+	const struct rk_error *problem = NULL;
+	size_t problems = 1;
+	long long when = 0;
+	int book, rc = -1;
+
+	*is_form = 0;
+	if ((book = is_book(path, path, err)) <= 0)
+		return book;           /* text is no form */
+	if (!(b = book_open(path, path, &why)) && why.code != RK_EXIT_DATAERR) {
+		*err = why;
+		return -1;
+	}
+	if (b && !template_is(b)) {
+		book_close(b);
+		return 0;
+	}
+	template_req(p, &r);
+	r.origin_name = base_name(path);
+	if (b && template_form_read(b, &r, &p->forms[i], err) < 0)
+		goto out;
+	if (received(b, path, &when, &from, err) < 0)
+		goto out;
+	if (p->forms[i])
+		problems = template_form_problems(p->forms[i], &problem);
+	*is_form = b != NULL;
+	rc = collect_add(p->collect, path, p->forms[i]
+			 ? template_form_organisation(p->forms[i]) : NULL,
+			 when, from, problems, b ? problem : &why, err);
+out:
 	book_close(b);
 	return rc;
+}
+
+/*
+ * A source with no layout from the config: every file that is a reckon
+ * template read and checked before any is written, summed up in
+ * p->collect (NULL when none is a form).  Returns 0, or -1 with err set:
+ * what stops the source at once, or forms that cannot be read (each in
+ * p->collect).
+ */
+static int read_forms(struct plan *p, struct rk_error *err)
+{
+	size_t n = p->files ? p->files->n : 0, nforms = 0;
+	long bad;
+
+	if (!p->cfg || !no_layout(p->layout) || p->layout->xlsform || !n)
+		return 0;
+	if (!(p->forms = calloc(n, sizeof(*p->forms))))
+		return rk_error_oom(err);
+	/* collect: says what the source's file: is due to hold, not what an
+	   earlier edition held */
+	if (!(p->collect = collect_new(p->cfg, p->source_id,
+				       p->files == &p->src->files
+				       ? p->src->collect : NULL, err)))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int is_form;
+
+		if (read_form(p, i, &is_form, err) < 0)
+			return -1;
+		nforms += (size_t)is_form;
+	}
+	if (!nforms) {                  /* a source of other workbooks */
+		collect_free(p->collect);
+		p->collect = NULL;
+		return 0;
+	}
+	if ((bad = collect_close(p->collect, err)) < 0)
+		return -1;
+	p->forms_read = 1;
+	if (bad > 0)
+		collect_fail(p->collect, err);
+	return bad > 0 ? -1 : 0;
+}
+
+/* --forms-summary: the summary of the forms as CSV, whole or not at all. */
+static int write_forms_summary(struct plan *p, struct rk_error *err)
+{
+	struct rk_out out = { 0 };
+	struct tidy_writer *w;
+	int rc;
+
+	if (!p->collect) {
+		rk_error_set(err, RK_EXIT_USAGE, p->cfg->path, 0, "--forms-summary "
+			     "is for a source of forms, and source '%s' is not "
+			     "one", p->source_id);
+		rk_error_hint(err, "it sums up the forms made by reckon template "
+			      "that a source with no layout lists under file:");
+		return -1;
+	}
+	if (rk_out_open(&out, p->forms_summary, err) < 0)
+		return -1;
+	if (!(w = tidy_writer_open(out.f, p->forms_summary, err))) {
+		rk_out_abort(&out);
+		return -1;
+	}
+	rc = collect_write_csv(p->collect, w, err);
+	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
+		rc = -1;
+	if (rc == 0)
+		return rk_out_commit(&out, err);
+	rk_out_abort(&out);
+	return -1;
 }
 
 /* The export of an XLSForm tool (layout.xlsform): its submissions. */
@@ -588,6 +736,23 @@ static int flush_cases(struct plan *p, struct tidy_writer *w,
 }
 
 /*
+ * --forms-summary once read_forms gave rc: written also when the forms
+ * stop the source (their error is then the one kept).
+ */
+static int forms_summary(struct plan *p, int rc, struct rk_error *err)
+{
+	struct rk_error werr = { 0 };
+
+	if (rc < 0 && !p->forms_read)
+		return -1;            /* stopped before the forms were summed */
+	if (write_forms_summary(p, &werr) == 0)
+		return rc;
+	if (rc == 0)
+		*err = werr;
+	return -1;
+}
+
+/*
  * Runs the layout over the text rows of in, or the sheets of the workbook;
  * for a source of many files (file: a glob or a list), over each in turn,
  * into one output.
@@ -601,6 +766,11 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 
 	if (!w)
 		goto out;
+	rc = read_forms(p, err);
+	if (p->forms_summary)
+		rc = forms_summary(p, rc, err);
+	if (rc < 0)
+		goto out;
 	for (size_t i = 0; i < nfiles; i++) {
 		FILE *f = in;
 
@@ -611,6 +781,7 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 			if (!p->book && !(f = open_input(p, err)))
 				goto out;
 		}
+		p->at = i;
 		rc = one_input(p, f, w, err);
 		if (i > 0 && f)
 			fclose(f);
@@ -621,6 +792,10 @@ static int extract_tidy(struct plan *p, FILE *in, FILE *out,
 out:
 	template_cases_free(p->cases);
 	p->cases = NULL;
+	for (size_t i = 0; p->forms && i < nfiles; i++)
+		template_form_free(p->forms[i]);
+	free(p->forms);
+	p->forms = NULL;
 	if (tidy_writer_close(w, rc < 0 ? NULL : err) < 0)
 		rc = -1;
 	return rc;
@@ -717,6 +892,7 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 	p.out_name = q->output && strcmp(q->output, "-") != 0 ? q->output
 							     : "stdout";
 	p.cases_out = q->cases_out;
+	p.forms_summary = q->forms_summary;
 	if (plan_text_options(q, &p, err) < 0)
 		goto out;
 	p.book = is_book(p.path, p.path, err);
@@ -736,6 +912,7 @@ int source_run(struct source_request *q, FILE *out, struct rk_error *err)
 out:
 	if (in && in != stdin)
 		fclose(in);
+	q->forms = p.collect;          /* the caller reports it */
 	free(p.source_id);
 	rk_config_free(p.cfg);
 	return rc;
@@ -767,4 +944,6 @@ void source_request_release(struct source_request *q)
 	free_strs(&q->layout.values);
 	free_strs(&q->layout.value_headers);
 	free_strs(&q->dims);
+	collect_free(q->forms);
+	q->forms = NULL;
 }

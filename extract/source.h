@@ -8,6 +8,8 @@
 #include "error.h"
 #include "progress.h"
 
+struct collect;
+
 /*
  * One extraction as the user asked for it: a source of a pipeline config,
  * or a file with a layout given by options.  Strings are borrowed from
@@ -18,6 +20,8 @@ struct source_request {
 	const char *config, *source, *output, *encoding, *delimiter, *file;
 	const char *cases_out;        /* --cases-out: the case registers'
 					 cases as a case list; NULL */
+	const char *forms_summary;    /* --forms-summary: a source of forms
+					 summed up as CSV; NULL */
 	const char *edition;          /* --edition: with config, the
 					 source's edition of that label or
 					 date (editions:); NULL: file: */
@@ -28,6 +32,11 @@ struct source_request {
 	struct rk_kvlist constants;
 	struct rk_strlist dims;       /* --dimensions, split */
 	int dims_given;
+	struct collect *forms;        /* out: a source of forms (collect.h):
+					 who sent which, when, and what keeps
+					 any from being read, for the caller
+					 to report (also when source_run
+					 fails); NULL */
 	char warning[2048];           /* out: a warning for the caller to
 					 print, "file: ..." ("" none): a
 					 forced encoding the text does not

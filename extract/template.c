@@ -443,8 +443,9 @@ static int read_cells(struct book *b, struct sheet_read *s,
 	if (rc < 0)
 		return -1;
 	/* a register or an export can hold many thousands of rows: the
-	   cells sorted once, found by halving */
-	qsort(s->cell, s->ncell, sizeof(*s->cell), cmp_cell);
+	   cells sorted once, found by halving (none: no array to sort) */
+	if (s->ncell > 1)
+		qsort(s->cell, s->ncell, sizeof(*s->cell), cmp_cell);
 	return 0;
 }
 
@@ -1098,49 +1099,119 @@ static int sheets_read(struct tpl *t, struct book *b, struct sheet_read **out,
 	return 0;
 }
 
-int template_extract(struct book *b, const struct template_read *r,
-		     struct tidy_writer *w, struct rk_error *err)
-{
-	struct tpl t = { .r = r, .w = w };
-	struct sheet_read *s = NULL;
-	size_t ns = 0;
-	int rc = -1;
+struct template_form {
+	struct template_read r;  /* the caller's, origin_name its own copy */
+	struct tpl t;
+	struct sheet_read *s;
+	size_t ns;
+	char *origin, *file;     /* the origins' name; the errors' */
+	int read;                /* the metadata was read */
+	size_t nproblems;
+	struct rk_error why;     /* what is wrong, when nproblems */
+};
 
-	if (meta_read(b, &t.m, err) < 0 || check_form(&t, b, err) < 0 ||
-	    sheets_read(&t, b, &s, &ns, err) < 0)
-		goto out;
-	if (!(t.out = calloc(r->ndims + 6, sizeof(*t.out)))) {
-		rk_error_oom(err);
-		goto out;
-	}
+void template_form_free(struct template_form *f)
+{
+	if (!f)
+		return;
+	sheets_free(f->s, f->ns);
+	meta_free(&f->t.m);
+	free(f->t.pos);
+	free(f->t.out);
+	free(f->origin);
+	free(f->file);
+	free(f);
+}
+
+/* Reads and checks; -1 with err set for anything wrong. */
+static int form_check(struct template_form *f, struct book *b,
+		      struct rk_error *err)
+{
+	struct tpl *t = &f->t;
+
+	if (meta_read(b, &t->m, err) < 0)
+		return -1;
+	f->read = 1;
+	if (check_form(t, b, err) < 0 || sheets_read(t, b, &f->s, &f->ns,
+						     err) < 0)
+		return -1;
+	if (!(t->out = calloc(f->r.ndims + 6, sizeof(*t->out))))
+		return rk_error_oom(err);
 	/* every entry checked before anything is written */
-	for (size_t i = 0; i < ns; i++)
-		if (entries(&t, &s[i], 0, err) < 0)
-			goto out;
-	if (t.nproblems) {
-		problems(&t, book_name(b), "", "correct them in the form (a "
-			 "value pasted into a cell escapes Excel's own check) "
-			 "and read it again", err);
-		goto out;
+	for (size_t i = 0; i < f->ns; i++)
+		if (entries(t, &f->s[i], 0, err) < 0)
+			return -1;
+	if (!t->nproblems)
+		return 0;
+	problems(t, f->file, "", "correct them in the form (a value pasted "
+		 "into a cell escapes Excel's own check) and read it again",
+		 err);
+	return -1;
+}
+
+int template_form_read(struct book *b, const struct template_read *r,
+		       struct template_form **out, struct rk_error *err)
+{
+	struct template_form *f = calloc(1, sizeof(*f));
+
+	*out = NULL;
+	if (!f || !(f->origin = strdup(r->origin_name)) ||
+	    !(f->file = strdup(book_name(b)))) {
+		template_form_free(f);
+		return rk_error_oom(err);
 	}
-	t.empty = 0;
+	f->r = *r;
+	f->r.origin_name = f->origin;
+	f->t.r = &f->r;
+	if (form_check(f, b, &f->why) < 0) {
+		if (f->why.code != RK_EXIT_DATAERR) {
+			*err = f->why;
+			template_form_free(f);
+			return -1;
+		}
+		f->nproblems = f->t.nproblems ? f->t.nproblems : 1;
+	}
+	*out = f;
+	return 0;
+}
+
+const char *template_form_organisation(const struct template_form *f)
+{
+	const char *org = f->read ? meta_get(&f->t.m, "organisation") : NULL;
+
+	return org ? org : f->read ? "" : NULL;
+}
+
+size_t template_form_problems(const struct template_form *f,
+			      const struct rk_error **why)
+{
+	*why = f->nproblems ? &f->why : NULL;
+	return f->nproblems;
+}
+
+int template_form_write(struct template_form *f, struct tidy_writer *w,
+			struct rk_error *err)
+{
+	const struct template_read *r = &f->r;
+	struct tpl *t = &f->t;
+
+	if (f->nproblems) {
+		*err = f->why;
+		return -1;
+	}
+	t->w = w;
+	t->empty = 0;
 	if (!(*r->header_written)++ &&
 	    tidy_writer_header(w, r->dims, r->ndims, err) < 0)
-		goto out;
-	for (size_t i = 0; i < ns; i++)
-		if (entries(&t, &s[i], 1, err) < 0)
-			goto out;
-	if (t.empty && r->warning)
+		return -1;
+	for (size_t i = 0; i < f->ns; i++)
+		if (entries(t, &f->s[i], 1, err) < 0)
+			return -1;
+	if (t->empty && r->warning)
 		snprintf(r->warning, r->warning_size, "%s: %zu entry cell(s) "
 			 "left empty, read as missing (not 0), first on sheet "
-			 "'%s'", book_name(b), t.empty, t.first_empty);
-	rc = 0;
-out:
-	sheets_free(s, ns);
-	meta_free(&t.m);
-	free(t.pos);
-	free(t.out);
-	return rc;
+			 "'%s'", f->file, t->empty, t->first_empty);
+	return 0;
 }
 
 /* Splits a "\037"-joined key into fields[0..max); returns how many. */

@@ -32,8 +32,8 @@ struct template_read {
 	char *const *dims;             /* the pipeline's dimensions */
 	size_t ndims;
 	int *header_written;           /* the tidy header is written (by
-					  template_extract, once nothing can
-					  fail any more) when this is 0 */
+					  template_form_write, once nothing
+					  can fail any more) when this is 0 */
 	struct template_cases **cases; /* where registers' cases gather
 					  (made on the first; NULL: a
 					  register is refused) */
@@ -43,18 +43,59 @@ struct template_read {
 };
 
 /*
- * Checks the template against the pipeline and writes its figures as
- * tidy rows into w (the header first, unless *r->header_written): a number cell as
- * its value, a status word ("нет данных", "скрыто") as that status, an
- * empty entry cell as missing (never 0), a remark as a note of the
- * source; the form's organisation fills a pipeline dimension named
- * "organisation".  Nothing is written unless every entry is valid.
- * Returns 0, or -1 with err set: RK_EXIT_DATAERR for a template made for
- * another pipeline, source or code-list version, or with cells that break
- * the form's rules (each named with its cell); the reader's errors.
+ * A filled template read and checked, its figures not yet written: so that
+ * every form of a source is checked, and its problems gathered, before any
+ * is written.
  */
-int template_extract(struct book *b, const struct template_read *r,
-		     struct tidy_writer *w, struct rk_error *err);
+struct template_form;
+
+/*
+ * Reads template b and checks it against the pipeline and every entry
+ * against the form's rules, writing nothing: a template made for another
+ * pipeline, source or code-list version is refused, and each cell that
+ * breaks the form's rules is named.  *out is the form whether or
+ * not it can be written (template_form_problems says what is wrong); it
+ * borrows r's pointers (the config, the dimensions, header_written, cases,
+ * warning), which must outlive it, and copies r->origin_name and the
+ * book's name: b may be closed.  Returns 0, or -1 with err set when the
+ * form cannot be read for another reason than what it holds (out of
+ * memory, an error of the reader other than RK_EXIT_DATAERR).
+ */
+int template_form_read(struct book *b, const struct template_read *r,
+		       struct template_form **out, struct rk_error *err);
+
+/*
+ * The organisation the form was made for ("" when none); NULL when its
+ * metadata could not be read.  Valid until template_form_free.
+ */
+const char *template_form_organisation(const struct template_form *f);
+
+/*
+ * How many problems keep the form from being written: the cells that
+ * break its rules, or 1 for a form refused whole (made for another
+ * pipeline, source or code-list version, a sheet gone, a damaged
+ * workbook); 0 when none.  *why is the error that says what they are
+ * (RK_EXIT_DATAERR, the cells named; NULL when none), valid until
+ * template_form_free.
+ */
+size_t template_form_problems(const struct template_form *f,
+			      const struct rk_error **why);
+
+/*
+ * Writes the form's figures as tidy rows into w (the header first, unless
+ * *r->header_written): a number cell as its value, a status word ("нет
+ * данных", "скрыто") as that status, an empty entry cell as missing (never
+ * 0, and said in r->warning), a remark as a note of the source; the form's
+ * organisation fills a pipeline dimension named "organisation"; a
+ * register's cases go into *r->cases.  Returns 0, or -1 with err set: the
+ * form's problems when it has any (nothing is written), or the writer's
+ * error.  Once per form.
+ */
+int template_form_write(struct template_form *f, struct tidy_writer *w,
+			struct rk_error *err);
+
+/* Frees; accepts NULL. */
+void template_form_free(struct template_form *f);
 
 /*
  * Writes the counts of the registers read into *r->cases: for each

@@ -618,6 +618,7 @@ static void free_source(struct rk_source *s)
 		free_strlist(&s->editions[k].files);
 	}
 	free(s->editions);
+	cfg_collect_free(s->collect);
 	free(s->file);
 	free(s->file_as_written);
 	free_strlist(&s->files);

@@ -99,6 +99,20 @@ struct rk_edition {
 	struct rk_mark mark;
 };
 
+/*
+ * collect: a source whose files are forms filled by member organisations
+ * (reckon template --organisation): who is expected to send one, and by
+ * when (issue 21 item 3).
+ */
+struct rk_collect {
+	char *due;                /* the day the forms are due, YYYY-MM-DD; a
+				     form saved after its end is late; NULL */
+	struct rk_strlist organisations; /* expected, as written; n = 0: not
+					    given (then the codes of the
+					    organisation code list, if any) */
+	struct rk_mark mark;
+};
+
 struct rk_source {
 	char *id;
 	struct rk_i18n name;
@@ -140,6 +154,7 @@ struct rk_source {
 					what a files-only run compares the
 					current one with */
 	size_t neditions;
+	struct rk_collect *collect; /* collect:; NULL when not given */
 	struct rk_mark mark;
 };
 

@@ -459,7 +459,8 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 		    &s->file_fields) ||
 	    kv_list(l, n, "sheet_fields", ctx, CFG_KEYS_FIELDS, ctx,
 		    &s->sheet_fields) ||
-	    cfg_build_definitions(l, n, ctx, s))
+	    cfg_build_definitions(l, n, ctx, s) ||
+	    cfg_build_collect(l, n, ctx, s))
 		return -1;
 	return cfg_check_year(l, s, cctx);
 }

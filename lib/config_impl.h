@@ -297,4 +297,12 @@ int cfg_build_editions(struct cfg_loader *l, struct y_edition *y,
 		       const yaml_node_t *n, const char *ctx,
 		       struct rk_source *s);
 
+/* ---- config_collect.c ------------------------------------------------- */
+
+/* collect: {due, organisations} of source node n (none: s->collect NULL). */
+int cfg_build_collect(struct cfg_loader *l, const yaml_node_t *n,
+		      const char *ctx, struct rk_source *s);
+/* Accepts NULL. */
+void cfg_collect_free(struct rk_collect *c);
+
 #endif

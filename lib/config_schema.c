@@ -126,6 +126,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	MAP("edition", OPT, struct y_source, edition, edition_fields),
 	LIST("editions", OPT, struct y_source, editions,
 	     &earlier_edition_entry, 1),
+	CYAML_FIELD_IGNORE("collect", OPT),
 	CYAML_FIELD_END
 };
 

@@ -496,7 +496,11 @@ static int run_step(struct run *r, size_t i, size_t k, size_t n,
 	ms->ran = 1;
 	ms->exit = status;
 	log_file(r, out, 0);
-	log_file(r, errs, status != 0);
+	/* a source with collect: says who sent its forms even when it is
+	   read: shown with the run's messages */
+	log_file(r, errs, status != 0 || (s->kind == PLAN_EXTRACT &&
+					  s->edition == RK_EDITION_LATEST &&
+					  s->source && s->source->collect));
 	fprintf(r->log, "exit %d after %.3f s\n", status, ms->seconds);
 	rc = 0;
 out:

@@ -64,6 +64,12 @@ void sheet_close(struct sheet *s)
 	s->ops->sheet_close(s);
 }
 
+int book_props(struct book *b, struct book_props *out, struct rk_error *err)
+{
+	*out = (struct book_props){ 0 };
+	return b->ops->props ? b->ops->props(b, out, err) : 0;
+}
+
 void book_close(struct book *b)
 {
 	if (!b)

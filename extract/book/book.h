@@ -74,6 +74,21 @@ const struct sheet_range *sheet_merges(const struct sheet *s, size_t *n);
  */
 int sheet_next_row(struct sheet *s, struct sheet_row *row, struct rk_error *err);
 
+/* When a workbook says it was made and last saved. */
+struct book_props {
+	int has_created, has_modified;  /* 0: the workbook does not say */
+	long long created, modified;    /* seconds since 1970-01-01 UTC */
+};
+
+/*
+ * The workbook's own record of when it was made and last saved, as the
+ * program that saved it wrote it: xlsx docProps/core.xml (dcterms:created,
+ * dcterms:modified), ods meta.xml (meta:creation-date, dc:date).  An xls
+ * workbook, or one whose properties are missing or malformed, says
+ * nothing.  Returns 0, or -1 with err set (out of memory).
+ */
+int book_props(struct book *b, struct book_props *out, struct rk_error *err);
+
 /* Closes; both accept NULL.  Close every sheet before its book. */
 void sheet_close(struct sheet *s);
 void book_close(struct book *b);

@@ -17,6 +17,8 @@ struct book_ops {
 			struct rk_error *err);
 	void (*sheet_close)(struct sheet *s);
 	void (*close)(struct book *b);
+	int (*props)(struct book *b, struct book_props *out,
+		     struct rk_error *err);     /* NULL: says nothing */
 };
 
 struct book {

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE             /* memmem */
 #include "ods_impl.h"
+#include "docprops.h"
 #include "formats.h"
 
 #include <stdio.h>
@@ -234,6 +235,18 @@ void ods_sheet_close(struct sheet *base)
 	free(s);
 }
 
+static int ods_props(struct book *base, struct book_props *out,
+		     struct rk_error *err)
+{
+	struct ods_book *b = (struct ods_book *)base;
+
+	return docprops_read(b->zip, xmlzip_find(b->zip, "meta.xml"),
+			     "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+			     "\001creation-date",
+			     "http://purl.org/dc/elements/1.1/\001date", out,
+			     err);
+}
+
 static const struct book_ops ops = {
-	ods_sheet_open, ods_sheet_next, ods_sheet_close, ods_close
+	ods_sheet_open, ods_sheet_next, ods_sheet_close, ods_close, ods_props
 };

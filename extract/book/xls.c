@@ -559,7 +559,7 @@ static void xls_close(struct book *base)
 }
 
 static const struct book_ops xls_ops = {
-	xls_sheet_open, xls_sheet_next, xls_sheet_close, xls_close
+	xls_sheet_open, xls_sheet_next, xls_sheet_close, xls_close, NULL
 };
 
 struct book *xls_book_open(const char *path, const char *name,

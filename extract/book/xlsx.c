@@ -5,6 +5,7 @@
  * Sheets themselves are streamed by xlsx_sheet.c.
  */
 #include "xlsx_impl.h"
+#include "docprops.h"
 #include "formats.h"
 #include "grow.h"
 
@@ -216,16 +217,24 @@ static const struct rel *rel_by_id(const struct loader *L, const char *id)
 	return NULL;
 }
 
-/* The workbook part, from the package relationships (xl/workbook.xml if none). */
-static char *workbook_part(struct xmlzip *z, struct rk_error *err)
+/*
+ * The workbook part, from the package relationships (xl/workbook.xml if
+ * none), and the entry of the core properties (docProps/core.xml if none;
+ * -1 when that is not there either) into *core.
+ */
+static char *workbook_part(struct xmlzip *z, long *core, struct rk_error *err)
 {
 	struct loader L = { .z = z, .base = "" };
 	long idx = xmlzip_find(z, "_rels/.rels");
 	const struct rel *r;
 	char *part = NULL;
 
+	*core = -1;
 	if (idx >= 0 && parse_part(&L, idx, err) < 0)
 		goto out;
+	r = rel_by_type(&L, "/metadata/core-properties");
+	if (!r || (*core = xmlzip_find(z, r->target)) < 0)
+		*core = xmlzip_find(z, "docProps/core.xml");
 	r = rel_by_type(&L, "/officeDocument");
 	part = strdup(r ? r->target : "xl/workbook.xml");
 	if (!part)
@@ -299,7 +308,8 @@ static long find_related(struct xmlzip *z, const struct loader *W,
 static int read_workbook(struct xlsx_book *b, struct rk_error *err)
 {
 	struct loader W = { .z = b->zip };
-	char *part = workbook_part(b->zip, err), *rels = NULL, *dir = NULL;
+	char *part = workbook_part(b->zip, &b->core_part, err);
+	char *rels = NULL, *dir = NULL;
 	long idx, ridx;
 	int rc = -1;
 
@@ -344,8 +354,19 @@ static void xlsx_close(struct book *base)
 	free(b);
 }
 
+static int xlsx_props(struct book *base, struct book_props *out,
+		      struct rk_error *err)
+{
+	struct xlsx_book *b = (struct xlsx_book *)base;
+
+	return docprops_read(b->zip, b->core_part,
+			     "http://purl.org/dc/terms/\001created",
+			     "http://purl.org/dc/terms/\001modified", out, err);
+}
+
 static const struct book_ops ops = {
-	xlsx_sheet_open, xlsx_sheet_next, xlsx_sheet_close, xlsx_close
+	xlsx_sheet_open, xlsx_sheet_next, xlsx_sheet_close, xlsx_close,
+	xlsx_props
 };
 
 struct book *xlsx_book_open(const char *path, const char *name,

@@ -16,6 +16,7 @@ struct xlsx_book {
 	long *sheet_part;            /* zip entry of each worksheet */
 	enum serial_system dates;
 	long sst_part, styles_part;  /* -1 when absent */
+	long core_part;              /* the core properties; -1 absent */
 	struct sst *sst;             /* loaded by the first sheet opened */
 	struct xlstyles *styles;
 	int loaded;

@@ -2,7 +2,8 @@
 /*
  * libFuzzer target for the reader of filled data-entry templates (issue
  * 21, extract/template.c): the hidden metadata a filler's workbook brings
- * is outside input.  An input is split at its first two 0x00 bytes into
+ * is outside input.  Each form is read and checked (template_form_read),
+ * then written (template_form_write, which refuses a form with problems).  An input is split at its first two 0x00 bytes into
  * the metadata sheet, an entry sheet "S" and the shared strings, packed
  * with a fixed workbook, and read as the source "ngo" of a fixed pipeline
  * with no dimensions and no code lists (so that the seeds, made by
@@ -103,13 +104,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			.dims = NULL, .ndims = 0, .header_written = &header,
 			.warning = warning, .warning_size = sizeof(warning),
 		};
+		struct template_form *f = NULL;
+		const struct rk_error *why;
 
-		if (template_is(b) && (w = tidy_writer_open(sink, "sink",
-							    &err))) {
-			template_extract(b, &r, w, &err);
+		if (template_is(b) && template_form_read(b, &r, &f, &err) == 0 &&
+		    (w = tidy_writer_open(sink, "sink", &err))) {
+			template_form_organisation(f);
+			template_form_problems(f, &why);
+			template_form_write(f, w, &err);
 			tidy_writer_close(w, NULL);
-
 		}
+		template_form_free(f);
 		book_close(b);
 	}
 	unlink(path);

@@ -2,7 +2,7 @@
 /*
  * Shared by the workbook fuzz targets: the readers open files by path, so
  * each input is written to a file in /dev/shm (or /tmp) and read through
- * every sheet, merged ranges and cells view included.
+ * every sheet, merged ranges, document properties and cells view included.
  */
 #ifndef RECKON_FUZZBOOK_H
 #define RECKON_FUZZBOOK_H
@@ -48,6 +48,7 @@ static void fuzz_read_book(const char *path)
 	struct rk_error err = { 0 };
 	struct book *b = book_open(path, "fuzz", &err);
 	struct tidy_writer *w;
+	struct book_props props;
 
 	if (!sink)
 		sink = fopen("/dev/null", "w");
@@ -67,6 +68,7 @@ static void fuzz_read_book(const char *path)
 					abort();   /* texts are NUL-terminated */
 		sheet_close(s);
 	}
+	book_props(b, &props, &err);
 	w = tidy_writer_open(sink, "sink", &err);
 	if (w) {
 		bookcells_write(b, book_sheet_count(b) ? "1" : NULL, w, &err);

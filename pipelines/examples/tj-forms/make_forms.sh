@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Writes forms/register_*.xlsx: the register reckon template makes for the
 # coalition, filled with invented cases by three member organisations (a
-# few cases held by two of them).  Needs bin/reckon and Debian's
+# few cases held by two of them), each saved on a day of its own (the
+# workbook's dcterms:modified, which reckon-extract reads as when the form
+# was received).  Needs bin/reckon and Debian's
 # python3-openpyxl.  Run from the repository: pipelines/examples/tj-forms/make_forms.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +40,11 @@ def case():
     return key, day, rnd.choices(regions, weights)[0], sex, act, status
 cases = {org: [case() for _ in range(n)] for org, n in (("nhrc", 60), ("ippt", 40), ("bureau", 25))}
 cases["bureau"] += cases["nhrc"][:6]      # people who went to two members
+# when each member saved its register, as Excel records it (the forms are
+# due on 15 October: the bureau's came two days late)
+saved = {"nhrc": datetime.datetime(2024, 10, 9, 15, 12),
+         "ippt": datetime.datetime(2024, 10, 14, 8, 40),
+         "bureau": datetime.datetime(2024, 10, 17, 10, 5)}
 for org, rows in cases.items():
     wb = openpyxl.load_workbook(os.path.join(d, "empty_%s.xlsx" % org))
     ws = wb.worksheets[1]
@@ -50,6 +57,8 @@ for org, rows in cases.items():
         ws.cell(r, 5).value = sex
         ws.cell(r, 6).value = act
         ws.cell(r, 7).value = status
+    wb.properties.modified = saved[org]
+    wb.properties.lastModifiedBy = org
     wb.save(os.path.join(d, "register_%s.xlsx" % org))
     os.remove(os.path.join(d, "empty_%s.xlsx" % org))
 PY
