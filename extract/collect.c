@@ -513,15 +513,15 @@ int collect_write_csv(const struct collect *c, struct tidy_writer *w,
 		      struct rk_error *err)
 {
 	static const char *const head[] = {
-		"organisation", "expected", "file", "received",
+		"source", "organisation", "expected", "file", "received",
 		"received_from", "status", "days_late", "problems"
 	};
-	int rc = tidy_writer_row(w, head, NULL, 8, err);
+	int rc = tidy_writer_row(w, head, NULL, 9, err);
 
 	for (size_t i = 0; rc == 0 && i < c->nrow; i++) {
 		const struct collect_row *r = &c->row[i];
 		char when[20] = "", days[24] = "", problems[24] = "";
-		const char *f[8];
+		const char *f[9];
 
 		if (r->file)
 			local_text(r->received, when);
@@ -529,16 +529,17 @@ int collect_write_csv(const struct collect *c, struct tidy_writer *w,
 			snprintf(days, sizeof(days), "%ld", r->days_late);
 		if (r->file)
 			snprintf(problems, sizeof(problems), "%zu", r->problems);
-		f[0] = r->organisation;
-		f[1] = !c->nexp ? "" : r->expected ? "yes" : "no";
-		f[2] = r->file ? r->file : "";
-		f[3] = when;
-		f[4] = !r->file ? "" : r->from == COLLECT_FROM_WORKBOOK
+		f[0] = c->id;
+		f[1] = r->organisation;
+		f[2] = !c->nexp ? "" : r->expected ? "yes" : "no";
+		f[3] = r->file ? r->file : "";
+		f[4] = when;
+		f[5] = !r->file ? "" : r->from == COLLECT_FROM_WORKBOOK
 		       ? "workbook" : "file_time";
-		f[5] = status_word(r->status);
-		f[6] = days;
-		f[7] = problems;
-		rc = tidy_writer_row(w, f, NULL, 8, err);
+		f[6] = status_word(r->status);
+		f[7] = days;
+		f[8] = problems;
+		rc = tidy_writer_row(w, f, NULL, 9, err);
 	}
 	return rc;
 }

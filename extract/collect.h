@@ -117,7 +117,7 @@ const struct rk_error *collect_error(const struct collect *c, size_t i);
 void collect_fail(const struct collect *c, struct rk_error *err);
 
 /*
- * The summary as CSV into w: organisation,expected,file,received,
+ * The summary as CSV into w: source,organisation,expected,file,received,
  * received_from,status,days_late,problems (received "YYYY-MM-DD HH:MM" in
  * local time; received_from workbook or file_time; status on_time, late,
  * received, invalid, duplicate or missing).  Returns 0, or -1 with err set.

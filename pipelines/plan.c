@@ -381,11 +381,26 @@ static int opt_path(struct proc_cmd *c, const char *opt, const char *dir,
 	return add(c, opt, err) < 0 ? -1 : add_path(c, dir, rel, err);
 }
 
+/* forms_ID.csv: who sent the forms of a source with collect: */
+static char *forms_name(const struct rk_source *src)
+{
+	return concat("forms_", src->id, ".csv");
+}
+
 static int extract_cmd(const struct plan_step *s, const char *dir,
 		       struct proc_cmd *c, struct rk_error *err)
 {
 	if (add(c, "--source", err) < 0 || add(c, s->source->id, err) < 0)
 		return -1;
+	if (s->source->collect && !s->previous) {
+		char *name = forms_name(s->source);
+		int rc = name ? opt_path(c, "--forms-summary", dir, name, err)
+			      : rk_error_oom(err);
+
+		free(name);
+		if (rc < 0)
+			return -1;
+	}
 	if (s->edition != RK_EDITION_LATEST &&
 	    (add(c, "--edition", err) < 0 ||
 	     add(c, rk_source_edition_name(s->source, s->edition), err) < 0))
@@ -540,6 +555,24 @@ static int report_cmd(const struct plan *p, const char *dir,
 	    opt_path(c, "--unmapped", dir, "unmapped.csv", err) < 0 ||
 	    opt_path(c, "--manifest", dir, "manifest.json", err) < 0)
 		return -1;
+	/* who sent the forms of the sources that collect them: a member
+	   organisation whose form is missing leaves its source's figures
+	   incomplete, and the brief says so */
+	for (size_t i = 0; i < p->nsteps; i++) {
+		const struct plan_step *s = &p->steps[i];
+		char *name;
+		int rc;
+
+		if (s->kind != PLAN_EXTRACT || s->previous ||
+		    !s->source->collect)
+			continue;
+		name = forms_name(s->source);
+		rc = name ? opt_path(c, "--forms", dir, name, err)
+			  : rk_error_oom(err);
+		free(name);
+		if (rc < 0)
+			return -1;
+	}
 	/* provenance: the database target, from RECKON_DB or libpq */
 	if (p->use_db && add(c, "--db", err) < 0)
 		return -1;

@@ -279,6 +279,30 @@ static int load_data(struct brief *b, char *const *files, size_t n,
 	return 0;
 }
 
+/* reckon-extract's summaries of who sent a source's forms (--forms). */
+static int load_forms(struct brief *b, const struct brief_options *o,
+		      struct rk_error *err)
+{
+	static const char *const need[] = { "source", "organisation",
+					    "status", NULL };
+
+	if (!o->nforms)
+		return 0;
+	b->forms = calloc(o->nforms, sizeof(*b->forms));
+	if (!b->forms)
+		return rk_error_oom(err);
+	for (size_t i = 0; i < o->nforms; i++) {
+		b->nforms++;
+		if (brief_table_load(&b->forms[i], o->forms[i], err) < 0 ||
+		    require_cols(&b->forms[i], need,
+				 "reckon-extract --forms-summary", err) < 0 ||
+		    brief_prov_add(b, "forms", o->forms[i],
+				   (long)b->forms[i].nrows, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int load_quality(struct brief *b, const struct brief_options *o,
 			struct rk_error *err)
 {
@@ -298,7 +322,7 @@ static int load_quality(struct brief *b, const struct brief_options *o,
 	     brief_prov_add(b, "unmapped", o->unmapped,
 			    (long)b->unmapped.nrows, err) < 0))
 		return -1;
-	return 0;
+	return load_forms(b, o, err);
 }
 
 struct brief *brief_load(const struct brief_options *o, struct rk_error *err)
@@ -381,6 +405,9 @@ void brief_free(struct brief *b)
 	free(b->data_mark);
 	brief_table_release(&b->rejects);
 	brief_table_release(&b->unmapped);
+	for (size_t i = 0; i < b->nforms; i++)
+		brief_table_release(&b->forms[i]);
+	free(b->forms);
 	free(b->cells_dim);
 	free(b->cell_a);
 	free(b->cell_b);

@@ -24,6 +24,9 @@ struct brief_options {
 	char *const *data;             /* tidy observation files */
 	size_t ndata;
 	const char *rejects, *unmapped, *manifest;   /* NULL when not given */
+	char *const *forms;            /* reckon-extract --forms-summary
+					  files: who sent a source's forms */
+	size_t nforms;
 	const char *db;                /* --db: a conninfo, "" for the
 					  default target; NULL: not given */
 	const char *source_date_epoch; /* the environment's, or NULL */
@@ -37,6 +40,7 @@ struct brief_options {
 struct brief_file {
 	const char *role;              /* static: "config", "codelist",
 					  "input", "result", "data", "rejects",
+					  "forms",
 					  "unmapped", "manifest" */
 	char *source;                  /* inputs: the source id; NULL */
 	char *sheet;                   /* inputs: the layout's sheet; NULL */
@@ -105,6 +109,8 @@ struct brief {
 	size_t ndata;
 	long **data_dim;               /* per file, ndims columns, -1 */
 	struct brief_table rejects, unmapped;   /* ncols 0 when not given */
+	struct brief_table *forms;     /* --forms, nforms of them */
+	size_t nforms;
 	struct brief_table revisions;  /* revisions.csv: what the sources'
 					  latest editions changed; ncols 0
 					  when none is known */

@@ -19,7 +19,8 @@ static const char synopsis[] =
 	"[--data TIDY.csv...]\n"
 	"                     [--rejects FILE] [--unmapped FILE] "
 	"[--manifest FILE]\n"
-	"                     [--db[=CONNINFO]] [-o brief.xlsx] [--internal]\n";
+	"                     [--forms FILE...] [--db[=CONNINFO]] "
+	"[-o brief.xlsx] [--internal]\n";
 
 static const char help_text[] =
 	"\n"
@@ -38,6 +39,10 @@ static const char help_text[] =
 	"  -d, --data FILE       tidy observations for the Data sheet;\n"
 	"                        repeatable\n"
 	"      --rejects FILE    rejects.csv of reckon-normalise\n"
+	"      --forms FILE      who sent a source's forms (reckon-extract\n"
+	"                        --forms-summary); repeatable: an expected\n"
+	"                        organisation's missing form makes the data\n"
+	"                        PROVISIONAL\n"
 	"      --unmapped FILE   unmapped.csv of reckon-normalise\n"
 	"      --manifest FILE   manifest.json of the run (run id, inputs)\n"
 	"      --db[=CONNINFO]   the results came from this database (shown\n"
@@ -51,7 +56,8 @@ static const char help_text[] =
 	"  -V, --version         the version\n"
 	"\n";
 
-enum { OPT_REJECTS = 256, OPT_UNMAPPED, OPT_MANIFEST, OPT_DB, OPT_INTERNAL };
+enum { OPT_REJECTS = 256, OPT_UNMAPPED, OPT_MANIFEST, OPT_DB, OPT_INTERNAL,
+       OPT_FORMS };
 
 static const struct option options[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -59,6 +65,7 @@ static const struct option options[] = {
 	{ "data", required_argument, NULL, 'd' },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "unmapped", required_argument, NULL, OPT_UNMAPPED },
+	{ "forms", required_argument, NULL, OPT_FORMS },
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
 	{ "db", optional_argument, NULL, OPT_DB },
 	{ "output", required_argument, NULL, 'o' },
@@ -70,6 +77,7 @@ static const struct option options[] = {
 struct args {
 	struct brief_options o;
 	char *data[MAX_DATA];
+	char *forms[MAX_DATA];
 	const char *output;
 	int quiet;
 };
@@ -95,7 +103,7 @@ static void internal_name(const char *out, char *buf, size_t size)
 /* Returns -1 to go on, else the exit code. */
 static int parse(int argc, char **argv, struct args *a)
 {
-	size_t nd = 0;
+	size_t nd = 0, nf = 0;
 	int c;
 
 	while ((c = rk_cli_next(&cli, argc, argv, NULL)) != -1) {
@@ -110,6 +118,12 @@ static int parse(int argc, char **argv, struct args *a)
 			break;
 		case OPT_REJECTS: a->o.rejects = optarg; break;
 		case OPT_UNMAPPED: a->o.unmapped = optarg; break;
+		case OPT_FORMS:
+			if (nf == MAX_DATA)
+				return rk_cli_usage(&cli, "too many --forms "
+						    "files");
+			a->forms[nf++] = optarg;
+			break;
 		case OPT_MANIFEST: a->o.manifest = optarg; break;
 		case OPT_DB: a->o.db = optarg ? optarg : ""; break;
 		case OPT_INTERNAL: a->o.internal = 1; break;
@@ -127,6 +141,8 @@ static int parse(int argc, char **argv, struct args *a)
 				    "required");
 	a->o.data = a->data;
 	a->o.ndata = nd;
+	a->o.forms = a->forms;
+	a->o.nforms = nf;
 	return -1;
 }
 

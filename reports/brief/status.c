@@ -25,6 +25,8 @@ static int unfinished(const char *st)
 
 struct unresolved {
 	size_t figures, labels, rejected, totals;
+	size_t forms;               /* expected organisations' forms missing */
+	char missing[512];          /* "Coalition: kmc, ippt; ..." */
 	char what[640];             /* "Prosecutor General's Office: provisional
 				       Q3 2024; ..." */
 	size_t listed, more;
@@ -51,6 +53,32 @@ static void name_figure(const struct brief *b, const char *lang,
 	snprintf(u->what + len, sizeof(u->what) - len, "%s%s",
 		 len ? "; " : "", one);
 	u->listed++;
+}
+
+/* The organisations whose form did not come, by source, into u:
+ * "Coalition against torture: kmc, ippt". */
+static void missing_forms(const struct brief *b, const char *lang,
+			  const struct brief_table *t, struct unresolved *u)
+{
+	const char *last = NULL;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *src = brief_table_str(t, r, "source");
+		size_t len = strlen(u->missing);
+
+		if (strcmp(brief_table_str(t, r, "status"), "missing"))
+			continue;
+		u->forms++;
+		if (!last || strcmp(last, src))
+			snprintf(u->missing + len, sizeof(u->missing) - len,
+				 "%s%s: %s", len ? "; " : "",
+				 brief_source_name(b->labels, src, lang),
+				 brief_table_str(t, r, "organisation"));
+		else
+			snprintf(u->missing + len, sizeof(u->missing) - len,
+				 ", %s", brief_table_str(t, r, "organisation"));
+		last = src;
+	}
 }
 
 static void count(const struct brief *b, const char *lang,
@@ -82,6 +110,8 @@ static void count(const struct brief *b, const char *lang,
 		else if (strncmp(check, "source_", 7) != 0)
 			u->rejected += n;
 	}
+	for (size_t k = 0; k < b->nforms; k++)
+		missing_forms(b, lang, &b->forms[k], u);
 }
 
 static size_t part(char *buf, size_t size, size_t len, const char *text)
@@ -98,7 +128,8 @@ int brief_data_final(const struct brief *b)
 	if (!b->ndata)
 		return -1;           /* made without the data: not known */
 	count(b, "en", &u);
-	return !u.figures && !u.labels && !u.rejected && !u.totals;
+	return !u.figures && !u.labels && !u.rejected && !u.totals &&
+	       !u.forms;
 }
 
 void brief_status_block(struct brief_page *pg)
@@ -114,7 +145,7 @@ void brief_status_block(struct brief_page *pg)
 		return;
 	}
 	count(pg->b, lang, &u);
-	if (!u.figures && !u.labels && !u.rejected && !u.totals) {
+	if (!u.figures && !u.labels && !u.rejected && !u.totals && !u.forms) {
 		brief_page_para(pg, brief_t(lang, "status.final"),
 				pg->bk->f.label);
 		return;
@@ -130,6 +161,11 @@ void brief_status_block(struct brief_page *pg)
 				 brief_t(lang, "status.more"), u.more);
 			len = part(buf, sizeof(buf), len, one);
 		}
+	}
+	if (u.forms) {
+		snprintf(one, sizeof(one), brief_t(lang, "status.forms"),
+			 u.forms, u.missing);
+		len = part(buf, sizeof(buf), len, one);
 	}
 	if (u.labels) {
 		snprintf(one, sizeof(one), brief_t(lang, "status.labels"),

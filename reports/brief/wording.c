@@ -1184,6 +1184,7 @@ static const struct text texts[] = {
 	{ "role.codelist", "code list", "справочник кодов" },
 	{ "role.config", "pipeline config", "конфигурация конвейера" },
 	{ "role.data", "tidy data", "данные" },
+	{ "role.forms", "forms received", "полученные формы" },
 	{ "role.input", "input", "входной файл" },
 	{ "role.manifest", "run manifest", "манифест запуска" },
 	{ "role.rejects", "rejected rows", "отклонённые строки" },
@@ -1211,6 +1212,12 @@ static const struct text texts[] = {
 	  "Статус данных: окончательные. Все числа полные, все названия "
 	  "сопоставлены с кодами, ни одна строка не отклонена." },
 	{ "status.footnote", "with a footnote", "со сноской" },
+	/* %zu %s: how many, "source: organisation, ...; ..." */
+	{ "status.forms",
+	  "Forms not received from %zu member organisation(s) (%s): the "
+	  "figures of their source are incomplete.",
+	  "Не получены формы от членских организаций: %zu (%s) — числа их "
+	  "источника неполные." },
 	{ "status.incomplete", "incomplete", "неполные" },
 	{ "status.labels",
 	  "%zu label(s) not matched to a code: their figures are left out.",

@@ -218,12 +218,14 @@ static void test_csv_and_table(void **state)
 	assert_int_equal(closed(c), 1);
 	text = written(c, 1);
 	assert_string_equal(text,
-		"organisation,expected,file,received,received_from,status,"
-		"days_late,problems\n"
-		"nhrc,yes,forms/nhrc.xlsx,2024-10-14 12:00,workbook,on_time,0,0\n"
-		"ippt,yes,forms/ippt.xlsx,2024-10-18 12:00,workbook,late,3,0\n"
-		"bureau,yes,,,,missing,,\n"
-		"Центр,no,forms/Центр.xlsx,2024-10-15 12:00,workbook,invalid,0,3\n");
+		"source,organisation,expected,file,received,received_from,"
+		"status,days_late,problems\n"
+		"coal,nhrc,yes,forms/nhrc.xlsx,2024-10-14 12:00,workbook,on_time,"
+		"0,0\n"
+		"coal,ippt,yes,forms/ippt.xlsx,2024-10-18 12:00,workbook,late,3,0\n"
+		"coal,bureau,yes,,,,missing,,\n"
+		"coal,Центр,no,forms/Центр.xlsx,2024-10-15 12:00,workbook,"
+		"invalid,0,3\n");
 	free(text);
 	text = written(c, 0);
 	assert_string_equal(text,
