@@ -204,10 +204,131 @@ static double lines_in(const char *text, double width)
 	return lines;
 }
 
+/* A4 landscape within the margins is 501 points high at 100 %. */
+#define PAGE_POINTS 501.0
+#define ROW_POINTS 15.0                /* a row of the default height */
+
+/*
+ * Room for rows on a printed page of this sheet, in points.  The sheet is
+ * fitted to the page's width: LibreOffice prints columns of PRINT_PIXELS
+ * at about 95 % (measured: 10-point text prints in 9.4-9.6-point type),
+ * a narrower
+ * sheet at 100 %, and the page holds as many more points of rows.  A
+ * margin for rows drawn a little taller than asked.
+ */
+static double page_room(const struct brief_page *pg)
+{
+	double px = 0, scale;
+
+	for (lxw_col_t c = 0; c <= pg->last && c < 64; c++)
+		px += pg->colw[c] * 7 + 5;
+	scale = px > 960 ? 960 / px : 1;
+	return PAGE_POINTS / scale - 8;
+}
+
+/* Grows the row notes to hold row r, new rows zero; 0 when out of
+ * memory (the page then breaks only where it was asked to). */
+static int noted(struct brief_page *pg, lxw_row_t r)
+{
+	size_t n = pg->nheight;
+	float *h;
+	unsigned char *k;
+
+	if (r < n)
+		return 1;
+	while (n <= r)
+		n = n ? 2 * n : 64;
+	h = realloc(pg->height, n * sizeof(*h));
+	if (h)
+		pg->height = h;
+	k = h ? realloc(pg->keep, n) : NULL;
+	if (!k)
+		return 0;
+	pg->keep = k;
+	memset(h + pg->nheight, 0, (n - pg->nheight) * sizeof(*h));
+	memset(k + pg->nheight, 0, n - pg->nheight);
+	pg->nheight = n;
+	return 1;
+}
+
+void brief_page_row_height(struct brief_page *pg, lxw_row_t r, double pts)
+{
+	worksheet_set_row(pg->ws, r, pts, NULL);
+	if (noted(pg, r))
+		pg->height[r] = (float)pts;
+}
+
+static void keep_with_next(struct brief_page *pg, lxw_row_t r)
+{
+	if (noted(pg, r))
+		pg->keep[r] = 1;
+}
+
+void brief_page_break(struct brief_page *pg)
+{
+	lxw_row_t *v = realloc(pg->breaks,
+			       (pg->nbreaks + 1) * sizeof(*pg->breaks));
+
+	if (!v)
+		return;
+	pg->breaks = v;
+	pg->breaks[pg->nbreaks++] = pg->row;
+}
+
+static double row_points(const struct brief_page *pg, lxw_row_t r)
+{
+	return r < pg->nheight && pg->height[r] > 0 ? pg->height[r]
+						   : ROW_POINTS;
+}
+
+static int asked(const struct brief_page *pg, lxw_row_t r)
+{
+	for (size_t i = 0; i < pg->nbreaks; i++)
+		if (pg->breaks[i] == r)
+			return 1;
+	return 0;
+}
+
+/* The breaks: asked for, and before a row (a heading with the two rows
+ * after it) that the page has no room for.  Zero-ended, as libxlsxwriter
+ * takes them. */
+static void paginate(struct brief_page *pg)
+{
+	lxw_row_t *out = calloc(pg->row + 2, sizeof(*out));
+	size_t n = 0;
+	double y = 0, room = page_room(pg);
+
+	if (!out)
+		return;
+	for (lxw_row_t r = 0; r < pg->row && n < 1022; r++) {
+		double need = row_points(pg, r);
+
+		if (r < pg->nheight && pg->keep[r] && r + 1 < pg->row)
+			need += row_points(pg, r + 1);    /* its first line */
+		if (r > 0 && (asked(pg, r) || (y > 0 && y + need > room))) {
+			out[n++] = r;
+			y = 0;
+		}
+		y += row_points(pg, r);
+	}
+	out[n] = 0;
+	if (n)
+		worksheet_set_h_pagebreaks(pg->ws, out);
+	free(out);
+}
+
 void brief_page_finish(struct brief_page *pg)
 {
 	commit_cols(pg);
 	worksheet_print_area(pg->ws, 0, 0, pg->row ? pg->row - 1 : 0, pg->last);
+	paginate(pg);
+	free(pg->height);
+	free(pg->keep);
+	free(pg->breaks);
+	pg->height = NULL;
+	pg->keep = NULL;
+	pg->breaks = NULL;
+	pg->nheight = pg->nbreaks = 0;
 }
 
 void brief_page_wrap(struct brief_page *pg, lxw_col_t c, const char *text,
@@ -242,9 +363,13 @@ void brief_page_wrap_span(struct brief_page *pg, lxw_col_t first,
 void brief_page_next(struct brief_page *pg)
 {
 	commit_cols(pg);
-	if (pg->lines > 1)
-		worksheet_set_row(pg->ws, pg->row, pg->lines * LINE_POINTS + 2,
-				  NULL);
+	/* every row of text its height, one line too: a row left to the
+	   reader's program is drawn as it measures it, and the page breaks
+	   would no longer fall where brief_page_finish counted them */
+	if (pg->lines > 0)
+		brief_page_row_height(pg, pg->row, pg->lines > 1
+				      ? pg->lines * LINE_POINTS + 2
+				      : ROW_POINTS);
 	pg->lines = 0;
 	pg->row++;
 }
@@ -260,8 +385,13 @@ void brief_page_line(struct brief_page *pg, const char *text, lxw_format *f)
 			width += pg->colw[c];
 		worksheet_merge_range(pg->ws, pg->row, 0, pg->row, pg->last,
 				      "", f);
-		worksheet_set_row(pg->ws, pg->row,
-				  24 * lines_in(text, width / 1.6), NULL);
+		brief_page_row_height(pg, pg->row,
+				      24 * lines_in(text, width / 1.6));
+		keep_with_next(pg, pg->row);
+	} else {
+		/* a heading (12 points) a little taller than a line */
+		brief_page_row_height(pg, pg->row, f == pg->bk->f.heading
+						   ? 18 : ROW_POINTS);
 	}
 	brief_put_str(pg->ws, pg->row++, 0, text, f);
 }
@@ -277,6 +407,7 @@ void brief_page_heading(struct brief_page *pg, const char *text)
 	commit_cols(pg);
 	if (pg->row > 0)
 		pg->row++;
+	keep_with_next(pg, pg->row);
 	brief_page_line(pg, text, pg->bk->f.heading);
 }
 
@@ -295,7 +426,7 @@ static void para(struct brief_page *pg, const char *text, lxw_format *f,
 		worksheet_merge_range(pg->ws, pg->row, 0, pg->row, last, "",
 				      wrap);
 	brief_put_str(pg->ws, pg->row, 0, text, wrap);
-	worksheet_set_row(pg->ws, pg->row, lines * LINE_POINTS + 3, NULL);
+	brief_page_row_height(pg, pg->row, lines * LINE_POINTS + 3);
 	pg->row++;
 }
 
@@ -332,6 +463,7 @@ void brief_page_header(struct brief_page *pg, const char *const *keys,
 		       size_t n, unsigned long numeric)
 {
 	commit_cols(pg);
+	keep_with_next(pg, pg->row);      /* a table's header, with a row */
 	for (size_t i = 0; i < n; i++)
 		brief_page_wrap(pg, (lxw_col_t)i, brief_t(pg->lang, keys[i]),
 				numeric >> i & 1 ? pg->bk->f.head_num

@@ -23,6 +23,14 @@ struct brief_page {
 	unsigned long long set;    /* columns given a width (bit c) */
 	int committed;             /* widths fitted and written */
 	double lines;              /* lines the current row needs */
+	/* for the page breaks (brief_page_finish): each row's height in
+	   points (0: the default), whether it keeps with the rows after it
+	   (a heading), and the breaks asked for */
+	float *height;
+	unsigned char *keep;
+	size_t nheight;
+	lxw_row_t *breaks;
+	size_t nbreaks;
 };
 
 /* The colours of source A and B in every chart (B is also hatched). */
@@ -38,9 +46,19 @@ const char *brief_title_in(const struct brief *b, const char *lang);
 /*
  * Ends a sheet: its print area is columns 0..last of the rows written (a
  * line of text running on to the right would otherwise widen the printed
- * page and shrink its type).
+ * page and shrink its type), and its page breaks: where one was asked for
+ * (brief_page_break), and before any row that would not fit on the page,
+ * a heading kept with the row after it (issue 20 item 6: a heading
+ * alone at a page's foot, a page of a lone paragraph).  Frees what the
+ * page kept for them.
  */
 void brief_page_finish(struct brief_page *pg);
+
+/* A page break before the current row. */
+void brief_page_break(struct brief_page *pg);
+
+/* Row r's height in points, set on the sheet and noted for the breaks. */
+void brief_page_row_height(struct brief_page *pg, lxw_row_t r, double pts);
 
 /*
  * Starts a sheet called name, in lang; paragraphs wrap across columns

@@ -293,7 +293,7 @@ static void chart_note(struct pair_page *pp, const char *text)
 
 	worksheet_merge_range(pg->ws, r, 0, r, flag_col(pp), text,
 			      F(pp)->note_wrap);
-	worksheet_set_row(pg->ws, r, 26, NULL);
+	brief_page_row_height(pg, r, 26);
 }
 
 /* A chart data block's heading and header; returns its first data row. */
@@ -409,9 +409,11 @@ static lxw_chart *new_chart(struct pair_page *pp, uint8_t type,
 static void insert(struct pair_page *pp, lxw_chart *ch, lxw_col_t col,
 		   double width)
 {
+	/* its rows less the offset and a margin: it ended 4 pixels into the
+	   first note under it, covering the note's first line */
 	lxw_chart_options o = { .x_scale = width / 480.0,
-				.y_scale = (CHART_ROWS - pp->nnotes) * 20.0 /
-					   288.0,
+				.y_scale = ((CHART_ROWS - pp->nnotes) * 20.0 -
+					    8) / 288.0,
 				.x_offset = 2, .y_offset = 4 };
 
 	worksheet_insert_chart_opt(pp->pg.ws, pp->chart_row, col, ch, &o);
@@ -571,7 +573,6 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 {
 	struct pair_page pp = { .p = &b->pair[i] };
 	char name[128], title[512];
-	lxw_row_t breaks[2] = { 0, 0 };   /* libxlsxwriter copies them */
 
 	for (size_t d = 0; d < b->ndims && pp.ndims < MAX_DIMS; d++)
 		if (pp.p->dims >> d & 1)
@@ -593,11 +594,10 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 	pp.pg.row += CHART_ROWS + 1;
 	/* the charts and their reading on a page, the table from the next:
 	   shrinking the whole sheet onto one page printed it at 6 points */
-	breaks[0] = pp.pg.row;
-	worksheet_set_h_pagebreaks(pp.pg.ws, breaks);
+	brief_page_break(&pp.pg);
 	cell_table(&pp);
 	column_chart(&pp);
 	line_chart(&pp);
-	worksheet_print_area(pp.pg.ws, 0, 0, pp.pg.row, flag_col(&pp));
+	brief_page_finish(&pp.pg);
 	return 0;
 }

@@ -178,6 +178,7 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 	pg.row++;
 	run_block(&pg);
 	files_block(&pg);
+	brief_page_finish(&pg);
 	return 0;
 }
 

@@ -402,9 +402,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 			const char *lang, struct rk_error *err)
 {
 	struct brief_page pg;
-	lxw_row_t breaks[3] = { 0, 0, 0 };   /* libxlsxwriter copies them */
 	lxw_row_t front;
-	size_t nbreak = 0;
 
 	if (brief_page_open(&pg, bk, b, lang, brief_t(lang, "sheet.summary"),
 			    10, err) < 0)
@@ -428,7 +426,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	/* the first printed page: title, status, key messages, chart and
 	   the estimate of cases no source holds */
 	if (pg.row > front)
-		breaks[nbreak++] = pg.row;
+		brief_page_break(&pg);
 	/* the definitions name each source and its kind; without them the
 	   sources' table does */
 	if (!brief_any_definition(b))
@@ -439,8 +437,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	brief_not_shown_block(&pg);
 	protection_block(&pg);
 	/* the page above stands alone when printed; the findings follow */
-	breaks[nbreak] = pg.row;
-	worksheet_set_h_pagebreaks(pg.ws, breaks);
+	brief_page_break(&pg);
 	if (b->npair) {
 		findings_block(&pg);
 	} else {
