@@ -276,12 +276,27 @@ static void headline_block(struct brief_page *pg)
 		"col.compared", "col.significant", "col.one_source"
 	};
 
+	int untested = 0;
+
 	brief_page_heading(pg, brief_t(pg->lang, "headline"));
 	brief_page_header(pg, head, 11, 0x7F8);
-	for (size_t i = 0; i < pg->b->npair; i++)
-		headline_row(pg, &pg->b->pair[i]);
+	for (size_t i = 0; i < pg->b->npair; i++) {
+		const struct brief_pair *p = &pg->b->pair[i];
+		struct brief_facts f;
+
+		headline_row(pg, p);
+		/* an interval left blank: say why, not leave it to be read as
+		   missing */
+		qualified_facts(pg->b, p, pg->lang, &f);
+		untested |= f.qualified > 0 &&
+			    !isnan(sum_num(pg->b, p, "total_ratio")) &&
+			    isnan(sum_num(pg->b, p, "total_ratio_lo"));
+	}
 	brief_page_line(pg, brief_t(pg->lang, "headline.note"),
 			pg->bk->f.note);
+	if (untested)
+		brief_page_para(pg, brief_t(pg->lang, "headline.untested"),
+				pg->bk->f.note_wrap);
 	if (pg->b->nsmall || pg->b->nhidden) {
 		char line[1024];
 

@@ -414,6 +414,12 @@ static const struct text texts[] = {
 	  "Totals and ratios are over the cells both sources report.",
 	  "Итоги и отношения — по ячейкам, где есть данные обоих "
 	  "источников." },
+	{ "headline.untested",
+	  "Where the interval is blank, the totals include figures their "
+	  "source does not give as final, so they are not tested (see the "
+	  "findings).",
+	  "Где интервал не указан, итоги включают числа, которые источник не "
+	  "даёт как окончательные, поэтому они не проверяются (см. выводы)." },
 	{ "internal.header",
 	  "INTERNAL: contains protected counts, not for distribution",
 	  "ВНУТРЕННИЙ: содержит защищённые числа, не для распространения" },
