@@ -141,7 +141,9 @@ int brief_write_method(struct brief_book *bk, const struct brief *b,
 	brief_page_line(&pg, brief_t(lang, "method.title"), bk->f.title);
 	brief_page_para(&pg, brief_t(lang, "method.intro"), NULL);
 	for (size_t i = 0; i < sizeof(sections) / sizeof(*sections); i++)
-		section(&pg, sections[i]);
+		/* capture-recapture only when the brief has estimates */
+		if (strcmp(sections[i], "method.mse") || b->mse.nrows)
+			section(&pg, sections[i]);
 	suppression(&pg);
 	codes(&pg);
 	brief_page_finish(&pg);
