@@ -607,6 +607,7 @@ static void free_source(struct rk_source *s)
 	free_definitions(s);
 	free(s->id);
 	free_i18n(&s->name);
+	free_i18n(&s->short_name);
 	free(s->name_ru_genitive);
 	free(s->name_ru_instrumental);
 	free(s->kind);

@@ -118,6 +118,8 @@ struct rk_source {
 	struct rk_i18n name;
 	char *name_ru_genitive;   /* name_ru: the Russian name's case forms */
 	char *name_ru_instrumental; /* (Генеральной прокуратуры, -ой); NULL */
+	struct rk_i18n short_name;  /* short: a name for sheet tabs (31
+				       characters with the number) */
 	char *kind;               /* government | nhri | civil_society |
 				     international | other; NULL */
 	char *file;               /* resolved against the config's directory;

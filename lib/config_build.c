@@ -436,6 +436,7 @@ static int build_source(struct cfg_loader *l, struct y_source *y,
 	s->mark = cfg_mark_of(n);
 	s->id = take(&y->id);
 	take_i18n(&s->name, y->name);
+	take_i18n(&s->short_name, y->short_name);
 	if (y->name_ru) {
 		s->name_ru_genitive = take(&y->name_ru->genitive);
 		s->name_ru_instrumental = take(&y->name_ru->instrumental);

@@ -47,6 +47,7 @@ struct y_source {
 	char *id;
 	struct rk_i18n *name;
 	struct y_name_ru *name_ru;
+	struct rk_i18n *short_name;
 	char *kind, *sheet;
 	struct y_layout *layout;
 	struct y_edition *edition;

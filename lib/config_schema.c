@@ -112,6 +112,7 @@ static const cyaml_schema_field_t source_fields[] = {
 	TEXT("id", REQ, struct y_source, id),
 	MAP("name", OPT, struct y_source, name, i18n_fields),
 	MAP("name_ru", OPT, struct y_source, name_ru, name_ru_fields),
+	MAP("short", OPT, struct y_source, short_name, i18n_fields),
 	TEXT("kind", OPT, struct y_source, kind),
 	CYAML_FIELD_IGNORE("file", REQ),
 	TEXT("sheet", OPT, struct y_source, sheet),

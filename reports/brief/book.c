@@ -225,6 +225,15 @@ static void clean_name(const char *name, char *buf, size_t size)
 			break;       /* room for " (9)" */
 		buf[n++] = strchr("[]:*?/\\", *p) ? '-' : (char)*p;
 	}
+	/* cut short: at a word, never inside one (unless it is one word) */
+	if (name[n] && n && buf[n - 1] != ' ') {
+		size_t cut = n;
+
+		while (n && buf[n - 1] != ' ')
+			n--;
+		if (!n)
+			n = cut;
+	}
 	while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\''))
 		n--;
 	if (n && buf[0] == '\'')

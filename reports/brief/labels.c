@@ -162,6 +162,17 @@ const char *brief_source_name(const struct brief_labels *l, const char *id,
 	return name ? name : id;
 }
 
+const char *brief_source_short(const struct brief_labels *l, const char *id,
+			       const char *lang)
+{
+	const struct rk_source *s = rk_config_source(l->cfg, id);
+	const struct rk_i18n *t = s ? &s->short_name : NULL;
+	const char *v = !t ? NULL : !strcmp(lang, "ru") ? t->ru
+			: !strcmp(lang, "tg") ? (t->tg ? t->tg : t->ru) : t->en;
+
+	return v ? v : brief_source_name(l, id, lang);
+}
+
 const char *brief_source_case(const struct brief_labels *l, const char *id,
 			      const char *lang, char form)
 {

@@ -47,6 +47,11 @@ int brief_indicator_is_count(const struct brief_labels *l, const char *code);
 const char *brief_source_name(const struct brief_labels *l, const char *id,
 			      const char *lang);
 
+/* A source's short name in lang (short: in the config), for a sheet's
+ * tab; its name when it has none. */
+const char *brief_source_short(const struct brief_labels *l, const char *id,
+			       const char *lang);
+
 /*
  * A source's name in a case: form 'g' genitive (данные Генеральной
  * прокуратуры), 'i' instrumental (в сравнении с Генеральной прокуратурой).

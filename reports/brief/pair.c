@@ -578,7 +578,7 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 		if (pp.p->dims >> d & 1)
 			pp.dim[pp.ndims++] = d;
 	snprintf(name, sizeof(name), "%zu %s", i + 1,
-		 brief_source_name(b->labels, pp.p->against, lang));
+		 brief_source_short(b->labels, pp.p->against, lang));
 	if (brief_page_open(&pp.pg, bk, b, lang, name, flag_col(&pp), err) < 0)
 		return -1;
 	snprintf(pp.sheet, sizeof(pp.sheet), "%s", bk->names[bk->nnames - 1]);

@@ -399,7 +399,7 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(yaml, 5, 5, "unknown key 'colour' in source 'gpo'");
 	expect_hint(yaml, "check the spelling; allowed here: id, name, "
-		    "name_ru, kind, file, sheet, layout, constants, cumulative, "
+		    "name_ru, short, kind, file, sheet, layout, constants, cumulative, "
 		    "fiscal_year_start, published, definitions, file_fields, "
 		    "sheet_fields, edition, editions, collect");
 }
