@@ -409,7 +409,7 @@ static const char *per_text(const struct brief_facts *f)
 	return ru(f) ? "период" : tg(f) ? "давра" : "period";
 }
 
-static void trend_sentence(const struct brief_facts *f, char *out)
+static void trend_core(const struct brief_facts *f, char *out)
 {
 	char e[NUM], ci[3 * NUM], p[NUM];
 	const char *per = per_text(f);
@@ -452,6 +452,20 @@ static void trend_sentence(const struct brief_facts *f, char *out)
 		say(out, "Over the %.0f periods there is no clear sign that "
 			 "the gap is widening or narrowing (%s).", f->periods,
 		    p);
+}
+
+/* The trend, and that it rests on figures not final when it does: a
+ * provisional last quarter moves the trend as much as a final one. */
+static void trend_sentence(const struct brief_facts *f, char *out)
+{
+	trend_core(f, out);
+	if (f->qualified <= 0)
+		return;
+	append(out, 0, ru(f) ? " Тренд включает неокончательные числа (%s)."
+		       : tg(f) ? " Тамоюл рақамҳои ғайриниҳоиро низ дар бар "
+				 "мегирад (%s)."
+		       : " The trend includes figures not final (%s).",
+	       f->qualified_what);
 }
 
 /* Described, not graded (issue 20 item 8): the figure and what 1 means. */
