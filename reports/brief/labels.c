@@ -2,6 +2,7 @@
 #include "labels.h"
 
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -183,6 +184,19 @@ const char *brief_source_case(const struct brief_labels *l, const char *id,
 	if (!s || !s->name.ru)
 		return NULL;
 	return form == 'g' ? s->name_ru_genitive : s->name_ru_instrumental;
+}
+
+long brief_label_rank(const struct brief_labels *l, size_t dim,
+		      const char *code)
+{
+	long i;
+
+	if (!*code)
+		return -1;             /* not broken down: before its parts */
+	if (dim >= l->ndims || !l->dim[dim] ||
+	    (i = rk_codelist_find(l->dim[dim], code)) < 0)
+		return LONG_MAX;
+	return i;
 }
 
 const char *brief_source_kind(const struct brief_labels *l, const char *id)

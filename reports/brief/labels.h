@@ -62,6 +62,14 @@ const char *brief_source_short(const struct brief_labels *l, const char *id,
 const char *brief_source_case(const struct brief_labels *l, const char *id,
 			      const char *lang, char form);
 
+/*
+ * Where code stands in dimension dim's code list (its line, counting from
+ * 0), so that categories are shown in the list's order: -1 for "" (not
+ * broken down), LONG_MAX for a code the list does not hold.
+ */
+long brief_label_rank(const struct brief_labels *l, size_t dim,
+		      const char *code);
+
 /* A source's kind as configured, or "" (valid while the config lives). */
 const char *brief_source_kind(const struct brief_labels *l, const char *id);
 

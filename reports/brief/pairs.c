@@ -105,6 +105,74 @@ static int attach_rest(struct brief *b)
 	return 0;
 }
 
+/*
+ * A pair's cells and its distribution's categories in the code lists'
+ * order (Dushanbe, Sughd, Khatlon… as the list has them), period by
+ * period; reckon-compare writes them in the codes' text order.  qsort
+ * has no context in C11: the brief being sorted is kept here.
+ */
+static const struct brief *sorting;
+
+static int by_rank(size_t d, const char *x, const char *y)
+{
+	long a = brief_label_rank(sorting->labels, d, x);
+	long b = brief_label_rank(sorting->labels, d, y);
+
+	return a != b ? (a < b ? -1 : 1) : strcmp(x, y);
+}
+
+static int by_cell(const void *x, const void *y)
+{
+	size_t r = *(const size_t *)x, s = *(const size_t *)y;
+	const struct brief_table *t = &sorting->cells;
+	int c = strcmp(brief_table_str(t, r, "period"),
+		       brief_table_str(t, s, "period"));
+
+	for (size_t d = 0; !c && d < sorting->ndims; d++)
+		c = by_rank(d, brief_cell_dim(sorting, r, d),
+			    brief_cell_dim(sorting, s, d));
+	return c ? c : (r > s) - (r < s);
+}
+
+/* A dimension's place among the pipeline's (config order). */
+static size_t dim_index(const char *name)
+{
+	size_t d = 0;
+
+	while (d < sorting->ndims && strcmp(sorting->dims[d], name))
+		d++;
+	return d;
+}
+
+static int by_category(const void *x, const void *y)
+{
+	size_t r = *(const size_t *)x, s = *(const size_t *)y;
+	const struct brief_table *t = &sorting->dist;
+	size_t dr = dim_index(brief_table_str(t, r, "dimension"));
+	size_t ds = dim_index(brief_table_str(t, s, "dimension"));
+	int c = dr != ds ? (dr < ds ? -1 : 1) : 0;
+
+	if (!c && dr < sorting->ndims)
+		c = by_rank(dr, brief_table_str(t, r, "category"),
+			    brief_table_str(t, s, "category"));
+	return c ? c : (r > s) - (r < s);
+}
+
+static void in_list_order(const struct brief *b)
+{
+	sorting = b;
+	for (size_t i = 0; i < b->npair; i++) {
+		struct brief_pair *p = &b->pair[i];
+
+		if (p->ncell > 1)
+			qsort(p->cell, p->ncell, sizeof(*p->cell), by_cell);
+		if (p->ndist > 1 && brief_table_col(&b->dist, "dimension") >= 0)
+			qsort(p->dist, p->ndist, sizeof(*p->dist),
+			      by_category);
+	}
+	sorting = NULL;
+}
+
 /* Whether both sources have a value in cells.csv row r. */
 static int compared(const struct brief *b, size_t r)
 {
@@ -164,7 +232,8 @@ int brief_pairs_build(struct brief *b, struct rk_error *err)
 				     x->against.items[a], x->alpha) < 0)
 				return rk_error_oom(err);
 		}
-	if (attach_cells(b) < 0 || attach_rest(b) < 0)
+	if (attach_cells(b) < 0 || attach_rest(b) < 0 ||
+	    (in_list_order(b), 0))
 		return rk_error_oom(err);
 	for (size_t i = 0; i < b->npair; i++)
 		if (period_totals(b, &b->pair[i]) < 0)
