@@ -1237,10 +1237,11 @@ static const struct text texts[] = {
 	{ "status.rejected", "%zu row(s) rejected.", "Отклонено строк: %zu." },
 	{ "status.revised", "revised", "уточнённые" },
 	{ "status.see",
-	  "Findings that rest on them say so; the Data quality sheet lists "
-	  "them.",
-	  "Выводы, основанные на них, это оговаривают; они перечислены на "
-	  "листе «Качество данных»." },
+	  "Findings that rest on them say so; the Data quality sheet says "
+	  "where each comes from, and the Data sheet marks each figure.",
+	  "Выводы, основанные на них, это оговаривают; откуда каждое, сказано "
+	  "на листе «Качество данных», а каждое число отмечено на листе "
+	  "«Данные»." },
 	{ "status.suppressed", "withheld by the source", "скрыто источником" },
 	{ "status.totals",
 	  "%zu of the sources' own totals are not the sum of their parts.",
