@@ -188,34 +188,8 @@ def omb_table(fig):
 
 
 def omb_ods(fig):
-    ns = tj.ODS_NS
-    content = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-               '<office:document-content %s><office:automatic-styles>'
-               '<style:style style:name="bold" style:family="table-cell">'
-               '<style:text-properties fo:font-weight="bold"/></style:style>'
-               '<style:style style:name="head" style:family="table-cell">'
-               '<style:text-properties fo:font-weight="bold"/></style:style>'
-               '</office:automatic-styles><office:body><office:spreadsheet>%s'
-               '</office:spreadsheet></office:body></office:document-content>'
-               % (ns, omb_table(fig)))
-    styles = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-              '<office:document-styles %s><office:styles/></office:document-styles>' % ns)
-    meta = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<office:document-meta %s><office:meta><dc:title>Шикоятҳо 2023–2024</dc:title>'
-            '<meta:creation-date>2025-01-15T09:00:00</meta:creation-date>'
-            '</office:meta></office:document-meta>' % ns)
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
-                'manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" '
-                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
-                '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
-                '</manifest:manifest>')
-    return tj.zip_bytes([("mimetype", "application/vnd.oasis.opendocument.spreadsheet", True),
-                         ("content.xml", content, False), ("styles.xml", styles, False),
-                         ("meta.xml", meta, False), ("META-INF/manifest.xml", manifest, False)])
+    return tj.ods_bytes(omb_table(fig), "Шикоятҳо 2023–2024",
+                        "2025-01-15T09:00:00")
 
 
 # ---- the civil-society coalition: UTF-8 with a BOM, ';' -----------------

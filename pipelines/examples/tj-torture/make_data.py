@@ -343,7 +343,9 @@ def omb_table():
             % (width, "".join(rows)))
 
 
-def omb_ods():
+def ods_bytes(table, title, created):
+    """An ods package of one spreadsheet body (table), with its title and
+    the time it was made (also used by ../tj-regions/make_data.py)."""
     content = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                '<office:document-content %s><office:automatic-styles>'
                '<style:style style:name="bold" style:family="table-cell">'
@@ -352,13 +354,13 @@ def omb_ods():
                '<style:text-properties fo:font-weight="bold"/></style:style>'
                '</office:automatic-styles><office:body><office:spreadsheet>%s'
                '</office:spreadsheet></office:body></office:document-content>'
-               % (ODS_NS, omb_table()))
+               % (ODS_NS, table))
     styles = ('<?xml version="1.0" encoding="UTF-8"?>\n'
               '<office:document-styles %s><office:styles/></office:document-styles>' % ODS_NS)
     meta = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<office:document-meta %s><office:meta><dc:title>Шикоятҳо 2024</dc:title>'
-            '<meta:creation-date>2024-10-15T09:00:00</meta:creation-date>'
-            '</office:meta></office:document-meta>' % ODS_NS)
+            '<office:document-meta %s><office:meta><dc:title>%s</dc:title>'
+            '<meta:creation-date>%s</meta:creation-date>'
+            '</office:meta></office:document-meta>' % (ODS_NS, title, created))
     manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
                 'manifest:1.0" manifest:version="1.2">'
@@ -371,6 +373,10 @@ def omb_ods():
     return zip_bytes([("mimetype", "application/vnd.oasis.opendocument.spreadsheet", True),
                       ("content.xml", content, False), ("styles.xml", styles, False),
                       ("meta.xml", meta, False), ("META-INF/manifest.xml", manifest, False)])
+
+
+def omb_ods():
+    return ods_bytes(omb_table(), "Шикоятҳо 2024", "2024-10-15T09:00:00")
 
 
 # ---- the civil-society coalition: windows-1251, ';' ---------------------
