@@ -122,6 +122,46 @@ void brief_definitions_block(struct brief_page *pg)
 			brief_page_para(pg, line, pg->bk->f.note_wrap);
 }
 
+void brief_definitions_front(struct brief_page *pg)
+{
+	const struct brief *b = pg->b;
+	const char *lang = pg->lang, *ind;
+	char buf[1536];
+	size_t len;
+
+	if (!b->npair || !brief_any_definition(b))
+		return;
+	ind = b->pair[0].indicator;
+	len = (size_t)snprintf(buf, sizeof(buf), "%s ",
+			       brief_t(lang, "front.compared"));
+	for (size_t i = 0, n = 0; i < b->cfg->nsources && len < sizeof(buf);
+	     i++) {
+		const struct rk_source *s = &b->cfg->sources[i];
+		const struct rk_definition *d = rk_source_definition(s, ind);
+
+		if (!d || (!d->unit && !d->date))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s — ",
+					n++ ? "; " : "",
+					brief_source_short(b->labels, s->id,
+							   lang));
+		if (d->unit && len < sizeof(buf))
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						"%s%s", word(lang, "unit",
+							     d->unit),
+						d->date ? ", " : "");
+		if (d->date && len < sizeof(buf))
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						brief_t(lang,
+							"front.compared.date"),
+						word(lang, "date", d->date));
+	}
+	if (len < sizeof(buf))
+		snprintf(buf + len, sizeof(buf) - len, ". %s",
+			 brief_t(lang, "front.not_shown"));
+	brief_page_para(pg, buf, NULL);
+}
+
 /* Differ in a word both give? */
 static int differ(const char *x, const char *y)
 {

@@ -16,6 +16,15 @@
  */
 void brief_definitions_block(struct brief_page *pg);
 
+/*
+ * The first page's short form of it, one paragraph: what each source of
+ * the first compared indicator counts, by which date ("Генпрокуратура —
+ * жалоба, по дате регистрации; …"), and that the brief compares records,
+ * not torture; the whole box follows on the next page.  Nothing without
+ * definitions.
+ */
+void brief_definitions_front(struct brief_page *pg);
+
 /* Does the config define what any source counts? */
 int brief_any_definition(const struct brief *b);
 

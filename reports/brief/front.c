@@ -17,7 +17,7 @@
 #include "wording.h"
 
 #define MESSAGES 3
-#define CHART_MIN_ROWS 10
+#define CHART_MIN_ROWS 8
 #define CHART_MAX_ROWS 14
 
 /*
@@ -354,7 +354,7 @@ void brief_front_chart(struct brief_page *pg)
 		ch = new_chart(&fc, indicator);
 		series(&fc, ch, name_a, 1, BRIEF_COLOUR_A);
 		series(&fc, ch, name_b, 2, BRIEF_COLOUR_B);
-		rows = (lxw_row_t)(4 + 3 * n);
+		rows = (lxw_row_t)(2 + 3 * n);
 		rows = rows < CHART_MIN_ROWS ? CHART_MIN_ROWS :
 		       rows > CHART_MAX_ROWS ? CHART_MAX_ROWS : rows;
 		for (lxw_col_t c = 0; c <= pg->last && c < 64; c++)

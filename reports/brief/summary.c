@@ -436,6 +436,7 @@ int brief_write_summary(struct brief_book *bk, const struct brief *b,
 	revisions_line(&pg);
 	front = pg.row;
 	brief_front_messages(&pg);
+	brief_definitions_front(&pg);
 	brief_front_chart(&pg);
 	brief_estimate_sentences(&pg);
 	/* the first printed page: title, status, key messages, chart and

@@ -401,6 +401,16 @@ static const struct text texts[] = {
 	  "%s: итоги там, где есть данные обоих источников" },
 	/* %s: the reference source */
 	{ "front.chart.vs", " (A: %s)", " (A: %s)" },
+	{ "front.compared", "What each counts:", "Что учитывается:" },
+	/* %s: a date basis (date.*) */
+	{ "front.compared.date", "by the date of %s", "по дате %s" },
+	{ "front.not_shown",
+	  "The brief compares what the bodies recorded, not how much torture "
+	  "took place; a gap can come from what and how each counts (next "
+	  "page).",
+	  "Справка сравнивает записи органов, а не число случаев пыток; "
+	  "расхождение может объясняться тем, что и как каждый учитывает "
+	  "(следующая страница)." },
 	{ "gap.missing", "the other source reports it as missing",
 	  "у другого источника отмечено как отсутствующее" },
 	{ "gap.withheld", "the other source withheld it itself",

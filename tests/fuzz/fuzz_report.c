@@ -7,6 +7,9 @@
  *   1  a result CSV (brief_table_load, then every lookup)
  *   2  a table of counts and its margins: every withheld count must
  *      have its box (supp_check returns 0)
+ *
+ * and a first byte 'R': the rest a reason of rejects.csv, read as the
+ * Data quality sheet does (brief_reason, Russian and Tajik).
  */
 #include <math.h>
 #include <stdint.h>
@@ -15,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "brief/reasons.h"
 #include "brief/runinfo.h"
 #include "brief/table.h"
 #include "stats/suppress.h"
@@ -121,6 +125,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
+	if (data[0] == 'R') {
+		char *text = malloc(size), buf[512];
+
+		if (!text)
+			return 0;
+		memcpy(text, data + 1, size - 1);
+		text[size - 1] = '\0';
+		(void)brief_reason("ru", text, buf, sizeof(buf));
+		(void)brief_reason("tg", text, buf, sizeof(buf));
+		free(text);
+		return 0;
+	}
 	if (data[0] % 3 == 2) {
 		counts(data + 1, size - 1);
 		return 0;
