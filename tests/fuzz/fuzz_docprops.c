@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "fuzzpath.h"
 #include "fuzzzip.h"
 
 #include "book/book.h"
@@ -29,17 +30,6 @@ static const char rels[] =
 	"</Relationships>";
 static const char sheet[] = "<worksheet xmlns=\"" NS "\"><sheetData/></worksheet>";
 
-static const char *fuzz_path(void)
-{
-	static char path[128];
-
-	if (!path[0])
-		snprintf(path, sizeof(path), "%s/reckon-fuzz-%ld.xlsx",
-			 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp",
-			 (long)getpid());
-	return path;
-}
-
 static int pack(const char *path, const uint8_t *data, size_t size)
 {
 	zip_t *z = fuzz_zip_book(path, workbook, sizeof(workbook) - 1, rels,
@@ -54,7 +44,7 @@ static int pack(const char *path, const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *path = fuzz_path();
+	const char *path = fuzz_path("xlsx");
 	struct rk_error err = { 0 };
 	struct book_props p;
 	struct book *b;

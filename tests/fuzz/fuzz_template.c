@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "fuzzpath.h"
 #include "fuzzzip.h"
 
 #include "book/book.h"
@@ -69,22 +70,11 @@ static int pack(const char *path, const uint8_t *data, size_t size)
 	return zip_close(z) == 0 ? 0 : (zip_discard(z), -1);
 }
 
-static const char *fuzz_path(void)
-{
-	static char path[128];
-
-	if (!path[0])
-		snprintf(path, sizeof(path), "%s/reckon-fuzz-%ld.xlsx",
-			 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp",
-			 (long)getpid());
-	return path;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct rk_config *cfg;
 	static FILE *sink;
-	const char *path = fuzz_path();
+	const char *path = fuzz_path("xlsx");
 	struct rk_error err = { 0 };
 	struct book *b;
 	struct tidy_writer *w;

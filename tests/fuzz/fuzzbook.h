@@ -13,20 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzzpath.h"
 #include "book/book.h"
 #include "bookcells.h"
 #include "tidy.h"
-
-static const char *fuzz_path(const char *ext)
-{
-	static char path[128];
-
-	if (!path[0])
-		snprintf(path, sizeof(path), "%s/reckon-fuzz-%ld.%s",
-			 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp",
-			 (long)getpid(), ext);
-	return path;
-}
 
 static int fuzz_write(const char *path, const void *data, size_t size)
 {
