@@ -92,6 +92,7 @@ static void formats(struct brief_book *bk)
 	format_set_bottom(f->head_num, LXW_BORDER_THIN);
 	format_set_align(f->head_num, LXW_ALIGN_RIGHT);
 	f->count = numfmt(wb, "#,##0");
+	f->count_plain = numfmt(wb, "0");
 	f->decimal = numfmt(wb, "#,##0.0##");
 	f->ratio = numfmt(wb, "0.00");
 	f->pct = numfmt(wb, "0.0");

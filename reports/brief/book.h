@@ -22,6 +22,9 @@ struct brief_formats {
 	lxw_format *indent, *head_indent; /* text after a number column */
 	lxw_format *head, *head_num;      /* table headers */
 	lxw_format *count, *decimal, *ratio, *pct, *pval, *stat, *mark;
+	lxw_format *count_plain;          /* a chart's count in Russian or
+					     Tajik: no English ',' between
+					     thousands */
 	lxw_format *code;
 	lxw_format *flag_sig, *flag_gap, *flag_missing;   /* conditional */
 	lxw_format *link;                 /* a link inside the workbook */

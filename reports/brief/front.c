@@ -258,7 +258,7 @@ static lxw_chart *new_chart(struct front_chart *fc, const char *indicator)
 				sizeof(buf)));
 	chart_axis_set_name_font(ch->x_axis, &name);
 	chart_axis_set_name_font(ch->y_axis, &name);
-	chart_axis_set_num_format(ch->x_axis, "#,##0");
+	chart_axis_set_num_format(ch->x_axis, brief_chart_num_format(pg));
 	chart_axis_set_num_font(ch->x_axis, &axis);
 	chart_axis_set_num_font(ch->y_axis, &axis);
 	chart_axis_major_gridlines_set_visible(ch->x_axis, LXW_TRUE);
@@ -306,9 +306,9 @@ static size_t chart_data(struct front_chart *fc, char *left, size_t size)
 		}
 		brief_put_str(pg->ws, fc->row, fc->col, cat, f->text);
 		brief_put_count(pg->bk, pg->ws, fc->row, fc->col + 1, ta,
-				BRIEF_SHOWN, f->count);
+				BRIEF_SHOWN, brief_chart_count(pg));
 		brief_put_count(pg->bk, pg->ws, fc->row++, fc->col + 2, tb,
-				BRIEF_SHOWN, f->count);
+				BRIEF_SHOWN, brief_chart_count(pg));
 		n++;
 	}
 	return n;

@@ -25,6 +25,17 @@
  */
 #define FILL 1.12
 
+lxw_format *brief_chart_count(const struct brief_page *pg)
+{
+	return strcmp(pg->lang, "en") ? pg->bk->f.count_plain
+				      : pg->bk->f.count;
+}
+
+const char *brief_chart_num_format(const struct brief_page *pg)
+{
+	return strcmp(pg->lang, "en") ? "0" : "#,##0";
+}
+
 const char *brief_i18n(const struct rk_i18n *t, const char *lang)
 {
 	int tg = strcmp(lang, "tg") == 0;

@@ -37,6 +37,14 @@ struct brief_page {
 #define BRIEF_COLOUR_A 0x1F4E79
 #define BRIEF_COLOUR_B 0xC55A11
 
+/*
+ * The number format of a chart's counts in the sheet's language: "#,##0"
+ * in English; in Russian and Tajik "0" (1279, as the text writes it: a
+ * reader's program in an English locale printed "1,279" beside it).
+ */
+lxw_format *brief_chart_count(const struct brief_page *pg);
+const char *brief_chart_num_format(const struct brief_page *pg);
+
 /* A text in lang, else English, else any; NULL when none. */
 const char *brief_i18n(const struct rk_i18n *t, const char *lang);
 

@@ -252,7 +252,8 @@ static void cell_table(struct pair_page *pp)
 static void chart_value(struct pair_page *pp, lxw_row_t r, lxw_col_t c,
 			double x, unsigned char mark)
 {
-	brief_put_count(pp->pg.bk, pp->pg.ws, r, c, x, mark, F(pp)->count);
+	brief_put_count(pp->pg.bk, pp->pg.ws, r, c, x, mark,
+			brief_chart_count(&pp->pg));
 }
 
 /*
@@ -398,7 +399,7 @@ static lxw_chart *new_chart(struct pair_page *pp, uint8_t type,
 	chart_axis_set_name_font(val, &name);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
-	chart_axis_set_num_format(val, "#,##0");
+	chart_axis_set_num_format(val, brief_chart_num_format(&pp->pg));
 	chart_axis_set_num_font(ch->x_axis, &axis);
 	chart_axis_set_num_font(ch->y_axis, &axis);
 	chart_axis_major_gridlines_set_visible(val, LXW_TRUE);
