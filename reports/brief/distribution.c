@@ -59,8 +59,8 @@ static void dist_tests(struct brief_page *pg, size_t r)
  * the total it is a share of is (count / share would give the total away);
  * the residual, which both counts and both totals make, when any is.
  */
-static void dist_row(struct brief_page *pg, const struct brief_pair *p,
-		     size_t dim, size_t r)
+static int dist_row(struct brief_page *pg, const struct brief_pair *p,
+		    size_t dim, size_t r)
 {
 	const struct brief *b = pg->b;
 	const struct brief_formats *f = &pg->bk->f;
@@ -91,6 +91,7 @@ static void dist_row(struct brief_page *pg, const struct brief_pair *p,
 			      brief_table_num(&b->dist, r, "adj_residual"),
 			      f->ratio);
 	brief_page_next(pg);
+	return hide;
 }
 
 static void dist_pair(struct brief_page *pg, const struct brief_pair *p)
@@ -100,6 +101,7 @@ static void dist_pair(struct brief_page *pg, const struct brief_pair *p)
 					    "col.adj_residual" };
 	const struct brief *b = pg->b;
 	char title[512], name[64], line[700];
+	int hidden;
 
 	brief_pair_title(b, p, pg->lang, title, sizeof(title));
 	for (size_t i = 0; i < p->ndist;) {
@@ -115,11 +117,17 @@ static void dist_pair(struct brief_page *pg, const struct brief_pair *p)
 			brief_page_anchor(pg, pg->row - 1, 0, "dist",
 					  (size_t)(p - b->pair));
 		brief_page_header(pg, head, 6, 0x3E);
+		hidden = 0;
 		while (i < p->ndist &&
 		       strcmp(brief_table_str(&b->dist, p->dist[i],
 					      "dimension"), dim) == 0)
-			dist_row(pg, p, d < 0 ? (size_t)-1 : (size_t)d,
-				 p->dist[i++]);
+			hidden |= dist_row(pg, p, d < 0 ? (size_t)-1
+							: (size_t)d,
+					   p->dist[i++]);
+		/* blanks said for what they are, not left to read as none */
+		if (hidden)
+			brief_page_para(pg, brief_t(pg->lang, "dist.withheld"),
+					pg->bk->f.note_wrap);
 		pg->row++;
 		dist_tests(pg, p->dist[first]);
 	}

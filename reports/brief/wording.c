@@ -263,6 +263,12 @@ static const struct text texts[] = {
 	{ "dist.nothing", "A source counts nothing here: no test.",
 	  "Один из источников здесь ничего не учёл: проверка не "
 	  "проводится." },
+	{ "dist.withheld",
+	  "Shares, residuals and test statistics are left blank where they "
+	  "rest on a withheld count or total: shown, they would give it away.",
+	  "Доли, остатки и статистики критериев не указаны там, где они "
+	  "опираются на скрытое число или итог: иначе его можно было бы "
+	  "вычислить." },
 	{ "distribution.reading",
 	  "Whether the two sources spread their counts over the "
 	  "categories in the same way, whatever their totals. A small p "
