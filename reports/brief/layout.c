@@ -58,15 +58,33 @@ const char *brief_title_in(const struct brief *b, const char *lang)
  * brief's title, its date and whether its data are final (issue 20 item
  * 6).  An internal brief's header says that instead.
  */
-static void page_header(struct brief_page *pg)
+static const char *status_word(const struct brief *b, const char *lang)
 {
-	const struct brief *b = pg->b;
-	char title[200], head[300], date[16];
+	return brief_t(lang, b->data_final > 0 ? "header.final"
+			     : b->data_final < 0 ? "header.unchecked"
+						 : "header.provisional");
+}
+
+/* lang's header; all: the status in every sheet language (the annex). */
+static void header_of(lxw_worksheet *ws, const struct brief *b,
+		      const char *lang, int all)
+{
+	char title[200], head[400], date[16], status[200] = "";
 	time_t t = (time_t)b->created;
 	struct tm tm;
 
 	char cut[160];
-	const char *full = brief_title_in(b, pg->lang);
+	const char *full = brief_title_in(b, lang);
+	size_t len = 0;
+
+	for (size_t l = 0; l < (all ? b->nlang : 1); l++)
+		if (len < sizeof(status) &&
+		    !strstr(status, status_word(b, all ? b->lang[l] : lang)))
+			len += (size_t)snprintf(status + len,
+						sizeof(status) - len, "%s%s",
+						len ? " / " : "",
+						status_word(b, all ? b->lang[l]
+								   : lang));
 
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
@@ -85,10 +103,19 @@ static void page_header(struct brief_page *pg)
 	}
 	brief_book_escape(cut, title, sizeof(title));
 	snprintf(head, sizeof(head), "&L&9 %s&R&9 %s · %s", title, date,
-		 brief_t(pg->lang, b->data_final > 0 ? "header.final"
-				   : b->data_final < 0 ? "header.unchecked"
-						       : "header.provisional"));
-	worksheet_set_header(pg->ws, head);
+		 status);
+	worksheet_set_header(ws, head);
+}
+
+static void page_header(struct brief_page *pg)
+{
+	header_of(pg->ws, pg->b, pg->lang, 0);
+}
+
+void brief_annex_header(lxw_worksheet *ws, const struct brief *b)
+{
+	if (!b->internal)
+		header_of(ws, b, b->lang[0], 1);
 }
 
 int brief_page_open(struct brief_page *pg, struct brief_book *bk,

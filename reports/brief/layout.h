@@ -48,6 +48,13 @@ const char *brief_chart_num_format(const struct brief_page *pg);
 /* A text in lang, else English, else any; NULL when none. */
 const char *brief_i18n(const struct rk_i18n *t, const char *lang);
 
+/*
+ * The page header of a sheet shared by the languages (Provenance, Data):
+ * the title in the first language, the date, and whether the data are
+ * final in every language.  Not in an internal brief (its own header).
+ */
+void brief_annex_header(lxw_worksheet *ws, const struct brief *b);
+
 /* The brief's title in lang, else in English, else the pipeline's id. */
 const char *brief_title_in(const struct brief *b, const char *lang);
 

@@ -160,6 +160,7 @@ int brief_write_provenance(struct brief_book *bk, const struct brief *b,
 		return -1;
 	/* the annex of all languages: its own pages, numbered in both */
 	worksheet_set_start_page(pg.ws, 1);
+	brief_annex_header(pg.ws, b);
 	brief_book_footer(bk, pg.ws, all_langs(b, "footer.page", word,
 					       sizeof(word)));
 	/* the SHA-256 column holds a whole digest (64 digits) at 9 points or
@@ -272,6 +273,7 @@ int brief_write_data(struct brief_book *bk, const struct brief *b,
 		return -1;
 	brief_book_footer(bk, ws, all_langs(b, "footer.page", word,
 					    sizeof(word)));
+	brief_annex_header(ws, b);
 	/* names and labels as wide as the printed page allows (fitted to
 	   its width, more would print the rows below 9 points) */
 	worksheet_set_column(ws, 0, 0, 22, NULL);
