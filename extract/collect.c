@@ -9,6 +9,7 @@
 #include "codelist.h"
 #include "fold.h"
 #include "grow.h"
+#include "utf8.h"
 
 struct form {
 	char *file;
@@ -544,20 +545,10 @@ int collect_write_csv(const struct collect *c, struct tidy_writer *w,
 	return rc;
 }
 
-/* The characters of UTF-8 text s, for lining up columns. */
-static size_t width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 static void cell(FILE *f, const char *s, size_t w)
 {
 	fputs(s, f);
-	for (size_t n = width(s); n < w; n++)
+	for (size_t n = rk_utf8_chars(s); n < w; n++)
 		fputc(' ', f);
 }
 
@@ -647,16 +638,16 @@ void collect_table(const struct collect *c, const char *prog, FILE *f)
 	counts(c, f);
 	fputc('\n', f);
 	for (size_t k = 0; k < 4; k++)
-		w[k] = width(head[k]);
+		w[k] = rk_utf8_chars(head[k]);
 	for (size_t i = 0; i < c->nrow; i++) {
 		const struct collect_row *r = &c->row[i];
 		size_t n[4];
 
 		local_text(r->received, text[2]);
-		n[0] = width(*r->organisation ? r->organisation : "-");
-		n[1] = width(r->file ? r->file : "-");
-		n[2] = r->file ? width(text[2]) : 1;
-		n[3] = width("file time");
+		n[0] = rk_utf8_chars(*r->organisation ? r->organisation : "-");
+		n[1] = rk_utf8_chars(r->file ? r->file : "-");
+		n[2] = r->file ? rk_utf8_chars(text[2]) : 1;
+		n[3] = rk_utf8_chars("file time");
 		for (size_t k = 0; k < 4; k++)
 			if (n[k] > w[k])
 				w[k] = n[k];

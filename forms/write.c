@@ -28,6 +28,7 @@
 #include "codelist.h"
 #include "config.h"
 #include "formmeta.h"
+#include "utf8.h"
 
 #define SHEET_NAME_MAX 31
 #define FIRST_ROW 4              /* entries start on the fifth row */
@@ -191,16 +192,6 @@ static void meta1(struct w *w, const char *key, const char *val)
 
 /* ---- instructions ---- */
 
-/* Characters (not bytes) of a UTF-8 text. */
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += (*s & 0xC0) != 0x80;
-	return n;
-}
-
 /*
  * A line of the instructions, its row as tall as its wrapped text: a
  * reader (LibreOffice among them) does not grow a row written with a
@@ -209,7 +200,7 @@ static size_t chars(const char *s)
 static void line(lxw_worksheet *ws, lxw_row_t *row, const char *text,
 		 lxw_format *fmt)
 {
-	size_t lines = chars(text) / 105 + 1;
+	size_t lines = rk_utf8_chars(text) / 105 + 1;
 
 	worksheet_set_row(ws, *row, 15.0 * (double)lines, NULL);
 	worksheet_write_string(ws, (*row)++, 0, text, fmt);
@@ -466,11 +457,11 @@ static int crosstab(struct w *w, size_t ind, lxw_worksheet *ws,
 				   "Катакҳои сафед: адади бутун аз 0 ё калима "
 				   "аз дастур."));
 	for (size_t d = 0; d < f->ndims; d++) {
-		size_t wide = chars(dim_name(w, f->dim[d].name));
+		size_t wide = rk_utf8_chars(dim_name(w, f->dim[d].name));
 
 		for (size_t c = 0; c < f->dim[d].ncode; c++)
-			if (chars(form_code_label(f, d, c)) > wide)
-				wide = chars(form_code_label(f, d, c));
+			if (rk_utf8_chars(form_code_label(f, d, c)) > wide)
+				wide = rk_utf8_chars(form_code_label(f, d, c));
 		worksheet_write_string(ws, 3, (lxw_col_t)d,
 				       dim_name(w, f->dim[d].name), w->head);
 		worksheet_set_column(ws, (lxw_col_t)d, (lxw_col_t)d,

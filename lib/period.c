@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "fold.h"
+#include "utf8.h"
 
 #define MAX_TOKENS 16
 #define WORD_MAX 48
@@ -267,15 +268,6 @@ static int word_in(const char *w, const char *const *list)
 	return 0;
 }
 
-static size_t cp_len(const char *w)
-{
-	size_t n = 0;
-
-	for (; *w; w++)
-		n += ((unsigned char)*w & 0xC0) != 0x80;
-	return n;
-}
-
 /* Full forms of each month; a word of 3+ letters that begins one counts. */
 static const char *const month_forms[12][12] = {
 	{ "январь", "января", "январе", "январи", "january", NULL },
@@ -296,7 +288,7 @@ static int month_of(const char *w)
 {
 	size_t n = strlen(w);
 
-	if (cp_len(w) < 3)
+	if (rk_utf8_chars(w) < 3)
 		return 0;
 	for (int m = 0; m < 12; m++)
 		for (const char *const *f = month_forms[m]; *f; f++)
@@ -353,7 +345,7 @@ static int ordinal_of(const char *w)
 	for (int k = 0; k < 4; k++)
 		for (int j = 0; words[k][j]; j++)
 			if (!strncmp(w, words[k][j], strlen(words[k][j])) &&
-			    (k + j == 0 || cp_len(w) <= 10))
+			    (k + j == 0 || rk_utf8_chars(w) <= 10))
 				return k + 1;
 	return 0;
 }

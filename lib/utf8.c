@@ -162,3 +162,12 @@ int rk_utf8_cut(const char *s, size_t max)
 		n--;
 	return (int)n;
 }
+
+size_t rk_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}

@@ -23,6 +23,10 @@ size_t rk_utf8_valid_prefix(const char *s, size_t len);
  */
 int rk_utf8_unfinished(const unsigned char *s, size_t n);
 
+/* The characters (code points) of NUL-terminated UTF-8 s: its bytes less
+ * the continuation bytes. */
+size_t rk_utf8_chars(const char *s);
+
 /*
  * How many bytes of s to quote in a message of at most max bytes: strlen(s)
  * when it fits, else max or less, never inside a UTF-8 character, so that

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "period.h"
 #include "serial.h"
 
 #define STAMP_MAX 64          /* longer text is no date-time */
@@ -31,15 +32,6 @@ static int next_is(const char **p, const char *end, char c)
 		return 0;
 	(*p)++;
 	return 1;
-}
-
-static int month_days(long y, long m)
-{
-	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-				  31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : dm[m - 1];
 }
 
 /* +hh:mm, -hh:mm or Z: *offset the seconds east of UTC. */
@@ -114,7 +106,7 @@ int docprops_time(const char *s, size_t len, long long *t)
 			return -1;
 		if (next_is(&p, end, '-')) {
 			if (digits(&p, end, 2, &d) < 0 || d < 1 ||
-			    d > month_days(y, mo))
+			    d > rk_days_in_month((int)y, (int)mo))
 				return -1;
 			if (next_is(&p, end, 'T')) {   /* only after a day */
 				if (clock_time(&p, end, &h, &mi, &sec) < 0)

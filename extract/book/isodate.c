@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "period.h"
+
 struct stamp {
 	long long y;
 	unsigned mo, d, h, mi, s;
@@ -40,18 +42,10 @@ static long fraction(const char **p, int maxd)
 	return us;
 }
 
-static int days_in_month(long long y, unsigned m)
-{
-	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 static int valid(const struct stamp *t)
 {
 	if (t->has_date && (t->y < 1 || t->y > 9999 || t->mo < 1 || t->mo > 12 ||
-			    t->d < 1 || (int)t->d > days_in_month(t->y, t->mo)))
+			    t->d < 1 || (int)t->d > rk_days_in_month((int)t->y, (int)t->mo)))
 		return 0;
 	return !t->has_time || (t->h < 24 && t->mi < 60 && t->s < 60);
 }

@@ -232,9 +232,9 @@ int brief_pairs_build(struct brief *b, struct rk_error *err)
 				     x->against.items[a], x->alpha) < 0)
 				return rk_error_oom(err);
 		}
-	if (attach_cells(b) < 0 || attach_rest(b) < 0 ||
-	    (in_list_order(b), 0))
+	if (attach_cells(b) < 0 || attach_rest(b) < 0)
 		return rk_error_oom(err);
+	in_list_order(b);
 	for (size_t i = 0; i < b->npair; i++)
 		if (period_totals(b, &b->pair[i]) < 0)
 			return rk_error_oom(err);

@@ -12,17 +12,8 @@
 
 #include "layout.h"
 #include "sheets.h"
+#include "utf8.h"
 #include "wording.h"
-
-/* Characters (not bytes) of UTF-8 s. */
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
 
 /*
  * key in every sheet language, the reader's first, sep-joined into buf;
@@ -41,7 +32,8 @@ static const char *joined(const struct brief *b, const char *key,
 
 		for (size_t k = 0; k < l; k++)
 			seen |= strcmp(s, brief_t(b->lang[k], key)) == 0;
-		if (seen || (l && max && chars(buf) + chars(sep) + chars(s) >
+		if (seen || (l && max && rk_utf8_chars(buf) + rk_utf8_chars(sep) +
+					 rk_utf8_chars(s) >
 						 max))
 			continue;
 		if (len >= size)

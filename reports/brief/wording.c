@@ -1355,11 +1355,6 @@ static int cmp_key(const void *k, const void *t)
 	return strcmp(k, ((const struct text *)t)->key);
 }
 
-static int cmp_key_tg(const void *k, const void *t)
-{
-	return strcmp(k, ((const struct text_tg *)t)->key);
-}
-
 const char *brief_t(const char *lang, const char *key)
 {
 	const struct text *t = bsearch(key, texts, NTEXTS, sizeof(*texts),
@@ -1367,13 +1362,14 @@ const char *brief_t(const char *lang, const char *key)
 
 	if (!t)
 		return key;
+	/* the Tajik column is in the same order (test_brief_text): the
+	   entry's own place, no second search */
 	if (strcmp(lang, "tg") == 0) {
-		const struct text_tg *g = bsearch(key, texts_tg, NTEXTS_TG,
-						  sizeof(*texts_tg),
-						  cmp_key_tg);
+		size_t i = (size_t)(t - texts);
 
-		if (g && g->tg)
-			return g->tg;
+		if (i < NTEXTS_TG && texts_tg[i].tg &&
+		    strcmp(texts_tg[i].key, key) == 0)
+			return texts_tg[i].tg;
 	}
 	return strcmp(lang, "ru") == 0 && t->ru ? t->ru : t->en;
 }
