@@ -12,6 +12,7 @@
 
 #include "prov.h"
 #include "status.h"
+#include "trace.h"
 #include "wording.h"
 
 /* The sheet languages, in the config's order, each once: en, ru, tg. */
@@ -345,6 +346,7 @@ struct brief *brief_load(const struct brief_options *o, struct rk_error *err)
 		return NULL;
 	}
 	b->data_final = brief_data_final(b);   /* every page's header says */
+	b->trace = brief_trace_new(b);
 	return b;
 }
 
@@ -405,6 +407,7 @@ void brief_free(struct brief *b)
 	free(b->data_mark);
 	brief_table_release(&b->rejects);
 	brief_table_release(&b->unmapped);
+	brief_trace_free(b->trace);
 	for (size_t i = 0; i < b->nforms; i++)
 		brief_table_release(&b->forms[i]);
 	free(b->forms);

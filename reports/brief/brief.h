@@ -18,6 +18,8 @@
  * it.  The struct owns everything in it; brief_free frees it.
  */
 
+struct brief_trace;
+
 struct brief_options {
 	const char *config;            /* the pipeline config */
 	const char *results;           /* reckon-compare's --out directory */
@@ -108,6 +110,8 @@ struct brief {
 	struct brief_table *data;      /* ndata tidy files */
 	size_t ndata;
 	long **data_dim;               /* per file, ndims columns, -1 */
+	struct brief_trace *trace;     /* the Data rows of a comparison's
+					  cell (trace.h); NULL: no data */
 	struct brief_table rejects, unmapped;   /* ncols 0 when not given */
 	struct brief_table *forms;     /* --forms, nforms of them */
 	size_t nforms;

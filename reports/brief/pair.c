@@ -13,6 +13,7 @@
 
 #include "layout.h"
 #include "sheets.h"
+#include "trace.h"
 #include "wording.h"
 
 #define CHART_ROWS 17
@@ -40,6 +41,13 @@ static const struct brief_formats *F(const struct pair_page *pp)
 static lxw_col_t flag_col(const struct pair_page *pp)
 {
 	return (lxw_col_t)(pp->ndims + 10);
+}
+
+/* The rows of the Data sheet that hold A's and B's figures: the sheet's
+ * last column. */
+static lxw_col_t trace_col(const struct pair_page *pp)
+{
+	return flag_col(pp) + 1;
 }
 
 /* Chart text may not start with '=' (it would be read as a reference). */
@@ -137,6 +145,9 @@ static void table_header(struct pair_page *pp)
 	for (size_t i = 0; i < 10; i++)
 		brief_page_wrap(pg, c++, brief_t(pg->lang, tail[i]),
 				i < 9 ? F(pp)->head_num : F(pp)->head_indent);
+	if (pg->b->trace)
+		brief_page_wrap(pg, c, brief_t(pg->lang, "col.data_rows"),
+				F(pp)->head_indent);
 	worksheet_repeat_rows(pg->ws, pg->row, pg->row);
 	brief_page_next(pg);
 }
@@ -178,8 +189,20 @@ static void table_row(struct pair_page *pp, size_t r)
 				      i == 0 && x != floor(x) ? F(pp)->decimal
 							      : sf[i]);
 		}
-	brief_page_wrap(pg, c, brief_flag_text(pg->lang,
+	brief_page_wrap(pg, c++, brief_flag_text(pg->lang,
 			brief_table_str(t, r, "flag")), F(pp)->indent);
+	if (b->trace) {
+		char ra[160], rb[160], both[400];
+
+		brief_trace_rows(b->trace, b, pp->p->reference, r, ra,
+				 sizeof(ra));
+		brief_trace_rows(b->trace, b, pp->p->against, r, rb,
+				 sizeof(rb));
+		snprintf(both, sizeof(both), "%s%s%s%s%s",
+			 *ra ? "A " : "", ra, *ra && *rb ? "; " : "",
+			 *rb ? "B " : "", rb);
+		brief_page_wrap(pg, c, both, F(pp)->indent);
+	}
 	brief_page_next(pg);
 }
 
@@ -564,7 +587,8 @@ static void columns(struct pair_page *pp)
 		brief_page_cols(pg, 1, (lxw_col_t)pp->ndims, 26);
 	brief_page_cols(pg, c, c + 8, 9.5);
 	brief_page_cols(pg, c + 9, c + 9, 24);
-	pp->data_col = c + 11;
+	brief_page_cols(pg, c + 10, c + 10, 14);
+	pp->data_col = c + 12;
 	brief_page_cols(pg, pp->data_col, pp->data_col, 26);
 	brief_page_cols(pg, pp->data_col + 1, pp->data_col + 2, 9.5);
 }
@@ -580,7 +604,8 @@ int brief_write_pair(struct brief_book *bk, const struct brief *b, size_t i,
 			pp.dim[pp.ndims++] = d;
 	snprintf(name, sizeof(name), "%zu %s", i + 1,
 		 brief_source_short(b->labels, pp.p->against, lang));
-	if (brief_page_open(&pp.pg, bk, b, lang, name, flag_col(&pp), err) < 0)
+	if (brief_page_open(&pp.pg, bk, b, lang, name,
+			    b->trace ? trace_col(&pp) : flag_col(&pp), err) < 0)
 		return -1;
 	snprintf(pp.sheet, sizeof(pp.sheet), "%s", bk->names[bk->nnames - 1]);
 	columns(&pp);

@@ -109,6 +109,8 @@ static const struct text texts[] = {
 	{ "col.comparison", "Comparison", "Сравнение" },
 	{ "col.count", "Count", "Число" },
 	{ "col.cramers_v", "Cramér's V", "V Крамера" },
+	{ "col.data_rows", "Rows on the Data sheet",
+	  "Строки листа «Данные»" },
 	{ "col.deviance", "Deviance", "Девианс" },
 	{ "col.df", "df", "Ст. свободы" },
 	{ "col.diff", "B − A", "B − A" },
